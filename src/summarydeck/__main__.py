@@ -1,0 +1,3 @@
+from summarydeck.cli import main
+
+main()

@@ -1,0 +1,84 @@
+"""The pipeline: load -> validate -> plan -> render -> save. Returns results; never prints."""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from summarydeck.diagnostics import Diagnostic, Diagnostics
+from summarydeck.layouts.planner import plan_deck
+from summarydeck.model.deck import Deck
+from summarydeck.model.validate import validate
+from summarydeck.plan.types import SlidePlan
+from summarydeck.source.content_dir import load_content_dir
+
+DEFAULT_CONTENT = Path("content")
+DEFAULT_OUTPUT_DIR = Path("output")
+
+
+@dataclass
+class BuildResult:
+    path: Path | None
+    slides: int
+    seconds: float
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    sha256: str | None = None
+
+
+def load_deck(content_dir: Path, diags: Diagnostics) -> Deck | None:
+    """Read and validate a content folder; every problem goes to `diags`."""
+    raw = load_content_dir(content_dir, diags)
+    if diags.errors:
+        # still validate what parsed, so one run reports as much as possible
+        validate(raw, diags)
+        return None
+    return validate(raw, diags)
+
+
+def plan(content_dir: Path) -> tuple[Deck, list[SlidePlan], Diagnostics]:
+    """Load, validate and lay out; raises ContentError with every diagnostic on failure."""
+    diags = Diagnostics()
+    deck = load_deck(content_dir, diags)
+    diags.raise_if_errors()
+    assert deck is not None
+    plans = plan_deck(deck, diags)
+    diags.raise_if_errors()
+    return deck, plans, diags
+
+
+def default_output(deck: Deck) -> Path:
+    return DEFAULT_OUTPUT_DIR / f"{deck.info.slug}.pptx"
+
+
+def build(content_dir: Path = DEFAULT_CONTENT, out: Path | None = None,
+          cache_dir: Path | None = None) -> BuildResult:
+    """Build the deck. Nothing is written unless the whole build succeeds."""
+    import hashlib
+
+    from summarydeck.output.package import (
+        build_timestamp,
+        deck_bytes,
+        set_core_properties,
+        write_atomically,
+    )
+    from summarydeck.render.slides import render_deck
+
+    started = time.perf_counter()
+    deck, plans, diags = plan(content_dir)
+    target = out or default_output(deck)
+    cache = cache_dir if cache_dir is not None else target.parent / ".cache" / "charts"
+    prs = render_deck(plans, deck, cache)
+    when = build_timestamp(deck.info)
+    set_core_properties(prs, deck.info, when)
+    data = deck_bytes(prs, when)
+    write_atomically(target, data)
+    return BuildResult(target, len(plans), time.perf_counter() - started, diags.items,
+                       hashlib.sha256(data).hexdigest())
+
+
+def check_content(content_dir: Path = DEFAULT_CONTENT) -> BuildResult:
+    """Validate and lay out without writing anything (`summarydeck validate`)."""
+    started = time.perf_counter()
+    _, plans, diags = plan(content_dir)
+    return BuildResult(None, len(plans), time.perf_counter() - started, diags.items)

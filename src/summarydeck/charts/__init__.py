@@ -1,0 +1,1 @@
+"""Charts: alt text and number formats (pure), native charts and matplotlib pictures (render-time)."""

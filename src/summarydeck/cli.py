@@ -1,0 +1,75 @@
+"""The `summarydeck` command: a thin layer over `api`. The only place that prints or exits."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from summarydeck import __version__, api
+from summarydeck.diagnostics import (
+    ContentError,
+    Diagnostic,
+    ExitStatus,
+    OutputError,
+    format_diagnostic,
+    summary_line,
+)
+
+EXIT_CODES_HELP = """Exit status: 0 success; 1 content errors (nothing written); 2 bad command-line
+usage; 3 the deck could not be written."""
+
+
+def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
+    for diag in sorted(diagnostics, key=lambda d: (d.location is None, d.location or "")):
+        click.echo(format_diagnostic(diag), err=True)
+        click.echo("", err=True)
+
+
+@click.group(epilog=EXIT_CODES_HELP)
+@click.version_option(__version__, prog_name="summarydeck")
+def cli() -> None:
+    """Turn structured YAML summaries into a branded, accessible PowerPoint deck."""
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.option("--content", "content_dir", type=click.Path(path_type=Path), default="content",
+              show_default=True, help="Folder of content YAML files.")
+@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
+              help="Deck file to write [default: output/<slug>.pptx].")
+def build(content_dir: Path, out: Path | None) -> None:
+    """Build the deck from the content folder."""
+    try:
+        result = api.build(content_dir, out)
+    except ContentError as exc:
+        _fail_content(exc)
+    except OutputError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(ExitStatus.OUTPUT_ERROR)
+    _print_diagnostics(result.diagnostics)
+    click.echo(f"Built {result.path} ({result.slides} slides) in {result.seconds:.2f} s")
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.option("--content", "content_dir", type=click.Path(path_type=Path), default="content",
+              show_default=True, help="Folder of content YAML files.")
+def validate(content_dir: Path) -> None:
+    """Check the content and report every problem, without writing a deck."""
+    try:
+        result = api.check_content(content_dir)
+    except ContentError as exc:
+        _fail_content(exc)
+    _print_diagnostics(result.diagnostics)
+    click.echo(f"Content is valid: {result.slides} slides "
+               f"({summary_line(result.diagnostics)})")
+
+
+def _fail_content(exc: ContentError) -> None:
+    _print_diagnostics(exc.diagnostics)
+    click.echo(f"Build failed: {summary_line(exc.diagnostics)}; nothing was written.", err=True)
+    sys.exit(ExitStatus.CONTENT_ERROR)
+
+
+def main() -> None:
+    cli(prog_name="summarydeck")

@@ -1,0 +1,152 @@
+"""Diagnostics: what went wrong, where in the content, and what to do about it.
+
+Library code collects `Diagnostic`s and raises `ContentError` with all of them at once; only the CLI
+prints them and picks an exit status.
+"""
+
+from __future__ import annotations
+
+import difflib
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from enum import IntEnum
+from pathlib import Path
+
+
+class ExitStatus(IntEnum):
+    """Exit codes of the `summarydeck` command (documented in the README)."""
+
+    OK = 0
+    CONTENT_ERROR = 1  # the content has errors; nothing was written
+    USAGE_ERROR = 2  # bad command-line options (click's own code)
+    OUTPUT_ERROR = 3  # the deck could not be written (permissions, disk, missing tool)
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A position in a content file; line and column are 1-based."""
+
+    file: str
+    line: int = 0
+    column: int = 0
+    end_column: int = 0
+
+    def __str__(self) -> str:
+        if self.line:
+            return f"{self.file}:{self.line}:{self.column}"
+        return self.file
+
+
+@dataclass(frozen=True)
+class Diagnostic:
+    code: str
+    message: str
+    location: Location | None = None
+    severity: str = "error"  # "error" or "warning"
+    hint: str | None = None
+
+    @property
+    def is_error(self) -> bool:
+        return self.severity == "error"
+
+
+@dataclass
+class Diagnostics:
+    """An ordered collection that library code appends to instead of raising on the first fault."""
+
+    items: list[Diagnostic] = field(default_factory=list)
+
+    def add(self, diagnostic: Diagnostic) -> None:
+        self.items.append(diagnostic)
+
+    def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
+        self.items.extend(diagnostics)
+
+    def error(self, code: str, message: str, location: Location | None = None,
+              hint: str | None = None) -> None:
+        self.add(Diagnostic(code, message, location, "error", hint))
+
+    def warning(self, code: str, message: str, location: Location | None = None,
+                hint: str | None = None) -> None:
+        self.add(Diagnostic(code, message, location, "warning", hint))
+
+    @property
+    def errors(self) -> list[Diagnostic]:
+        return [d for d in self.items if d.is_error]
+
+    @property
+    def warnings(self) -> list[Diagnostic]:
+        return [d for d in self.items if not d.is_error]
+
+    def raise_if_errors(self) -> None:
+        if self.errors:
+            raise ContentError(self.items)
+
+
+class SummarydeckError(Exception):
+    """The one exception type the library raises for problems a user can act on."""
+
+
+class ContentError(SummarydeckError):
+    """The content has errors; carries every diagnostic found (errors and warnings)."""
+
+    def __init__(self, diagnostics: Sequence[Diagnostic]) -> None:
+        self.diagnostics = list(diagnostics)
+        errors = [d for d in self.diagnostics if d.is_error]
+        super().__init__(f"{len(errors)} error(s) in the content")
+
+
+class OutputError(SummarydeckError):
+    """The deck could not be written or exported."""
+
+
+def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
+    """A hint naming the closest valid choice, or listing them all when none is close."""
+    options = sorted(set(choices))
+    if not options:
+        return None
+    close = difflib.get_close_matches(word, options, n=1, cutoff=0.6)
+    if close:
+        return f"did you mean `{close[0]}`?"
+    shown = ", ".join(f"`{o}`" for o in options[:12])
+    more = f" (and {len(options) - 12} more)" if len(options) > 12 else ""
+    return f"valid choices: {shown}{more}"
+
+
+def format_diagnostic(diag: Diagnostic, root: Path | None = None) -> str:
+    """Compiler-style text: `file:line:col: error CODE: message`, the source line, a caret, a hint."""
+    loc = diag.location
+    head = f"{loc}: " if loc else ""
+    lines = [f"{head}{diag.severity} {diag.code}: {diag.message}"]
+    source_line = _source_line(loc, root) if loc else None
+    if loc and source_line is not None:
+        gutter = f"{loc.line:>5} | "
+        lines.append(f"{gutter}{source_line}")
+        width = max(1, (loc.end_column - loc.column) if loc.end_column > loc.column else 1)
+        width = min(width, max(1, len(source_line) - loc.column + 1))
+        lines.append(" " * (len(gutter) - 2) + "| " + " " * (loc.column - 1) + "^" * width)
+    if diag.hint:
+        lines.append(f"   hint: {diag.hint}")
+    return "\n".join(lines)
+
+
+def _source_line(loc: Location, root: Path | None) -> str | None:
+    if loc.line <= 0:
+        return None
+    path = Path(loc.file)
+    if root is not None and not path.is_absolute():
+        path = root / path
+    try:
+        text = path.read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        return None
+    all_lines = text.splitlines()
+    if loc.line > len(all_lines):
+        return None
+    return all_lines[loc.line - 1].rstrip()
+
+
+def summary_line(diagnostics: Sequence[Diagnostic]) -> str:
+    errors = sum(1 for d in diagnostics if d.is_error)
+    warnings = len(diagnostics) - errors
+    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"

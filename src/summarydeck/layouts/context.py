@@ -1,0 +1,135 @@
+"""What every layout is given: the deck, the grid, the type scale and shared helpers."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from summarydeck.diagnostics import Diagnostics
+from summarydeck.markdown.inline import to_paragraphs, to_plain
+from summarydeck.model.content import Provenance
+from summarydeck.model.deck import Deck
+from summarydeck.model.storyboard import SlideSpec
+from summarydeck.plan.grid import Grid
+from summarydeck.plan.types import (
+    Box,
+    ColourRole,
+    Element,
+    Paragraph,
+    Run,
+    ShapeElement,
+    SlidePlan,
+    TextElement,
+    TextStyle,
+)
+from summarydeck.source.yaml_loader import DataPath
+
+
+@dataclass
+class CitationIndex:
+    """Numbers sources in the order slides first cite them, for the Sources slide."""
+
+    order: list[str] = field(default_factory=list)
+
+    def cite(self, source_id: str) -> int:
+        if source_id not in self.order:
+            self.order.append(source_id)
+        return self.order.index(source_id) + 1
+
+
+@dataclass
+class LayoutContext:
+    deck: Deck
+    diags: Diagnostics
+    grid: Grid
+    citations: CitationIndex = field(default_factory=CitationIndex)
+    slide_index: int = 0  # position of the entry being planned in `slides:`
+    sections: list[tuple[str, str]] = field(default_factory=list)  # (slide id, title)
+
+    @property
+    def scale(self) -> Any:
+        return self.deck.brand.type_scale
+
+    # --- text ---
+    def markdown(self, text: str, path: DataPath) -> tuple[Paragraph, ...]:
+        return to_paragraphs(text, self.deck.source_map.locate(path), self.diags)
+
+    def plain(self, text: str) -> tuple[Paragraph, ...]:
+        return (Paragraph((Run(text),)),)
+
+    def title(self, text: str, *, colour: ColourRole = ColourRole.PRIMARY,
+              box: Box | None = None, size: float | None = None) -> TextElement:
+        return TextElement(
+            "Title", box or self.grid.title, self.plain(text),
+            TextStyle(size or self.scale.title, colour, "heading", bold=True, anchor="bottom",
+                      line_spacing=0.95),
+            min_size=max(24.0, (size or self.scale.title) * 0.75),
+        )
+
+    def body_style(self, **overrides: Any) -> TextStyle:
+        base = {"size": self.scale.body, "space_after": 8.0, "line_spacing": 1.05}
+        base.update(overrides)
+        return TextStyle(**base)
+
+    # --- provenance and citations ---
+    def cite(self, items: list[Provenance]) -> TextElement | None:
+        """A "Source:" line for the foot of the slide, numbering each source cited."""
+        parts: list[str] = []
+        for item in items:
+            if item.source is None:
+                continue
+            number = self.citations.cite(item.source)
+            label = f"[{number}] {self.deck.content.sources[item.source].citation()}"
+            if label not in parts:
+                parts.append(label)
+        if not parts:
+            return None
+        prefix = "Source: " if len(parts) == 1 else "Sources: "
+        return TextElement(
+            "Citation", self.grid.citation, self.plain(prefix + "; ".join(parts)),
+            TextStyle(self.scale.small, ColourRole.MUTED, anchor="bottom"),
+        )
+
+    def unconfirmed(self, items: list[tuple[str, Provenance]]) -> tuple[str, ...]:
+        """Descriptions of the items on a slide that an editor has still to confirm."""
+        out = []
+        for label, item in items:
+            if not item.confirmed:
+                out.append(f"{label}: {item.check or 'not yet confirmed against its source'}")
+        return tuple(out)
+
+    def marker(self) -> list[Element]:
+        """The small "To be confirmed" tag shown on slides with unconfirmed content."""
+        box = self.grid.marker
+        return [
+            ShapeElement("Unconfirmed marker", box, ColourRole.SURFACE, "rounded"),
+            TextElement("Unconfirmed label", box, self.plain("To be confirmed"),
+                        TextStyle(self.scale.small, ColourRole.TEXT, bold=True, align="center",
+                                  anchor="middle"), inset=0),
+        ]
+
+    # --- notes ---
+    def notes(self, spec: SlideSpec, draft: str, unconfirmed: tuple[str, ...] = ()) -> str:
+        text = to_plain(spec.notes) if spec.notes else draft
+        if unconfirmed:
+            text += "\n\nTo confirm before publishing:\n" + "\n".join(f"- {u}" for u in unconfirmed)
+        return text.strip()
+
+    # --- assembling ---
+    def content_slide(self, spec: SlideSpec, title: str, elements: list[Element], draft: str,
+                      *, cited: list[Provenance] | None = None,
+                      checks: list[tuple[str, Provenance]] | None = None) -> SlidePlan:
+        """A standard content slide: title, accent rule, elements, citation, marker, notes."""
+        parts: list[Element] = [ShapeElement("Accent rule", self.grid.rule, ColourRole.ACCENT1)]
+        parts.extend(elements)
+        citation = self.cite(cited or [])
+        if citation is not None:
+            parts.append(citation)
+        unconfirmed = self.unconfirmed(checks or [])
+        if unconfirmed:
+            parts.extend(self.marker())
+        return SlidePlan(
+            id=spec.slide_id, kind=spec.kind, layout="content", title=self.title(title),
+            notes=self.notes(spec, draft, unconfirmed), elements=tuple(parts),
+            unconfirmed=unconfirmed,
+        )

@@ -1,0 +1,1 @@
+"""One module per slide kind; each registers itself with `layouts.registry.register`."""

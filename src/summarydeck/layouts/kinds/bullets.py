@@ -1,0 +1,45 @@
+"""A titled list of points (or a paragraph of Markdown)."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+
+from summarydeck.layouts.context import LayoutContext
+from summarydeck.layouts.registry import register
+from summarydeck.markdown.inline import to_plain
+from summarydeck.model.content import ContentId, Markdown, Provenance, Status
+from summarydeck.model.storyboard import SlideSpec
+from summarydeck.plan.types import Paragraph, SlidePlan, TextElement
+
+
+class BulletsSlide(SlideSpec):
+    title: str
+    body: Markdown | None = None  # a lead paragraph before the points
+    points: list[Markdown] = Field(default_factory=list, max_length=12)
+    sources: list[ContentId] = Field(default_factory=list)  # cited at the foot of the slide
+    references = {"sources": "sources"}
+
+    @model_validator(mode="after")
+    def _has_text(self) -> BulletsSlide:
+        if not self.body and not self.points:
+            raise ValueError("a bullets slide needs `points` or `body`")
+        return self
+
+
+@register("bullets", BulletsSlide)
+def plan_bullets(spec: BulletsSlide, ctx: LayoutContext) -> list[SlidePlan]:
+    """Title and bullet points, with optional lead paragraph and cited sources."""
+    path = ("slides", ctx.slide_index)
+    paragraphs: tuple[Paragraph, ...] = ()
+    if spec.body:
+        paragraphs += ctx.markdown(spec.body, (*path, "body"))
+    for i, point in enumerate(spec.points):
+        paragraphs += tuple(
+            Paragraph(p.runs, p.level + (1 if p.bullet != "none" else 0), "bullet")
+            for p in ctx.markdown(point, (*path, "points", i))
+        )
+    element = TextElement("Body", ctx.grid.body, paragraphs, ctx.body_style(),
+                          min_size=ctx.scale.body_min)
+    cited = [Provenance(source=s, status=Status.CONFIRMED) for s in spec.sources]
+    draft = spec.title + ". " + " ".join(to_plain(p) for p in [spec.body or "", *spec.points])
+    return [ctx.content_slide(spec, spec.title, [element], draft, cited=cited)]

@@ -1,0 +1,49 @@
+"""The closing slide: a call to action and how to get in touch."""
+
+from __future__ import annotations
+
+from pydantic import Field
+
+from summarydeck.layouts.context import LayoutContext
+from summarydeck.layouts.registry import register
+from summarydeck.markdown.inline import to_plain
+from summarydeck.model.content import Markdown
+from summarydeck.model.storyboard import SlideSpec
+from summarydeck.plan.types import Box, ColourRole, SlidePlan, TextElement, TextStyle, inches
+
+
+class ClosingSlide(SlideSpec):
+    title: str = "Thank you"
+    body: Markdown | None = None
+    contact: list[Markdown] = Field(default_factory=list, max_length=6)
+
+    def default_id(self) -> str:
+        return "closing"
+
+
+@register("closing", ClosingSlide)
+def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
+    """Closing slide on the primary colour with a message and contact lines."""
+    grid = ctx.grid
+    path = ("slides", ctx.slide_index)
+    width = grid.inner_width - inches(1.0)
+    title = TextElement(
+        "Title", Box(grid.margin, inches(1.2), width, inches(1.6)), ctx.plain(spec.title),
+        TextStyle(40, ColourRole.BACKGROUND, "heading", bold=True, anchor="bottom"),
+        min_size=30)
+    elements = []
+    if spec.body:
+        elements.append(TextElement(
+            "Closing message", Box(grid.margin, inches(3.1), width, inches(1.9)),
+            ctx.markdown(spec.body, (*path, "body")),
+            TextStyle(22, ColourRole.BACKGROUND, space_after=8), min_size=18))
+    if spec.contact:
+        paragraphs = tuple(p for i, line in enumerate(spec.contact)
+                           for p in ctx.markdown(line, (*path, "contact", i)))
+        elements.append(TextElement(
+            "Contact", Box(grid.margin, inches(5.2), width, inches(1.3)), paragraphs,
+            TextStyle(18, ColourRole.BACKGROUND, space_after=4), min_size=16))
+    draft = f"{spec.title}. {to_plain(spec.body or '')} " + " ".join(
+        to_plain(c) for c in spec.contact)
+    return [SlidePlan(spec.slide_id, spec.kind, "section", title, ctx.notes(spec, draft),
+                      elements=tuple(elements), background=ColourRole.PRIMARY)]

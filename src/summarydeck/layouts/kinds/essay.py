@@ -1,0 +1,69 @@
+"""An essay at a glance: its facts in a side panel, summary and key points beside them."""
+
+from __future__ import annotations
+
+from summarydeck.layouts.context import LayoutContext
+from summarydeck.layouts.registry import register
+from summarydeck.markdown.inline import to_plain
+from summarydeck.model.storyboard import SlideSpec
+from summarydeck.plan.types import (
+    Box,
+    ColourRole,
+    Element,
+    Paragraph,
+    Run,
+    ShapeElement,
+    SlidePlan,
+    TextElement,
+    TextStyle,
+    inches,
+)
+
+
+class EssaySlide(SlideSpec):
+    essay: str
+    references = {"essay": "essays"}
+
+
+@register("essay", EssaySlide)
+def plan_essay(spec: EssaySlide, ctx: LayoutContext) -> list[SlidePlan]:
+    """Essay summary: title, date, reading time, link and key points."""
+    essay = ctx.deck.content.essays[spec.essay]
+    path = ("essays", spec.essay)
+    grid = ctx.grid
+    panel_width = inches(3.6)
+    panel = Box(grid.margin, grid.body.top, panel_width, grid.body.height - inches(0.1))
+    facts: list[Paragraph] = []
+    if essay.label:
+        facts.append(Paragraph((Run(essay.label, bold=True),)))
+    for line in (essay.published,
+                 f"{essay.reading_time_minutes}-minute read" if essay.reading_time_minutes
+                 else None):
+        if line:
+            facts.append(Paragraph((Run(line),)))
+    if essay.url:
+        facts.append(Paragraph((Run("Read the essay", bold=True, link=str(essay.url)),)))
+    side: list[Paragraph] = []
+    if essay.subtitle:
+        side.append(Paragraph((Run(essay.subtitle, italic=True),)))
+    body_box = Box(panel.right + grid.gutter, grid.body.top,
+                   grid.body.right - panel.right - grid.gutter, grid.body.height)
+    summary = ctx.markdown(essay.summary, (*path, "summary"))
+    points = tuple(
+        Paragraph(p.runs, p.level + 1 if p.bullet != "none" else 0, "bullet")
+        for i, point in enumerate(essay.key_points)
+        for p in ctx.markdown(point, (*path, "key_points", i))
+    )
+    elements: list[Element] = [
+        ShapeElement("Essay panel", panel, ColourRole.SURFACE),
+        TextElement("Essay facts", Box(panel.left + inches(0.15), panel.top + inches(0.2),
+                                       panel.width - inches(0.3), panel.height - inches(0.4)),
+                    tuple(side + facts), ctx.body_style(size=18, space_after=10.0),
+                    min_size=14),
+        TextElement("Essay summary", body_box, summary + points,
+                    ctx.body_style(), min_size=ctx.scale.body_min),
+    ]
+    draft = (f"{essay.title}. {to_plain(essay.summary)} Key points: "
+             + " ".join(to_plain(p) for p in essay.key_points))
+    return [ctx.content_slide(spec, essay.title, elements, draft, cited=[essay],
+                              checks=[(f"essay `{spec.essay}`", essay)])]

@@ -1,0 +1,43 @@
+"""One statistic as a big number with what it measures beside it."""
+
+from __future__ import annotations
+
+from summarydeck.layouts.context import LayoutContext
+from summarydeck.layouts.registry import register
+from summarydeck.markdown.inline import to_plain
+from summarydeck.model.storyboard import SlideSpec
+from summarydeck.plan.types import Box, ColourRole, SlidePlan, TextElement, TextStyle, inches
+
+
+class StatisticSlide(SlideSpec):
+    statistic: str
+    title: str | None = None  # defaults to the statistic's takeaway
+    references = {"statistic": "statistics"}
+
+
+@register("statistic", StatisticSlide)
+def plan_statistic(spec: StatisticSlide, ctx: LayoutContext) -> list[SlidePlan]:
+    """Big-number statistic with its label, population, year and source."""
+    stat = ctx.deck.content.statistics[spec.statistic]
+    path = ("statistics", spec.statistic)
+    grid = ctx.grid
+    number_box = Box(grid.margin, grid.body.top + inches(0.3), inches(5.4), inches(2.6))
+    label_box = Box(number_box.right + grid.gutter, grid.body.top + inches(0.3),
+                    grid.body.right - number_box.right - grid.gutter, inches(2.6))
+    detail = " · ".join(x for x in (stat.population, stat.year) if x)
+    elements = [
+        TextElement("Big number", number_box, ctx.plain(stat.headline),
+                    TextStyle(ctx.scale.big_number, ColourRole.ACCENT1, "heading", bold=True,
+                              anchor="middle", line_spacing=0.9), min_size=60),
+        TextElement("Statistic label", label_box, ctx.markdown(stat.label, (*path, "label")),
+                    ctx.body_style(size=28, anchor="middle"), min_size=20),
+    ]
+    if detail:
+        elements.append(TextElement(
+            "Statistic detail", Box(label_box.left, label_box.bottom + inches(0.2),
+                                    label_box.width, inches(0.6)),
+            ctx.plain(detail), ctx.body_style(size=18, colour=ColourRole.MUTED)))
+    title = spec.title or stat.takeaway or f"{stat.headline}: {to_plain(stat.label)}"
+    draft = f"{stat.headline}: {to_plain(stat.label)}" + (f" ({detail})." if detail else ".")
+    return [ctx.content_slide(spec, title, elements, draft, cited=[stat],
+                              checks=[(f"statistic `{spec.statistic}`", stat)])]

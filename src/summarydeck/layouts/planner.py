@@ -1,0 +1,27 @@
+"""Plan a whole deck: every storyboard entry through its registered kind, in order."""
+
+from __future__ import annotations
+
+from summarydeck.diagnostics import Diagnostics
+from summarydeck.layouts.context import LayoutContext
+from summarydeck.layouts.registry import kinds
+from summarydeck.model.deck import Deck
+from summarydeck.plan.grid import Grid
+from summarydeck.plan.types import SlidePlan
+
+
+def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
+    """SlidePlans in storyboard order. Deferred kinds (the sources slide) are planned last so
+    they see every citation, then put back in their place."""
+    registry = kinds()
+    ctx = LayoutContext(deck, diags, Grid.for_size(deck.brand.slide_size))
+    ctx.sections = [(s.slide_id, getattr(s, "title", s.slide_id))
+                    for s in deck.slides if s.kind == "section"]
+    planned: dict[int, list[SlidePlan]] = {}
+    order = sorted(range(len(deck.slides)),
+                   key=lambda i: (registry[deck.slides[i].kind].deferred, i))
+    for index in order:
+        spec = deck.slides[index]
+        ctx.slide_index = index
+        planned[index] = registry[spec.kind].plan(spec, ctx)
+    return [plan for index in range(len(deck.slides)) for plan in planned[index]]

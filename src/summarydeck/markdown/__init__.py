@@ -1,0 +1,1 @@
+"""Markdown inside text fields, turned into rich-text paragraphs and runs."""

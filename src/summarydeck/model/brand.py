@@ -1,0 +1,84 @@
+"""Brand: colour roles, fonts, logo, footer and slide size; written into the deck's theme."""
+
+from __future__ import annotations
+
+import re
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, Field, model_validator
+
+from summarydeck.model.content import Strict
+
+_HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+# Office fonts whose metric-compatible free twins are installed for rendering and measuring.
+SUPPORTED_FONTS = ("Calibri", "Arial", "Cambria", "Carlito", "Liberation Sans", "Caladea")
+
+
+def _check_hex(value: str) -> str:
+    if not _HEX.match(value):
+        raise ValueError("a colour is written as `#RRGGBB`, e.g. `#1B3A5C`")
+    return value.upper()
+
+
+def _check_font(value: str) -> str:
+    if value not in SUPPORTED_FONTS:
+        raise ValueError(
+            f"font `{value}` has no metric-compatible font here; use one of "
+            + ", ".join(SUPPORTED_FONTS)
+        )
+    return value
+
+
+HexColour = Annotated[str, AfterValidator(_check_hex)]
+FontName = Annotated[str, AfterValidator(_check_font)]
+
+
+class Colours(Strict):
+    """Colour roles, mapped onto the theme's slots so PowerPoint's colour picker offers them."""
+
+    text: HexColour = "#1F2933"  # dk1: body text
+    background: HexColour = "#FFFFFF"  # lt1: slide background
+    primary: HexColour = "#1B3A5C"  # dk2: title slides, headings, tiles
+    surface: HexColour = "#EEF2F6"  # lt2: panels behind text
+    accents: list[HexColour] = Field(
+        default_factory=lambda: ["#1B6E8C", "#C8553D", "#2E7D4F", "#6B4C9A", "#B07D00", "#5A6B7B"],
+        min_length=1,
+        max_length=6,
+    )
+    link: HexColour = "#1B5E9C"
+    muted: HexColour = "#52606D"  # secondary text: citations, footers (a text colour, not a slot)
+
+
+class Fonts(Strict):
+    heading: FontName = "Arial"
+    body: FontName = "Calibri"
+
+
+class TypeScale(Strict):
+    """Font sizes in points. Body text on content slides never goes below `body_min`."""
+
+    title: float = Field(default=32, ge=20, le=60)
+    body: float = Field(default=20, ge=12, le=40)
+    body_min: float = Field(default=18, ge=12, le=40)
+    small: float = Field(default=12, ge=12, le=20)
+    big_number: float = Field(default=96, ge=40, le=200)
+
+
+class Brand(Strict):
+    name: str = Field(min_length=1)
+    colours: Colours = Field(default_factory=Colours)
+    fonts: Fonts = Field(default_factory=Fonts)
+    type_scale: TypeScale = Field(default_factory=TypeScale)
+    logo: str | None = None  # a picture file, relative to the content folder
+    logo_alt_text: str | None = None
+    footer: str | None = None
+    slide_size: Literal["16:9", "4:3"] = "16:9"
+
+    @model_validator(mode="after")
+    def _sizes_ordered(self) -> Brand:
+        if self.type_scale.body_min > self.type_scale.body:
+            raise ValueError("type_scale.body_min is larger than type_scale.body")
+        if self.logo and not self.logo_alt_text:
+            raise ValueError("a logo needs `logo_alt_text` (what a screen reader should say)")
+        return self

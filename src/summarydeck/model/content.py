@@ -1,0 +1,180 @@
+"""Content model: essays, opportunities, statistics, quotes and sources, each with provenance.
+
+Every model forbids unknown keys so that a misspelt key is an error with a "did you mean", never
+a silently ignored value. Text fields hold inline Markdown.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from enum import Enum
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, model_validator
+
+_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+def _check_id(value: str) -> str:
+    if not _ID.match(value):
+        raise ValueError("an id uses lower-case letters, digits and hyphens, e.g. `one-in-four`")
+    return value
+
+
+ContentId = Annotated[str, AfterValidator(_check_id)]
+Markdown = Annotated[str, Field(min_length=1)]
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+class Status(str, Enum):
+    """How well an item is confirmed; a final build refuses anything not confirmed."""
+
+    CONFIRMED = "confirmed"
+    UNCONFIRMED = "unconfirmed"
+
+
+class Provenance(Strict):
+    """Where an item comes from and whether an editor has confirmed it against that source."""
+
+    source: ContentId | None = None
+    status: Status = Status.UNCONFIRMED  # safe default: nothing is confirmed by omission
+    check: str | None = None  # what an editor still has to check, and where
+
+    @property
+    def confirmed(self) -> bool:
+        return self.status is Status.CONFIRMED
+
+
+class Source(Strict):
+    title: str = Field(min_length=1)
+    publisher: str | None = None
+    author: str | None = None
+    year: int | None = Field(default=None, ge=1800, le=2100)
+    url: HttpUrl | None = None
+    note: str | None = None
+
+    def citation(self) -> str:
+        """Short form for the foot of a slide: author or publisher, then year."""
+        who = self.author or self.publisher or self.title
+        return f"{who} ({self.year})" if self.year else who
+
+
+class Essay(Provenance):
+    title: str = Field(min_length=1)
+    subtitle: str | None = None
+    label: str | None = None
+    published: str | None = None  # free text such as "May 2019": the exact day is often unknown
+    reading_time_minutes: int | None = Field(default=None, ge=1, le=600)
+    url: HttpUrl | None = None
+    summary: Markdown
+    key_points: list[Markdown] = Field(default_factory=list, max_length=12)
+
+
+class Opportunity(Provenance):
+    title: str = Field(min_length=1)
+    summary: Markdown
+    points: list[Markdown] = Field(default_factory=list, max_length=12)
+
+
+class Quote(Provenance):
+    text: Markdown
+    attribution: str = Field(min_length=1)
+
+
+class ChartType(str, Enum):
+    COLUMN = "column"
+    BAR = "bar"
+    PIE = "pie"
+    DOUGHNUT = "doughnut"
+    PICTOGRAM = "pictogram"
+
+
+class Series(Strict):
+    name: str = Field(min_length=1)
+    values: list[float] = Field(min_length=1)
+
+
+class Chart(Strict):
+    """Chart data. `engine: picture` draws it with matplotlib instead of a native chart."""
+
+    type: ChartType
+    categories: list[str] = Field(default_factory=list)
+    series: list[Series] = Field(default_factory=list)
+    number_format: str = "General"
+    highlight: list[int] = Field(default_factory=list)  # category positions (from 0) to stress
+    engine: Literal["native", "picture"] = "native"
+    # pictogram only: `value` highlighted icons out of `total`
+    value: int | None = Field(default=None, ge=0, le=400)
+    total: int | None = Field(default=None, ge=1, le=400)
+    icon_label: str | None = None
+
+    @model_validator(mode="after")
+    def _shape_matches_type(self) -> Chart:
+        if self.type is ChartType.PICTOGRAM:
+            if self.value is None or self.total is None:
+                raise ValueError("a pictogram needs `value` and `total` (e.g. value: 1, total: 4)")
+            if self.value > self.total:
+                raise ValueError(f"value {self.value} is more than total {self.total}")
+            return self
+        if not self.categories or not self.series:
+            raise ValueError(f"a {self.type.value} chart needs `categories` and `series`")
+        for index, series in enumerate(self.series):
+            if len(series.values) != len(self.categories):
+                raise ValueError(
+                    f"series {index + 1} (`{series.name}`) has {len(series.values)} values "
+                    f"for {len(self.categories)} categories"
+                )
+        for position in self.highlight:
+            if position >= len(self.categories):
+                raise ValueError(f"highlight {position} is past the last category "
+                                 f"(positions count from 0 to {len(self.categories) - 1})")
+        if self.type in (ChartType.PIE, ChartType.DOUGHNUT) and len(self.series) != 1:
+            raise ValueError(f"a {self.type.value} chart shows exactly one series")
+        return self
+
+    @property
+    def engine_used(self) -> str:
+        return "picture" if self.type is ChartType.PICTOGRAM else self.engine
+
+
+class Statistic(Provenance):
+    headline: str = Field(min_length=1, max_length=16)  # the big number, e.g. "1 in 4"
+    label: Markdown  # what it measures, in words
+    takeaway: str | None = None  # a one-sentence title for a chart slide
+    population: str | None = None
+    year: str | None = None
+    chart: Chart | None = None
+    alt_text: str | None = None
+
+    @model_validator(mode="after")
+    def _needs_source(self) -> Statistic:
+        if self.source is None:
+            raise ValueError("a statistic needs a `source` (an id from sources.yaml)")
+        return self
+
+
+class DeckInfo(Strict):
+    title: str = Field(min_length=1)
+    subtitle: str | None = None
+    slug: ContentId
+    author: str = Field(min_length=1)
+    organisation: str | None = None
+    date: dt.date
+    language: str = "en-GB"
+    keywords: list[str] = Field(default_factory=list)
+
+
+class Content(BaseModel):
+    """All content except the storyboard and the brand, keyed by stable id (order kept)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    essays: dict[ContentId, Essay] = Field(default_factory=dict)
+    opportunities: dict[ContentId, Opportunity] = Field(default_factory=dict)
+    statistics: dict[ContentId, Statistic] = Field(default_factory=dict)
+    quotes: dict[ContentId, Quote] = Field(default_factory=dict)
+    sources: dict[ContentId, Source] = Field(default_factory=dict)

@@ -1,0 +1,40 @@
+"""The storyboard: the ordered list of slides, each naming its kind and the content it shows."""
+
+from __future__ import annotations
+
+import re
+from typing import ClassVar
+
+from pydantic import Field
+
+from summarydeck.model.content import ContentId, Markdown, Strict
+
+
+class SlideSpec(Strict):
+    """Fields every slide entry may carry; each slide kind adds its own."""
+
+    kind: str
+    id: ContentId | None = None  # stable id used as the slide's name; derived when absent
+    notes: Markdown | None = None  # speaker notes; drafted from the slide when absent
+    tags: list[ContentId] = Field(default_factory=list)
+
+    # field name -> content collection it refers to, checked once for every kind
+    references: ClassVar[dict[str, str]] = {}
+
+    def default_id(self) -> str:
+        """The id used when the entry gives none: the referenced content id, else the title's
+        words, else the kind. Give an explicit `id` to keep it stable while a title is edited."""
+        for field_name in self.references:
+            value = getattr(self, field_name, None)
+            if isinstance(value, str):
+                return value
+        title = getattr(self, "title", None)
+        if isinstance(title, str) and title.strip():
+            slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40].strip("-")
+            if slug:
+                return slug
+        return self.kind
+
+    @property
+    def slide_id(self) -> str:
+        return self.id or self.default_id()

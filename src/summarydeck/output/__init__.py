@@ -1,0 +1,1 @@
+"""Writing the package: deterministic bytes, atomic replacement, and checks of the result."""

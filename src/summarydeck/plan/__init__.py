@@ -1,0 +1,1 @@
+"""Slide plans: what goes where on a slide, as plain data. No python-pptx here."""

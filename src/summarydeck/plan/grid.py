@@ -1,0 +1,72 @@
+"""The slide grid: margins, title band, content area and footer band, from the slide size.
+
+Every layout places things on this grid so titles and margins line up across the whole deck.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from summarydeck.plan.types import Box, inches
+
+
+@dataclass(frozen=True)
+class Grid:
+    width: int
+    height: int
+    margin: int
+    gutter: int
+
+    @classmethod
+    def for_size(cls, size: str) -> Grid:
+        if size == "4:3":
+            return cls(inches(10), inches(7.5), inches(0.6), inches(0.3))
+        return cls(inches(13.333), inches(7.5), inches(0.75), inches(0.4))
+
+    @property
+    def inner_width(self) -> int:
+        return self.width - 2 * self.margin
+
+    @property
+    def title(self) -> Box:
+        """Two lines of a 32 pt title fit; the accent rule sits just above it."""
+        return Box(self.margin, inches(0.55), self.inner_width, inches(1.15))
+
+    @property
+    def rule(self) -> Box:
+        return Box(self.margin + inches(0.1), inches(0.42), inches(0.8), inches(0.07))
+
+    @property
+    def body(self) -> Box:
+        return Box(self.margin, inches(1.9), self.inner_width, inches(4.5))
+
+    @property
+    def citation(self) -> Box:
+        return Box(self.margin, inches(6.45), self.inner_width, inches(0.42))
+
+    @property
+    def footer(self) -> Box:
+        return Box(self.margin + inches(0.1), inches(6.95), self.inner_width - inches(1.3),
+                   inches(0.35))
+
+    @property
+    def slide_number(self) -> Box:
+        return Box(self.width - self.margin - inches(1.1), inches(6.95), inches(1.0), inches(0.35))
+
+    @property
+    def marker(self) -> Box:
+        """The "to be confirmed" marker: top right, clear of the title."""
+        return Box(self.width - self.margin - inches(2.1), inches(0.2), inches(2.1), inches(0.32))
+
+    def columns(self, count: int, box: Box | None = None, gutter: int | None = None) -> list[Box]:
+        area = box or self.body
+        gap = self.gutter if gutter is None else gutter
+        width = (area.width - gap * (count - 1)) // count
+        return [Box(area.left + i * (width + gap), area.top, width, area.height)
+                for i in range(count)]
+
+    def rows(self, count: int, box: Box, gutter: int | None = None) -> list[Box]:
+        gap = self.gutter if gutter is None else gutter
+        height = (box.height - gap * (count - 1)) // count
+        return [Box(box.left, box.top + i * (height + gap), box.width, height)
+                for i in range(count)]

@@ -1,0 +1,147 @@
+"""SlidePlan and its elements. Geometry is in EMU (914400 per inch, 12700 per point).
+
+Layouts build these; the renderer turns them into shapes. Colours and fonts are *roles* resolved
+from the brand's theme, so nothing here names a colour or a typeface.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+from typing import Literal
+
+from summarydeck.model.content import Chart
+
+EMU_PER_INCH = 914_400
+EMU_PER_PT = 12_700
+
+
+def inches(value: float) -> int:
+    return round(value * EMU_PER_INCH)
+
+
+class ColourRole(str, Enum):
+    """Theme slots. The renderer maps each to a theme colour so edits in PowerPoint stay on brand."""
+
+    TEXT = "text"  # dk1
+    BACKGROUND = "background"  # lt1
+    PRIMARY = "primary"  # dk2
+    SURFACE = "surface"  # lt2
+    ACCENT1 = "accent1"
+    ACCENT2 = "accent2"
+    ACCENT3 = "accent3"
+    ACCENT4 = "accent4"
+    ACCENT5 = "accent5"
+    ACCENT6 = "accent6"
+    LINK = "link"
+    MUTED = "muted"  # not a theme slot: the brand's muted text colour as RGB
+
+
+FontRole = Literal["heading", "body"]
+Align = Literal["left", "center", "right"]
+Anchor = Literal["top", "middle", "bottom"]
+
+
+@dataclass(frozen=True)
+class Box:
+    left: int
+    top: int
+    width: int
+    height: int
+
+    @property
+    def right(self) -> int:
+        return self.left + self.width
+
+    @property
+    def bottom(self) -> int:
+        return self.top + self.height
+
+
+@dataclass(frozen=True)
+class Run:
+    text: str
+    bold: bool = False
+    italic: bool = False
+    link: str | None = None
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    runs: tuple[Run, ...]
+    level: int = 0  # list nesting depth, 0 = top
+    bullet: Literal["none", "bullet", "number"] = "none"
+
+    @property
+    def text(self) -> str:
+        return "".join(r.text for r in self.runs)
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    size: float  # points
+    colour: ColourRole = ColourRole.TEXT
+    font: FontRole = "body"
+    bold: bool = False
+    italic: bool = False
+    align: Align = "left"
+    anchor: Anchor = "top"
+    line_spacing: float = 1.0
+    space_after: float = 0.0  # points after each paragraph
+
+
+@dataclass(frozen=True)
+class TextElement:
+    name: str
+    box: Box
+    paragraphs: tuple[Paragraph, ...]
+    style: TextStyle
+    fill: ColourRole | None = None
+    inset: int = inches(0.1)  # left/right inset; top/bottom is half of it
+    min_size: float | None = None  # the fitter may shrink down to this size
+
+
+@dataclass(frozen=True)
+class ShapeElement:
+    name: str
+    box: Box
+    fill: ColourRole
+    shape: Literal["rect", "rounded", "oval"] = "rect"
+
+
+@dataclass(frozen=True)
+class ChartElement:
+    name: str
+    box: Box
+    chart: Chart
+    alt_text: str
+    palette: tuple[ColourRole, ...] = (ColourRole.ACCENT1,)
+    font_size: float = 16
+
+
+@dataclass(frozen=True)
+class PictureElement:
+    name: str
+    box: Box
+    image: bytes
+    alt_text: str
+    decorative: bool = False
+
+
+Element = TextElement | ShapeElement | ChartElement | PictureElement
+
+
+@dataclass(frozen=True)
+class SlidePlan:
+    """One slide. `title` goes into the layout's title placeholder."""
+
+    id: str
+    kind: str
+    layout: Literal["title", "section", "content"]
+    title: TextElement
+    notes: str
+    subtitle: TextElement | None = None  # the title layout's subtitle placeholder
+    elements: tuple[Element, ...] = field(default_factory=tuple)
+    background: ColourRole = ColourRole.BACKGROUND
+    footer: bool = True  # footer text and slide number
+    unconfirmed: tuple[str, ...] = ()  # what on this slide is still to be confirmed

@@ -1,0 +1,1 @@
+"""The only package that talks to python-pptx: SlidePlans in, a Presentation out."""

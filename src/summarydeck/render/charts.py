@@ -1,0 +1,170 @@
+"""Native, editable charts ("Edit Data" works) styled from the theme, and picture charts."""
+
+from __future__ import annotations
+
+from io import BytesIO
+from pathlib import Path
+from typing import Any
+
+from pptx.chart.data import CategoryChartData
+from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_MARK
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from summarydeck.model.brand import Brand
+from summarydeck.model.content import Chart, ChartType
+from summarydeck.plan.types import ChartElement, ColourRole
+from summarydeck.render.theme import role_hex, set_colour
+
+_TYPES = {
+    ChartType.COLUMN: XL_CHART_TYPE.COLUMN_CLUSTERED,
+    ChartType.BAR: XL_CHART_TYPE.BAR_CLUSTERED,
+    ChartType.PIE: XL_CHART_TYPE.PIE,
+    ChartType.DOUGHNUT: XL_CHART_TYPE.DOUGHNUT,
+}
+
+
+def add_chart(slide: Any, element: ChartElement, brand: Brand, cache_dir: Path | None) -> Any:
+    if element.chart.engine_used == "picture":
+        return _add_picture_chart(slide, element, brand, cache_dir)
+    return _add_native_chart(slide, element, brand)
+
+
+def _add_native_chart(slide: Any, element: ChartElement, brand: Brand) -> Any:
+    spec, box = element.chart, element.box
+    data = CategoryChartData(number_format=spec.number_format)
+    # bar charts draw categories bottom-up; reverse so they read top-down like the YAML
+    reverse = spec.type is ChartType.BAR
+    categories = list(reversed(spec.categories)) if reverse else spec.categories
+    data.categories = categories
+    for series in spec.series:
+        values = list(reversed(series.values)) if reverse else series.values
+        data.add_series(series.name, values, spec.number_format)
+    frame = slide.shapes.add_chart(_TYPES[spec.type], Emu(box.left), Emu(box.top),
+                                   Emu(box.width), Emu(box.height), data)
+    frame.name = element.name
+    frame._element.nvGraphicFramePr.cNvPr.set("descr", element.alt_text)
+    chart = frame.chart
+    chart.font.size = Pt(element.font_size)
+    set_colour(chart.font.color, ColourRole.TEXT, brand)
+    chart.has_title = False
+    if spec.type in (ChartType.PIE, ChartType.DOUGHNUT):
+        _style_pie(chart, spec, element, brand)
+    else:
+        _style_bars(chart, spec, element, brand, reverse)
+    _unsigned_axis_ids(chart)
+    return frame
+
+
+def _style_bars(chart: Any, spec: Chart, element: ChartElement, brand: Brand,
+                reverse: bool) -> None:
+    plot = chart.plots[0]
+    plot.gap_width = 60
+    plot.overlap = -10 if len(spec.series) > 1 else 0
+    chart.has_legend = len(spec.series) > 1
+    if chart.has_legend:
+        chart.legend.position = XL_LEGEND_POSITION.TOP
+        chart.legend.include_in_layout = False
+    for index, series in enumerate(plot.series):
+        series.format.fill.solid()
+        set_colour(series.format.fill.fore_color, element.palette[index % len(element.palette)],
+                   brand)
+    if len(spec.series) == 1 and spec.highlight:
+        count = len(spec.categories)
+        for category in range(count):
+            if category in spec.highlight:
+                continue
+            point = plot.series[0].points[count - 1 - category if reverse else category]
+            point.format.fill.solid()
+            set_colour(point.format.fill.fore_color, ColourRole.MUTED, brand)
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format = spec.number_format
+    labels.number_format_is_linked = False
+    labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    labels.font.size = Pt(element.font_size + 4)
+    labels.font.bold = True
+    value_axis = chart.value_axis
+    value_axis.visible = False  # values are labelled directly
+    value_axis.has_major_gridlines = False
+    value_axis.minimum_scale = 0
+    top = max(max(s.values) for s in spec.series)
+    value_axis.maximum_scale = round(top * 1.2, 6) if top > 0 else 1
+    category_axis = chart.category_axis
+    category_axis.has_major_gridlines = False
+    category_axis.major_tick_mark = XL_TICK_MARK.NONE
+    category_axis.tick_labels.font.size = Pt(element.font_size)
+    category_axis.format.line.color.rgb = _rgb(role_hex(brand, ColourRole.MUTED))
+
+
+def _style_pie(chart: Any, spec: Chart, element: ChartElement, brand: Brand) -> None:
+    plot = chart.plots[0]
+    chart.has_legend = True
+    chart.legend.position = XL_LEGEND_POSITION.RIGHT
+    chart.legend.include_in_layout = False
+    chart.legend.font.size = Pt(element.font_size)
+    plot.vary_by_categories = True
+    for index, point in enumerate(plot.series[0].points):
+        point.format.fill.solid()
+        if spec.highlight and index not in spec.highlight:
+            set_colour(point.format.fill.fore_color, ColourRole.MUTED, brand)
+        else:
+            point.format.fill.fore_color.theme_color = _theme(element.palette, index)
+        # a white edge separates neighbouring slices without relying on colour alone
+        point.format.line.color.theme_color = _theme((ColourRole.BACKGROUND,), 0)
+        point.format.line.width = Pt(2)
+    plot.has_data_labels = True
+    labels = plot.data_labels
+    labels.number_format = spec.number_format
+    labels.number_format_is_linked = False
+    labels.show_value = True
+    labels.font.size = Pt(element.font_size + 2)
+    labels.font.bold = True
+    if spec.type is ChartType.PIE:
+        labels.position = XL_LABEL_POSITION.OUTSIDE_END
+    else:  # doughnut labels sit on the ring
+        set_colour(labels.font.color, ColourRole.BACKGROUND, brand)
+
+
+def _theme(palette: tuple[ColourRole, ...], index: int) -> Any:
+    from summarydeck.render.theme import THEME_SLOTS
+
+    return THEME_SLOTS[palette[index % len(palette)]]
+
+
+def _rgb(hex_colour: str) -> Any:
+    from pptx.dml.color import RGBColor
+
+    return RGBColor.from_string(hex_colour.lstrip("#"))
+
+
+def _unsigned_axis_ids(chart: Any) -> None:
+    """python-pptx's chart templates carry negative axis ids, which the schema types as unsigned.
+
+    The obvious fix (`value & 0xFFFFFFFF`) gives ids above 2**31 that LibreOffice misreads: it
+    then loses the category axis labels. Renumbering them 1, 2, ... is valid and safe for both.
+    """
+    space = chart._chartSpace
+    renumbered: dict[str, str] = {}
+    for element in space.iter(qn("c:axId"), qn("c:crossAx")):
+        old = element.get("val")
+        if old not in renumbered:
+            renumbered[old] = str(len(renumbered) + 1)
+        element.set("val", renumbered[old])
+
+
+def _add_picture_chart(slide: Any, element: ChartElement, brand: Brand,
+                       cache_dir: Path | None) -> Any:
+    from summarydeck.charts.picture import render_chart_png
+
+    png, (width_px, height_px) = render_chart_png(element, brand, cache_dir)
+    box = element.box
+    # keep the picture's aspect ratio inside the box, centred
+    scale = min(box.width / width_px, box.height / height_px)
+    width, height = round(width_px * scale), round(height_px * scale)
+    left = box.left + (box.width - width) // 2
+    top = box.top + (box.height - height) // 2
+    picture = slide.shapes.add_picture(BytesIO(png), Emu(left), Emu(top), Emu(width), Emu(height))
+    picture.name = element.name
+    picture._element.nvPicPr.cNvPr.set("descr", element.alt_text)
+    return picture

@@ -1,0 +1,98 @@
+"""Write a TextElement's paragraphs and runs into a python-pptx text frame."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
+from pptx.oxml.ns import qn
+from pptx.util import Emu, Pt
+
+from summarydeck.model.brand import Brand
+from summarydeck.plan.types import ColourRole, Paragraph, TextElement
+from summarydeck.render.theme import set_colour
+
+_ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
+_ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
+_FONT_REF = {"heading": "+mj-lt", "body": "+mn-lt"}  # theme font references
+BULLET_INDENT = Emu(342900)  # 0.375 in per level, PowerPoint's own default step
+_BULLET_CHARS = ("•", "–", "◦")
+# Office 2019+ extension: draw a hyperlink in its run's colour, not the theme's link colour.
+_HLINK_CLR_URI = "{A12FA001-AC4F-418D-AE19-62706E023703}"
+_AHYP = "http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor"
+
+
+def fill_text_frame(frame: Any, element: TextElement, brand: Brand, size: float,
+                    lang: str) -> None:
+    style = element.style
+    frame.word_wrap = True
+    frame.auto_size = MSO_AUTO_SIZE.NONE
+    frame.vertical_anchor = _ANCHOR[style.anchor]
+    frame.margin_left = frame.margin_right = Emu(element.inset)
+    frame.margin_top = frame.margin_bottom = Emu(element.inset // 2)
+    paragraphs = element.paragraphs or (Paragraph(()),)
+    for index, para in enumerate(paragraphs):
+        p = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        p.alignment = _ALIGN[style.align]
+        p.line_spacing = style.line_spacing
+        p.space_after = Pt(style.space_after) if index < len(paragraphs) - 1 else Pt(0)
+        _bullet(p, para)
+        for run_plan in para.runs:
+            _add_run(p, run_plan, element, brand, size, lang)
+        end = p._p.get_or_add_endParaRPr()
+        end.set("lang", lang)
+        end.set("sz", str(round(size * 100)))
+
+
+def _add_run(p: Any, run_plan: Any, element: TextElement, brand: Brand, size: float,
+             lang: str) -> None:
+    style = element.style
+    if run_plan.text == "\v":
+        br = etree.SubElement(p._p, qn("a:br"))
+        r_pr = etree.SubElement(br, qn("a:rPr"), lang=lang, sz=str(round(size * 100)))
+        del r_pr
+        return
+    run = p.add_run()
+    run.text = run_plan.text
+    font = run.font
+    font.size = Pt(size)
+    font.bold = style.bold or run_plan.bold or None
+    font.italic = style.italic or run_plan.italic or None
+    font.name = _FONT_REF[style.font]
+    run._r.get_or_add_rPr().set("lang", lang)
+    on_dark = style.colour is ColourRole.BACKGROUND
+    colour = ColourRole.LINK if run_plan.link and not on_dark else style.colour
+    set_colour(font.color, colour, brand)
+    if run_plan.link:
+        run.hyperlink.address = run_plan.link
+        font.underline = True
+        _link_uses_run_colour(run)
+
+
+def _link_uses_run_colour(run: Any) -> None:
+    click = run._r.rPr.find(qn("a:hlinkClick"))
+    if click is None:
+        return
+    ext_lst = etree.SubElement(click, qn("a:extLst"))
+    ext = etree.SubElement(ext_lst, qn("a:ext"), uri=_HLINK_CLR_URI)
+    etree.SubElement(ext, f"{{{_AHYP}}}hlinkClr", nsmap={"ahyp": _AHYP}, val="tx")
+
+
+def _bullet(p: Any, para: Paragraph) -> None:
+    p_pr = p._p.get_or_add_pPr()
+    for tag in ("a:buNone", "a:buChar", "a:buAutoNum", "a:buFont"):
+        for old in p_pr.findall(qn(tag)):
+            p_pr.remove(old)
+    if para.bullet == "none":
+        p_pr.set("marL", str(BULLET_INDENT * para.level))
+        p_pr.set("indent", "0")
+        etree.SubElement(p_pr, qn("a:buNone"))
+        return
+    p_pr.set("marL", str(BULLET_INDENT * (para.level + 1)))
+    p_pr.set("indent", str(-BULLET_INDENT))
+    if para.bullet == "number":
+        etree.SubElement(p_pr, qn("a:buAutoNum"), type="arabicPeriod")
+    else:
+        etree.SubElement(p_pr, qn("a:buFont"), typeface="Arial")
+        etree.SubElement(p_pr, qn("a:buChar"), char=_BULLET_CHARS[para.level % 3])

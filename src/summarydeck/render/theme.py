@@ -1,0 +1,105 @@
+"""Write the brand into the deck's theme, master and layouts.
+
+Colours go into the theme's colour scheme and fonts into its font scheme, so text and charts that
+refer to theme slots stay on brand when someone edits the deck in PowerPoint. The default
+template is 4:3; for 16:9 its master and layout shapes are stretched to the new width.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+from pptx.dml.color import RGBColor
+from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.oxml.ns import qn
+
+from summarydeck.model.brand import Brand
+from summarydeck.plan.grid import Grid
+from summarydeck.plan.types import ColourRole
+
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+
+THEME_SLOTS: dict[ColourRole, Any] = {
+    ColourRole.TEXT: MSO_THEME_COLOR.TEXT_1,
+    ColourRole.BACKGROUND: MSO_THEME_COLOR.BACKGROUND_1,
+    ColourRole.PRIMARY: MSO_THEME_COLOR.TEXT_2,
+    ColourRole.SURFACE: MSO_THEME_COLOR.BACKGROUND_2,
+    ColourRole.ACCENT1: MSO_THEME_COLOR.ACCENT_1,
+    ColourRole.ACCENT2: MSO_THEME_COLOR.ACCENT_2,
+    ColourRole.ACCENT3: MSO_THEME_COLOR.ACCENT_3,
+    ColourRole.ACCENT4: MSO_THEME_COLOR.ACCENT_4,
+    ColourRole.ACCENT5: MSO_THEME_COLOR.ACCENT_5,
+    ColourRole.ACCENT6: MSO_THEME_COLOR.ACCENT_6,
+    ColourRole.LINK: MSO_THEME_COLOR.HYPERLINK,
+}
+
+
+def role_hex(brand: Brand, role: ColourRole) -> str:
+    """The brand's hex colour for a role (for pictures and contrast checks)."""
+    c = brand.colours
+    direct = {ColourRole.TEXT: c.text, ColourRole.BACKGROUND: c.background,
+              ColourRole.PRIMARY: c.primary, ColourRole.SURFACE: c.surface,
+              ColourRole.LINK: c.link, ColourRole.MUTED: c.muted}
+    if role in direct:
+        return direct[role]
+    index = int(role.value.removeprefix("accent")) - 1
+    return c.accents[index % len(c.accents)]
+
+
+def set_colour(colour_format: Any, role: ColourRole, brand: Brand) -> None:
+    """Point a python-pptx ColorFormat at a theme slot (RGB only for the muted text role)."""
+    if role is ColourRole.MUTED:
+        colour_format.rgb = RGBColor.from_string(brand.colours.muted.lstrip("#"))
+    else:
+        colour_format.theme_color = THEME_SLOTS[role]
+
+
+def apply_brand(prs: Any, brand: Brand) -> None:
+    grid = Grid.for_size(brand.slide_size)
+    old_width = prs.slide_width
+    prs.slide_width, prs.slide_height = grid.width, grid.height
+    if old_width != grid.width:
+        _stretch_master_and_layouts(prs, grid.width / old_width)
+    theme_part = prs.slide_master.part.part_related_by(RT.THEME)
+    theme = etree.fromstring(theme_part.blob)
+    _write_colours(theme, brand)
+    _write_fonts(theme, brand)
+    theme.set("name", f"{brand.name} theme")
+    theme_part._blob = etree.tostring(theme, xml_declaration=True, encoding="UTF-8",
+                                      standalone=True)
+
+
+def _write_colours(theme: Any, brand: Brand) -> None:
+    scheme = theme.find(f".//{{{_A}}}clrScheme")
+    scheme.set("name", brand.name)
+    c = brand.colours
+    accents = [c.accents[i % len(c.accents)] for i in range(6)]
+    slots = {"dk1": c.text, "lt1": c.background, "dk2": c.primary, "lt2": c.surface,
+             "hlink": c.link, "folHlink": c.link,
+             **{f"accent{i + 1}": a for i, a in enumerate(accents)}}
+    for slot, hex_colour in slots.items():
+        element = scheme.find(f"{{{_A}}}{slot}")
+        for child in list(element):
+            element.remove(child)
+        etree.SubElement(element, f"{{{_A}}}srgbClr", val=hex_colour.lstrip("#").upper())
+
+
+def _write_fonts(theme: Any, brand: Brand) -> None:
+    scheme = theme.find(f".//{{{_A}}}fontScheme")
+    scheme.set("name", brand.name)
+    for tag, family in (("majorFont", brand.fonts.heading), ("minorFont", brand.fonts.body)):
+        scheme.find(f"{{{_A}}}{tag}/{{{_A}}}latin").set("typeface", family)
+
+
+def _stretch_master_and_layouts(prs: Any, factor: float) -> None:
+    """Scale the x position and width of every master and layout shape to the new slide width."""
+    masters = [prs.slide_master, *prs.slide_layouts]
+    for owner in masters:
+        for xfrm in owner.element.iter(qn("a:xfrm")):
+            off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
+            if off is not None:
+                off.set("x", str(round(int(off.get("x")) * factor)))
+            if ext is not None:
+                ext.set("cx", str(round(int(ext.get("cx")) * factor)))

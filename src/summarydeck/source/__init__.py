@@ -1,0 +1,1 @@
+"""Reading content files while remembering where every value came from."""

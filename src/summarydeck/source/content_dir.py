@@ -1,0 +1,60 @@
+"""Read every `*.yaml` file of a content folder and merge their top-level sections."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from summarydeck.diagnostics import Diagnostics, Location, did_you_mean
+from summarydeck.source.yaml_loader import SourceMap, display_path, load_yaml
+
+# Top-level keys a content file may hold; editors may split them across files as they like.
+SECTIONS = ("deck", "slides", "brand", "essays", "opportunities", "statistics", "quotes", "sources")
+
+
+@dataclass
+class RawContent:
+    root: Path
+    data: dict[str, Any] = field(default_factory=dict)
+    source_map: SourceMap = field(default_factory=SourceMap)
+    files: list[Path] = field(default_factory=list)
+
+
+def load_content_dir(root: Path, diags: Diagnostics) -> RawContent:
+    raw = RawContent(root)
+    if not root.is_dir():
+        diags.error("E100", "content folder not found", Location(display_path(root)),
+                    "pass --content DIR, or run from the folder that holds content/")
+        return raw
+    paths = sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    if not paths:
+        diags.error("E104", "no .yaml files in the content folder", Location(display_path(root)))
+    for path in paths:
+        loaded = load_yaml(path, diags)
+        if loaded is None:
+            continue
+        raw.files.append(path)
+        file = display_path(path)
+        if loaded.data is None:
+            diags.warning("W101", "the file is empty", Location(file))
+            continue
+        if not isinstance(loaded.data, dict):
+            diags.error("E203", "a content file must be a mapping of sections, e.g. `statistics:`",
+                        loaded.source_map.locate(()), did_you_mean("", SECTIONS))
+            continue
+        for key, value in loaded.data.items():
+            key_loc = loaded.source_map.keys.get((key,))
+            if key not in SECTIONS:
+                diags.error("E201", f"unknown section `{key}`", key_loc,
+                            did_you_mean(key, SECTIONS))
+                continue
+            if key in raw.data:
+                first = raw.source_map.keys.get((key,))
+                diags.error("E103", f"section `{key}` is defined twice"
+                            + (f" (first in {first})" if first else ""), key_loc,
+                            "keep each section in one file")
+                continue
+            raw.data[key] = value
+        raw.source_map.merge(loaded.source_map)
+    return raw
