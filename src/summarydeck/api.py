@@ -51,8 +51,9 @@ def default_output(deck: Deck) -> Path:
     return DEFAULT_OUTPUT_DIR / f"{deck.info.slug}.pptx"
 
 
-def build(content_dir: Path = DEFAULT_CONTENT, out: Path | None = None,
-          cache_dir: Path | None = None) -> BuildResult:
+def build(
+    content_dir: Path = DEFAULT_CONTENT, out: Path | None = None, cache_dir: Path | None = None
+) -> BuildResult:
     """Build the deck. Nothing is written unless the whole build succeeds."""
     import hashlib
 
@@ -73,8 +74,13 @@ def build(content_dir: Path = DEFAULT_CONTENT, out: Path | None = None,
     set_core_properties(prs, deck.info, when)
     data = deck_bytes(prs, when)
     write_atomically(target, data)
-    return BuildResult(target, len(plans), time.perf_counter() - started, diags.items,
-                       hashlib.sha256(data).hexdigest())
+    return BuildResult(
+        target,
+        len(plans),
+        time.perf_counter() - started,
+        diags.items,
+        hashlib.sha256(data).hexdigest(),
+    )
 
 
 def check_content(content_dir: Path = DEFAULT_CONTENT) -> BuildResult:

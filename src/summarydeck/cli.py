@@ -34,10 +34,20 @@ def cli() -> None:
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
-@click.option("--content", "content_dir", type=click.Path(path_type=Path), default="content",
-              show_default=True, help="Folder of content YAML files.")
-@click.option("--out", type=click.Path(path_type=Path, dir_okay=False), default=None,
-              help="Deck file to write [default: output/<slug>.pptx].")
+@click.option(
+    "--content",
+    "content_dir",
+    type=click.Path(path_type=Path),
+    default="content",
+    show_default=True,
+    help="Folder of content YAML files.",
+)
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Deck file to write [default: output/<slug>.pptx].",
+)
 def build(content_dir: Path, out: Path | None) -> None:
     """Build the deck from the content folder."""
     try:
@@ -52,8 +62,14 @@ def build(content_dir: Path, out: Path | None) -> None:
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
-@click.option("--content", "content_dir", type=click.Path(path_type=Path), default="content",
-              show_default=True, help="Folder of content YAML files.")
+@click.option(
+    "--content",
+    "content_dir",
+    type=click.Path(path_type=Path),
+    default="content",
+    show_default=True,
+    help="Folder of content YAML files.",
+)
 def validate(content_dir: Path) -> None:
     """Check the content and report every problem, without writing a deck."""
     try:
@@ -61,8 +77,7 @@ def validate(content_dir: Path) -> None:
     except ContentError as exc:
         _fail_content(exc)
     _print_diagnostics(result.diagnostics)
-    click.echo(f"Content is valid: {result.slides} slides "
-               f"({summary_line(result.diagnostics)})")
+    click.echo(f"Content is valid: {result.slides} slides ({summary_line(result.diagnostics)})")
 
 
 def _fail_content(exc: ContentError) -> None:

@@ -62,12 +62,14 @@ class Diagnostics:
     def extend(self, diagnostics: Iterable[Diagnostic]) -> None:
         self.items.extend(diagnostics)
 
-    def error(self, code: str, message: str, location: Location | None = None,
-              hint: str | None = None) -> None:
+    def error(
+        self, code: str, message: str, location: Location | None = None, hint: str | None = None
+    ) -> None:
         self.add(Diagnostic(code, message, location, "error", hint))
 
-    def warning(self, code: str, message: str, location: Location | None = None,
-                hint: str | None = None) -> None:
+    def warning(
+        self, code: str, message: str, location: Location | None = None, hint: str | None = None
+    ) -> None:
         self.add(Diagnostic(code, message, location, "warning", hint))
 
     @property
@@ -114,7 +116,7 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
 
 
 def format_diagnostic(diag: Diagnostic, root: Path | None = None) -> str:
-    """Compiler-style text: `file:line:col: error CODE: message`, the source line, a caret, a hint."""
+    """Compiler-style text: `file:line:col: error CODE: message`, source line, caret, hint."""
     loc = diag.location
     head = f"{loc}: " if loc else ""
     lines = [f"{head}{diag.severity} {diag.code}: {diag.message}"]

@@ -1,1 +1,1 @@
-"""Charts: alt text and number formats (pure), native charts and matplotlib pictures (render-time)."""
+"""Charts: alt text and number formats (pure), and matplotlib pictures (drawn at render time)."""

@@ -18,8 +18,9 @@ def draft_alt_text(chart: Chart, subject: str, source: str | None) -> str:
     """E.g. "Bar chart of <subject>: A 1.0x; B 1.5x. Source: X (2018)."""
     if chart.type is ChartType.PICTOGRAM:
         label = chart.icon_label or "people"
-        text = (f"Pictogram of {subject}: {chart.value} of {chart.total} {label} icons "
-                f"are highlighted.")
+        text = (
+            f"Pictogram of {subject}: {chart.value} of {chart.total} {label} icons are highlighted."
+        )
     else:
         parts = []
         for series in chart.series:

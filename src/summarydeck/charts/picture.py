@@ -25,8 +25,9 @@ DPI = 200
 RENDERER_VERSION = "1"  # bump when drawing code changes, to invalidate cached pictures
 
 
-def render_chart_png(element: ChartElement, brand: Brand, cache_dir: Path | None
-                     ) -> tuple[bytes, tuple[int, int]]:
+def render_chart_png(
+    element: ChartElement, brand: Brand, cache_dir: Path | None
+) -> tuple[bytes, tuple[int, int]]:
     """PNG bytes and pixel size for a picture chart, from the cache when possible."""
     colours = [role_hex(brand, role) for role in element.palette]
     key_data = {
@@ -74,8 +75,14 @@ def _draw(element: ChartElement, brand: Brand, colours: list[str]) -> bytes:
     family = font_manager.FontProperties(fname=str(regular)).get_name()
     width_in = element.box.width / EMU_PER_INCH
     height_in = element.box.height / EMU_PER_INCH
-    with plt.rc_context({"font.family": family, "font.size": element.font_size,
-                         "text.color": brand.colours.text, "svg.hashsalt": "summarydeck"}):
+    with plt.rc_context(
+        {
+            "font.family": family,
+            "font.size": element.font_size,
+            "text.color": brand.colours.text,
+            "svg.hashsalt": "summarydeck",
+        }
+    ):
         fig = plt.figure(figsize=(width_in, height_in), dpi=DPI)
         try:
             if element.chart.type is ChartType.PICTOGRAM:
@@ -84,8 +91,9 @@ def _draw(element: ChartElement, brand: Brand, colours: list[str]) -> bytes:
                 _bars(fig, element, brand, colours)
             buffer = io.BytesIO()
             # no "Software" metadata, so the bytes depend only on the picture
-            fig.savefig(buffer, format="png", dpi=DPI, transparent=True,
-                        metadata={"Software": None})
+            fig.savefig(
+                buffer, format="png", dpi=DPI, transparent=True, metadata={"Software": None}
+            )
         finally:
             plt.close(fig)
     return buffer.getvalue()
@@ -114,11 +122,20 @@ def _pictogram(fig: Any, element: ChartElement, brand: Brand, colours: list[str]
         face = filled if on else "none"
         edge = filled if on else outline
         line = 0 if on else 2.0
-        ax.add_patch(FancyBboxPatch((cx - 0.3, base), 0.6, 1.15,
-                                    boxstyle="round,pad=0,rounding_size=0.28",
-                                    facecolor=face, edgecolor=edge, linewidth=line))
-        ax.add_patch(Circle((cx, base + 1.55), 0.27, facecolor=face, edgecolor=edge,
-                            linewidth=line))
+        ax.add_patch(
+            FancyBboxPatch(
+                (cx - 0.3, base),
+                0.6,
+                1.15,
+                boxstyle="round,pad=0,rounding_size=0.28",
+                facecolor=face,
+                edgecolor=edge,
+                linewidth=line,
+            )
+        )
+        ax.add_patch(
+            Circle((cx, base + 1.55), 0.27, facecolor=face, edgecolor=edge, linewidth=line)
+        )
 
 
 def _bars(fig: Any, element: ChartElement, brand: Brand, colours: list[str]) -> None:
@@ -131,14 +148,17 @@ def _bars(fig: Any, element: ChartElement, brand: Brand, colours: list[str]) -> 
     for s_index, series in enumerate(chart.series):
         positions = [i + (s_index - (len(chart.series) - 1) / 2) * width for i in range(count)]
         bar_colours = [
-            muted if chart.highlight and i not in chart.highlight and len(chart.series) == 1
-            else colours[s_index % len(colours)] for i in range(count)
+            muted
+            if chart.highlight and i not in chart.highlight and len(chart.series) == 1
+            else colours[s_index % len(colours)]
+            for i in range(count)
         ]
         draw = ax.barh if horizontal else ax.bar
         bars = draw(positions, series.values, width * 0.9, color=bar_colours, label=series.name)
         labels = [format_value(v, chart.number_format) for v in series.values]
-        ax.bar_label(bars, labels=labels, padding=4, fontweight="bold",
-                     fontsize=element.font_size + 4)
+        ax.bar_label(
+            bars, labels=labels, padding=4, fontweight="bold", fontsize=element.font_size + 4
+        )
     ticks = list(range(count))
     if horizontal:
         ax.set_yticks(ticks, chart.categories)

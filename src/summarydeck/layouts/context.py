@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -57,12 +58,26 @@ class LayoutContext:
     def plain(self, text: str) -> tuple[Paragraph, ...]:
         return (Paragraph((Run(text),)),)
 
-    def title(self, text: str, *, colour: ColourRole = ColourRole.PRIMARY,
-              box: Box | None = None, size: float | None = None) -> TextElement:
+    def title(
+        self,
+        text: str,
+        *,
+        colour: ColourRole = ColourRole.PRIMARY,
+        box: Box | None = None,
+        size: float | None = None,
+    ) -> TextElement:
         return TextElement(
-            "Title", box or self.grid.title, self.plain(text),
-            TextStyle(size or self.scale.title, colour, "heading", bold=True, anchor="bottom",
-                      line_spacing=0.95),
+            "Title",
+            box or self.grid.title,
+            self.plain(text),
+            TextStyle(
+                size or self.scale.title,
+                colour,
+                "heading",
+                bold=True,
+                anchor="bottom",
+                line_spacing=0.95,
+            ),
             min_size=max(24.0, (size or self.scale.title) * 0.75),
         )
 
@@ -72,7 +87,7 @@ class LayoutContext:
         return TextStyle(**base)
 
     # --- provenance and citations ---
-    def cite(self, items: list[Provenance]) -> TextElement | None:
+    def cite(self, items: Sequence[Provenance]) -> TextElement | None:
         """A "Source:" line for the foot of the slide, numbering each source cited."""
         parts: list[str] = []
         for item in items:
@@ -86,11 +101,13 @@ class LayoutContext:
             return None
         prefix = "Source: " if len(parts) == 1 else "Sources: "
         return TextElement(
-            "Citation", self.grid.citation, self.plain(prefix + "; ".join(parts)),
+            "Citation",
+            self.grid.citation,
+            self.plain(prefix + "; ".join(parts)),
             TextStyle(self.scale.small, ColourRole.MUTED, anchor="bottom"),
         )
 
-    def unconfirmed(self, items: list[tuple[str, Provenance]]) -> tuple[str, ...]:
+    def unconfirmed(self, items: Sequence[tuple[str, Provenance]]) -> tuple[str, ...]:
         """Descriptions of the items on a slide that an editor has still to confirm."""
         out = []
         for label, item in items:
@@ -103,9 +120,15 @@ class LayoutContext:
         box = self.grid.marker
         return [
             ShapeElement("Unconfirmed marker", box, ColourRole.SURFACE, "rounded"),
-            TextElement("Unconfirmed label", box, self.plain("To be confirmed"),
-                        TextStyle(self.scale.small, ColourRole.TEXT, bold=True, align="center",
-                                  anchor="middle"), inset=0),
+            TextElement(
+                "Unconfirmed label",
+                box,
+                self.plain("To be confirmed"),
+                TextStyle(
+                    self.scale.small, ColourRole.TEXT, bold=True, align="center", anchor="middle"
+                ),
+                inset=0,
+            ),
         ]
 
     # --- notes ---
@@ -116,9 +139,16 @@ class LayoutContext:
         return text.strip()
 
     # --- assembling ---
-    def content_slide(self, spec: SlideSpec, title: str, elements: list[Element], draft: str,
-                      *, cited: list[Provenance] | None = None,
-                      checks: list[tuple[str, Provenance]] | None = None) -> SlidePlan:
+    def content_slide(
+        self,
+        spec: SlideSpec,
+        title: str,
+        elements: Sequence[Element],
+        draft: str,
+        *,
+        cited: Sequence[Provenance] | None = None,
+        checks: Sequence[tuple[str, Provenance]] | None = None,
+    ) -> SlidePlan:
         """A standard content slide: title, accent rule, elements, citation, marker, notes."""
         parts: list[Element] = [ShapeElement("Accent rule", self.grid.rule, ColourRole.ACCENT1)]
         parts.extend(elements)
@@ -129,7 +159,11 @@ class LayoutContext:
         if unconfirmed:
             parts.extend(self.marker())
         return SlidePlan(
-            id=spec.slide_id, kind=spec.kind, layout="content", title=self.title(title),
-            notes=self.notes(spec, draft, unconfirmed), elements=tuple(parts),
+            id=spec.slide_id,
+            kind=spec.kind,
+            layout="content",
+            title=self.title(title),
+            notes=self.notes(spec, draft, unconfirmed),
+            elements=tuple(parts),
             unconfirmed=unconfirmed,
         )

@@ -15,11 +15,13 @@ def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
     they see every citation, then put back in their place."""
     registry = kinds()
     ctx = LayoutContext(deck, diags, Grid.for_size(deck.brand.slide_size))
-    ctx.sections = [(s.slide_id, getattr(s, "title", s.slide_id))
-                    for s in deck.slides if s.kind == "section"]
+    ctx.sections = [
+        (s.slide_id, getattr(s, "title", s.slide_id)) for s in deck.slides if s.kind == "section"
+    ]
     planned: dict[int, list[SlidePlan]] = {}
-    order = sorted(range(len(deck.slides)),
-                   key=lambda i: (registry[deck.slides[i].kind].deferred, i))
+    order = sorted(
+        range(len(deck.slides)), key=lambda i: (registry[deck.slides[i].kind].deferred, i)
+    )
     for index in order:
         spec = deck.slides[index]
         ctx.slide_index = index

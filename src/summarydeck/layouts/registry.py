@@ -30,13 +30,16 @@ class SlideKind:
 _REGISTRY: dict[str, SlideKind] = {}
 
 
-def register(name: str, spec: type[S], *, deferred: bool = False
-             ) -> Callable[[Callable[[S, LayoutContext], list[SlidePlan]]],
-                           Callable[[S, LayoutContext], list[SlidePlan]]]:
+def register(
+    name: str, spec: type[S], *, deferred: bool = False
+) -> Callable[
+    [Callable[[S, LayoutContext], list[SlidePlan]]], Callable[[S, LayoutContext], list[SlidePlan]]
+]:
     """Decorator for a kind's plan function: `@register("quote", QuoteSlide)`."""
 
-    def decorate(fn: Callable[[S, LayoutContext], list[SlidePlan]]
-                 ) -> Callable[[S, LayoutContext], list[SlidePlan]]:
+    def decorate(
+        fn: Callable[[S, LayoutContext], list[SlidePlan]],
+    ) -> Callable[[S, LayoutContext], list[SlidePlan]]:
         if name in _REGISTRY and _REGISTRY[name].plan is not fn:
             raise RuntimeError(f"slide kind `{name}` registered twice")
         summary = (fn.__doc__ or "").strip().splitlines()[0] if fn.__doc__ else name

@@ -19,13 +19,22 @@ from summarydeck.plan.types import Paragraph, Run
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 _BLOCK_UNSUPPORTED = {
-    "h1": "headings", "h2": "headings", "h3": "headings", "h4": "headings", "h5": "headings",
-    "h6": "headings", "table": "tables", "pre": "code blocks", "blockquote": "block quotes",
-    "hr": "horizontal rules", "img": "images", "code": "inline code",
+    "h1": "headings",
+    "h2": "headings",
+    "h3": "headings",
+    "h4": "headings",
+    "h5": "headings",
+    "h6": "headings",
+    "table": "tables",
+    "pre": "code blocks",
+    "blockquote": "block quotes",
+    "hr": "horizontal rules",
+    "img": "images",
+    "code": "inline code",
 }
 _KNOWN = {"p", "strong", "b", "em", "i", "a", "ul", "ol", "li", "br"}
 
-# A fresh converter per call is ~10x slower; `reset()` makes one reusable and stateless between uses.
+# A fresh converter per call is ~10x slower; `reset()` makes one reusable between uses.
 _converter = md.Markdown(extensions=["sane_lists"], tab_length=2)
 
 
@@ -105,9 +114,7 @@ class _Walker(HTMLParser):
             self._flush()
             if self.state.lists:
                 self.state.lists.pop()
-        elif tag in ("li", "p"):
-            self._flush()
-        elif tag in _BLOCK_UNSUPPORTED and tag not in ("code", "img", "hr"):
+        elif tag in ("li", "p") or (tag in _BLOCK_UNSUPPORTED and tag not in ("code", "img", "hr")):
             self._flush()
 
     def handle_data(self, data: str) -> None:
@@ -117,8 +124,9 @@ class _Walker(HTMLParser):
             return
         if self.state.lists and not self.current and not data.strip():
             return
-        self.current.append(Run(data, bool(self.state.bold), bool(self.state.italic),
-                                self.state.link))
+        self.current.append(
+            Run(data, bool(self.state.bold), bool(self.state.italic), self.state.link)
+        )
 
     # --- problems ---
     def _unsupported(self, tag: str) -> None:
@@ -127,8 +135,10 @@ class _Walker(HTMLParser):
             return
         self.warned.add(what)
         self.diags.warning(
-            "W301", f"Markdown {what}: not supported in slide text, shown as plain text",
-            self.location, "use **bold**, *italic*, [links](https://...) and - lists",
+            "W301",
+            f"Markdown {what}: not supported in slide text, shown as plain text",
+            self.location,
+            "use **bold**, *italic*, [links](https://...) and - lists",
         )
 
     def _checked_link(self, href: str) -> str | None:
@@ -138,17 +148,22 @@ class _Walker(HTMLParser):
         if self.diags is not None:
             shown = f"`{scheme}:`" if scheme else "no scheme"
             self.diags.error(
-                "E301", f"link `{href}` has {shown}; only http, https and mailto links are allowed",
-                self.location, "write the full address, e.g. https://example.org/page",
+                "E301",
+                f"link `{href}` has {shown}; only http, https and mailto links are allowed",
+                self.location,
+                "write the full address, e.g. https://example.org/page",
             )
         return None
 
 
 def _tidy(runs: list[Run]) -> list[Run]:
     """Collapse soft line breaks and runs of spaces, and trim the paragraph's ends."""
-    cleaned = [Run(" ".join(r.text.split()) if r.text != "\v" else "\v", r.bold, r.italic, r.link)
-               if r.text.strip() or r.text == "\v" else Run(" ", r.bold, r.italic, r.link)
-               for r in runs]
+    cleaned = [
+        Run(" ".join(r.text.split()) if r.text != "\v" else "\v", r.bold, r.italic, r.link)
+        if r.text.strip() or r.text == "\v"
+        else Run(" ", r.bold, r.italic, r.link)
+        for r in runs
+    ]
     # keep a single space where the source had whitespace at run edges
     result: list[Run] = []
     for original, run in zip(runs, cleaned, strict=True):
@@ -183,8 +198,9 @@ def _tidy(runs: list[Run]) -> list[Run]:
     return [r for r in merged if r.text]
 
 
-def to_paragraphs(text: str, location: Location | None = None,
-                  diags: Diagnostics | None = None) -> tuple[Paragraph, ...]:
+def to_paragraphs(
+    text: str, location: Location | None = None, diags: Diagnostics | None = None
+) -> tuple[Paragraph, ...]:
     """Convert one Markdown text field. Problems go to `diags` when given."""
     _converter.reset()
     html = _converter.convert(text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, model_validator
@@ -30,7 +30,7 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
 
 
-class Status(str, Enum):
+class Status(StrEnum):
     """How well an item is confirmed; a final build refuses anything not confirmed."""
 
     CONFIRMED = "confirmed"
@@ -85,7 +85,7 @@ class Quote(Provenance):
     attribution: str = Field(min_length=1)
 
 
-class ChartType(str, Enum):
+class ChartType(StrEnum):
     COLUMN = "column"
     BAR = "bar"
     PIE = "pie"
@@ -130,8 +130,10 @@ class Chart(Strict):
                 )
         for position in self.highlight:
             if position >= len(self.categories):
-                raise ValueError(f"highlight {position} is past the last category "
-                                 f"(positions count from 0 to {len(self.categories) - 1})")
+                raise ValueError(
+                    f"highlight {position} is past the last category "
+                    f"(positions count from 0 to {len(self.categories) - 1})"
+                )
         if self.type in (ChartType.PIE, ChartType.DOUGHNUT) and len(self.series) != 1:
             raise ValueError(f"a {self.type.value} chart shows exactly one series")
         return self

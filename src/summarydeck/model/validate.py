@@ -28,8 +28,7 @@ def validate(raw: RawContent, diags: Diagnostics) -> Deck | None:
     smap = raw.source_map
     info = _model(DeckInfo, raw.data, "deck", smap, diags)
     brand = _model(Brand, raw.data, "brand", smap, diags)
-    content = _validated(Content, {k: raw.data.get(k) or {} for k in _COLLECTIONS}, (), smap,
-                         diags)
+    content = _validated(Content, {k: raw.data.get(k) or {} for k in _COLLECTIONS}, (), smap, diags)
     slides = _storyboard(raw.data.get("slides"), smap, diags)
     if content is not None:
         _check_sources_used(content, smap, diags)
@@ -44,17 +43,23 @@ def validate(raw: RawContent, diags: Diagnostics) -> Deck | None:
     return Deck(info, brand, content, tuple(slides), raw.root, smap)
 
 
-def _model(cls: type[BaseModel], data: dict[str, Any], key: str, smap: SourceMap,
-           diags: Diagnostics) -> Any:
+def _model(
+    cls: type[BaseModel], data: dict[str, Any], key: str, smap: SourceMap, diags: Diagnostics
+) -> Any:
     if key not in data:
-        diags.error("E104", f"no `{key}:` section in any content file", None,
-                    f"add a file such as content/{key}.yaml that starts with `{key}:`")
+        diags.error(
+            "E104",
+            f"no `{key}:` section in any content file",
+            None,
+            f"add a file such as content/{key}.yaml that starts with `{key}:`",
+        )
         return None
     return _validated(cls, data[key], (key,), smap, diags)
 
 
-def _validated(cls: type[BaseModel], value: Any, path: DataPath, smap: SourceMap,
-               diags: Diagnostics) -> Any:
+def _validated(
+    cls: type[BaseModel], value: Any, path: DataPath, smap: SourceMap, diags: Diagnostics
+) -> Any:
     try:
         return cls.model_validate(value)
     except ValidationError as exc:
@@ -62,8 +67,9 @@ def _validated(cls: type[BaseModel], value: Any, path: DataPath, smap: SourceMap
         return None
 
 
-def report_validation_error(exc: ValidationError, cls: type[BaseModel], path: DataPath,
-                            smap: SourceMap, diags: Diagnostics) -> None:
+def report_validation_error(
+    exc: ValidationError, cls: type[BaseModel], path: DataPath, smap: SourceMap, diags: Diagnostics
+) -> None:
     for err in exc.errors(include_url=False):
         loc = tuple(err["loc"])
         full = (*path, *loc)
@@ -72,19 +78,25 @@ def report_validation_error(exc: ValidationError, cls: type[BaseModel], path: Da
         if kind == "extra_forbidden":
             name = str(loc[-1])
             fields = _fields_at(cls, loc[:-1])
-            diags.error("E201", f"unknown key `{name}` in {_dotted(full[:-1]) or 'the file'}",
-                        smap.locate(full, key=True), did_you_mean(name, fields))
+            diags.error(
+                "E201",
+                f"unknown key `{name}` in {_dotted(full[:-1]) or 'the file'}",
+                smap.locate(full, key=True),
+                did_you_mean(name, fields),
+            )
         elif kind == "missing":
-            diags.error("E202", f"{_dotted(full[:-1]) or 'this section'}: missing required key "
-                        f"`{loc[-1]}`", smap.locate(full[:-1], key=True),
-                        f"add `{loc[-1]}: ...`")
+            diags.error(
+                "E202",
+                f"{_dotted(full[:-1]) or 'this section'}: missing required key `{loc[-1]}`",
+                smap.locate(full[:-1], key=True),
+                f"add `{loc[-1]}: ...`",
+            )
         else:
             message = err["msg"].removeprefix("Value error, ")
             if kind in ("model_type", "dict_type") and err.get("input") is None:
                 message = "this is empty; expected a mapping of keys and values"
             code = "E205" if kind == "enum" or kind == "literal_error" else "E203"
-            diags.error(code, f"{dotted}: {message}", smap.locate(full),
-                        _choices_hint(err))
+            diags.error(code, f"{dotted}: {message}", smap.locate(full), _choices_hint(err))
 
 
 def _choices_hint(err: Any) -> str | None:
@@ -143,12 +155,19 @@ def _unwrap(tp: Any) -> Any:
 
 def _storyboard(value: Any, smap: SourceMap, diags: Diagnostics) -> list[SlideSpec] | None:
     if value is None:
-        diags.error("E104", "no `slides:` section in any content file", None,
-                    "add the storyboard to content/deck.yaml as `slides:`, a list of slides")
+        diags.error(
+            "E104",
+            "no `slides:` section in any content file",
+            None,
+            "add the storyboard to content/deck.yaml as `slides:`, a list of slides",
+        )
         return None
     if not isinstance(value, list):
-        diags.error("E203", "slides: expected a list of slides (each line starting with `- `)",
-                    smap.locate(("slides",)))
+        diags.error(
+            "E203",
+            "slides: expected a list of slides (each line starting with `- `)",
+            smap.locate(("slides",)),
+        )
         return None
     registry = kinds()
     specs: list[SlideSpec] = []
@@ -156,20 +175,31 @@ def _storyboard(value: Any, smap: SourceMap, diags: Diagnostics) -> list[SlideSp
     for index, entry in enumerate(value):
         path: DataPath = ("slides", index)
         if not isinstance(entry, dict):
-            diags.error("E203", f"slides[{index}]: expected a slide (a mapping with `kind:`)",
-                        smap.locate(path))
+            diags.error(
+                "E203",
+                f"slides[{index}]: expected a slide (a mapping with `kind:`)",
+                smap.locate(path),
+            )
             ok = False
             continue
         kind_name = entry.get("kind")
         if kind_name is None:
-            diags.error("E202", f"slides[{index}]: missing required key `kind`",
-                        smap.locate(path), did_you_mean("", registry))
+            diags.error(
+                "E202",
+                f"slides[{index}]: missing required key `kind`",
+                smap.locate(path),
+                did_you_mean("", registry),
+            )
             ok = False
             continue
         kind = registry.get(str(kind_name))
         if kind is None:
-            diags.error("E204", f"slides[{index}]: unknown slide kind `{kind_name}`",
-                        smap.locate((*path, "kind")), did_you_mean(str(kind_name), registry))
+            diags.error(
+                "E204",
+                f"slides[{index}]: unknown slide kind `{kind_name}`",
+                smap.locate((*path, "kind")),
+                did_you_mean(str(kind_name), registry),
+            )
             ok = False
             continue
         spec = _validated(kind.spec, entry, path, smap, diags)
@@ -180,8 +210,9 @@ def _storyboard(value: Any, smap: SourceMap, diags: Diagnostics) -> list[SlideSp
     return specs if ok else None
 
 
-def _check_references(slides: list[SlideSpec], content: Content, smap: SourceMap,
-                      diags: Diagnostics) -> None:
+def _check_references(
+    slides: list[SlideSpec], content: Content, smap: SourceMap, diags: Diagnostics
+) -> None:
     for index, spec in enumerate(slides):
         for field_name, collection in spec.references.items():
             value = getattr(spec, field_name, None)
@@ -192,18 +223,24 @@ def _check_references(slides: list[SlideSpec], content: Content, smap: SourceMap
                     path: DataPath = ("slides", index, field_name)
                     if isinstance(value, list):
                         path = (*path, position)
-                    diags.error("E206", f"slides[{index}].{field_name}: no {collection[:-1]} "
-                                f"with id `{ref}`", smap.locate(path),
-                                did_you_mean(ref, available))
+                    diags.error(
+                        "E206",
+                        f"slides[{index}].{field_name}: no {collection[:-1]} with id `{ref}`",
+                        smap.locate(path),
+                        did_you_mean(ref, available),
+                    )
 
 
 def _check_sources_used(content: Content, smap: SourceMap, diags: Diagnostics) -> None:
     for collection in ("essays", "opportunities", "statistics", "quotes"):
         for item_id, item in getattr(content, collection).items():
             if item.source and item.source not in content.sources:
-                diags.error("E206", f"{collection}.{item_id}.source: no source with id "
-                            f"`{item.source}`", smap.locate((collection, item_id, "source")),
-                            did_you_mean(item.source, content.sources))
+                diags.error(
+                    "E206",
+                    f"{collection}.{item_id}.source: no source with id `{item.source}`",
+                    smap.locate((collection, item_id, "source")),
+                    did_you_mean(item.source, content.sources),
+                )
 
 
 def _check_unique_ids(slides: list[SlideSpec], smap: SourceMap, diags: Diagnostics) -> None:
@@ -211,30 +248,41 @@ def _check_unique_ids(slides: list[SlideSpec], smap: SourceMap, diags: Diagnosti
     for index, spec in enumerate(slides):
         sid = spec.slide_id
         if sid in seen:
-            diags.error("E207", f"slides[{index}]: slide id `{sid}` is already used by "
-                        f"slides[{seen[sid]}]", smap.locate(("slides", index)),
-                        "give one of them its own `id:`")
+            diags.error(
+                "E207",
+                f"slides[{index}]: slide id `{sid}` is already used by slides[{seen[sid]}]",
+                smap.locate(("slides", index)),
+                "give one of them its own `id:`",
+            )
         else:
             seen[sid] = index
 
 
 def _check_brand(brand: Brand, root: Path, smap: SourceMap, diags: Diagnostics) -> None:
     c = brand.colours
-    pairs = [("text", c.text, "background", c.background, 4.5),
-             ("background", c.background, "primary", c.primary, 4.5),
-             ("muted", c.muted, "background", c.background, 4.5),
-             ("text", c.text, "surface", c.surface, 4.5),
-             ("link", c.link, "background", c.background, 4.5)]
+    pairs = [
+        ("text", c.text, "background", c.background, 4.5),
+        ("background", c.background, "primary", c.primary, 4.5),
+        ("muted", c.muted, "background", c.background, 4.5),
+        ("text", c.text, "surface", c.surface, 4.5),
+        ("link", c.link, "background", c.background, 4.5),
+    ]
     for name_a, a, name_b, b, needed in pairs:
         ratio = contrast_ratio(a, b)
         if ratio < needed:
-            diags.error("E208", f"brand colours `{name_a}` on `{name_b}` have contrast "
-                        f"{ratio:.2f}:1; text needs at least {needed}:1 (WCAG 2.1 AA)",
-                        smap.locate(("brand", "colours", name_a)),
-                        "darken the text colour or lighten the background")
+            diags.error(
+                "E208",
+                f"brand colours `{name_a}` on `{name_b}` have contrast "
+                f"{ratio:.2f}:1; text needs at least {needed}:1 (WCAG 2.1 AA)",
+                smap.locate(("brand", "colours", name_a)),
+                "darken the text colour or lighten the background",
+            )
     if brand.logo:
         logo = root / brand.logo
         if not logo.is_file():
-            diags.error("E209", f"brand.logo: picture file `{brand.logo}` not found",
-                        smap.locate(("brand", "logo")),
-                        "the path is relative to the content folder")
+            diags.error(
+                "E209",
+                f"brand.logo: picture file `{brand.logo}` not found",
+                smap.locate(("brand", "logo")),
+                "the path is relative to the content folder",
+            )

@@ -31,7 +31,9 @@ def font_file(family: str, bold: bool = False) -> Path:
     if shutil.which("fc-match"):
         result = subprocess.run(
             ["fc-match", "-f", "%{family}\t%{file}", f"{twin}:style={style}"],
-            capture_output=True, text=True, check=False,
+            capture_output=True,
+            text=True,
+            check=False,
         )
         found_family, _, file = result.stdout.partition("\t")
         if result.returncode == 0 and twin in found_family.split(",") and file:

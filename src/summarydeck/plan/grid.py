@@ -46,8 +46,9 @@ class Grid:
 
     @property
     def footer(self) -> Box:
-        return Box(self.margin + inches(0.1), inches(6.95), self.inner_width - inches(1.3),
-                   inches(0.35))
+        return Box(
+            self.margin + inches(0.1), inches(6.95), self.inner_width - inches(1.3), inches(0.35)
+        )
 
     @property
     def slide_number(self) -> Box:
@@ -62,11 +63,13 @@ class Grid:
         area = box or self.body
         gap = self.gutter if gutter is None else gutter
         width = (area.width - gap * (count - 1)) // count
-        return [Box(area.left + i * (width + gap), area.top, width, area.height)
-                for i in range(count)]
+        return [
+            Box(area.left + i * (width + gap), area.top, width, area.height) for i in range(count)
+        ]
 
     def rows(self, count: int, box: Box, gutter: int | None = None) -> list[Box]:
         gap = self.gutter if gutter is None else gutter
         height = (box.height - gap * (count - 1)) // count
-        return [Box(box.left, box.top + i * (height + gap), box.width, height)
-                for i in range(count)]
+        return [
+            Box(box.left, box.top + i * (height + gap), box.width, height) for i in range(count)
+        ]

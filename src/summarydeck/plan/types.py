@@ -7,7 +7,7 @@ from the brand's theme, so nothing here names a colour or a typeface.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 from typing import Literal
 
 from summarydeck.model.content import Chart
@@ -20,8 +20,8 @@ def inches(value: float) -> int:
     return round(value * EMU_PER_INCH)
 
 
-class ColourRole(str, Enum):
-    """Theme slots. The renderer maps each to a theme colour so edits in PowerPoint stay on brand."""
+class ColourRole(StrEnum):
+    """Theme slots, mapped to theme colours so edits in PowerPoint stay on brand."""
 
     TEXT = "text"  # dk1
     BACKGROUND = "background"  # lt1

@@ -40,8 +40,9 @@ def _add_native_chart(slide: Any, element: ChartElement, brand: Brand) -> Any:
     for series in spec.series:
         values = list(reversed(series.values)) if reverse else series.values
         data.add_series(series.name, values, spec.number_format)
-    frame = slide.shapes.add_chart(_TYPES[spec.type], Emu(box.left), Emu(box.top),
-                                   Emu(box.width), Emu(box.height), data)
+    frame = slide.shapes.add_chart(
+        _TYPES[spec.type], Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height), data
+    )
     frame.name = element.name
     frame._element.nvGraphicFramePr.cNvPr.set("descr", element.alt_text)
     chart = frame.chart
@@ -56,8 +57,9 @@ def _add_native_chart(slide: Any, element: ChartElement, brand: Brand) -> Any:
     return frame
 
 
-def _style_bars(chart: Any, spec: Chart, element: ChartElement, brand: Brand,
-                reverse: bool) -> None:
+def _style_bars(
+    chart: Any, spec: Chart, element: ChartElement, brand: Brand, reverse: bool
+) -> None:
     plot = chart.plots[0]
     plot.gap_width = 60
     plot.overlap = -10 if len(spec.series) > 1 else 0
@@ -67,8 +69,9 @@ def _style_bars(chart: Any, spec: Chart, element: ChartElement, brand: Brand,
         chart.legend.include_in_layout = False
     for index, series in enumerate(plot.series):
         series.format.fill.solid()
-        set_colour(series.format.fill.fore_color, element.palette[index % len(element.palette)],
-                   brand)
+        set_colour(
+            series.format.fill.fore_color, element.palette[index % len(element.palette)], brand
+        )
     if len(spec.series) == 1 and spec.highlight:
         count = len(spec.categories)
         for category in range(count):
@@ -153,8 +156,9 @@ def _unsigned_axis_ids(chart: Any) -> None:
         element.set("val", renumbered[old])
 
 
-def _add_picture_chart(slide: Any, element: ChartElement, brand: Brand,
-                       cache_dir: Path | None) -> Any:
+def _add_picture_chart(
+    slide: Any, element: ChartElement, brand: Brand, cache_dir: Path | None
+) -> Any:
     from summarydeck.charts.picture import render_chart_png
 
     png, (width_px, height_px) = render_chart_png(element, brand, cache_dir)

@@ -29,8 +29,11 @@ from summarydeck.render.text import fill_text_frame
 from summarydeck.render.theme import apply_brand, set_colour
 
 _LAYOUT_INDEX = {"title": 0, "section": 5, "content": 5}  # Title Slide, Title Only
-_SHAPES = {"rect": MSO_SHAPE.RECTANGLE, "rounded": MSO_SHAPE.ROUNDED_RECTANGLE,
-           "oval": MSO_SHAPE.OVAL}
+_SHAPES = {
+    "rect": MSO_SHAPE.RECTANGLE,
+    "rounded": MSO_SHAPE.ROUNDED_RECTANGLE,
+    "oval": MSO_SHAPE.OVAL,
+}
 # A fixed field id keeps output byte-identical; PowerPoint only needs it to be a GUID.
 _SLIDENUM_FIELD_ID = "{5C1D3E8A-2B7F-4C6D-9E0A-1F2B3C4D5E6F}"
 
@@ -43,8 +46,9 @@ def render_deck(plans: list[SlidePlan], deck: Deck, cache_dir: Path | None) -> A
     return prs
 
 
-def _render_slide(prs: Any, plan: SlidePlan, deck: Deck, number: int,
-                  cache_dir: Path | None) -> None:
+def _render_slide(
+    prs: Any, plan: SlidePlan, deck: Deck, number: int, cache_dir: Path | None
+) -> None:
     slide = prs.slides.add_slide(prs.slide_layouts[_LAYOUT_INDEX[plan.layout]])
     slide._element.find(qn("p:cSld")).set("name", plan.id)
     lang = deck.info.language
@@ -66,8 +70,11 @@ def _place_title(slide: Any, plan: SlidePlan, deck: Deck, lang: str) -> None:
     targets = {"title": plan.title, "subtitle": plan.subtitle}
     for shape in list(slide.placeholders):
         kind = shape.placeholder_format.type
-        role = "title" if shape.placeholder_format.idx == 0 else (
-            "subtitle" if "SUBTITLE" in str(kind) else None)
+        role = (
+            "title"
+            if shape.placeholder_format.idx == 0
+            else ("subtitle" if "SUBTITLE" in str(kind) else None)
+        )
         element = targets.get(role) if role else None
         if element is None:
             shape._element.getparent().remove(shape._element)
@@ -79,16 +86,22 @@ def _place_title(slide: Any, plan: SlidePlan, deck: Deck, lang: str) -> None:
 
 def _set_box(shape: Any, box: Box) -> None:
     # all four together: setting only some on a placeholder writes a zero size
-    shape.left, shape.top, shape.width, shape.height = (Emu(box.left), Emu(box.top),
-                                                         Emu(box.width), Emu(box.height))
+    shape.left, shape.top, shape.width, shape.height = (
+        Emu(box.left),
+        Emu(box.top),
+        Emu(box.width),
+        Emu(box.height),
+    )
 
 
-def _add_element(slide: Any, element: Element, deck: Deck, lang: str,
-                 cache_dir: Path | None) -> None:
+def _add_element(
+    slide: Any, element: Element, deck: Deck, lang: str, cache_dir: Path | None
+) -> None:
     box = element.box
     if isinstance(element, ShapeElement):
-        shape = slide.shapes.add_shape(_SHAPES[element.shape], Emu(box.left), Emu(box.top),
-                                       Emu(box.width), Emu(box.height))
+        shape = slide.shapes.add_shape(
+            _SHAPES[element.shape], Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
+        )
         shape.name = element.name
         shape.fill.solid()
         set_colour(shape.fill.fore_color, element.fill, deck.brand)
@@ -101,8 +114,9 @@ def _add_element(slide: Any, element: Element, deck: Deck, lang: str,
             shape.adjustments[0] = 0.5
         _mark_decorative(shape)
     elif isinstance(element, TextElement):
-        shape = slide.shapes.add_textbox(Emu(box.left), Emu(box.top), Emu(box.width),
-                                         Emu(box.height))
+        shape = slide.shapes.add_textbox(
+            Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
+        )
         shape.name = element.name
         if element.fill is not None:
             shape.fill.solid()
@@ -113,8 +127,9 @@ def _add_element(slide: Any, element: Element, deck: Deck, lang: str,
     elif isinstance(element, PictureElement):
         from io import BytesIO
 
-        picture = slide.shapes.add_picture(BytesIO(element.image), Emu(box.left), Emu(box.top),
-                                           Emu(box.width), Emu(box.height))
+        picture = slide.shapes.add_picture(
+            BytesIO(element.image), Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
+        )
         picture.name = element.name
         picture._element.nvPicPr.cNvPr.set("descr", element.alt_text)
         if element.decorative:
@@ -144,10 +159,13 @@ def _add_footer(slide: Any, deck: Deck, plan: SlidePlan, number: int, lang: str)
     style = TextStyle(deck.brand.type_scale.small, colour, anchor="middle")
     footer_text = deck.brand.footer or deck.info.title
     layout = slide.slide_layout
-    for ph_type, box, text in ((PP_PLACEHOLDER.FOOTER, grid.footer, footer_text),
-                               (PP_PLACEHOLDER.SLIDE_NUMBER, grid.slide_number, None)):
-        source = next((ph for ph in layout.placeholders
-                       if ph.placeholder_format.type == ph_type), None)
+    for ph_type, box, text in (
+        (PP_PLACEHOLDER.FOOTER, grid.footer, footer_text),
+        (PP_PLACEHOLDER.SLIDE_NUMBER, grid.slide_number, None),
+    ):
+        source = next(
+            (ph for ph in layout.placeholders if ph.placeholder_format.type == ph_type), None
+        )
         if source is None:
             continue
         sp = copy.deepcopy(source._element)
@@ -172,8 +190,7 @@ def _plain(text: str) -> tuple[Any, ...]:
     return (Paragraph((Run(text),)),)
 
 
-def _slide_number_field(frame: Any, number: int, style: TextStyle, deck: Deck,
-                        lang: str) -> None:
+def _slide_number_field(frame: Any, number: int, style: TextStyle, deck: Deck, lang: str) -> None:
     p = frame.paragraphs[0]
     p_pr = p._p.get_or_add_pPr()
     p_pr.set("algn", "r")

@@ -23,8 +23,7 @@ _HLINK_CLR_URI = "{A12FA001-AC4F-418D-AE19-62706E023703}"
 _AHYP = "http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor"
 
 
-def fill_text_frame(frame: Any, element: TextElement, brand: Brand, size: float,
-                    lang: str) -> None:
+def fill_text_frame(frame: Any, element: TextElement, brand: Brand, size: float, lang: str) -> None:
     style = element.style
     frame.word_wrap = True
     frame.auto_size = MSO_AUTO_SIZE.NONE
@@ -45,8 +44,9 @@ def fill_text_frame(frame: Any, element: TextElement, brand: Brand, size: float,
         end.set("sz", str(round(size * 100)))
 
 
-def _add_run(p: Any, run_plan: Any, element: TextElement, brand: Brand, size: float,
-             lang: str) -> None:
+def _add_run(
+    p: Any, run_plan: Any, element: TextElement, brand: Brand, size: float, lang: str
+) -> None:
     style = element.style
     if run_plan.text == "\v":
         br = etree.SubElement(p._p, qn("a:br"))

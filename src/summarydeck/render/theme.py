@@ -39,9 +39,14 @@ THEME_SLOTS: dict[ColourRole, Any] = {
 def role_hex(brand: Brand, role: ColourRole) -> str:
     """The brand's hex colour for a role (for pictures and contrast checks)."""
     c = brand.colours
-    direct = {ColourRole.TEXT: c.text, ColourRole.BACKGROUND: c.background,
-              ColourRole.PRIMARY: c.primary, ColourRole.SURFACE: c.surface,
-              ColourRole.LINK: c.link, ColourRole.MUTED: c.muted}
+    direct = {
+        ColourRole.TEXT: c.text,
+        ColourRole.BACKGROUND: c.background,
+        ColourRole.PRIMARY: c.primary,
+        ColourRole.SURFACE: c.surface,
+        ColourRole.LINK: c.link,
+        ColourRole.MUTED: c.muted,
+    }
     if role in direct:
         return direct[role]
     index = int(role.value.removeprefix("accent")) - 1
@@ -67,8 +72,9 @@ def apply_brand(prs: Any, brand: Brand) -> None:
     _write_colours(theme, brand)
     _write_fonts(theme, brand)
     theme.set("name", f"{brand.name} theme")
-    theme_part._blob = etree.tostring(theme, xml_declaration=True, encoding="UTF-8",
-                                      standalone=True)
+    theme_part._blob = etree.tostring(
+        theme, xml_declaration=True, encoding="UTF-8", standalone=True
+    )
 
 
 def _write_colours(theme: Any, brand: Brand) -> None:
@@ -76,9 +82,15 @@ def _write_colours(theme: Any, brand: Brand) -> None:
     scheme.set("name", brand.name)
     c = brand.colours
     accents = [c.accents[i % len(c.accents)] for i in range(6)]
-    slots = {"dk1": c.text, "lt1": c.background, "dk2": c.primary, "lt2": c.surface,
-             "hlink": c.link, "folHlink": c.link,
-             **{f"accent{i + 1}": a for i, a in enumerate(accents)}}
+    slots = {
+        "dk1": c.text,
+        "lt1": c.background,
+        "dk2": c.primary,
+        "lt2": c.surface,
+        "hlink": c.link,
+        "folHlink": c.link,
+        **{f"accent{i + 1}": a for i, a in enumerate(accents)},
+    }
     for slot, hex_colour in slots.items():
         element = scheme.find(f"{{{_A}}}{slot}")
         for child in list(element):

@@ -24,8 +24,12 @@ class RawContent:
 def load_content_dir(root: Path, diags: Diagnostics) -> RawContent:
     raw = RawContent(root)
     if not root.is_dir():
-        diags.error("E100", "content folder not found", Location(display_path(root)),
-                    "pass --content DIR, or run from the folder that holds content/")
+        diags.error(
+            "E100",
+            "content folder not found",
+            Location(display_path(root)),
+            "pass --content DIR, or run from the folder that holds content/",
+        )
         return raw
     paths = sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
     if not paths:
@@ -40,20 +44,28 @@ def load_content_dir(root: Path, diags: Diagnostics) -> RawContent:
             diags.warning("W101", "the file is empty", Location(file))
             continue
         if not isinstance(loaded.data, dict):
-            diags.error("E203", "a content file must be a mapping of sections, e.g. `statistics:`",
-                        loaded.source_map.locate(()), did_you_mean("", SECTIONS))
+            diags.error(
+                "E203",
+                "a content file must be a mapping of sections, e.g. `statistics:`",
+                loaded.source_map.locate(()),
+                did_you_mean("", SECTIONS),
+            )
             continue
         for key, value in loaded.data.items():
             key_loc = loaded.source_map.keys.get((key,))
             if key not in SECTIONS:
-                diags.error("E201", f"unknown section `{key}`", key_loc,
-                            did_you_mean(key, SECTIONS))
+                diags.error(
+                    "E201", f"unknown section `{key}`", key_loc, did_you_mean(key, SECTIONS)
+                )
                 continue
             if key in raw.data:
                 first = raw.source_map.keys.get((key,))
-                diags.error("E103", f"section `{key}` is defined twice"
-                            + (f" (first in {first})" if first else ""), key_loc,
-                            "keep each section in one file")
+                diags.error(
+                    "E103",
+                    f"section `{key}` is defined twice" + (f" (first in {first})" if first else ""),
+                    key_loc,
+                    "keep each section in one file",
+                )
                 continue
             raw.data[key] = value
         raw.source_map.merge(loaded.source_map)

@@ -87,8 +87,9 @@ class _Builder:
         for key_node, value_node in node.value:
             key_loc = _location(self.file, key_node)
             if not isinstance(key_node, yaml.ScalarNode):
-                self.diags.error("E102", "a mapping key must be a plain word, not a list or mapping",
-                                 key_loc)
+                self.diags.error(
+                    "E102", "a mapping key must be a plain word, not a list or mapping", key_loc
+                )
                 continue
             key = self.loader.construct_object(key_node)
             if not isinstance(key, str):
@@ -96,8 +97,12 @@ class _Builder:
             if key in result:
                 first = self.source_map.keys.get((*path, key))
                 where = f" (first defined on line {first.line})" if first else ""
-                self.diags.error("E103", f"duplicate key `{key}`{where}", key_loc,
-                                 "remove one of them; YAML would silently keep only the last")
+                self.diags.error(
+                    "E103",
+                    f"duplicate key `{key}`{where}",
+                    key_loc,
+                    "remove one of them; YAML would silently keep only the last",
+                )
                 continue
             self.source_map.keys[(*path, key)] = key_loc
             result[key] = self.build(value_node, (*path, key))
@@ -113,8 +118,12 @@ def load_yaml(path: Path, diags: Diagnostics, data_prefix: DataPath = ()) -> Loa
         diags.error("E100", "file not found", Location(file))
         return None
     except UnicodeDecodeError as exc:
-        diags.error("E101", f"not UTF-8 text ({exc.reason} at byte {exc.start})", Location(file),
-                    "save the file as UTF-8")
+        diags.error(
+            "E101",
+            f"not UTF-8 text ({exc.reason} at byte {exc.start})",
+            Location(file),
+            "save the file as UTF-8",
+        )
         return None
     except OSError as exc:
         diags.error("E100", f"cannot read the file: {exc.strerror}", Location(file))
@@ -142,7 +151,7 @@ def _syntax_hint(problem: str) -> str | None:
     if "tab" in problem:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
-        return "a value containing `: ` must be quoted, e.g. title: \"Why: the case\""
+        return 'a value containing `: ` must be quoted, e.g. title: "Why: the case"'
     if "could not find expected ':'" in problem:
         return "each entry needs `key: value`; check the indentation of this and the previous line"
     if "found character" in problem and "`" in problem:

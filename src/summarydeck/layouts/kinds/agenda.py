@@ -26,9 +26,12 @@ def plan_agenda(spec: AgendaSlide, ctx: LayoutContext) -> list[SlidePlan]:
     """Numbered list of the sections, two columns when there are more than five."""
     sections = [title for _, title in ctx.sections]
     if not sections:
-        ctx.diags.warning("W201", "the agenda has no sections to list",
-                          ctx.deck.source_map.locate(("slides", ctx.slide_index)),
-                          "add slides of kind `section`")
+        ctx.diags.warning(
+            "W201",
+            "the agenda has no sections to list",
+            ctx.deck.source_map.locate(("slides", ctx.slide_index)),
+            "add slides of kind `section`",
+        )
     per_column = 5 if len(sections) > 5 else max(1, len(sections))
     columns = ctx.grid.columns(2 if len(sections) > 5 else 1)
     row_height = inches(0.8)
@@ -38,13 +41,25 @@ def plan_agenda(spec: AgendaSlide, ctx: LayoutContext) -> list[SlidePlan]:
         top = column.top + (i % per_column) * (row_height + inches(0.1))
         badge = Box(column.left, top + inches(0.1), inches(0.6), inches(0.6))
         elements.append(ShapeElement(f"Agenda number {i + 1}", badge, ColourRole.PRIMARY, "oval"))
-        elements.append(TextElement(
-            f"Agenda number {i + 1} label", badge, ctx.plain(str(i + 1)),
-            TextStyle(20, ColourRole.BACKGROUND, "heading", bold=True, align="center",
-                      anchor="middle"), inset=0))
-        elements.append(TextElement(
-            f"Agenda item {i + 1}",
-            Box(column.left + inches(0.8), top, column.width - inches(0.8), row_height),
-            ctx.plain(title), ctx.body_style(size=22, anchor="middle"), min_size=18))
+        elements.append(
+            TextElement(
+                f"Agenda number {i + 1} label",
+                badge,
+                ctx.plain(str(i + 1)),
+                TextStyle(
+                    20, ColourRole.BACKGROUND, "heading", bold=True, align="center", anchor="middle"
+                ),
+                inset=0,
+            )
+        )
+        elements.append(
+            TextElement(
+                f"Agenda item {i + 1}",
+                Box(column.left + inches(0.8), top, column.width - inches(0.8), row_height),
+                ctx.plain(title),
+                ctx.body_style(size=22, anchor="middle"),
+                min_size=18,
+            )
+        )
     draft = "In this deck: " + "; ".join(sections) + "."
     return [ctx.content_slide(spec, spec.title, elements, draft)]

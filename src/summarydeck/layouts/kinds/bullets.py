@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import Field, model_validator
 
 from summarydeck.layouts.context import LayoutContext
@@ -17,7 +19,7 @@ class BulletsSlide(SlideSpec):
     body: Markdown | None = None  # a lead paragraph before the points
     points: list[Markdown] = Field(default_factory=list, max_length=12)
     sources: list[ContentId] = Field(default_factory=list)  # cited at the foot of the slide
-    references = {"sources": "sources"}
+    references: ClassVar[dict[str, str]] = {"sources": "sources"}
 
     @model_validator(mode="after")
     def _has_text(self) -> BulletsSlide:
@@ -38,8 +40,9 @@ def plan_bullets(spec: BulletsSlide, ctx: LayoutContext) -> list[SlidePlan]:
             Paragraph(p.runs, p.level + (1 if p.bullet != "none" else 0), "bullet")
             for p in ctx.markdown(point, (*path, "points", i))
         )
-    element = TextElement("Body", ctx.grid.body, paragraphs, ctx.body_style(),
-                          min_size=ctx.scale.body_min)
+    element = TextElement(
+        "Body", ctx.grid.body, paragraphs, ctx.body_style(), min_size=ctx.scale.body_min
+    )
     cited = [Provenance(source=s, status=Status.CONFIRMED) for s in spec.sources]
     draft = spec.title + ". " + " ".join(to_plain(p) for p in [spec.body or "", *spec.points])
     return [ctx.content_slide(spec, spec.title, [element], draft, cited=cited)]

@@ -28,22 +28,49 @@ def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
     path = ("slides", ctx.slide_index)
     width = grid.inner_width - inches(1.0)
     title = TextElement(
-        "Title", Box(grid.margin, inches(1.2), width, inches(1.6)), ctx.plain(spec.title),
+        "Title",
+        Box(grid.margin, inches(1.2), width, inches(1.6)),
+        ctx.plain(spec.title),
         TextStyle(40, ColourRole.BACKGROUND, "heading", bold=True, anchor="bottom"),
-        min_size=30)
+        min_size=30,
+    )
     elements = []
     if spec.body:
-        elements.append(TextElement(
-            "Closing message", Box(grid.margin, inches(3.1), width, inches(1.9)),
-            ctx.markdown(spec.body, (*path, "body")),
-            TextStyle(22, ColourRole.BACKGROUND, space_after=8), min_size=18))
+        elements.append(
+            TextElement(
+                "Closing message",
+                Box(grid.margin, inches(3.1), width, inches(1.9)),
+                ctx.markdown(spec.body, (*path, "body")),
+                TextStyle(22, ColourRole.BACKGROUND, space_after=8),
+                min_size=18,
+            )
+        )
     if spec.contact:
-        paragraphs = tuple(p for i, line in enumerate(spec.contact)
-                           for p in ctx.markdown(line, (*path, "contact", i)))
-        elements.append(TextElement(
-            "Contact", Box(grid.margin, inches(5.2), width, inches(1.3)), paragraphs,
-            TextStyle(18, ColourRole.BACKGROUND, space_after=4), min_size=16))
+        paragraphs = tuple(
+            p
+            for i, line in enumerate(spec.contact)
+            for p in ctx.markdown(line, (*path, "contact", i))
+        )
+        elements.append(
+            TextElement(
+                "Contact",
+                Box(grid.margin, inches(5.2), width, inches(1.3)),
+                paragraphs,
+                TextStyle(18, ColourRole.BACKGROUND, space_after=4),
+                min_size=16,
+            )
+        )
     draft = f"{spec.title}. {to_plain(spec.body or '')} " + " ".join(
-        to_plain(c) for c in spec.contact)
-    return [SlidePlan(spec.slide_id, spec.kind, "section", title, ctx.notes(spec, draft),
-                      elements=tuple(elements), background=ColourRole.PRIMARY)]
+        to_plain(c) for c in spec.contact
+    )
+    return [
+        SlidePlan(
+            spec.slide_id,
+            spec.kind,
+            "section",
+            title,
+            ctx.notes(spec, draft),
+            elements=tuple(elements),
+            background=ColourRole.PRIMARY,
+        )
+    ]

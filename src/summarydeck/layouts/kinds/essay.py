@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import to_plain
@@ -15,14 +17,13 @@ from summarydeck.plan.types import (
     ShapeElement,
     SlidePlan,
     TextElement,
-    TextStyle,
     inches,
 )
 
 
 class EssaySlide(SlideSpec):
     essay: str
-    references = {"essay": "essays"}
+    references: ClassVar[dict[str, str]] = {"essay": "essays"}
 
 
 @register("essay", EssaySlide)
@@ -36,9 +37,10 @@ def plan_essay(spec: EssaySlide, ctx: LayoutContext) -> list[SlidePlan]:
     facts: list[Paragraph] = []
     if essay.label:
         facts.append(Paragraph((Run(essay.label, bold=True),)))
-    for line in (essay.published,
-                 f"{essay.reading_time_minutes}-minute read" if essay.reading_time_minutes
-                 else None):
+    for line in (
+        essay.published,
+        f"{essay.reading_time_minutes}-minute read" if essay.reading_time_minutes else None,
+    ):
         if line:
             facts.append(Paragraph((Run(line),)))
     if essay.url:
@@ -46,8 +48,12 @@ def plan_essay(spec: EssaySlide, ctx: LayoutContext) -> list[SlidePlan]:
     side: list[Paragraph] = []
     if essay.subtitle:
         side.append(Paragraph((Run(essay.subtitle, italic=True),)))
-    body_box = Box(panel.right + grid.gutter, grid.body.top,
-                   grid.body.right - panel.right - grid.gutter, grid.body.height)
+    body_box = Box(
+        panel.right + grid.gutter,
+        grid.body.top,
+        grid.body.right - panel.right - grid.gutter,
+        grid.body.height,
+    )
     summary = ctx.markdown(essay.summary, (*path, "summary"))
     points = tuple(
         Paragraph(p.runs, p.level + 1 if p.bullet != "none" else 0, "bullet")
@@ -56,14 +62,36 @@ def plan_essay(spec: EssaySlide, ctx: LayoutContext) -> list[SlidePlan]:
     )
     elements: list[Element] = [
         ShapeElement("Essay panel", panel, ColourRole.SURFACE),
-        TextElement("Essay facts", Box(panel.left + inches(0.15), panel.top + inches(0.2),
-                                       panel.width - inches(0.3), panel.height - inches(0.4)),
-                    tuple(side + facts), ctx.body_style(size=18, space_after=10.0),
-                    min_size=14),
-        TextElement("Essay summary", body_box, summary + points,
-                    ctx.body_style(), min_size=ctx.scale.body_min),
+        TextElement(
+            "Essay facts",
+            Box(
+                panel.left + inches(0.15),
+                panel.top + inches(0.2),
+                panel.width - inches(0.3),
+                panel.height - inches(0.4),
+            ),
+            tuple(side + facts),
+            ctx.body_style(size=18, space_after=10.0),
+            min_size=14,
+        ),
+        TextElement(
+            "Essay summary",
+            body_box,
+            summary + points,
+            ctx.body_style(),
+            min_size=ctx.scale.body_min,
+        ),
     ]
-    draft = (f"{essay.title}. {to_plain(essay.summary)} Key points: "
-             + " ".join(to_plain(p) for p in essay.key_points))
-    return [ctx.content_slide(spec, essay.title, elements, draft, cited=[essay],
-                              checks=[(f"essay `{spec.essay}`", essay)])]
+    draft = f"{essay.title}. {to_plain(essay.summary)} Key points: " + " ".join(
+        to_plain(p) for p in essay.key_points
+    )
+    return [
+        ctx.content_slide(
+            spec,
+            essay.title,
+            elements,
+            draft,
+            cited=[essay],
+            checks=[(f"essay `{spec.essay}`", essay)],
+        )
+    ]

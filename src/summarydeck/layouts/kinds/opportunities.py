@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import Field
 
 from summarydeck.layouts.context import LayoutContext
@@ -23,7 +25,7 @@ from summarydeck.plan.types import (
 class OpportunitiesSlide(SlideSpec):
     title: str = "Opportunities to improve care"
     opportunities: list[ContentId] = Field(default_factory=list)  # empty: all, in file order
-    references = {"opportunities": "opportunities"}
+    references: ClassVar[dict[str, str]] = {"opportunities": "opportunities"}
 
     def default_id(self) -> str:
         return "opportunities-overview"
@@ -35,15 +37,21 @@ def plan_opportunities(spec: OpportunitiesSlide, ctx: LayoutContext) -> list[Sli
     all_items = ctx.deck.content.opportunities
     ids = spec.opportunities or list(all_items)
     if not ids:
-        ctx.diags.error("E210", "the opportunities slide has no opportunities to show",
-                        ctx.deck.source_map.locate(("slides", ctx.slide_index)),
-                        "add opportunities to content/opportunities.yaml")
+        ctx.diags.error(
+            "E210",
+            "the opportunities slide has no opportunities to show",
+            ctx.deck.source_map.locate(("slides", ctx.slide_index)),
+            "add opportunities to content/opportunities.yaml",
+        )
         return []
     grid = ctx.grid
     per_row = len(ids) if len(ids) <= 3 else (len(ids) + 1) // 2
     rows = 1 if len(ids) <= 3 else 2
-    row_boxes = grid.rows(rows, Box(grid.body.left, grid.body.top, grid.body.width,
-                                    grid.body.height - inches(0.1)), gutter=inches(0.25))
+    row_boxes = grid.rows(
+        rows,
+        Box(grid.body.left, grid.body.top, grid.body.width, grid.body.height - inches(0.1)),
+        gutter=inches(0.25),
+    )
     elements: list[Element] = []
     for i, item_id in enumerate(ids):
         item = all_items[item_id]
@@ -51,22 +59,53 @@ def plan_opportunities(spec: OpportunitiesSlide, ctx: LayoutContext) -> list[Sli
         tiles = grid.columns(per_row, row, gutter=inches(0.25))
         tile = tiles[i % per_row]
         elements.append(ShapeElement(f"Tile {i + 1}", tile, ColourRole.SURFACE))
-        elements.append(ShapeElement(f"Tile {i + 1} band",
-                                     Box(tile.left, tile.top, inches(0.08), tile.height),
-                                     ColourRole.ACCENT1))
-        elements.append(TextElement(
-            f"Tile {i + 1} number", Box(tile.left + inches(0.2), tile.top + inches(0.12),
-                                        tile.width - inches(0.3), inches(0.55)),
-            ctx.plain(f"{i + 1:02d}"),
-            TextStyle(24, ColourRole.ACCENT1, "heading", bold=True)))
-        elements.append(TextElement(
-            f"Tile {i + 1} title", Box(tile.left + inches(0.2), tile.top + inches(0.7),
-                                       tile.width - inches(0.3), tile.height - inches(0.8)),
-            ctx.plain(item.title), ctx.body_style(size=20, bold=True, space_after=0),
-            min_size=ctx.scale.body_min))
+        elements.append(
+            ShapeElement(
+                f"Tile {i + 1} band",
+                Box(tile.left, tile.top, inches(0.08), tile.height),
+                ColourRole.ACCENT1,
+            )
+        )
+        elements.append(
+            TextElement(
+                f"Tile {i + 1} number",
+                Box(
+                    tile.left + inches(0.2),
+                    tile.top + inches(0.12),
+                    tile.width - inches(0.3),
+                    inches(0.55),
+                ),
+                ctx.plain(f"{i + 1:02d}"),
+                TextStyle(24, ColourRole.ACCENT1, "heading", bold=True),
+            )
+        )
+        elements.append(
+            TextElement(
+                f"Tile {i + 1} title",
+                Box(
+                    tile.left + inches(0.2),
+                    tile.top + inches(0.7),
+                    tile.width - inches(0.3),
+                    tile.height - inches(0.8),
+                ),
+                ctx.plain(item.title),
+                ctx.body_style(size=20, bold=True, space_after=0),
+                min_size=ctx.scale.body_min,
+            )
+        )
     items = [all_items[i] for i in ids]
-    draft = (f"There are {len(ids)} opportunities: "
-             + "; ".join(f"{n}. {o.title}" for n, o in enumerate(items, 1)) + ".")
-    return [ctx.content_slide(
-        spec, spec.title, elements, draft, cited=items,
-        checks=[(f"opportunity `{i}`", all_items[i]) for i in ids])]
+    draft = (
+        f"There are {len(ids)} opportunities: "
+        + "; ".join(f"{n}. {o.title}" for n, o in enumerate(items, 1))
+        + "."
+    )
+    return [
+        ctx.content_slide(
+            spec,
+            spec.title,
+            elements,
+            draft,
+            cited=items,
+            checks=[(f"opportunity `{i}`", all_items[i]) for i in ids],
+        )
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import to_plain
@@ -9,6 +11,7 @@ from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import (
     Box,
     ColourRole,
+    Element,
     Paragraph,
     ShapeElement,
     SlidePlan,
@@ -20,7 +23,7 @@ from summarydeck.plan.types import (
 
 class OpportunitySlide(SlideSpec):
     opportunity: str
-    references = {"opportunity": "opportunities"}
+    references: ClassVar[dict[str, str]] = {"opportunity": "opportunities"}
 
 
 @register("opportunity", OpportunitySlide)
@@ -32,30 +35,63 @@ def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePl
     path = ("opportunities", spec.opportunity)
     grid = ctx.grid
     panel = Box(grid.margin, grid.body.top, inches(4.4), grid.body.height - inches(0.1))
-    points_box = Box(panel.right + grid.gutter, grid.body.top,
-                     grid.body.right - panel.right - grid.gutter, grid.body.height)
+    points_box = Box(
+        panel.right + grid.gutter,
+        grid.body.top,
+        grid.body.right - panel.right - grid.gutter,
+        grid.body.height,
+    )
     points = tuple(
         Paragraph(p.runs, p.level + (1 if p.bullet != "none" else 0), "bullet")
         for i, point in enumerate(item.points)
         for p in ctx.markdown(point, (*path, "points", i))
     )
-    elements = [
+    elements: list[Element] = [
         ShapeElement("Summary panel", panel, ColourRole.PRIMARY),
-        TextElement("Opportunity number",
-                    Box(panel.left + inches(0.25), panel.top + inches(0.25),
-                        panel.width - inches(0.5), inches(0.5)),
-                    ctx.plain(f"Opportunity {number} of {len(items)}"),
-                    TextStyle(18, ColourRole.BACKGROUND, bold=True)),
-        TextElement("Opportunity summary",
-                    Box(panel.left + inches(0.25), panel.top + inches(0.85),
-                        panel.width - inches(0.5), panel.height - inches(1.1)),
-                    ctx.markdown(item.summary, (*path, "summary")),
-                    ctx.body_style(colour=ColourRole.BACKGROUND), min_size=ctx.scale.body_min),
+        TextElement(
+            "Opportunity number",
+            Box(
+                panel.left + inches(0.25),
+                panel.top + inches(0.25),
+                panel.width - inches(0.5),
+                inches(0.5),
+            ),
+            ctx.plain(f"Opportunity {number} of {len(items)}"),
+            TextStyle(18, ColourRole.BACKGROUND, bold=True),
+        ),
+        TextElement(
+            "Opportunity summary",
+            Box(
+                panel.left + inches(0.25),
+                panel.top + inches(0.85),
+                panel.width - inches(0.5),
+                panel.height - inches(1.1),
+            ),
+            ctx.markdown(item.summary, (*path, "summary")),
+            ctx.body_style(colour=ColourRole.BACKGROUND),
+            min_size=ctx.scale.body_min,
+        ),
     ]
     if points:
-        elements.append(TextElement("Opportunity points", points_box, points, ctx.body_style(),
-                                    min_size=ctx.scale.body_min))
-    draft = (f"Opportunity {number}: {item.title}. {to_plain(item.summary)} "
-             + " ".join(to_plain(p) for p in item.points))
-    return [ctx.content_slide(spec, item.title, list(elements), draft, cited=[item],
-                              checks=[(f"opportunity `{spec.opportunity}`", item)])]
+        elements.append(
+            TextElement(
+                "Opportunity points",
+                points_box,
+                points,
+                ctx.body_style(),
+                min_size=ctx.scale.body_min,
+            )
+        )
+    draft = f"Opportunity {number}: {item.title}. {to_plain(item.summary)} " + " ".join(
+        to_plain(p) for p in item.points
+    )
+    return [
+        ctx.content_slide(
+            spec,
+            item.title,
+            elements,
+            draft,
+            cited=[item],
+            checks=[(f"opportunity `{spec.opportunity}`", item)],
+        )
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import to_plain
@@ -9,6 +11,7 @@ from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import (
     Box,
     ColourRole,
+    Element,
     Paragraph,
     Run,
     ShapeElement,
@@ -22,7 +25,7 @@ from summarydeck.plan.types import (
 class QuoteSlide(SlideSpec):
     quote: str
     title: str = "In their words"
-    references = {"quote": "quotes"}
+    references: ClassVar[dict[str, str]] = {"quote": "quotes"}
 
 
 @register("quote", QuoteSlide)
@@ -31,25 +34,46 @@ def plan_quote(spec: QuoteSlide, ctx: LayoutContext) -> list[SlidePlan]:
     quote = ctx.deck.content.quotes[spec.quote]
     grid = ctx.grid
     bar = Box(grid.margin + inches(0.1), grid.body.top + inches(0.1), inches(0.1), inches(3.2))
-    text_box = Box(bar.right + inches(0.4), grid.body.top, grid.inner_width - inches(1.6),
-                   inches(3.4))
+    text_box = Box(
+        bar.right + inches(0.4), grid.body.top, grid.inner_width - inches(1.6), inches(3.4)
+    )
     paragraphs = ctx.markdown(quote.text, ("quotes", spec.quote, "text"))
     first, last = paragraphs[0], paragraphs[-1]
     # curly quotes open the first paragraph and close the last
     quoted = tuple(
-        Paragraph(((Run("“"),) if p is first else ()) + p.runs
-                  + ((Run("”"),) if p is last else ()), p.level, p.bullet)
+        Paragraph(
+            ((Run("“"),) if p is first else ()) + p.runs + ((Run("”"),) if p is last else ()),
+            p.level,
+            p.bullet,
+        )
         for p in paragraphs
     )
-    elements = [
+    elements: list[Element] = [
         ShapeElement("Quote bar", bar, ColourRole.ACCENT2),
-        TextElement("Quote", text_box, quoted,
-                    TextStyle(30, ColourRole.PRIMARY, "heading", anchor="middle",
-                              line_spacing=1.05, space_after=6), min_size=22),
-        TextElement("Attribution", Box(text_box.left, text_box.bottom + inches(0.2),
-                                       text_box.width, inches(0.6)),
-                    ctx.plain(f"— {quote.attribution}"), ctx.body_style(colour=ColourRole.MUTED)),
+        TextElement(
+            "Quote",
+            text_box,
+            quoted,
+            TextStyle(
+                30, ColourRole.PRIMARY, "heading", anchor="middle", line_spacing=1.05, space_after=6
+            ),
+            min_size=22,
+        ),
+        TextElement(
+            "Attribution",
+            Box(text_box.left, text_box.bottom + inches(0.2), text_box.width, inches(0.6)),
+            ctx.plain(f"— {quote.attribution}"),
+            ctx.body_style(colour=ColourRole.MUTED),
+        ),
     ]
     draft = f"Read aloud: {to_plain(quote.text)} ({quote.attribution})"
-    return [ctx.content_slide(spec, spec.title, list(elements), draft, cited=[quote],
-                              checks=[(f"quote `{spec.quote}`", quote)])]
+    return [
+        ctx.content_slide(
+            spec,
+            spec.title,
+            elements,
+            draft,
+            cited=[quote],
+            checks=[(f"quote `{spec.quote}`", quote)],
+        )
+    ]

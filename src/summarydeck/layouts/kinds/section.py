@@ -28,23 +28,48 @@ def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
     number = next((i for i, (sid, _) in enumerate(ctx.sections, 1) if sid == spec.slide_id), 0)
     width = grid.inner_width - inches(1.5)
     title = TextElement(
-        "Title", Box(grid.margin, inches(2.3), width, inches(1.9)), ctx.plain(spec.title),
-        TextStyle(40, ColourRole.BACKGROUND, "heading", bold=True, anchor="bottom",
-                  line_spacing=0.95), min_size=30,
+        "Title",
+        Box(grid.margin, inches(2.3), width, inches(1.9)),
+        ctx.plain(spec.title),
+        TextStyle(
+            40, ColourRole.BACKGROUND, "heading", bold=True, anchor="bottom", line_spacing=0.95
+        ),
+        min_size=30,
     )
     elements: list[ShapeElement | TextElement] = [
-        ShapeElement("Accent rule", Box(grid.margin + inches(0.1), inches(2.0), inches(1.2),
-                                        inches(0.09)), ColourRole.ACCENT2),
+        ShapeElement(
+            "Accent rule",
+            Box(grid.margin + inches(0.1), inches(2.0), inches(1.2), inches(0.09)),
+            ColourRole.ACCENT2,
+        ),
     ]
     if number:
-        elements.append(TextElement(
-            "Section number", Box(grid.margin, inches(1.2), inches(4), inches(0.6)),
-            ctx.plain(f"Part {number}"), TextStyle(20, ColourRole.BACKGROUND, bold=True)))
+        elements.append(
+            TextElement(
+                "Section number",
+                Box(grid.margin, inches(1.2), inches(4), inches(0.6)),
+                ctx.plain(f"Part {number}"),
+                TextStyle(20, ColourRole.BACKGROUND, bold=True),
+            )
+        )
     if spec.subtitle:
-        elements.append(TextElement(
-            "Section subtitle", Box(grid.margin, inches(4.4), width, inches(1.2)),
-            ctx.plain(spec.subtitle), TextStyle(22, ColourRole.BACKGROUND)))
+        elements.append(
+            TextElement(
+                "Section subtitle",
+                Box(grid.margin, inches(4.4), width, inches(1.2)),
+                ctx.plain(spec.subtitle),
+                TextStyle(22, ColourRole.BACKGROUND),
+            )
+        )
     draft = f"Part {number}: {spec.title}." + (f" {spec.subtitle}" if spec.subtitle else "")
-    return [SlidePlan(spec.slide_id, spec.kind, "section", title, ctx.notes(spec, draft),
-                      elements=tuple(elements),
-                      background=ColourRole.PRIMARY)]
+    return [
+        SlidePlan(
+            spec.slide_id,
+            spec.kind,
+            "section",
+            title,
+            ctx.notes(spec, draft),
+            elements=tuple(elements),
+            background=ColourRole.PRIMARY,
+        )
+    ]

@@ -36,17 +36,28 @@ def plan_sources(spec: SourcesSlide, ctx: LayoutContext) -> list[SlidePlan]:
             ctx.citations.cite(source_id)
         order = list(ctx.citations.order)
     if not order:
-        ctx.diags.warning("W201", "the sources slide is empty: no slide cites a source",
-                          ctx.deck.source_map.locate(("slides", ctx.slide_index)))
+        ctx.diags.warning(
+            "W201",
+            "the sources slide is empty: no slide cites a source",
+            ctx.deck.source_map.locate(("slides", ctx.slide_index)),
+        )
     entries = [_entry(n, sources[s]) for n, s in enumerate(order, 1)]
     columns = ctx.grid.columns(2 if len(entries) > 5 else 1)
     half = (len(entries) + 1) // 2 if len(columns) == 2 else len(entries)
     elements: list[Element] = []
     for i, column in enumerate(columns):
-        chunk = entries[i * half:(i + 1) * half]
+        chunk = entries[i * half : (i + 1) * half]
         if chunk:
-            elements.append(TextElement(f"Sources {i + 1}", column, tuple(chunk),
-                                        ctx.body_style(size=16, space_after=10.0), min_size=12))
+            elements.append(
+                TextElement(
+                    f"Sources {i + 1}",
+                    column,
+                    tuple(chunk),
+                    ctx.body_style(size=16, space_after=10.0),
+                    min_size=12,
+                )
+            )
     draft = "Sources cited in this deck: " + " ".join(
-        f"[{n}] {sources[s].citation()}: {sources[s].title}." for n, s in enumerate(order, 1))
+        f"[{n}] {sources[s].citation()}: {sources[s].title}." for n, s in enumerate(order, 1)
+    )
     return [ctx.content_slide(spec, spec.title, elements, draft)]

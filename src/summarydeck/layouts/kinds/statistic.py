@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import to_plain
@@ -12,7 +14,7 @@ from summarydeck.plan.types import Box, ColourRole, SlidePlan, TextElement, Text
 class StatisticSlide(SlideSpec):
     statistic: str
     title: str | None = None  # defaults to the statistic's takeaway
-    references = {"statistic": "statistics"}
+    references: ClassVar[dict[str, str]] = {"statistic": "statistics"}
 
 
 @register("statistic", StatisticSlide)
@@ -22,22 +24,54 @@ def plan_statistic(spec: StatisticSlide, ctx: LayoutContext) -> list[SlidePlan]:
     path = ("statistics", spec.statistic)
     grid = ctx.grid
     number_box = Box(grid.margin, grid.body.top + inches(0.3), inches(5.4), inches(2.6))
-    label_box = Box(number_box.right + grid.gutter, grid.body.top + inches(0.3),
-                    grid.body.right - number_box.right - grid.gutter, inches(2.6))
+    label_box = Box(
+        number_box.right + grid.gutter,
+        grid.body.top + inches(0.3),
+        grid.body.right - number_box.right - grid.gutter,
+        inches(2.6),
+    )
     detail = " · ".join(x for x in (stat.population, stat.year) if x)
     elements = [
-        TextElement("Big number", number_box, ctx.plain(stat.headline),
-                    TextStyle(ctx.scale.big_number, ColourRole.ACCENT1, "heading", bold=True,
-                              anchor="middle", line_spacing=0.9), min_size=60),
-        TextElement("Statistic label", label_box, ctx.markdown(stat.label, (*path, "label")),
-                    ctx.body_style(size=28, anchor="middle"), min_size=20),
+        TextElement(
+            "Big number",
+            number_box,
+            ctx.plain(stat.headline),
+            TextStyle(
+                ctx.scale.big_number,
+                ColourRole.ACCENT1,
+                "heading",
+                bold=True,
+                anchor="middle",
+                line_spacing=0.9,
+            ),
+            min_size=60,
+        ),
+        TextElement(
+            "Statistic label",
+            label_box,
+            ctx.markdown(stat.label, (*path, "label")),
+            ctx.body_style(size=28, anchor="middle"),
+            min_size=20,
+        ),
     ]
     if detail:
-        elements.append(TextElement(
-            "Statistic detail", Box(label_box.left, label_box.bottom + inches(0.2),
-                                    label_box.width, inches(0.6)),
-            ctx.plain(detail), ctx.body_style(size=18, colour=ColourRole.MUTED)))
+        elements.append(
+            TextElement(
+                "Statistic detail",
+                Box(label_box.left, label_box.bottom + inches(0.2), label_box.width, inches(0.6)),
+                ctx.plain(detail),
+                ctx.body_style(size=18, colour=ColourRole.MUTED),
+            )
+        )
     title = spec.title or stat.takeaway or f"{stat.headline}: {to_plain(stat.label)}"
     draft = f"{stat.headline}: {to_plain(stat.label)}" + (f" ({detail})." if detail else ".")
-    return [ctx.content_slide(spec, title, elements, draft, cited=[stat],
-                              checks=[(f"statistic `{spec.statistic}`", stat)])]
+    return [
+        ctx.content_slide(
+            spec,
+            title,
+            elements,
+            draft,
+            cited=[stat],
+            checks=[(f"statistic `{spec.statistic}`", stat)],
+        )
+    ]

@@ -21,21 +21,47 @@ def plan_title(spec: TitleSlide, ctx: LayoutContext) -> list[SlidePlan]:
     subtitle_text = spec.subtitle or info.subtitle or ""
     left, width = grid.margin, grid.inner_width - inches(1.0)
     title = TextElement(
-        "Title", Box(left, inches(1.6), width, inches(2.3)), ctx.plain(title_text),
-        TextStyle(44, ColourRole.BACKGROUND, "heading", bold=True, anchor="bottom",
-                  line_spacing=0.95), min_size=32,
+        "Title",
+        Box(left, inches(1.6), width, inches(2.3)),
+        ctx.plain(title_text),
+        TextStyle(
+            44, ColourRole.BACKGROUND, "heading", bold=True, anchor="bottom", line_spacing=0.95
+        ),
+        min_size=32,
     )
-    subtitle = TextElement(
-        "Subtitle", Box(left, inches(4.1), width, inches(1.0)), ctx.plain(subtitle_text),
-        TextStyle(24, ColourRole.BACKGROUND, anchor="top"), min_size=18,
-    ) if subtitle_text else None
+    subtitle = (
+        TextElement(
+            "Subtitle",
+            Box(left, inches(4.1), width, inches(1.0)),
+            ctx.plain(subtitle_text),
+            TextStyle(24, ColourRole.BACKGROUND, anchor="top"),
+            min_size=18,
+        )
+        if subtitle_text
+        else None
+    )
     byline = " · ".join(x for x in (info.author, info.organisation, f"{info.date:%B %Y}") if x)
     elements = [
-        TextElement("Byline", Box(left, inches(5.7), width, inches(0.5)), ctx.plain(byline),
-                    TextStyle(18, ColourRole.BACKGROUND)),
+        TextElement(
+            "Byline",
+            Box(left, inches(5.7), width, inches(0.5)),
+            ctx.plain(byline),
+            TextStyle(18, ColourRole.BACKGROUND),
+        ),
     ]
-    draft = f"Welcome. This deck is {title_text}" + (f": {subtitle_text}." if subtitle_text
-                                                       else ".")
-    return [SlidePlan(spec.slide_id, spec.kind, "title", title, ctx.notes(spec, draft),
-                      subtitle=subtitle, elements=tuple(elements),
-                      background=ColourRole.PRIMARY, footer=False)]
+    draft = f"Welcome. This deck is {title_text}" + (
+        f": {subtitle_text}." if subtitle_text else "."
+    )
+    return [
+        SlidePlan(
+            spec.slide_id,
+            spec.kind,
+            "title",
+            title,
+            ctx.notes(spec, draft),
+            subtitle=subtitle,
+            elements=tuple(elements),
+            background=ColourRole.PRIMARY,
+            footer=False,
+        )
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from pydantic import Field
 
 from summarydeck.layouts.context import LayoutContext
@@ -31,7 +33,7 @@ class TwoColumnsSlide(SlideSpec):
     left: Column
     right: Column
     sources: list[ContentId] = Field(default_factory=list)
-    references = {"sources": "sources"}
+    references: ClassVar[dict[str, str]] = {"sources": "sources"}
 
 
 @register("two-columns", TwoColumnsSlide)
@@ -39,23 +41,38 @@ def plan_two_columns(spec: TwoColumnsSlide, ctx: LayoutContext) -> list[SlidePla
     """Two columns of text, each under a heading with an accent underline."""
     path = ("slides", ctx.slide_index)
     elements: list[Element] = []
-    for side, column, box in zip(("left", "right"), (spec.left, spec.right),
-                                 ctx.grid.columns(2), strict=True):
+    for side, column, box in zip(
+        ("left", "right"), (spec.left, spec.right), ctx.grid.columns(2), strict=True
+    ):
         top = box.top
         if column.heading:
-            elements.append(TextElement(
-                f"{side.title()} heading", Box(box.left, top, box.width, inches(0.6)),
-                ctx.plain(column.heading),
-                TextStyle(22, ColourRole.PRIMARY, "heading", bold=True, anchor="bottom")))
-            elements.append(ShapeElement(f"{side.title()} underline",
-                                         Box(box.left + inches(0.1), top + inches(0.65),
-                                             inches(0.6), inches(0.05)), ColourRole.ACCENT2))
+            elements.append(
+                TextElement(
+                    f"{side.title()} heading",
+                    Box(box.left, top, box.width, inches(0.6)),
+                    ctx.plain(column.heading),
+                    TextStyle(22, ColourRole.PRIMARY, "heading", bold=True, anchor="bottom"),
+                )
+            )
+            elements.append(
+                ShapeElement(
+                    f"{side.title()} underline",
+                    Box(box.left + inches(0.1), top + inches(0.65), inches(0.6), inches(0.05)),
+                    ColourRole.ACCENT2,
+                )
+            )
             top += inches(0.85)
-        elements.append(TextElement(
-            f"{side.title()} column", Box(box.left, top, box.width, box.bottom - top),
-            ctx.markdown(column.body, (*path, side, "body")), ctx.body_style(),
-            min_size=ctx.scale.body_min))
+        elements.append(
+            TextElement(
+                f"{side.title()} column",
+                Box(box.left, top, box.width, box.bottom - top),
+                ctx.markdown(column.body, (*path, side, "body")),
+                ctx.body_style(),
+                min_size=ctx.scale.body_min,
+            )
+        )
     cited = [Provenance(source=s, status=Status.CONFIRMED) for s in spec.sources]
     draft = f"{spec.title}. " + " ".join(
-        f"{c.heading or ''}: {to_plain(c.body)}" for c in (spec.left, spec.right))
+        f"{c.heading or ''}: {to_plain(c.body)}" for c in (spec.left, spec.right)
+    )
     return [ctx.content_slide(spec, spec.title, elements, draft, cited=cited)]
