@@ -80,6 +80,24 @@ def validate(content_dir: Path) -> None:
     click.echo(f"Content is valid: {result.slides} slides ({summary_line(result.diagnostics)})")
 
 
+@cli.command()
+def kinds() -> None:
+    """List the slide kinds a storyboard entry can use, with their fields."""
+    from summarydeck.layouts.registry import kinds as registered
+    from summarydeck.model.storyboard import SlideSpec
+
+    common = set(SlideSpec.model_fields)
+    for name, kind in registered().items():
+        fields = []
+        for field_name, field in kind.spec.model_fields.items():
+            if field_name in common:
+                continue
+            fields.append(field_name if field.is_required() else f"[{field_name}]")
+        click.echo(f"{name:<14} {kind.summary}")
+        click.echo(f"{'':<14} fields: {', '.join(fields) or '(none)'}")
+    click.echo(f"\nEvery kind also takes: {', '.join(f'[{c}]' for c in sorted(common - {'kind'}))}")
+
+
 def _fail_content(exc: ContentError) -> None:
     _print_diagnostics(exc.diagnostics)
     click.echo(f"Build failed: {summary_line(exc.diagnostics)}; nothing was written.", err=True)

@@ -47,10 +47,13 @@ def render_chart_png(
         return png, _png_size(png)
     png = _draw(element, brand, colours)
     if cached is not None:
-        cached.parent.mkdir(parents=True, exist_ok=True)
-        tmp = cached.with_suffix(".tmp")
-        tmp.write_bytes(png)
-        tmp.replace(cached)
+        try:
+            cached.parent.mkdir(parents=True, exist_ok=True)
+            tmp = cached.with_suffix(".tmp")
+            tmp.write_bytes(png)
+            tmp.replace(cached)
+        except OSError:
+            pass  # the cache only saves time; a build must not fail for want of it
     return png, _png_size(png)
 
 

@@ -66,6 +66,24 @@ def _location(file: str, node: yaml.Node) -> Location:
     return Location(file, start.line + 1, start.column + 1, end_col)
 
 
+_PLAIN_TAGS = {
+    "map",
+    "seq",
+    "str",
+    "int",
+    "float",
+    "bool",
+    "null",
+    "timestamp",
+    "merge",
+    "binary",
+    "omap",
+    "pairs",
+    "set",
+    "value",
+}
+
+
 class _Builder:
     def __init__(self, file: str, loader: yaml.SafeLoader, diags: Diagnostics) -> None:
         self.file = file
@@ -75,6 +93,14 @@ class _Builder:
 
     def build(self, node: yaml.Node, path: DataPath) -> Any:
         self.source_map.values[path] = _location(self.file, node)
+        if node.tag.startswith("!") or (
+            node.tag.startswith("tag:yaml.org,2002:")
+            and node.tag.rsplit(":", 1)[1] not in _PLAIN_TAGS
+        ):
+            # only plain data: an application tag (!!python/..., !custom) is never honoured
+            raise yaml.constructor.ConstructorError(
+                None, None, f"the tag {node.tag} is not allowed in content", node.start_mark
+            )
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, path)
         if isinstance(node, yaml.SequenceNode):

@@ -20,6 +20,9 @@ from summarydeck.plan.types import (
 class AgendaSlide(SlideSpec):
     title: str = "What this deck covers"
 
+    def default_id(self) -> str:
+        return self.kind
+
 
 @register("agenda", AgendaSlide)
 def plan_agenda(spec: AgendaSlide, ctx: LayoutContext) -> list[SlidePlan]:
@@ -34,7 +37,7 @@ def plan_agenda(spec: AgendaSlide, ctx: LayoutContext) -> list[SlidePlan]:
         )
     per_column = 5 if len(sections) > 5 else max(1, len(sections))
     columns = ctx.grid.columns(2 if len(sections) > 5 else 1)
-    row_height = inches(0.8)
+    row_height = inches(0.8) if len(sections) > 3 else inches(1.0)
     elements: list[Element] = []
     for i, title in enumerate(sections):
         column = columns[i // per_column]

@@ -58,6 +58,10 @@ def plan_opportunities(spec: OpportunitiesSlide, ctx: LayoutContext) -> list[Sli
         row = row_boxes[i // per_row]
         tiles = grid.columns(per_row, row, gutter=inches(0.25))
         tile = tiles[i % per_row]
+        in_row = min(per_row, len(ids) - (i // per_row) * per_row)
+        if in_row < per_row:  # centre a short last row under the full one above it
+            shift = (per_row - in_row) * (tile.width + inches(0.25)) // 2
+            tile = Box(tile.left + shift, tile.top, tile.width, tile.height)
         elements.append(ShapeElement(f"Tile {i + 1}", tile, ColourRole.SURFACE))
         elements.append(
             ShapeElement(

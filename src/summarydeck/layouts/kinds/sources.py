@@ -13,6 +13,9 @@ class SourcesSlide(SlideSpec):
     title: str = "Sources"
     include_uncited: bool = False  # also list sources no slide cites
 
+    def default_id(self) -> str:
+        return self.kind
+
 
 def _entry(number: int, source: Source) -> Paragraph:
     runs = [Run(f"[{number}] ", bold=True)]

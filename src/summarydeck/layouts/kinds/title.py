@@ -12,6 +12,9 @@ class TitleSlide(SlideSpec):
     title: str | None = None  # defaults to the deck's title
     subtitle: str | None = None  # defaults to the deck's subtitle
 
+    def default_id(self) -> str:
+        return self.kind
+
 
 @register("title", TitleSlide)
 def plan_title(spec: TitleSlide, ctx: LayoutContext) -> list[SlidePlan]:

@@ -1,0 +1,136 @@
+"""Layouts turn content into SlidePlans without touching python-pptx."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from summarydeck import api
+from summarydeck.layouts.registry import kinds
+from summarydeck.plan.types import ChartElement, ShapeElement, SlidePlan, TextElement
+
+EXPECTED_KINDS = {
+    "title",
+    "agenda",
+    "section",
+    "essay",
+    "bullets",
+    "statistic",
+    "chart",
+    "opportunities",
+    "opportunity",
+    "quote",
+    "two-columns",
+    "sources",
+    "closing",
+}
+
+
+@pytest.fixture(scope="module")
+def plans(full_content: Path) -> list[SlidePlan]:
+    _, plans, _ = api.plan(full_content)
+    return plans
+
+
+def _texts(plan: SlidePlan) -> list[str]:
+    return [p.text for e in plan.elements if isinstance(e, TextElement) for p in e.paragraphs]
+
+
+def test_every_slide_kind_is_registered_with_a_summary() -> None:
+    registry = kinds()
+    assert set(registry) == EXPECTED_KINDS
+    assert all(kind.summary and kind.summary != name for name, kind in registry.items())
+
+
+def test_planning_does_not_import_python_pptx_or_matplotlib(full_content: Path) -> None:
+    code = (
+        "import sys; from pathlib import Path; from summarydeck import api; "
+        f"api.plan(Path({str(full_content)!r})); "
+        "print('pptx' in sys.modules, 'matplotlib' in sys.modules)"
+    )
+    import subprocess
+
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.split()
+    assert out == ["False", "False"]
+
+
+def test_slide_ids_come_from_content_keys(plans: list[SlidePlan]) -> None:
+    ids = [p.id for p in plans]
+    assert ids[:4] == ["title", "agenda", "part-numbers", "one-in-four"]
+    assert "intro" in ids and "pain-is-pain" in ids and "what-we-learned" in ids
+    assert len(ids) == len(set(ids))
+
+
+def test_every_slide_has_a_title_and_notes(plans: list[SlidePlan]) -> None:
+    for plan in plans:
+        assert plan.title.paragraphs and plan.title.paragraphs[0].text, plan.id
+        assert plan.notes.strip(), plan.id
+
+
+def test_agenda_lists_the_sections_in_order(plans: list[SlidePlan]) -> None:
+    agenda = next(p for p in plans if p.kind == "agenda")
+    assert [t for t in _texts(agenda) if not t.isdigit()] == ["The numbers", "The essays"]
+
+
+def test_sources_are_numbered_in_order_of_first_citation(plans: list[SlidePlan]) -> None:
+    first_stat = next(p for p in plans if p.id == "one-in-four")
+    assert "Source: [1] Goldberg and Huxley (1992)" in _texts(first_stat)
+    sources = next(p for p in plans if p.kind == "sources")
+    entries = _texts(sources)
+    assert entries[0].startswith("[1] Goldberg and Huxley.")
+    assert entries[1].startswith("[2] Test Lab.")
+
+
+def test_unconfirmed_content_is_marked_and_explained_in_the_notes(plans: list[SlidePlan]) -> None:
+    second = next(p for p in plans if p.id == "second")
+    assert "To be confirmed" in _texts(second)
+    assert "Working title; check against the published essay." in second.notes
+    first = next(p for p in plans if p.id == "first")
+    assert "To be confirmed" not in _texts(first)
+    assert not first.unconfirmed
+
+
+def test_chart_slide_carries_the_yaml_data_and_drafted_alt_text(plans: list[SlidePlan]) -> None:
+    slide = next(p for p in plans if p.id == "comparison")
+    [chart] = [e for e in slide.elements if isinstance(e, ChartElement)]
+    assert chart.chart.series[0].values == [1.0, 1.5]
+    assert "1.0x" in chart.alt_text and "1.5x" in chart.alt_text
+    assert slide.title.paragraphs[0].text.startswith("Depression symptoms go with")
+
+
+def test_opportunity_tiles_are_numbered_and_do_not_overlap(plans: list[SlidePlan]) -> None:
+    overview = next(p for p in plans if p.kind == "opportunities")
+    tiles = [
+        e.box
+        for e in overview.elements
+        if isinstance(e, ShapeElement) and e.name.endswith(tuple("0123456789"))
+    ]
+    assert len(tiles) == 3
+    for i, a in enumerate(tiles):
+        for b in tiles[i + 1 :]:
+            assert a.right <= b.left or b.right <= a.left or a.bottom <= b.top or b.bottom <= a.top
+
+
+def test_all_elements_lie_on_the_slide(plans: list[SlidePlan]) -> None:
+    width, height = 12_191_695, 6_858_000
+    for plan in plans:
+        for element in (plan.title, *plan.elements):
+            box = element.box
+            assert box.left >= 0 and box.top >= 0, (plan.id, element.name)
+            assert box.right <= width + 1000 and box.bottom <= height, (plan.id, element.name)
+            assert box.width > 0 and box.height > 0, (plan.id, element.name)
+
+
+def test_speaker_notes_written_in_the_content_win_over_the_draft(content_copy: Path) -> None:
+    deck = content_copy / "deck.yaml"
+    deck.write_text(
+        deck.read_text().replace(
+            "  - kind: agenda\n", "  - kind: agenda\n    notes: Say **hello** first.\n"
+        )
+    )
+    _, plans, _ = api.plan(content_copy)
+    assert plans[1].notes == "Say hello first."
