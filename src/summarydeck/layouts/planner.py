@@ -6,6 +6,7 @@ from summarydeck.diagnostics import Diagnostics
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import kinds
 from summarydeck.model.deck import Deck
+from summarydeck.plan.fit import fit_plan
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.types import SlidePlan
 
@@ -25,5 +26,8 @@ def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
     for index in order:
         spec = deck.slides[index]
         ctx.slide_index = index
-        planned[index] = registry[spec.kind].plan(spec, ctx)
+        location = deck.source_map.locate(("slides", index))
+        planned[index] = [
+            fit_plan(p, deck.brand, diags, location) for p in registry[spec.kind].plan(spec, ctx)
+        ]
     return [plan for index in range(len(deck.slides)) for plan in planned[index]]

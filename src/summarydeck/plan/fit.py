@@ -1,0 +1,52 @@
+"""Fit text at build time: shrink each frame in half-point steps down to its floor.
+
+PowerPoint's "shrink text on overflow" is applied only after someone edits a box, and LibreOffice
+never applies it, so the size must be right as written. Text that still does not fit at its
+floor is reported with the slide it is on.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from summarydeck.diagnostics import Diagnostics, Location
+from summarydeck.model.brand import Brand
+from summarydeck.plan.measure import available_height, text_height
+from summarydeck.plan.types import SlidePlan, TextElement
+
+STEP = 0.5
+
+
+def fit_element(element: TextElement, brand: Brand) -> tuple[TextElement, float]:
+    """The element at the largest size that fits (not below its floor), and the overflow in
+    points at that size (0 when it fits)."""
+    size = element.style.size
+    floor = min(element.min_size or size, size)
+    room = available_height(element)
+    needed = text_height(element, brand, size)
+    while needed > room and size - STEP >= floor:
+        size -= STEP
+        needed = text_height(element, brand, size)
+    if size != element.style.size:
+        element = dataclasses.replace(element, style=dataclasses.replace(element.style, size=size))
+    return element, max(0.0, needed - room)
+
+
+def fit_plan(
+    plan: SlidePlan, brand: Brand, diags: Diagnostics, location: Location | None
+) -> SlidePlan:
+    def fit(element: TextElement) -> TextElement:
+        fitted, overflow = fit_element(element, brand)
+        if overflow > 0:
+            diags.warning(
+                "W401",
+                f"slide `{plan.id}`: text in `{element.name}` does not fit; it is "
+                f"{overflow:.0f} pt too tall even at {fitted.style.size:g} pt",
+                location,
+                "shorten the text or split it over two slides",
+            )
+        return fitted
+
+    elements = tuple(fit(e) if isinstance(e, TextElement) else e for e in plan.elements)
+    subtitle = fit(plan.subtitle) if plan.subtitle else None
+    return dataclasses.replace(plan, title=fit(plan.title), subtitle=subtitle, elements=elements)

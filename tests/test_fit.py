@@ -1,0 +1,89 @@
+"""Text fitting with real font metrics: shrink to the floor, warn past it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from summarydeck import api
+from summarydeck.diagnostics import Diagnostics
+from summarydeck.model.brand import Brand
+from summarydeck.plan.fit import fit_element, fit_plan
+from summarydeck.plan.measure import text_width, wrap_lines
+from summarydeck.plan.types import Box, Paragraph, Run, TextElement, TextStyle, inches
+
+BRAND = Brand(name="t")
+
+
+def _element(
+    text: str, width: float, height: float, size: float = 20, min_size: float | None = None
+) -> TextElement:
+    return TextElement(
+        "Body",
+        Box(0, 0, inches(width), inches(height)),
+        (Paragraph((Run(text),)),),
+        TextStyle(size),
+        min_size=min_size,
+    )
+
+
+def test_widths_scale_with_size_and_bold_is_wider() -> None:
+    regular = text_width("Persistent pain", "Calibri", False, 20)
+    assert 110 < regular < 130  # Carlito: about 8 pt per character at 20 pt
+    assert text_width("Persistent pain", "Calibri", False, 40) == 2 * regular
+    assert text_width("Persistent pain", "Calibri", True, 20) > regular
+
+
+def test_greedy_wrap_counts_lines() -> None:
+    para = Paragraph((Run("word " * 30),))
+    one_line_width = text_width("word " * 30, "Calibri", False, 20)
+    assert wrap_lines(para, "Calibri", False, 20, one_line_width + 5) == 1
+    assert wrap_lines(para, "Calibri", False, 20, one_line_width / 2.5) == 3
+
+
+def test_line_breaks_and_bullet_indents_count() -> None:
+    broken = Paragraph((Run("a"), Run("\v"), Run("b")))
+    assert wrap_lines(broken, "Calibri", False, 20, 500) == 2
+    text = "x " * 40
+    flat = Paragraph((Run(text),))
+    nested = Paragraph((Run(text),), level=3, bullet="bullet")
+    width = text_width(text, "Calibri", False, 20) / 2 + 10
+    assert wrap_lines(nested, "Calibri", False, 20, width) > wrap_lines(
+        flat, "Calibri", False, 20, width
+    )
+
+
+def test_text_that_fits_keeps_its_size() -> None:
+    fitted, overflow = fit_element(_element("Short", 4, 1, min_size=12), BRAND)
+    assert (fitted.style.size, overflow) == (20, 0)
+
+
+def test_long_text_shrinks_but_not_below_the_floor() -> None:
+    text = "A long sentence that needs more room than one line gives it. " * 3
+    fitted, overflow = fit_element(_element(text, 4, 1.2, min_size=12), BRAND)
+    assert 12 <= fitted.style.size < 20 and overflow == 0
+    floored, overflow = fit_element(_element(text * 4, 4, 1.2, min_size=18), BRAND)
+    assert floored.style.size == 18 and overflow > 0
+
+
+def test_text_that_cannot_fit_is_a_located_warning(content_copy: Path) -> None:
+    deck = content_copy / "deck.yaml"
+    long = "Far too much text for one slide. " * 60
+    deck.write_text(
+        deck.read_text().replace(
+            "    body: The work combined", f"    body: {long}The work combined"
+        )
+    )
+    _, _, diags = api.plan(content_copy)
+    [warning] = [d for d in diags.items if d.code == "W401"]
+    assert "slide `what-we-learned`" in warning.message
+    assert warning.location is not None and warning.location.file.endswith("deck.yaml")
+
+
+def test_fit_plan_shrinks_titles_too(full_content: Path) -> None:
+    deck, plans, _ = api.plan(full_content)
+    plan = plans[3]
+    long_title = _element("A title " * 30, 11, 1.15, size=32, min_size=24)
+    import dataclasses
+
+    fitted = fit_plan(dataclasses.replace(plan, title=long_title), deck.brand, Diagnostics(), None)
+    assert fitted.title.style.size < 32
