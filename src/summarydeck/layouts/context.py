@@ -17,6 +17,7 @@ from summarydeck.plan.types import (
     ColourRole,
     Element,
     Paragraph,
+    PictureElement,
     Run,
     ShapeElement,
     SlidePlan,
@@ -24,6 +25,15 @@ from summarydeck.plan.types import (
     TextStyle,
 )
 from summarydeck.source.yaml_loader import DataPath
+
+
+def _image_size(data: bytes) -> tuple[int, int]:
+    from io import BytesIO
+
+    from PIL import Image
+
+    with Image.open(BytesIO(data)) as image:
+        return image.size
 
 
 @dataclass
@@ -130,6 +140,19 @@ class LayoutContext:
                 inset=0,
             ),
         ]
+
+    # --- brand ---
+    def logo(self, box: Box) -> list[Element]:
+        """The brand's logo, fitted inside `box` keeping its aspect ratio, right-aligned."""
+        brand = self.deck.brand
+        if not brand.logo:
+            return []
+        data = (self.deck.content_dir / brand.logo).read_bytes()
+        width_px, height_px = _image_size(data)
+        scale = min(box.width / width_px, box.height / height_px)
+        width, height = round(width_px * scale), round(height_px * scale)
+        fitted = Box(box.right - width, box.top + (box.height - height) // 2, width, height)
+        return [PictureElement("Logo", fitted, data, brand.logo_alt_text or brand.name)]
 
     # --- notes ---
     def notes(self, spec: SlideSpec, draft: str, unconfirmed: tuple[str, ...] = ()) -> str:

@@ -5,7 +5,15 @@ from __future__ import annotations
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.model.storyboard import SlideSpec
-from summarydeck.plan.types import Box, ColourRole, SlidePlan, TextElement, TextStyle, inches
+from summarydeck.plan.types import (
+    Box,
+    ColourRole,
+    Element,
+    SlidePlan,
+    TextElement,
+    TextStyle,
+    inches,
+)
 
 
 class TitleSlide(SlideSpec):
@@ -44,7 +52,7 @@ def plan_title(spec: TitleSlide, ctx: LayoutContext) -> list[SlidePlan]:
         else None
     )
     byline = " · ".join(x for x in (info.author, info.organisation, f"{info.date:%B %Y}") if x)
-    elements = [
+    elements: list[Element] = [
         TextElement(
             "Byline",
             Box(left, inches(5.7), width, inches(0.5)),
@@ -52,6 +60,9 @@ def plan_title(spec: TitleSlide, ctx: LayoutContext) -> list[SlidePlan]:
             TextStyle(18, ColourRole.BACKGROUND),
         ),
     ]
+    elements.extend(
+        ctx.logo(Box(grid.width - grid.margin - inches(3), inches(0.5), inches(3), inches(0.9)))
+    )
     draft = f"Welcome. This deck is {title_text}" + (
         f": {subtitle_text}." if subtitle_text else "."
     )
