@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+from io import BytesIO
 from pathlib import Path
 from typing import Any
 
@@ -10,15 +11,19 @@ from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.oxml.ns import qn
+from pptx.text.text import Font
 from pptx.util import Emu
 
 from summarydeck.model.deck import Deck
+from summarydeck.plan.grid import Grid
 from summarydeck.plan.types import (
     Box,
     ChartElement,
     ColourRole,
     Element,
+    Paragraph,
     PictureElement,
+    Run,
     ShapeElement,
     SlidePlan,
     TextElement,
@@ -125,8 +130,6 @@ def _add_element(
     elif isinstance(element, ChartElement):
         add_chart(slide, element, deck.brand, cache_dir)
     elif isinstance(element, PictureElement):
-        from io import BytesIO
-
         picture = slide.shapes.add_picture(
             BytesIO(element.image), Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
         )
@@ -151,8 +154,6 @@ def _mark_decorative(shape: Any) -> None:
 def _add_footer(slide: Any, deck: Deck, plan: SlidePlan, number: int, lang: str) -> None:
     """Footer and slide number as real placeholders (cloned from the layout), like PowerPoint's
     own Insert > Header & Footer, so they stay editable and numbers update when slides move."""
-    from summarydeck.plan.grid import Grid
-
     grid = Grid.for_size(deck.brand.slide_size)
     on_dark = plan.background is not ColourRole.BACKGROUND
     colour = ColourRole.BACKGROUND if on_dark else ColourRole.MUTED
@@ -178,16 +179,10 @@ def _add_footer(slide: Any, deck: Deck, plan: SlidePlan, number: int, lang: str)
             frame._txBody.remove(p)
         etree.SubElement(frame._txBody, qn("a:p"))
         if text is not None:
-            element = TextElement("Footer", box, _plain(text), style, inset=0)
+            element = TextElement("Footer", box, (Paragraph((Run(text),)),), style, inset=0)
             fill_text_frame(frame, element, deck.brand, style.size, lang)
         else:
             _slide_number_field(frame, number, style, deck, lang)
-
-
-def _plain(text: str) -> tuple[Any, ...]:
-    from summarydeck.plan.types import Paragraph, Run
-
-    return (Paragraph((Run(text),)),)
 
 
 def _slide_number_field(frame: Any, number: int, style: TextStyle, deck: Deck, lang: str) -> None:
@@ -197,8 +192,6 @@ def _slide_number_field(frame: Any, number: int, style: TextStyle, deck: Deck, l
     field = etree.SubElement(p._p, qn("a:fld"), id=_SLIDENUM_FIELD_ID, type="slidenum")
     r_pr = etree.SubElement(field, qn("a:rPr"), lang=lang, sz=str(round(style.size * 100)))
     etree.SubElement(field, qn("a:t")).text = str(number)
-    from pptx.text.text import Font
-
     set_colour(Font(r_pr).color, style.colour, deck.brand)
 
 
