@@ -14,8 +14,9 @@ from summarydeck.charts import picture
 GOLDEN_CONTENT = Path(__file__).parent / "content" / "golden"
 
 
-def test_a_rebuild_reuses_cached_pictures(full_content: Path, tmp_path: Path,
-                                          monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_rebuild_reuses_cached_pictures(
+    full_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cache = tmp_path / "cache"
     first = api.build(full_content, tmp_path / "a.pptx", cache)
     assert len(list(cache.glob("*.png"))) == 2  # the pictogram and the picture column chart
@@ -32,14 +33,16 @@ def test_a_changed_chart_is_drawn_again(content_copy: Path, tmp_path: Path) -> N
     cache = tmp_path / "cache"
     api.build(content_copy, tmp_path / "a.pptx", cache)
     stats = content_copy / "statistics.yaml"
-    stats.write_text(stats.read_text().replace("      value: 1\n      total: 4",
-                                               "      value: 2\n      total: 4"))
+    stats.write_text(
+        stats.read_text().replace(
+            "      value: 1\n      total: 4", "      value: 2\n      total: 4"
+        )
+    )
     api.build(content_copy, tmp_path / "b.pptx", cache)
     assert len(list(cache.glob("*.png"))) == 3
 
 
-def test_pictures_are_deterministic_without_the_cache(full_content: Path, tmp_path: Path
-                                                      ) -> None:
+def test_pictures_are_deterministic_without_the_cache(full_content: Path, tmp_path: Path) -> None:
     a = api.build(full_content, tmp_path / "a.pptx", tmp_path / "c1")
     b = api.build(full_content, tmp_path / "b.pptx", tmp_path / "c2")
     assert a.sha256 == b.sha256
@@ -51,6 +54,7 @@ def test_a_deck_without_picture_charts_never_imports_matplotlib(tmp_path: Path) 
         f"api.build(Path({str(GOLDEN_CONTENT)!r}), Path({str(tmp_path / 'g.pptx')!r})); "
         "print('matplotlib' in sys.modules)"
     )
-    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                         check=True).stdout.strip()
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    ).stdout.strip()
     assert out == "False"

@@ -1,0 +1,228 @@
+"""How fast is a build? Medians over N runs of the full test deck.
+
+Run from the repo root:  .venv/bin/python bench/build_speed.py [--runs 5] [--json FILE]
+
+Measures (a) a cold CLI build (picture-chart cache emptied first), (b) a warm CLI build,
+(c) a warm in-process `summarydeck.api.build`, (d) a bare python-pptx script writing as many
+slides (title + one text box each) as the floor, (e) peak RSS of the cold build, and (f) the
+`import summarydeck.cli` time and whether matplotlib gets imported for a deck without
+picture charts. CLI, floor and import timings are whole fresh Python processes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import resource
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import yaml
+
+REPO = Path(__file__).resolve().parent.parent
+FULL_CONTENT = REPO / "tests" / "content" / "full"
+PYTHON = sys.executable
+
+FLOOR_SCRIPT = """
+import sys
+from pptx import Presentation
+from pptx.util import Inches, Pt
+
+prs = Presentation()
+for number in range(int(sys.argv[2])):
+    slide = prs.slides.add_slide(prs.slide_layouts[5])  # "Title Only"
+    slide.shapes.title.text = f"Slide {number + 1}"
+    box = slide.shapes.add_textbox(Inches(1), Inches(2), Inches(8), Inches(4))
+    box.text_frame.text = "Some body text for this slide."
+    box.text_frame.paragraphs[0].runs[0].font.size = Pt(20)
+prs.save(sys.argv[1])
+"""
+
+IMPORT_SCRIPT = """
+import sys, time
+started = time.perf_counter()
+import summarydeck.cli
+print(time.perf_counter() - started, "matplotlib" in sys.modules)
+"""
+
+BUILD_SCRIPT = """
+import sys
+from pathlib import Path
+from summarydeck import api
+result = api.build(Path(sys.argv[1]), Path(sys.argv[2]))
+print(result.slides, "matplotlib" in sys.modules)
+"""
+
+
+@dataclass
+class Row:
+    what: str
+    median: float | str
+    unit: str
+    runs: int
+    low: float | None = None  # fastest and slowest run, to show the noise
+    high: float | None = None
+    note: str = ""
+
+
+def timing(what: str, times: list[float], note: str = "") -> Row:
+    return Row(what, statistics.median(times), "s", len(times), min(times), max(times), note)
+
+
+def run(*args: str | Path | int) -> str:
+    done = subprocess.run(
+        [str(a) for a in args], cwd=REPO, capture_output=True, text=True, check=False
+    )
+    if done.returncode != 0:
+        sys.exit(f"command failed ({done.returncode}): {' '.join(map(str, args))}\n{done.stderr}")
+    return done.stdout
+
+
+def sample(
+    action: Callable[[], object], runs: int, before: Callable[[], object] | None = None
+) -> list[float]:
+    """Wall-clock seconds of `runs` calls of `action`, `before` (untimed) ahead of each."""
+    times = []
+    for _ in range(runs):
+        if before is not None:
+            before()
+        started = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - started)
+    return times
+
+
+def without_picture_charts(source: Path, target: Path) -> int:
+    """Copy the content set, dropping chart slides drawn by matplotlib; return slides dropped."""
+    shutil.copytree(source, target)
+    deck = yaml.safe_load((source / "deck.yaml").read_text(encoding="utf-8"))
+    stats = yaml.safe_load((source / "statistics.yaml").read_text(encoding="utf-8"))["statistics"]
+
+    def is_picture(slide: dict[str, object]) -> bool:
+        if slide.get("kind") != "chart":
+            return False
+        chart = stats[slide["statistic"]]["chart"]
+        return bool(chart["type"] == "pictogram" or chart.get("engine") == "picture")
+
+    kept = [slide for slide in deck["slides"] if not is_picture(slide)]
+    dropped = len(deck["slides"]) - len(kept)
+    deck["slides"] = kept
+    (target / "deck.yaml").write_text(yaml.safe_dump(deck, sort_keys=False), encoding="utf-8")
+    return dropped
+
+
+def measure(runs: int, work: Path) -> list[Row]:
+    out = work / "out" / "deck.pptx"
+    cache = out.parent / ".cache"
+    cli = (PYTHON, "-m", "summarydeck", "build", "--content", FULL_CONTENT, "--out", out)
+
+    def empty_cache() -> None:
+        shutil.rmtree(cache, ignore_errors=True)
+
+    # Cold builds come first, so RUSAGE_CHILDREN's high-water mark is theirs alone.
+    # One untimed cold run first warms the OS file cache.
+    empty_cache()
+    run(*cli)
+    cold = sample(lambda: run(*cli), runs, before=empty_cache)
+    peak_mib = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB on Linux
+    warm = sample(lambda: run(*cli), runs)  # the last cold run left the cache full
+
+    from summarydeck import api  # imported only now, after the subprocess measurements
+
+    slides = api.build(FULL_CONTENT, out).slides  # also warms imports and the cache
+    in_process = sample(lambda: api.build(FULL_CONTENT, out), runs)
+    floor = sample(lambda: run(PYTHON, "-c", FLOOR_SCRIPT, work / "floor.pptx", slides), runs)
+
+    import_times, import_mpl = [], set()
+    for _ in range(runs):
+        seconds, mpl = run(PYTHON, "-c", IMPORT_SCRIPT).split()
+        import_times.append(float(seconds))
+        import_mpl.add(mpl)
+
+    plain = work / "no-picture-charts"
+    dropped = without_picture_charts(FULL_CONTENT, plain)
+    plain_slides, plain_mpl = run(PYTHON, "-c", BUILD_SCRIPT, plain, work / "plain.pptx").split()
+    _, full_mpl = run(PYTHON, "-c", BUILD_SCRIPT, FULL_CONTENT, work / "full.pptx").split()
+
+    def yes_no(flag: str) -> str:
+        return "yes" if flag == "True" else "no"
+
+    return [
+        timing("(a) CLI build, picture-chart cache empty", cold, f"{slides} slides"),
+        timing("(b) CLI build, picture-chart cache warm", warm),
+        timing("(c) `api.build` in a warm process", in_process, "in process, no startup"),
+        timing("(d) floor: bare python-pptx script", floor, f"{slides} slides, title + text box"),
+        Row("(e) peak RSS, cold CLI build", round(peak_mib), "MiB", runs, note="max of the runs"),
+        timing(
+            "(f) `import summarydeck.cli`",
+            import_times,
+            f"matplotlib imported: {'/'.join(sorted(map(yes_no, import_mpl)))}",
+        ),
+        Row(
+            "(f) matplotlib imported, deck without picture charts",
+            yes_no(plain_mpl),
+            "",
+            1,
+            note=f"{plain_slides} slides ({dropped} picture-chart slides removed); "
+            f"full deck: {yes_no(full_mpl)}",
+        ),
+    ]
+
+
+def machine() -> dict[str, str]:
+    from importlib.metadata import version
+
+    return {
+        "python": platform.python_version(),
+        "cpus": str(os.cpu_count()),
+        "platform": platform.platform(),
+        "python-pptx": version("python-pptx"),
+        "matplotlib": version("matplotlib"),
+        # "1" means no .pyc files are written: each fresh process compiles summarydeck anew
+        "PYTHONDONTWRITEBYTECODE": os.environ.get("PYTHONDONTWRITEBYTECODE", "unset"),
+    }
+
+
+def markdown(rows: list[Row], info: dict[str, str]) -> str:
+    lines = [
+        "| measurement | median | min - max | runs | note |",
+        "|---|---|---|---|---|",
+    ]
+    for row in rows:
+        median = f"{row.median:.3f}" if isinstance(row.median, float) else str(row.median)
+        spread = f"{row.low:.3f} - {row.high:.3f}" if row.low is not None else ""
+        unit = f" {row.unit}" if row.unit else ""
+        lines.append(f"| {row.what} | {median}{unit} | {spread} | {row.runs} | {row.note} |")
+    lines += ["", "; ".join(f"{key}: {value}" for key, value in info.items())]
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5, help="runs per measurement (default 5)")
+    parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
+    args = parser.parse_args()
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    started = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="summarydeck-bench-") as tmp:
+        rows = measure(args.runs, Path(tmp))
+    info = machine()
+    print(markdown(rows, info))
+    print(f"\n(benchmark took {time.perf_counter() - started:.0f} s)")
+    if args.json:
+        data = {"machine": info, "results": [asdict(row) for row in rows]}
+        args.json.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
+
+
+if __name__ == "__main__":
+    main()

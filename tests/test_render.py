@@ -1,0 +1,108 @@
+"""Render the full test deck with LibreOffice and check the PDF: no text off the page,
+the metric-compatible fonts really used, no blank slides.
+
+Needs LibreOffice and poppler; skipped without them unless SUMMARYDECK_REQUIRE_RENDER=1.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageStat
+from pptx import Presentation
+
+from render_helpers import (
+    Page,
+    convert_to_pdf,
+    font_names,
+    outside,
+    rasterise,
+    require_tools,
+    slide_words,
+    text_layout,
+    tokens,
+)
+
+pytestmark = pytest.mark.render
+
+TOLERANCE_PT = 0.5  # rounding in pdftotext's boxes
+# Calibri -> Carlito and Arial -> Liberation Sans have the same metrics; anything else
+# (DejaVu Sans above all) means a font was substituted and text wraps differently.
+ALLOWED_FONT_FAMILIES = {"Carlito", "LiberationSans"}
+PNG_DPI = 40
+MIN_PIXEL_STDDEV = 5.0  # a blank or single-colour page is ~0; real slides here are 14-80
+
+
+@dataclass(frozen=True)
+class Rendered:
+    pptx: Path
+    pdf: Path
+    pages: list[Page]
+
+
+@pytest.fixture(scope="module")
+def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Rendered:
+    """The full deck converted to PDF once for this module."""
+    require_tools()  # before building the deck, so a missing tool is the reported reason
+    full_deck: Path = request.getfixturevalue("full_deck")
+    out_dir = tmp_path_factory.mktemp("render")
+    pdf = convert_to_pdf(full_deck, out_dir, tmp_path_factory.mktemp("lo-profile"))
+    return Rendered(full_deck, pdf, text_layout(pdf))
+
+
+def test_one_page_per_slide(rendered: Rendered) -> None:
+    slides = len(Presentation(str(rendered.pptx)).slides)
+    assert len(rendered.pages) == slides
+
+
+def test_every_word_inside_the_page(rendered: Rendered) -> None:
+    off_page = [
+        f"slide {page.number}: {word.text!r} at x {word.x_min:.1f}-{word.x_max:.1f}, "
+        f"y {word.y_min:.1f}-{word.y_max:.1f} (page {page.width:.0f} x {page.height:.0f} pt)"
+        for page in rendered.pages
+        for word in page.words
+        if outside(word, page, TOLERANCE_PT)
+    ]
+    assert not off_page, "\n".join(off_page)
+
+
+def test_every_line_above_the_page_bottom(rendered: Rendered) -> None:
+    below = [
+        f"slide {page.number}: {line.text!r} ends at y {line.y_max:.1f} "
+        f"(page height {page.height:.1f} pt)"
+        for page in rendered.pages
+        for line in page.lines
+        if line.y_max >= page.height
+    ]
+    assert not below, "\n".join(below)
+
+
+def test_no_text_dropped_off_the_page(rendered: Rendered) -> None:
+    """pdftotext leaves out glyphs placed wholly off the page, so the box checks above cannot
+    see them: every word of every text frame must be in the page's extracted text."""
+    missing = []
+    for page, expected in zip(rendered.pages, slide_words(rendered.pptx), strict=True):
+        lost = expected - tokens(" ".join(word.text for word in page.words))
+        if lost:
+            missing.append(f"slide {page.number}: {sorted(lost.elements())}")
+    assert not missing, "words in the pptx but not on the PDF page:\n" + "\n".join(missing)
+
+
+def test_only_metric_compatible_fonts(rendered: Rendered) -> None:
+    fonts = font_names(rendered.pdf)
+    families = {name.split("-")[0] for name in fonts}
+    assert families <= ALLOWED_FONT_FAMILIES, f"substituted fonts in the PDF: {fonts}"
+
+
+def test_every_page_has_content(rendered: Rendered, tmp_path: Path) -> None:
+    pngs = rasterise(rendered.pdf, tmp_path, PNG_DPI)
+    assert len(pngs) == len(rendered.pages)
+    blank = []
+    for number, png in enumerate(pngs, start=1):
+        with Image.open(png) as image:
+            stddev = ImageStat.Stat(image.convert("L")).stddev[0]
+        if stddev < MIN_PIXEL_STDDEV:
+            blank.append(f"slide {number}: pixel stddev {stddev:.1f}")
+    assert not blank, "blank-looking pages:\n" + "\n".join(blank)
