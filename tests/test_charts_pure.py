@@ -34,7 +34,7 @@ def test_bar_alt_text_states_every_value_and_the_source() -> None:
         }
     )
     text = draft_alt_text(chart, "back pain", "Q Lab (2018)")
-    assert text == "Bar chart of back pain: Without 1.0x; With 1.5x. Source: Q Lab (2018)."
+    assert text == "Bar chart: back pain. Without 1.0x; With 1.5x. Source: Q Lab (2018)."
 
 
 def test_multi_series_alt_text_names_each_series() -> None:

@@ -134,3 +134,14 @@ def test_speaker_notes_written_in_the_content_win_over_the_draft(content_copy: P
     )
     _, plans, _ = api.plan(content_copy)
     assert plans[1].notes == "Say hello first."
+
+
+def test_duplicate_titles_are_a_located_warning(content_copy: Path) -> None:
+    deck = content_copy / "deck.yaml"
+    deck.write_text(deck.read_text().replace("    title: Pictured, one person in every four\n", ""))
+    _, _, diags = api.plan(content_copy)
+    [warning] = [d for d in diags.items if d.code == "W202"]
+    assert "slide `one-in-four-pictogram` has the same title as slide `one-in-four`" in (
+        warning.message
+    )
+    assert warning.location is not None and warning.location.line == 21

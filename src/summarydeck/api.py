@@ -60,6 +60,7 @@ def build(
     from summarydeck.output.package import (
         build_timestamp,
         deck_bytes,
+        replace_template_leftovers,
         set_core_properties,
         write_atomically,
     )
@@ -72,6 +73,9 @@ def build(
     prs = render_deck(plans, deck, cache)
     when = build_timestamp(deck.info)
     set_core_properties(prs, deck.info, when)
+    replace_template_leftovers(
+        prs, "Widescreen" if deck.brand.slide_size == "16:9" else "On-screen Show (4:3)"
+    )
     data = deck_bytes(prs, when)
     write_atomically(target, data)
     return BuildResult(

@@ -15,11 +15,11 @@ _NAMES = {
 
 
 def draft_alt_text(chart: Chart, subject: str, source: str | None) -> str:
-    """E.g. "Bar chart of <subject>: A 1.0x; B 1.5x. Source: X (2018)."""
+    """E.g. "Bar chart: <subject>. A 1.0x; B 1.5x. Source: X (2018)."""
     if chart.type is ChartType.PICTOGRAM:
         label = chart.icon_label or "people"
         text = (
-            f"Pictogram of {subject}: {chart.value} of {chart.total} {label} icons are highlighted."
+            f"Pictogram: {subject}. {chart.value} of {chart.total} {label} icons are highlighted."
         )
     else:
         parts = []
@@ -29,7 +29,7 @@ def draft_alt_text(chart: Chart, subject: str, source: str | None) -> str:
                 for category, v in zip(chart.categories, series.values, strict=True)
             )
             parts.append(values if len(chart.series) == 1 else f"{series.name}: {values}")
-        text = f"{_NAMES[chart.type]} of {subject}: " + ". ".join(parts) + "."
+        text = f"{_NAMES[chart.type]}: {subject}. " + ". ".join(parts) + "."
     if source:
         text += f" Source: {source}."
     return text

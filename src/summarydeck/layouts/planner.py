@@ -30,4 +30,24 @@ def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
         planned[index] = [
             fit_plan(p, deck.brand, diags, location) for p in registry[spec.kind].plan(spec, ctx)
         ]
+    _warn_duplicate_titles(deck, planned, diags)
     return [plan for index in range(len(deck.slides)) for plan in planned[index]]
+
+
+def _warn_duplicate_titles(
+    deck: Deck, planned: dict[int, list[SlidePlan]], diags: Diagnostics
+) -> None:
+    """Screen-reader users navigate by slide title, so each title should be unique."""
+    seen: dict[str, str] = {}
+    for index in range(len(deck.slides)):
+        for plan in planned[index]:
+            title = " ".join(p.text for p in plan.title.paragraphs).strip()
+            if title in seen:
+                diags.warning(
+                    "W202",
+                    f'slide `{plan.id}` has the same title as slide `{seen[title]}`: "{title}"',
+                    deck.source_map.locate(("slides", index)),
+                    "give one of them its own `title:`",
+                )
+            else:
+                seen[title] = plan.id

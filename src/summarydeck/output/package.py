@@ -45,6 +45,35 @@ def set_core_properties(prs: Any, info: DeckInfo, when: dt.datetime) -> None:
     )
 
 
+_APP_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Properties xmlns="http://schemas.openxmlformats.org/officeDocument/2006/extended-properties" \
+xmlns:vt="http://schemas.openxmlformats.org/officeDocument/2006/docPropsVTypes">\
+<TotalTime>0</TotalTime><Words>0</Words><Application>summarydeck</Application>\
+<PresentationFormat>{format}</PresentationFormat><Paragraphs>0</Paragraphs>\
+<Slides>{slides}</Slides><Notes>{notes}</Notes><HiddenSlides>0</HiddenSlides>\
+<MMClips>0</MMClips><ScaleCrop>false</ScaleCrop><LinksUpToDate>false</LinksUpToDate>\
+<SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"""
+
+_THUMBNAIL = "http://schemas.openxmlformats.org/package/2006/relationships/metadata/thumbnail"
+_EXTENDED = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/extended-properties"
+)
+
+
+def replace_template_leftovers(prs: Any, slide_format: str) -> None:
+    """python-pptx's template brings an app.xml claiming 0 slides in a 4:3 show, and a blank
+    thumbnail that file browsers would show as the deck's preview: replace one, drop the other."""
+    package = prs.part.package
+    for rel_id, rel in list(package._rels.items()):
+        if rel.reltype == _THUMBNAIL:
+            package.drop_rel(rel_id)
+        elif rel.reltype == _EXTENDED:
+            slides = len(prs.slides)
+            notes = sum(1 for slide in prs.slides if slide.has_notes_slide)
+            text = _APP_XML.format(format=slide_format, slides=slides, notes=notes)
+            rel.target_part._blob = text.encode("utf-8")
+
+
 def deck_bytes(prs: Any, when: dt.datetime) -> bytes:
     raw = io.BytesIO()
     prs.save(raw)

@@ -21,7 +21,8 @@ class Grid:
     def for_size(cls, size: str) -> Grid:
         if size == "4:3":
             return cls(inches(10), inches(7.5), inches(0.6), inches(0.3))
-        return cls(inches(13.333), inches(7.5), inches(0.75), inches(0.4))
+        # PowerPoint's own Widescreen size: 12192000 x 6858000 EMU (13.333 x 7.5 in)
+        return cls(12_192_000, inches(7.5), inches(0.75), inches(0.4))
 
     @property
     def inner_width(self) -> int:

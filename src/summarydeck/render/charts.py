@@ -32,14 +32,11 @@ def add_chart(slide: Any, element: ChartElement, brand: Brand, cache_dir: Path |
 
 def _add_native_chart(slide: Any, element: ChartElement, brand: Brand) -> Any:
     spec, box = element.chart, element.box
+    # the data stays in YAML order, so "Edit Data", the workbook and the alt text all agree
     data = CategoryChartData(number_format=spec.number_format)
-    # bar charts draw categories bottom-up; reverse so they read top-down like the YAML
-    reverse = spec.type is ChartType.BAR
-    categories = list(reversed(spec.categories)) if reverse else spec.categories
-    data.categories = categories
+    data.categories = spec.categories
     for series in spec.series:
-        values = list(reversed(series.values)) if reverse else series.values
-        data.add_series(series.name, values, spec.number_format)
+        data.add_series(series.name, series.values, spec.number_format)
     frame = slide.shapes.add_chart(
         _TYPES[spec.type], Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height), data
     )
@@ -52,14 +49,12 @@ def _add_native_chart(slide: Any, element: ChartElement, brand: Brand) -> Any:
     if spec.type in (ChartType.PIE, ChartType.DOUGHNUT):
         _style_pie(chart, spec, element, brand)
     else:
-        _style_bars(chart, spec, element, brand, reverse)
+        _style_bars(chart, spec, element, brand)
     _unsigned_axis_ids(chart)
     return frame
 
 
-def _style_bars(
-    chart: Any, spec: Chart, element: ChartElement, brand: Brand, reverse: bool
-) -> None:
+def _style_bars(chart: Any, spec: Chart, element: ChartElement, brand: Brand) -> None:
     plot = chart.plots[0]
     plot.gap_width = 60
     plot.overlap = -10 if len(spec.series) > 1 else 0
@@ -77,7 +72,7 @@ def _style_bars(
         for category in range(count):
             if category in spec.highlight:
                 continue
-            point = plot.series[0].points[count - 1 - category if reverse else category]
+            point = plot.series[0].points[category]
             point.format.fill.solid()
             set_colour(point.format.fill.fore_color, ColourRole.MUTED, brand)
     plot.has_data_labels = True
@@ -94,6 +89,10 @@ def _style_bars(
     top = max(max(s.values) for s in spec.series)
     value_axis.maximum_scale = round(top * 1.2, 6) if top > 0 else 1
     category_axis = chart.category_axis
+    # bar charts draw the first category at the bottom; reversing the axis (not the data) puts
+    # it on top, so categories (and each cluster's series) read top-down in YAML order
+    if spec.type is ChartType.BAR:
+        category_axis.reverse_order = True
     category_axis.has_major_gridlines = False
     category_axis.major_tick_mark = XL_TICK_MARK.NONE
     category_axis.tick_labels.font.size = Pt(element.font_size)

@@ -65,6 +65,11 @@ def apply_brand(prs: Any, brand: Brand) -> None:
     grid = Grid.for_size(brand.slide_size)
     old_width = prs.slide_width
     prs.slide_width, prs.slide_height = grid.width, grid.height
+    size = prs.part._element.find(qn("p:sldSz"))
+    if brand.slide_size == "4:3":
+        size.set("type", "screen4x3")
+    elif "type" in size.attrib:
+        del size.attrib["type"]  # Widescreen has no preset name in the schema's list
     if old_width != grid.width:
         _stretch_master_and_layouts(prs, grid.width / old_width)
     theme_part = prs.slide_master.part.part_related_by(RT.THEME)

@@ -1,0 +1,556 @@
+"""Package invariants of a built deck, checked with nothing but zipfile and lxml.
+
+These are the mistakes that make PowerPoint offer to "repair" a file, or LibreOffice draw it
+wrongly, yet that python-pptx happily reopens: a part without a content type, a relationship to
+a missing part, an `r:id` that names no relationship, malformed XML, duplicate shape ids,
+zero-sized or off-slide shapes and chart axis ids that LibreOffice misreads.
+
+`check_package` returns every problem found (an empty list means the package passed); it never
+raises for a damaged package, so it can be pointed at anything. Problem codes:
+
+- `zip`: not a readable zip file
+- `xml-malformed`: an XML part does not parse
+- `content-type`: a part has no content type, or the wrong one for how it is used
+- `rel-target`: an internal relationship targets a part that is not there
+- `rel-id`: an `r:id`, `r:embed`, `r:link` ... attribute names no relationship of its part
+- `shape-id`: two shapes on one slide (layout, master, notes page) share a `p:cNvPr` id
+- `zero-size`: a shape with zero width or height (group frames excepted)
+- `off-slide`: a top-level slide shape reaching past the slide's edges
+- `axis-id`: a chart axis id outside 0 .. 2**31 - 1
+
+Embedded Office packages (a chart's .xlsx) get the first five checks too; their problems name
+the part as `/ppt/embeddings/x.xlsx!/xl/workbook.xml`.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import posixpath
+import zipfile
+import zlib
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cached_property
+from typing import Any
+
+from lxml import etree
+
+__all__ = ["PackageProblem", "check_package"]
+
+_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
+_PR = "http://schemas.openxmlformats.org/package/2006/relationships"
+# r:id, r:embed, r:link, r:pict, r:dm ... every attribute in these namespaces names a relationship
+_R_NAMESPACES = (
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "http://purl.oclc.org/ooxml/officeDocument/relationships",
+)
+_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
+_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
+_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+_RT_OFFICE_DOCUMENT = f"{_RT}/officeDocument"
+_RT_SLIDE = f"{_RT}/slide"
+_CONTENT_TYPES = "[Content_Types].xml"
+_OOXML = "application/vnd.openxmlformats-officedocument"
+# what a part reached by these relationship types must be typed as (a Default "application/xml"
+# still gives it *a* type, but PowerPoint will not read a slide typed that way)
+_TYPE_FOR_RELATIONSHIP = {
+    f"{_RT}/slide": f"{_OOXML}.presentationml.slide+xml",
+    f"{_RT}/slideLayout": f"{_OOXML}.presentationml.slideLayout+xml",
+    f"{_RT}/slideMaster": f"{_OOXML}.presentationml.slideMaster+xml",
+    f"{_RT}/notesSlide": f"{_OOXML}.presentationml.notesSlide+xml",
+    f"{_RT}/notesMaster": f"{_OOXML}.presentationml.notesMaster+xml",
+    f"{_RT}/theme": f"{_OOXML}.theme+xml",
+    f"{_RT}/chart": f"{_OOXML}.drawingml.chart+xml",
+    f"{_RT}/presProps": f"{_OOXML}.presentationml.presProps+xml",
+    f"{_RT}/viewProps": f"{_OOXML}.presentationml.viewProps+xml",
+    f"{_RT}/tableStyles": f"{_OOXML}.presentationml.tableStyles+xml",
+    f"{_RT}/extended-properties": f"{_OOXML}.extended-properties+xml",
+    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties": (
+        "application/vnd.openxmlformats-package.core-properties+xml"
+    ),
+}
+_MAX_AXIS_ID = 2**31  # LibreOffice reads axis ids as signed 32-bit integers
+# top-level slide shapes and where each keeps its position and size
+_SHAPE_XFRM = {
+    f"{{{_P}}}sp": f"{{{_P}}}spPr/{{{_A}}}xfrm",
+    f"{{{_P}}}pic": f"{{{_P}}}spPr/{{{_A}}}xfrm",
+    f"{{{_P}}}cxnSp": f"{{{_P}}}spPr/{{{_A}}}xfrm",
+    f"{{{_P}}}graphicFrame": f"{{{_P}}}xfrm",
+    f"{{{_P}}}grpSp": f"{{{_P}}}grpSpPr/{{{_A}}}xfrm",
+}
+
+
+@dataclass(frozen=True)
+class PackageProblem:
+    """One broken invariant. `part` is the OPC part name, e.g. `/ppt/slides/slide1.xml`."""
+
+    code: str
+    part: str
+    message: str
+
+    def __str__(self) -> str:
+        return f"{self.code} {self.part}: {self.message}"
+
+
+@dataclass(frozen=True)
+class _Relationship:
+    id: str
+    type: str
+    target: str  # internal: the part name it resolves to (no leading slash); external: as given
+    external: bool
+
+
+@dataclass
+class _Package:
+    """The zip's parts by name (no leading slash) and the XML ones parsed."""
+
+    prefix: str  # how part names are shown: "" for the deck, "/ppt/x.xlsx!" inside an embedding
+    parts: dict[str, bytes]
+    xml: dict[str, Any]
+
+    def show(self, name: str) -> str:
+        return f"{self.prefix}/{name}"
+
+    @cached_property
+    def _names(self) -> frozenset[str]:
+        return frozenset(name.lower() for name in self.parts)
+
+    def has(self, name: str) -> bool:
+        """Whether the part exists; OPC part names compare case-insensitively."""
+        return name.lower() in self._names
+
+
+def check_package(source: str | os.PathLike[str] | bytes) -> list[PackageProblem]:
+    """Check a .pptx (a path or its bytes) and any embedded Office packages inside it."""
+    data = source if isinstance(source, bytes) else _read_file(source)
+    return _check_zip(data, prefix="", presentation=True)
+
+
+def _read_file(path: str | os.PathLike[str]) -> bytes:
+    with open(path, "rb") as handle:
+        return handle.read()
+
+
+def _check_zip(data: bytes, prefix: str, presentation: bool) -> list[PackageProblem]:
+    """All checks on one zip; the slide and chart checks only for the presentation itself."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            parts = {
+                info.filename: archive.read(info.filename)
+                for info in archive.infolist()
+                if not info.is_dir()
+            }
+    except (
+        zipfile.BadZipFile,
+        zlib.error,
+        OSError,
+        EOFError,
+        ValueError,
+        NotImplementedError,
+    ) as exc:
+        return [PackageProblem("zip", prefix or "/", f"not a readable zip package: {exc}")]
+    problems: list[PackageProblem] = []
+    package = _Package(prefix, parts, {})
+    content_types = _content_types(package, problems)
+    problems += _check_well_formed(package, content_types)
+    problems += _check_content_types(package, content_types)
+    rels = _all_relationships(package)
+    problems += _check_typed_parts(package, content_types, rels)
+    problems += _check_relationship_targets(package, rels)
+    problems += _check_relationship_ids(package, rels)
+    if presentation:
+        problems += _check_shape_ids(package)
+        problems += _check_zero_size(package)
+        problems += _check_off_slide(package, rels)
+        problems += _check_chart_axis_ids(package)
+    for name, payload in parts.items():
+        if _is_office_package(name, payload):
+            problems += _check_zip(payload, package.show(name) + "!", presentation=False)
+    return problems
+
+
+def _is_office_package(name: str, payload: bytes) -> bool:
+    return name.lower().endswith((".xlsx", ".docx", ".pptx")) and payload[:2] == b"PK"
+
+
+# --- content types -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class _ContentTypes:
+    defaults: dict[str, str]  # lower-case extension -> content type
+    overrides: dict[str, str]  # lower-case part name (leading slash) -> content type
+
+    def of(self, name: str) -> str | None:
+        override = self.overrides.get("/" + name.lower())
+        if override is not None:
+            return override
+        base = posixpath.basename(name)  # "_rels/.rels" has the extension "rels"
+        extension = base.rsplit(".", 1)[1].lower() if "." in base else ""
+        return self.defaults.get(extension)
+
+
+def _content_types(package: _Package, problems: list[PackageProblem]) -> _ContentTypes:
+    raw = package.parts.get(_CONTENT_TYPES)
+    if raw is None:
+        problems.append(
+            PackageProblem("content-type", package.show(_CONTENT_TYPES), "the package has none")
+        )
+        return _ContentTypes({}, {})
+    root = _parse(raw)
+    if root is None:
+        return _ContentTypes({}, {})  # reported by _check_well_formed
+    defaults = {
+        d.get("Extension", "").lower(): d.get("ContentType", "")
+        for d in root.iter(f"{{{_CT}}}Default")
+    }
+    overrides = {
+        o.get("PartName", "").lower(): o.get("ContentType", "")
+        for o in root.iter(f"{{{_CT}}}Override")
+    }
+    return _ContentTypes(defaults, overrides)
+
+
+def _check_content_types(package: _Package, types: _ContentTypes) -> list[PackageProblem]:
+    """Every part has a content type: an Override for its name or a Default for its extension.
+
+    PowerPoint refuses (or "repairs") a package with a part it cannot type.
+    """
+    return [
+        PackageProblem("content-type", package.show(name), "no Default or Override content type")
+        for name in package.parts
+        if name != _CONTENT_TYPES and not types.of(name)
+    ]
+
+
+def _check_typed_parts(
+    package: _Package, types: _ContentTypes, rels: dict[str, list[_Relationship]]
+) -> list[PackageProblem]:
+    """A slide, layout, master, notes page, theme, chart or properties part has its own type.
+
+    Judged by the relationship that reaches the part; missing targets are left to
+    `_check_relationship_targets`.
+    """
+    problems: list[PackageProblem] = []
+    seen: set[str] = set()
+    for items in rels.values():
+        for rel in items:
+            expected = _TYPE_FOR_RELATIONSHIP.get(rel.type)
+            if rel.external or expected is None or rel.target in seen:
+                continue
+            seen.add(rel.target)
+            actual = types.of(rel.target)
+            if package.has(rel.target) and actual and actual != expected:
+                problems.append(
+                    PackageProblem(
+                        "content-type",
+                        package.show(rel.target),
+                        f"typed {actual}; a {rel.type.rsplit('/', 1)[-1]} part is {expected}",
+                    )
+                )
+    return problems
+
+
+# --- well-formed XML ---------------------------------------------------------------------------
+
+
+def _is_xml(name: str, content_type: str | None) -> bool:
+    if name == _CONTENT_TYPES or name.lower().endswith((".xml", ".rels")):
+        return True
+    return content_type is not None and (
+        content_type.endswith("+xml") or content_type in ("application/xml", "text/xml")
+    )
+
+
+def _parser() -> Any:
+    # no entity expansion, no network: a package is untrusted input
+    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
+
+
+def _parse(raw: bytes) -> Any | None:
+    try:
+        return etree.fromstring(raw, parser=_parser())
+    except etree.XMLSyntaxError:
+        return None
+
+
+def _check_well_formed(package: _Package, types: _ContentTypes) -> list[PackageProblem]:
+    """Every XML part (by extension or XML content type) parses; parsed roots are kept.
+
+    The other XML checks only look at parts that parsed, so a malformed part is reported once.
+    """
+    problems: list[PackageProblem] = []
+    for name, raw in package.parts.items():
+        if not _is_xml(name, types.of(name)):
+            continue
+        try:
+            package.xml[name] = etree.fromstring(raw, parser=_parser())
+        except etree.XMLSyntaxError as exc:
+            problems.append(PackageProblem("xml-malformed", package.show(name), str(exc)))
+    return problems
+
+
+# --- relationships -----------------------------------------------------------------------------
+
+
+def _rels_name(part: str) -> str:
+    """The relationships part of `part` ("" is the package itself)."""
+    folder, base = posixpath.split(part)
+    return posixpath.join(folder, "_rels", f"{base}.rels")
+
+
+def _source_of(rels_name: str) -> str | None:
+    """The part a .rels part belongs to ("" for the package), or None if it is not a .rels."""
+    folder, base = posixpath.split(rels_name)
+    if posixpath.basename(folder) != "_rels" or not base.endswith(".rels"):
+        return None
+    return posixpath.join(posixpath.dirname(folder), base.removesuffix(".rels")).lstrip("/")
+
+
+def _resolve(source: str, target: str) -> str:
+    """An internal target as a part name (no leading slash), relative to its source part."""
+    target = target.split("#", 1)[0]
+    if target.startswith("/"):
+        joined = target
+    else:
+        joined = posixpath.join("/" + posixpath.dirname(source), target)
+    return posixpath.normpath(joined).lstrip("/")
+
+
+def _all_relationships(package: _Package) -> dict[str, list[_Relationship]]:
+    """Source part name ("" for the package) -> its relationships, for every parsed .rels."""
+    found: dict[str, list[_Relationship]] = {}
+    for name, root in package.xml.items():
+        source = _source_of(name)
+        if source is None:
+            continue
+        found[source] = [
+            _relationship(source, element) for element in root.iter(f"{{{_PR}}}Relationship")
+        ]
+    return found
+
+
+def _relationship(source: str, element: Any) -> _Relationship:
+    target = element.get("Target", "")
+    external = element.get("TargetMode") == "External"
+    return _Relationship(
+        element.get("Id", ""),
+        element.get("Type", ""),
+        target if external else _resolve(source, target),
+        external,
+    )
+
+
+def _check_relationship_targets(
+    package: _Package, rels: dict[str, list[_Relationship]]
+) -> list[PackageProblem]:
+    """Every internal relationship points at a part that is in the package."""
+    return [
+        PackageProblem(
+            "rel-target",
+            package.show(_rels_name(source)),
+            f"{rel.id} ({rel.type.rsplit('/', 1)[-1]}) targets missing part /{rel.target}",
+        )
+        for source, items in rels.items()
+        for rel in items
+        if not rel.external and not package.has(rel.target)
+    ]
+
+
+def _relationship_refs(root: Any) -> Iterator[tuple[str, str]]:
+    """(attribute as r:name, value) for every attribute in a relationships namespace."""
+    for element in root.iter():
+        for key, value in element.attrib.items():
+            namespace, _, local = key.lstrip("{").partition("}")
+            if namespace in _R_NAMESPACES:
+                yield f"r:{local}", value
+
+
+def _check_relationship_ids(
+    package: _Package, rels: dict[str, list[_Relationship]]
+) -> list[PackageProblem]:
+    """Every `r:id`, `r:embed`, `r:link` (any r: attribute) names a relationship of its part.
+
+    An empty value means "none" in the schema and is allowed.
+    """
+    problems: list[PackageProblem] = []
+    for name, root in package.xml.items():
+        if _source_of(name) is not None or name == _CONTENT_TYPES:
+            continue
+        known = {rel.id for rel in rels.get(name, [])}
+        problems += [
+            PackageProblem("rel-id", package.show(name), f'{attr}="{value}" has no relationship')
+            for attr, value in _relationship_refs(root)
+            if value and value not in known
+        ]
+    return problems
+
+
+# --- slides --------------------------------------------------------------------------------------
+
+
+def _drawing_parts(package: _Package) -> Iterator[tuple[str, Any]]:
+    """Parsed PresentationML parts with a shape tree: slides, layouts, masters, notes."""
+    for name, root in package.xml.items():
+        if root.find(f"{{{_P}}}cSld") is not None:
+            yield name, root
+
+
+def _check_shape_ids(package: _Package) -> list[PackageProblem]:
+    """Shape ids (`p:cNvPr/@id`) are unique within each slide, layout, master and notes page.
+
+    PowerPoint repairs a slide with duplicate ids, and animations and alt text can attach to
+    the wrong shape.
+    """
+    problems: list[PackageProblem] = []
+    for name, root in _drawing_parts(package):
+        counts = Counter(e.get("id") for e in root.iter(f"{{{_P}}}cNvPr"))
+        problems += [
+            PackageProblem("shape-id", package.show(name), f"shape id {shape_id} is used {n} times")
+            for shape_id, n in sorted(counts.items(), key=lambda item: str(item[0]))
+            if n > 1
+        ]
+    return problems
+
+
+def _is_group_frame(ext: Any) -> bool:
+    """True for the `a:ext` of a group's own transform (`p:grpSpPr/a:xfrm/a:ext`)."""
+    xfrm = ext.getparent()
+    parent = xfrm.getparent() if xfrm is not None else None
+    return parent is not None and parent.tag == f"{{{_P}}}grpSpPr"
+
+
+def _check_zero_size(package: _Package) -> list[PackageProblem]:
+    """No shape has a zero width or height (`a:ext` with cx or cy of 0).
+
+    A group's own frame (`p:grpSpPr`) may be 0 x 0: the shape tree's root group always is.
+    """
+    problems: list[PackageProblem] = []
+    for name, root in _drawing_parts(package):
+        for ext in root.iter(f"{{{_A}}}ext"):
+            cx, cy = ext.get("cx"), ext.get("cy")
+            if (cx is None and cy is None) or _is_group_frame(ext):
+                continue
+            if cx == "0" or cy == "0":
+                problems.append(
+                    PackageProblem(
+                        "zero-size",
+                        package.show(name),
+                        f"{_shape_label(ext)} has size cx={cx} cy={cy}",
+                    )
+                )
+    return problems
+
+
+def _shape_label(inner: Any) -> str:
+    """`id 4 "Chart"` for the shape that contains `inner`, for messages."""
+    node = inner
+    while node is not None:
+        c_nv_pr = next(node.iterfind(f"./*/{{{_P}}}cNvPr"), None)
+        if c_nv_pr is not None:
+            return f'shape id {c_nv_pr.get("id")} "{c_nv_pr.get("name", "")}"'
+        node = node.getparent()
+    return "a shape"
+
+
+def _part_targets(rels: dict[str, list[_Relationship]], source: str, rel_type: str) -> list[str]:
+    return [r.target for r in rels.get(source, []) if r.type == rel_type and not r.external]
+
+
+def _slide_size(package: _Package, presentation: str) -> tuple[int, int] | None:
+    root = package.xml.get(presentation)
+    size = root.find(f"{{{_P}}}sldSz") if root is not None else None
+    if size is None:
+        return None
+    try:
+        return int(size.get("cx", "")), int(size.get("cy", ""))
+    except ValueError:
+        return None
+
+
+def _check_off_slide(
+    package: _Package, rels: dict[str, list[_Relationship]]
+) -> list[PackageProblem]:
+    """No top-level slide shape extends past the slide (`p:sldSz` in the presentation part).
+
+    Only shapes with their own `a:off`/`a:ext` are checked; a placeholder without them takes
+    its position from the layout.
+    """
+    problems: list[PackageProblem] = []
+    for presentation in _part_targets(rels, "", _RT_OFFICE_DOCUMENT):
+        size = _slide_size(package, presentation)
+        if size is None:
+            problems.append(
+                PackageProblem(
+                    "off-slide", package.show(presentation), "no readable p:sldSz slide size"
+                )
+            )
+            continue
+        for slide in _part_targets(rels, presentation, _RT_SLIDE):
+            root = package.xml.get(slide)
+            if root is not None:
+                problems += _shapes_off_slide(package.show(slide), root, size)
+    return problems
+
+
+def _shapes_off_slide(part: str, root: Any, size: tuple[int, int]) -> list[PackageProblem]:
+    width, height = size
+    problems: list[PackageProblem] = []
+    tree = root.find(f"{{{_P}}}cSld/{{{_P}}}spTree")
+    for shape in tree if tree is not None else ():
+        path = _SHAPE_XFRM.get(shape.tag)
+        xfrm = shape.find(path) if path else None
+        box = _box(xfrm) if xfrm is not None else None
+        if box is None:
+            continue
+        x, y, cx, cy = box
+        if x < 0 or y < 0 or x + cx > width or y + cy > height:
+            problems.append(
+                PackageProblem(
+                    "off-slide",
+                    part,
+                    f"{_shape_label(xfrm)} spans x {x}..{x + cx}, y {y}..{y + cy}; "
+                    f"the slide is {width} x {height}",
+                )
+            )
+    return problems
+
+
+def _box(xfrm: Any) -> tuple[int, int, int, int] | None:
+    off, ext = xfrm.find(f"{{{_A}}}off"), xfrm.find(f"{{{_A}}}ext")
+    if off is None or ext is None:
+        return None
+    try:
+        return int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy"))
+    except (TypeError, ValueError):
+        return None
+
+
+# --- charts --------------------------------------------------------------------------------------
+
+
+def _check_chart_axis_ids(package: _Package) -> list[PackageProblem]:
+    """Chart axis ids (`c:axId`, `c:crossAx`) are integers in 0 .. 2**31 - 1.
+
+    The schema types them as unsigned ints, and LibreOffice reads them as signed 32-bit ints, so
+    a larger id (e.g. a negative id made unsigned) loses the category axis labels there.
+    """
+    problems: list[PackageProblem] = []
+    for name, root in package.xml.items():
+        if root.tag != f"{{{_C}}}chartSpace":
+            continue
+        for element in root.iter(f"{{{_C}}}axId", f"{{{_C}}}crossAx"):
+            value = element.get("val", "")
+            local = etree.QName(element).localname
+            if not (value.isascii() and value.isdigit() and int(value) < _MAX_AXIS_ID):
+                problems.append(
+                    PackageProblem(
+                        "axis-id",
+                        package.show(name),
+                        f'c:{local} val="{value}" is not an integer in 0..{_MAX_AXIS_ID - 1}',
+                    )
+                )
+    return problems
