@@ -7,6 +7,7 @@ prints them and picks an exit status.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from enum import IntEnum
@@ -139,13 +140,50 @@ def _source_line(loc: Location, root: Path | None) -> str | None:
     if root is not None and not path.is_absolute():
         path = root / path
     try:
-        text = path.read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError):
+        # undecodable bytes are shown as U+FFFD, so a "not UTF-8" error can show its line
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError:
         return None
-    all_lines = text.splitlines()
+    all_lines = split_lines(text)
     if loc.line > len(all_lines):
         return None
-    return all_lines[loc.line - 1].rstrip()
+    return printable_line(all_lines[loc.line - 1])
+
+
+_LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
+
+
+def split_lines(text: str) -> list[str]:
+    """The lines of a file as YAML numbers them (which is not quite `str.splitlines`)."""
+    return _LINE_BREAK.split(text)
+
+
+def printable_line(line: str) -> str:
+    """A source line safe to print: control characters (but tabs) shown as U+FFFD, one for one,
+    so the caret under it still lines up."""
+    return "".join(
+        "\ufffd" if (ord(c) < 32 and c != "\t") or 127 <= ord(c) < 160 else c for c in line
+    ).rstrip()
+
+
+def narrow(loc: Location | None, needle: str, max_lines: int) -> Location | None:
+    """Where `needle` first appears in `loc`'s file at or after `loc`, within `max_lines` lines.
+
+    Used to point at one part of a value (a link inside a paragraph) rather than at its start;
+    falls back to `loc` when the text cannot be found (escaped, folded across lines, no file).
+    """
+    if loc is None or loc.line <= 0 or not needle:
+        return loc
+    try:
+        lines = split_lines(Path(loc.file).read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError):
+        return loc
+    for number in range(loc.line, min(len(lines), loc.line + max_lines - 1) + 1):
+        start = loc.column - 1 if number == loc.line else 0
+        column = lines[number - 1].find(needle, max(0, start))
+        if column >= 0:
+            return Location(loc.file, number, column + 1, column + 1 + len(needle))
+    return loc
 
 
 def summary_line(diagnostics: Sequence[Diagnostic]) -> str:

@@ -14,7 +14,7 @@ from urllib.parse import urlparse
 
 import markdown as md
 
-from summarydeck.diagnostics import Diagnostics, Location
+from summarydeck.diagnostics import Diagnostics, Location, narrow
 from summarydeck.plan.types import Paragraph, Run
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
@@ -47,9 +47,12 @@ class _State:
 
 
 class _Walker(HTMLParser):
-    def __init__(self, location: Location | None, diags: Diagnostics | None) -> None:
+    def __init__(
+        self, location: Location | None, diags: Diagnostics | None, source_lines: int = 1
+    ) -> None:
         super().__init__(convert_charrefs=True)
         self.location = location
+        self.source_lines = source_lines  # lines the field's text can span in its file
         self.diags = diags
         self.state = _State()
         self.paragraphs: list[Paragraph] = []
@@ -150,8 +153,10 @@ class _Walker(HTMLParser):
             self.diags.error(
                 "E301",
                 f"link `{href}` has {shown}; only http, https and mailto links are allowed",
-                self.location,
-                "write the full address, e.g. https://example.org/page",
+                narrow(self.location, href, self.source_lines),
+                "write the full address, e.g. https://example.org/page"
+                if scheme in ("", "www")
+                else "link to a web page (https://...) or an email address (mailto:...)",
             )
         return None
 
@@ -204,7 +209,7 @@ def to_paragraphs(
     """Convert one Markdown text field. Problems go to `diags` when given."""
     _converter.reset()
     html = _converter.convert(text)
-    walker = _Walker(location, diags)
+    walker = _Walker(location, diags, text.count("\n") * 2 + 3)
     walker.feed(html)
     walker.close()
     walker._flush()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -19,6 +20,11 @@ class RawContent:
     data: dict[str, Any] = field(default_factory=dict)
     source_map: SourceMap = field(default_factory=SourceMap)
     files: list[Path] = field(default_factory=list)
+    # True when some content could not be read (a missing folder, a file with a syntax error):
+    # later checks then stay quiet about sections and ids that may be in the unread part.
+    incomplete: bool = False
+    # sections that an unknown top-level key probably meant (`quote:` for `quotes:`)
+    guessed: set[str] = field(default_factory=set)
 
 
 def load_content_dir(root: Path, diags: Diagnostics) -> RawContent:
@@ -30,13 +36,21 @@ def load_content_dir(root: Path, diags: Diagnostics) -> RawContent:
             Location(display_path(root)),
             "pass --content DIR, or run from the folder that holds content/",
         )
+        raw.incomplete = True
         return raw
     paths = sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
     if not paths:
-        diags.error("E104", "no .yaml files in the content folder", Location(display_path(root)))
+        diags.error(
+            "E104",
+            "no .yaml files in the content folder",
+            Location(display_path(root)),
+            "content files end in .yaml; start with deck.yaml holding `deck:` and `slides:`",
+        )
+        raw.incomplete = True
     for path in paths:
         loaded = load_yaml(path, diags)
         if loaded is None:
+            raw.incomplete = True
             continue
         raw.files.append(path)
         file = display_path(path)
@@ -46,10 +60,12 @@ def load_content_dir(root: Path, diags: Diagnostics) -> RawContent:
         if not isinstance(loaded.data, dict):
             diags.error(
                 "E203",
-                "a content file must be a mapping of sections, e.g. `statistics:`",
+                "a content file must be a mapping of sections, not a "
+                + ("list" if isinstance(loaded.data, list) else "single value"),
                 loaded.source_map.locate(()),
-                did_you_mean("", SECTIONS),
+                "start the file with a section name such as `statistics:` on its own line",
             )
+            raw.incomplete = True
             continue
         for key, value in loaded.data.items():
             key_loc = loaded.source_map.keys.get((key,))
@@ -57,6 +73,7 @@ def load_content_dir(root: Path, diags: Diagnostics) -> RawContent:
                 diags.error(
                     "E201", f"unknown section `{key}`", key_loc, did_you_mean(key, SECTIONS)
                 )
+                raw.guessed.update(difflib.get_close_matches(key, SECTIONS, n=1, cutoff=0.6))
                 continue
             if key in raw.data:
                 first = raw.source_map.keys.get((key,))
@@ -68,5 +85,5 @@ def load_content_dir(root: Path, diags: Diagnostics) -> RawContent:
                 )
                 continue
             raw.data[key] = value
-        raw.source_map.merge(loaded.source_map)
+            raw.source_map.merge(loaded.source_map.section(key))
     return raw

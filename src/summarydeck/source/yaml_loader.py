@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from summarydeck.diagnostics import Diagnostics, Location
+from summarydeck.diagnostics import Diagnostics, Location, split_lines
 
 DataPath = tuple[str | int, ...]
 
@@ -47,6 +47,13 @@ class SourceMap:
             if not probe:
                 return None
             probe = probe[:-1]
+
+    def section(self, key: str) -> SourceMap:
+        """The entries for one top-level key and everything under it."""
+        return SourceMap(
+            {p: loc for p, loc in self.values.items() if p[:1] == (key,)},
+            {p: loc for p, loc in self.keys.items() if p[:1] == (key,)},
+        )
 
     def merge(self, other: SourceMap) -> None:
         self.values.update(other.values)
@@ -84,12 +91,18 @@ _PLAIN_TAGS = {
 }
 
 
+# Lists and mappings built from one file; aliases can repeat a value exponentially often.
+_MAX_COLLECTIONS = 100_000
+
+
 class _Builder:
     def __init__(self, file: str, loader: yaml.SafeLoader, diags: Diagnostics) -> None:
         self.file = file
         self.loader = loader
         self.diags = diags
         self.source_map = SourceMap()
+        self._open: set[int] = set()  # nodes being built: an alias back to one is a cycle
+        self._count = 0
 
     def build(self, node: yaml.Node, path: DataPath) -> Any:
         self.source_map.values[path] = _location(self.file, node)
@@ -101,11 +114,33 @@ class _Builder:
             raise yaml.constructor.ConstructorError(
                 None, None, f"the tag {node.tag} is not allowed in content", node.start_mark
             )
-        if isinstance(node, yaml.MappingNode):
-            return self._mapping(node, path)
-        if isinstance(node, yaml.SequenceNode):
+        if isinstance(node, yaml.ScalarNode):
+            return self._scalar(node)
+        self._count += 1
+        if id(node) in self._open:
+            raise yaml.constructor.ConstructorError(
+                None, None, "an alias (`*name`) refers to a value that contains it", node.start_mark
+            )
+        if self._count > _MAX_COLLECTIONS:
+            raise yaml.constructor.ConstructorError(
+                None, None, "too many nested values (are aliases repeating it?)", node.start_mark
+            )
+        self._open.add(id(node))
+        try:
+            if isinstance(node, yaml.MappingNode):
+                return self._mapping(node, path)
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
-        return self.loader.construct_object(node)
+        finally:
+            self._open.discard(id(node))
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        try:
+            return self.loader.construct_object(node)
+        except (ValueError, TypeError, OverflowError):
+            self.loader.recursive_objects.pop(node, None)
+            # e.g. `date: 2024-02-30` looks like a date but is none: keep the text and let the
+            # model say what it expected, at this value's location
+            return node.value
 
     def _mapping(self, node: yaml.MappingNode, path: DataPath) -> dict[Any, Any]:
         self.loader.flatten_mapping(node)  # resolve `<<` merge keys the way PyYAML does
@@ -117,7 +152,7 @@ class _Builder:
                     "E102", "a mapping key must be a plain word, not a list or mapping", key_loc
                 )
                 continue
-            key = self.loader.construct_object(key_node)
+            key = self._scalar(key_node)
             if not isinstance(key, str):
                 key = str(key)
             if key in result:
@@ -139,41 +174,131 @@ def load_yaml(path: Path, diags: Diagnostics, data_prefix: DataPath = ()) -> Loa
     """Load one YAML file. Problems go to `diags`; returns None when the file cannot be read."""
     file = display_path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        raw = path.read_bytes()
     except FileNotFoundError:
         diags.error("E100", "file not found", Location(file))
-        return None
-    except UnicodeDecodeError as exc:
-        diags.error(
-            "E101",
-            f"not UTF-8 text ({exc.reason} at byte {exc.start})",
-            Location(file),
-            "save the file as UTF-8",
-        )
         return None
     except OSError as exc:
         diags.error("E100", f"cannot read the file: {exc.strerror}", Location(file))
         return None
-    loader = yaml.SafeLoader(text)
     try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line_start = raw.rfind(b"\n", 0, exc.start) + 1
+        line = raw.count(b"\n", 0, exc.start) + 1
+        column = len(raw[line_start : exc.start].decode("utf-8", errors="replace")) + 1
+        diags.error(
+            "E101",
+            f"not UTF-8 text: byte 0x{raw[exc.start]:02X} cannot be read",
+            Location(file, line, column, column + 1),
+            "save the file with UTF-8 encoding (in most editors: Save As, Encoding: UTF-8)",
+        )
+        return None
+    loader: yaml.SafeLoader | None = None
+    try:
+        loader = yaml.SafeLoader(text)  # this already rejects control characters
         node = loader.get_single_node()
         builder = _Builder(file, loader, diags)
         data = builder.build(node, data_prefix) if node is not None else None
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        loc = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
-        problem = exc.problem or exc.context or "invalid YAML"
-        diags.error("E101", f"YAML syntax error: {problem}", loc, _syntax_hint(problem))
+        _report_marked(exc, file, text, diags)
+        return None
+    except yaml.reader.ReaderError as exc:
+        line = text.count("\n", 0, exc.position) + 1
+        column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
+        diags.error(
+            "E101",
+            f"the file contains the control character #x{exc.character:04X}, which YAML forbids",
+            Location(file, line, column, column + 1),
+            "delete the invisible character (often pasted from another program)",
+        )
         return None
     except yaml.YAMLError as exc:
         diags.error("E101", f"YAML syntax error: {exc}", Location(file))
         return None
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
     return LoadedFile(path, data, builder.source_map)
 
 
-def _syntax_hint(problem: str) -> str | None:
+def _report_marked(exc: yaml.MarkedYAMLError, file: str, text: str, diags: Diagnostics) -> None:
+    if isinstance(exc, yaml.constructor.ConstructorError) and exc.problem_mark:
+        mark = exc.problem_mark
+        problem = (exc.problem or "").replace("tag:yaml.org,2002:", "!!")
+        hint = "content is plain text, numbers, lists and mappings; remove the tag"
+        if "alias" in problem:
+            hint = "write the value out instead of using `&anchor` and `*alias`"
+        diags.error("E101", problem, Location(file, mark.line + 1, mark.column + 1), hint)
+        return
+    quote = _unclosed_quote(exc, text)
+    if quote is not None:
+        line, column, char = quote
+        diags.error(
+            "E101",
+            f"YAML syntax error: the {char} opened here is not closed on this line",
+            Location(file, line, column, column + 1),
+            f"end the text with a matching {char} on the same line",
+        )
+        return
+    problem = exc.problem or exc.context or "invalid YAML"
+    if exc.context == "expected a single document in the stream":
+        problem = "a second document starts here"
+    if "'\\t'" in problem:
+        problem = "a tab character here; YAML is indented with spaces only"
+    where = exc.problem_mark or exc.context_mark
+    if (
+        exc.problem_mark
+        and "mapping values are not allowed" in problem
+        and _indented_more_than_previous(text, exc.problem_mark.line)
+    ):
+        bad_line = split_lines(text)[exc.problem_mark.line]
+        column = len(bad_line) - len(bad_line.lstrip(" ")) + 1
+        diags.error(
+            "E101",
+            "YAML syntax error: this line is indented more than the one above",
+            Location(file, exc.problem_mark.line + 1, column, column + 1),
+            "line up keys of one mapping; if the line continues the text above, "
+            "quote that text or write it after `|`",
+        )
+        return
+    loc = Location(file, where.line + 1, where.column + 1) if where else Location(file)
+    diags.error("E101", f"YAML syntax error: {problem}", loc, _syntax_hint(problem, exc, text))
+
+
+def _unclosed_quote(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
+    """(line, column, quote) of a quote left open, which swallows text up to the next one."""
+    if exc.context == "while scanning a quoted scalar" and exc.context_mark:
+        mark = exc.context_mark
+        return mark.line + 1, mark.column + 1, _quote_name(text, mark.index)
+    if exc.problem_mark is None:
+        return None
+    error_line = exc.problem_mark.line
+    found = None
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if token.start_mark.line > error_line:
+                break
+            if (
+                isinstance(token, yaml.ScalarToken)
+                and token.style in ("'", '"')
+                and token.start_mark.line < token.end_mark.line == error_line
+            ):
+                found = token.start_mark
+    except yaml.YAMLError:
+        pass
+    if found is None:
+        return None
+    return found.line + 1, found.column + 1, _quote_name(text, found.index)
+
+
+def _quote_name(text: str, index: int) -> str:
+    return '`"`' if text[index : index + 1] == '"' else "`'`"
+
+
+def _syntax_hint(problem: str, exc: yaml.MarkedYAMLError, text: str) -> str | None:
+    if problem == "a second document starts here":
+        return "a content file holds one document: remove this `---` or move what follows"
     if "tab" in problem:
         return "indent with spaces, not tabs"
     if "mapping values are not allowed" in problem:
@@ -182,4 +307,28 @@ def _syntax_hint(problem: str) -> str | None:
         return "each entry needs `key: value`; check the indentation of this and the previous line"
     if "found character" in problem and "`" in problem:
         return "a value starting with ` or @ must be quoted"
+    if "expected <block end>" in problem and "<block mapping start>" in problem:
+        return "the indentation of this line does not match the lines above it"
+    if "expected <block end>" in problem and "'?'" in problem:
+        return "a `key:` line cannot follow `- ` list items at the same indentation"
+    if problem.startswith(("expected ',' or ']'", "expected ',' or '}'")):
+        closing = "]" if "]" in problem else "}"
+        opened = exc.context_mark.line + 1 if exc.context_mark else None
+        where = f" on line {opened}" if opened else ""
+        return f"close the list or mapping opened{where} with `{closing}`"
     return None
+
+
+def _indented_more_than_previous(text: str, line_index: int) -> bool:
+    """Whether the line is indented more than the nearest non-blank line above it."""
+    lines = split_lines(text)
+    if line_index >= len(lines):
+        return False
+
+    def indent(line: str) -> int:
+        return len(line) - len(line.lstrip(" "))
+
+    for previous in reversed(lines[:line_index]):
+        if previous.strip() and not previous.lstrip().startswith("#"):
+            return indent(lines[line_index]) > indent(previous) and ": " in previous.strip()
+    return False
