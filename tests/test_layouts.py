@@ -145,3 +145,10 @@ def test_duplicate_titles_are_a_located_warning(content_copy: Path) -> None:
         warning.message
     )
     assert warning.location is not None and warning.location.line == 21
+
+
+def test_numbers_are_accepted_where_text_is_expected(content_copy: Path) -> None:
+    stats = content_copy / "statistics.yaml"
+    stats.write_text(stats.read_text().replace('year: "1992"', "year: 1992"))
+    deck, _, _ = api.plan(content_copy)
+    assert deck.content.statistics["one-in-four"].year == "1992"

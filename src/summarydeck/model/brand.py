@@ -8,6 +8,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, Field, model_validator
 
 from summarydeck.model.content import Strict
+from summarydeck.model.errors import FieldProblem
 
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
@@ -78,7 +79,12 @@ class Brand(Strict):
     @model_validator(mode="after")
     def _sizes_ordered(self) -> Brand:
         if self.type_scale.body_min > self.type_scale.body:
-            raise ValueError("type_scale.body_min is larger than type_scale.body")
+            raise FieldProblem(
+                "type_scale.body_min is larger than type_scale.body", at=("type_scale", "body_min")
+            )
         if self.logo and not self.logo_alt_text:
-            raise ValueError("a logo needs `logo_alt_text` (what a screen reader should say)")
+            raise FieldProblem(
+                "a logo needs `logo_alt_text` (what a screen reader should say)",
+                missing="logo_alt_text",
+            )
         return self

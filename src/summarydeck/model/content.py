@@ -13,6 +13,8 @@ from typing import Annotated, Literal
 
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
+from summarydeck.model.errors import FieldProblem
+
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
@@ -27,7 +29,10 @@ Markdown = Annotated[str, Field(min_length=1)]
 
 
 class Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+    # numbers are accepted as text (`year: 1992`), since editors rarely think to quote them
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, str_strip_whitespace=True, coerce_numbers_to_str=True
+    )
 
 
 class Status(StrEnum):
@@ -95,7 +100,7 @@ class ChartType(StrEnum):
 
 class Series(Strict):
     name: str = Field(min_length=1)
-    values: list[float] = Field(min_length=1)
+    values: list[Annotated[float, Field(allow_inf_nan=False)]] = Field(min_length=1)
 
 
 class Chart(Strict):
@@ -105,7 +110,8 @@ class Chart(Strict):
     categories: list[str] = Field(default_factory=list)
     series: list[Series] = Field(default_factory=list)
     number_format: str = "General"
-    highlight: list[int] = Field(default_factory=list)  # category positions (from 0) to stress
+    # category positions (counted from 0) to stress; the others are drawn muted
+    highlight: list[Annotated[int, Field(ge=0)]] = Field(default_factory=list)
     engine: Literal["native", "picture"] = "native"
     # pictogram only: `value` highlighted icons out of `total`
     value: int | None = Field(default=None, ge=0, le=400)
@@ -115,27 +121,44 @@ class Chart(Strict):
     @model_validator(mode="after")
     def _shape_matches_type(self) -> Chart:
         if self.type is ChartType.PICTOGRAM:
-            if self.value is None or self.total is None:
-                raise ValueError("a pictogram needs `value` and `total` (e.g. value: 1, total: 4)")
-            if self.value > self.total:
-                raise ValueError(f"value {self.value} is more than total {self.total}")
+            for key in ("value", "total"):
+                if getattr(self, key) is None:
+                    raise FieldProblem(
+                        f"a pictogram needs `{key}`",
+                        missing=key,
+                        hint="e.g. `value: 1` and `total: 4` for 1 in 4",
+                    )
+            if (self.value or 0) > (self.total or 0):
+                raise FieldProblem(
+                    f"value {self.value} is more than total {self.total}",
+                    at=("value",),
+                    hint="`value` is how many of the `total` icons are highlighted",
+                )
             return self
-        if not self.categories or not self.series:
-            raise ValueError(f"a {self.type.value} chart needs `categories` and `series`")
+        for key in ("categories", "series"):
+            if not getattr(self, key):
+                raise FieldProblem(f"a {self.type.value} chart needs `{key}`", missing=key)
         for index, series in enumerate(self.series):
             if len(series.values) != len(self.categories):
-                raise ValueError(
+                raise FieldProblem(
                     f"series {index + 1} (`{series.name}`) has {len(series.values)} values "
-                    f"for {len(self.categories)} categories"
+                    f"for {len(self.categories)} categories",
+                    at=("series", index, "values"),
+                    hint="give every series one value per category, in the same order",
                 )
-        for position in self.highlight:
+        for index, position in enumerate(self.highlight):
             if position >= len(self.categories):
-                raise ValueError(
+                raise FieldProblem(
                     f"highlight {position} is past the last category "
-                    f"(positions count from 0 to {len(self.categories) - 1})"
+                    f"(positions count from 0 to {len(self.categories) - 1})",
+                    at=("highlight", index),
                 )
         if self.type in (ChartType.PIE, ChartType.DOUGHNUT) and len(self.series) != 1:
-            raise ValueError(f"a {self.type.value} chart shows exactly one series")
+            raise FieldProblem(
+                f"a {self.type.value} chart shows exactly one series",
+                at=("series", 1),
+                hint="use a column or bar chart to compare several series",
+            )
         return self
 
     @property
@@ -155,7 +178,9 @@ class Statistic(Provenance):
     @model_validator(mode="after")
     def _needs_source(self) -> Statistic:
         if self.source is None:
-            raise ValueError("a statistic needs a `source` (an id from sources.yaml)")
+            raise FieldProblem(
+                "a statistic needs a `source` (an id from sources.yaml)", missing="source"
+            )
         return self
 
 

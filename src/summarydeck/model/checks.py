@@ -1,0 +1,179 @@
+"""Checks across the whole content: references between files, unique slide ids, the brand's
+contrast and logo. They read the ids written in the files, so one invalid item does not hide a
+wrong reference elsewhere."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pydantic import TypeAdapter, ValidationError
+
+from summarydeck.diagnostics import Diagnostics, did_you_mean
+from summarydeck.model.brand import Brand
+from summarydeck.model.colour import contrast_ratio
+from summarydeck.model.content import ContentId
+from summarydeck.model.pydantic_errors import slug
+from summarydeck.model.storyboard import SlideSpec
+from summarydeck.source.yaml_loader import DataPath, SourceMap
+
+_ID_ADAPTER: TypeAdapter[str] = TypeAdapter(ContentId)
+
+
+def _is_id(value: Any) -> bool:
+    try:
+        _ID_ADAPTER.validate_python(value)
+    except ValidationError:
+        return False
+    return True
+
+
+_SINGULAR = {
+    "essays": "essay",
+    "opportunities": "opportunity",
+    "statistics": "statistic",
+    "quotes": "quote",
+    "sources": "source",
+}
+
+
+def _missing_id_hint(ref: str, collection: str, available: list[str]) -> str | None:
+    if not available:
+        return f"there are no {collection} yet; add `{ref}:` under `{collection}:`"
+    return did_you_mean(ref, available)
+
+
+def _present(ref: str, available: list[str]) -> bool:
+    """Whether `ref` names an item; `intro` also matches a key written `Intro` (reported as an
+    invalid id already, so a reference to it is not a second problem)."""
+    return ref in available or any(slug(key) == ref for key in available)
+
+
+def check_references(
+    slides: list[tuple[int, SlideSpec]],
+    ids: dict[str, list[str]],
+    smap: SourceMap,
+    diags: Diagnostics,
+    unsure: set[str],
+) -> None:
+    for index, spec in slides:
+        for field_name, collection in spec.references.items():
+            if collection in unsure:
+                continue  # that collection may be in content that could not be read
+            value = getattr(spec, field_name, None)
+            wanted = value if isinstance(value, list) else [value] if value else []
+            available = ids.get(collection, [])
+            for position, ref in enumerate(wanted):
+                if not _present(ref, available):
+                    path: DataPath = ("slides", index, field_name)
+                    if isinstance(value, list):
+                        path = (*path, position)
+                    diags.error(
+                        "E206",
+                        f"slides[{index}].{field_name}: "
+                        f"no {_SINGULAR.get(collection, collection)} with id `{ref}`",
+                        smap.locate(path),
+                        _missing_id_hint(ref, collection, available),
+                    )
+
+
+def check_sources_used(
+    collections: dict[str, Any],
+    ids: dict[str, list[str]],
+    smap: SourceMap,
+    diags: Diagnostics,
+    unsure: set[str],
+) -> None:
+    if "sources" in unsure:
+        return  # the sources may be in content that could not be read
+    for collection in ("essays", "opportunities", "statistics", "quotes"):
+        items = collections.get(collection)
+        if not isinstance(items, dict):
+            continue
+        for item_id, item in items.items():
+            source = item.get("source") if isinstance(item, dict) else None
+            if not isinstance(source, str) or not _is_id(source):
+                continue  # absent, or not an id at all: the model reports that
+            if _present(source, ids["sources"]):
+                continue
+            diags.error(
+                "E206",
+                f"{collection}.{item_id}.source: no source with id `{source}`",
+                smap.locate((collection, item_id, "source")),
+                _missing_id_hint(source, "sources", ids["sources"]),
+            )
+
+
+def check_unique_ids(
+    slides: list[tuple[int, SlideSpec]], smap: SourceMap, diags: Diagnostics
+) -> None:
+    seen: dict[str, int] = {}
+    for index, spec in slides:
+        sid = spec.slide_id
+        if sid in seen:
+            first = smap.locate(("slides", seen[sid]))
+            on_line = f" (line {first.line})" if first and first.line else ""
+            explicit = spec.id is not None
+            diags.error(
+                "E207",
+                f"slides[{index}]: slide id `{sid}` is already used by slides[{seen[sid]}]"
+                + on_line,
+                smap.locate(("slides", index, "id") if explicit else ("slides", index)),
+                "change one of the `id:` values" if explicit else "give one of them its own `id:`",
+            )
+        else:
+            seen[sid] = index
+
+
+def check_brand(brand: Brand, root: Path, smap: SourceMap, diags: Diagnostics) -> None:
+    c = brand.colours
+    pairs = [
+        ("text", c.text, "background", c.background, 4.5),
+        ("background", c.background, "primary", c.primary, 4.5),
+        ("muted", c.muted, "background", c.background, 4.5),
+        ("text", c.text, "surface", c.surface, 4.5),
+        ("link", c.link, "background", c.background, 4.5),
+    ]
+    for name_a, a, name_b, b, needed in pairs:
+        ratio = contrast_ratio(a, b)
+        if ratio < needed:
+            # point at a colour the brand file sets, not at a default it never mentions
+            given = [n for n in (name_a, name_b) if ("brand", "colours", n) in smap.values]
+            diags.error(
+                "E208",
+                f"brand colours `{name_a}` on `{name_b}` have contrast "
+                f"{ratio:.2f}:1; text needs at least {needed}:1 (WCAG 2.1 AA)",
+                smap.locate(("brand", "colours", given[0] if given else name_a)),
+                f"make `{name_a}` and `{name_b}` differ more in lightness",
+            )
+    if brand.logo:
+        logo = root / brand.logo
+        if not logo.is_file():
+            diags.error(
+                "E209",
+                f"brand.logo: picture file `{brand.logo}` not found",
+                smap.locate(("brand", "logo")),
+                "the path is relative to the content folder",
+            )
+        elif _picture_format(logo) not in _PICTURE_FORMATS:
+            diags.error(
+                "E209",
+                f"brand.logo: `{brand.logo}` is not a picture PowerPoint can show",
+                smap.locate(("brand", "logo")),
+                "use a PNG or JPEG file",
+            )
+
+
+# what python-pptx can embed
+_PICTURE_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF", "WMF")
+
+
+def _picture_format(path: Path) -> str | None:
+    from PIL import Image, UnidentifiedImageError
+
+    try:
+        with Image.open(path) as image:
+            image.verify()
+            return image.format if image.width > 0 and image.height > 0 else None
+    except (OSError, UnidentifiedImageError, ValueError, SyntaxError):
+        return None

@@ -1,0 +1,275 @@
+"""Turn pydantic's validation errors into located diagnostics an editor can act on:
+plain-words messages, the caret on the faulty value, and a hint on how to write it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import types
+import typing
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from summarydeck.diagnostics import Diagnostics, Location, did_you_mean, narrow, split_lines
+from summarydeck.model.brand import SUPPORTED_FONTS
+from summarydeck.model.errors import FieldProblem
+from summarydeck.source.yaml_loader import DataPath, SourceMap
+
+
+def report_validation_error(
+    exc: ValidationError,
+    cls: type[BaseModel],
+    path: DataPath,
+    smap: SourceMap,
+    diags: Diagnostics,
+    *,
+    ids: dict[str, list[str]] | None = None,
+) -> None:
+    for err in exc.errors(include_url=False):
+        loc = tuple(err["loc"])
+        full = (*path, *loc)
+        where = dotted(full)
+        kind = err["type"]
+        if kind == "extra_forbidden":
+            name = str(loc[-1])
+            fields = _fields_at(cls, loc[:-1])
+            diags.error(
+                "E201",
+                f"unknown key `{name}` in {dotted(full[:-1]) or 'the file'}",
+                smap.locate(full, key=True),
+                did_you_mean(name, fields),
+            )
+        elif kind == "missing":
+            diags.error(
+                "E202",
+                f"{dotted(full[:-1]) or 'this section'}: missing required key `{loc[-1]}`",
+                smap.locate(full[:-1], key=True),
+                f"add `{loc[-1]}: ...`",
+            )
+        elif loc and loc[-1] == "[key]":
+            # a mapping key that is not a valid id, e.g. `Intro:` under `essays:`
+            bad = str(full[-2])
+            diags.error(
+                "E203",
+                f"{dotted(full[:-2])}: `{bad}` is not a valid id; "
+                "ids use lower-case letters, digits and hyphens",
+                smap.locate(full[:-1], key=True),
+                _id_suggestion(bad),
+            )
+        elif kind == "value_error" and isinstance(err.get("input"), dict):
+            _report_model_error(err, full, smap, diags, ids or {})
+        else:
+            code = "E205" if kind in ("enum", "literal_error") else "E203"
+            message, hint = _describe(err, full, smap)
+            location = smap.locate(full)
+            if err.get("input") is None and hint and hint.startswith(_COMMENT_HINT):
+                location = narrow(location, "#", 1)  # point at the comment that ate the value
+            diags.error(code, f"{where}: {message}", location, hint)
+
+
+def _report_model_error(
+    err: Any, full: DataPath, smap: SourceMap, diags: Diagnostics, ids: dict[str, list[str]]
+) -> None:
+    """A model's own check failed: point at the field it names (`FieldProblem.at`)."""
+    message = err["msg"].removeprefix("Value error, ")
+    problem = (err.get("ctx") or {}).get("error")
+    if not isinstance(problem, FieldProblem):
+        diags.error("E203", f"{dotted(full)}: {message}", smap.locate(full, key=True))
+        return
+    if problem.missing is not None:
+        key = problem.missing
+        choices = ids.get(key + "s")
+        example = f"`{key}: {choices[0]}`" if choices else f"`{key}: ...`"
+        listed = ", ".join(f"`{c}`" for c in choices[:6]) if choices else ""
+        hint = problem.hint or f"add {example}" + (f" (ids: {listed})" if listed else "")
+        diags.error(
+            "E202",
+            f"{dotted(full)}: missing required key `{key}`",
+            smap.locate(full, key=True),
+            hint,
+        )
+        return
+    target = (*full, *problem.at)
+    location = (
+        smap.values.get(target) or smap.values.get(target[:-1]) or smap.locate(full, key=True)
+    )
+    diags.error("E203", f"{dotted(full)}: {message}", location, problem.hint)
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", text.strip().lower()).strip("-")
+
+
+def _id_suggestion(bad: str) -> str | None:
+    fixed = slug(bad)
+    return f"write it as `{fixed}`" if fixed and fixed != bad else None
+
+
+_COMMENT_HINT = "a `#` starts a comment in YAML"
+
+_EXPECTED = {
+    "int_parsing": "a whole number",
+    "int_type": "a whole number",
+    "int_from_float": "a whole number",
+    "float_parsing": "a number",
+    "float_type": "a number",
+    "bool_parsing": "true or false",
+    "bool_type": "true or false",
+    "string_type": "text",
+    "list_type": "a list",
+    "dict_type": "a mapping of `key: value` lines",
+    "model_type": "a mapping of `key: value` lines",
+    "model_attributes_type": "a mapping of `key: value` lines",
+    "date_type": "a date (YYYY-MM-DD)",
+    "date_parsing": "a date (YYYY-MM-DD)",
+    "date_from_datetime_parsing": "a date (YYYY-MM-DD)",
+    "date_from_datetime_inexact": "a date without a time (YYYY-MM-DD)",
+    "url_type": "a web address",
+    "url_parsing": "a full web address",
+    "url_scheme": "an http or https address",
+}
+
+
+def _shown(value: Any) -> str:
+    if value is None:
+        return "nothing"
+    if isinstance(value, bool):
+        return f"`{str(value).lower()}`"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    text = str(value)
+    text = text if len(text) <= 40 else text[:37] + "..."
+    if isinstance(value, str):
+        return f"`{text}`"
+    kind = "date" if isinstance(value, dt.date) else "number"
+    return f"the {kind} `{text}`"
+
+
+def _describe(err: Any, full: DataPath, smap: SourceMap) -> tuple[str, str | None]:
+    """A short message for a failed field check, and a hint on how to write the value."""
+    kind, value = err["type"], err.get("input")
+    expected = _EXPECTED.get(kind)
+    hint: str | None = None
+    if expected is None:
+        message = err["msg"].removeprefix("Value error, ")
+        if kind == "string_too_short" and value == "":
+            message = "must not be empty"
+        elif kind == "finite_number":
+            message = f"`{value}` is not a number a chart can show"
+            hint = "write a finite number such as 0 or 12.5"
+        elif kind == "greater_than_equal" and len(full) >= 2 and full[-2] == "highlight":
+            message = f"highlight {value} is not a category position"
+            hint = "positions count from 0 (the first category)"
+        elif kind in ("enum", "literal_error") and (err.get("ctx") or {}).get("expected"):
+            message = f"{_shown(value)} is not one of {err['ctx']['expected']}"
+        elif kind in ("string_too_long", "too_long") and isinstance(value, str | list):
+            unit = "characters" if isinstance(value, str) else "items"
+            limit = (err.get("ctx") or {}).get("max_length")
+            message = f"has {len(value)} {unit}; at most {limit} fit"
+            if full and full[-1] == "headline":
+                hint = "keep the big number short, e.g. `1 in 4`, and put the words in `label`"
+        hint = hint or _choices_hint(err)
+        if isinstance(value, str) and message.startswith("an id uses"):
+            hint = _id_suggestion(value)
+        elif isinstance(value, str) and len(full) >= 2 and full[-2] == "fonts":
+            hint = did_you_mean(value, SUPPORTED_FONTS)
+        return message, hint
+    message = f"expected {expected}, got {_shown(value)}"
+    reason = (err.get("ctx") or {}).get("error")
+    if reason and kind.startswith("date") and value is not None:
+        message += f" ({reason})"
+    name = str(full[-1]) if full and isinstance(full[-1], str) else "value"
+    if value is None:
+        line = _source_text(smap.locate(full))
+        if line is not None and "#" in line.partition(":")[2]:
+            hint = _COMMENT_HINT + '; put the value in quotes, e.g. "#1B3A5C"'
+        elif kind in ("dict_type", "model_type"):
+            hint = "add its keys on the lines below, indented, or remove it"
+        else:
+            hint = "write a value after the colon, or remove the line"
+    elif kind == "string_type" and isinstance(value, int | float | dt.date):
+        hint = f'put it in quotes so it is read as text: {name}: "{value}"'
+    elif kind == "list_type" and isinstance(value, str):
+        hint = "write one `- item` per line, or [one, two] on one line"
+    elif kind in ("int_parsing", "float_parsing"):
+        hint = "write digits only, e.g. 8 or 0.25, without units, words or % signs"
+    elif kind.startswith("date"):
+        hint = "write the date as YYYY-MM-DD, e.g. 2024-03-01"
+    elif kind.startswith("url"):
+        hint = "write the full address, starting with https://"
+    elif kind == "dict_type" and isinstance(value, list):
+        hint = (
+            "start each item with its id instead of `- `, e.g. `  my-id:`, keys indented under it"
+        )
+    elif kind in ("dict_type", "model_type") and isinstance(value, str | list):
+        hint = "put each `key: value` on its own line, indented under this one"
+    return message, hint
+
+
+def _source_text(location: Location | None) -> str | None:
+    if location is None or location.line <= 0:
+        return None
+    try:
+        lines = split_lines(Path(location.file).read_text(encoding="utf-8", errors="replace"))
+    except OSError:
+        return None
+    return lines[location.line - 1] if location.line <= len(lines) else None
+
+
+def _choices_hint(err: Any) -> str | None:
+    ctx = err.get("ctx") or {}
+    expected = ctx.get("expected")
+    if expected and isinstance(err.get("input"), str):
+        options = [o.strip().strip("'") for o in str(expected).replace(" or ", ",").split(",")]
+        return did_you_mean(err["input"], [o for o in options if o])
+    return None
+
+
+def dotted(path: Iterable[str | int]) -> str:
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
+
+
+def _fields_at(cls: Any, loc: tuple[Any, ...]) -> list[str]:
+    """The field names of the model found by walking `loc` down from `cls`."""
+    current: Any = cls
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(current, type) and issubclass(current, BaseModel):
+            field = current.model_fields.get(str(part))
+            current = field.annotation if field else None
+        else:
+            origin = typing.get_origin(current)
+            args = typing.get_args(current)
+            if origin in (list, tuple) and args:
+                current = args[0]
+            elif origin is dict and len(args) == 2:
+                current = args[1]
+            else:
+                return []
+    current = _unwrap(current)
+    if isinstance(current, type) and issubclass(current, BaseModel):
+        return list(current.model_fields)
+    return []
+
+
+def _unwrap(tp: Any) -> Any:
+    """Strip Optional/Annotated wrappers down to the model or container type."""
+    while True:
+        origin = typing.get_origin(tp)
+        if origin is typing.Annotated:
+            tp = typing.get_args(tp)[0]
+        elif origin in (typing.Union, types.UnionType):
+            non_none = [a for a in typing.get_args(tp) if a is not type(None)]
+            if len(non_none) != 1:
+                return tp
+            tp = non_none[0]
+        else:
+            return tp
