@@ -27,14 +27,7 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
         click.echo("", err=True)
 
 
-@click.group(epilog=EXIT_CODES_HELP)
-@click.version_option(__version__, prog_name="summarydeck")
-def cli() -> None:
-    """Turn structured YAML summaries into a branded, accessible PowerPoint deck."""
-
-
-@cli.command(epilog=EXIT_CODES_HELP)
-@click.option(
+content_option = click.option(
     "--content",
     "content_dir",
     type=click.Path(path_type=Path),
@@ -42,6 +35,16 @@ def cli() -> None:
     show_default=True,
     help="Folder of content YAML files.",
 )
+
+
+@click.group(epilog=EXIT_CODES_HELP)
+@click.version_option(__version__, prog_name="summarydeck")
+def cli() -> None:
+    """Turn structured YAML summaries into a branded, accessible PowerPoint deck."""
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@content_option
 @click.option(
     "--out",
     type=click.Path(path_type=Path, dir_okay=False),
@@ -62,14 +65,7 @@ def build(content_dir: Path, out: Path | None) -> None:
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
-@click.option(
-    "--content",
-    "content_dir",
-    type=click.Path(path_type=Path),
-    default="content",
-    show_default=True,
-    help="Folder of content YAML files.",
-)
+@content_option
 def validate(content_dir: Path) -> None:
     """Check the content and report every problem, without writing a deck."""
     try:

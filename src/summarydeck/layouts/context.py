@@ -65,6 +65,14 @@ class LayoutContext:
     def markdown(self, text: str, path: DataPath) -> tuple[Paragraph, ...]:
         return to_paragraphs(text, self.deck.source_map.locate(path), self.diags)
 
+    def points(self, items: Sequence[str], path: DataPath) -> tuple[Paragraph, ...]:
+        """A list of Markdown points as bullets; a list inside a point nests one level down."""
+        return tuple(
+            Paragraph(p.runs, p.level + (1 if p.bullet != "none" else 0), "bullet")
+            for i, point in enumerate(items)
+            for p in self.markdown(point, (*path, i))
+        )
+
     def plain(self, text: str) -> tuple[Paragraph, ...]:
         return (Paragraph((Run(text),)),)
 

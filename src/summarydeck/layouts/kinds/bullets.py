@@ -35,11 +35,7 @@ def plan_bullets(spec: BulletsSlide, ctx: LayoutContext) -> list[SlidePlan]:
     paragraphs: tuple[Paragraph, ...] = ()
     if spec.body:
         paragraphs += ctx.markdown(spec.body, (*path, "body"))
-    for i, point in enumerate(spec.points):
-        paragraphs += tuple(
-            Paragraph(p.runs, p.level + (1 if p.bullet != "none" else 0), "bullet")
-            for p in ctx.markdown(point, (*path, "points", i))
-        )
+    paragraphs += ctx.points(spec.points, (*path, "points"))
     element = TextElement(
         "Body", ctx.grid.body, paragraphs, ctx.body_style(), min_size=ctx.scale.body_min
     )

@@ -55,11 +55,7 @@ def plan_essay(spec: EssaySlide, ctx: LayoutContext) -> list[SlidePlan]:
         grid.body.height,
     )
     summary = ctx.markdown(essay.summary, (*path, "summary"))
-    points = tuple(
-        Paragraph(p.runs, p.level + 1 if p.bullet != "none" else 0, "bullet")
-        for i, point in enumerate(essay.key_points)
-        for p in ctx.markdown(point, (*path, "key_points", i))
-    )
+    points = ctx.points(essay.key_points, (*path, "key_points"))
     elements: list[Element] = [
         ShapeElement("Essay panel", panel, ColourRole.SURFACE),
         TextElement(

@@ -12,7 +12,6 @@ from summarydeck.plan.types import (
     Box,
     ColourRole,
     Element,
-    Paragraph,
     ShapeElement,
     SlidePlan,
     TextElement,
@@ -41,11 +40,7 @@ def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePl
         grid.body.right - panel.right - grid.gutter,
         grid.body.height,
     )
-    points = tuple(
-        Paragraph(p.runs, p.level + (1 if p.bullet != "none" else 0), "bullet")
-        for i, point in enumerate(item.points)
-        for p in ctx.markdown(point, (*path, "points", i))
-    )
+    points = ctx.points(item.points, (*path, "points"))
     elements: list[Element] = [
         ShapeElement("Summary panel", panel, ColourRole.PRIMARY),
         TextElement(
