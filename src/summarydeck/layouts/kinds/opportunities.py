@@ -47,10 +47,10 @@ def plan_opportunities(spec: OpportunitiesSlide, ctx: LayoutContext) -> list[Sli
     grid = ctx.grid
     per_row = len(ids) if len(ids) <= 3 else (len(ids) + 1) // 2
     rows = 1 if len(ids) <= 3 else 2
+    # tiles hold a number and a short title: cap their height so they do not stand half empty
+    height = min(grid.body.height - inches(0.1), rows * inches(2.3) + (rows - 1) * inches(0.25))
     row_boxes = grid.rows(
-        rows,
-        Box(grid.body.left, grid.body.top, grid.body.width, grid.body.height - inches(0.1)),
-        gutter=inches(0.25),
+        rows, Box(grid.body.left, grid.body.top, grid.body.width, height), gutter=inches(0.25)
     )
     elements: list[Element] = []
     for i, item_id in enumerate(ids):

@@ -33,14 +33,17 @@ def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePl
     number = list(items).index(spec.opportunity) + 1
     path = ("opportunities", spec.opportunity)
     grid = ctx.grid
-    panel = Box(grid.margin, grid.body.top, inches(4.4), grid.body.height - inches(0.1))
+    points = ctx.points(item.points, (*path, "points"))
+    # with no points to list, the summary panel takes the whole width and larger type
+    panel_width = inches(4.4) if points else grid.inner_width
+    panel_height = grid.body.height - inches(0.1) if points else inches(3.2)
+    panel = Box(grid.margin, grid.body.top, panel_width, panel_height)
     points_box = Box(
         panel.right + grid.gutter,
         grid.body.top,
         grid.body.right - panel.right - grid.gutter,
         grid.body.height,
     )
-    points = ctx.points(item.points, (*path, "points"))
     elements: list[Element] = [
         ShapeElement("Summary panel", panel, ColourRole.PRIMARY),
         TextElement(
@@ -63,7 +66,7 @@ def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePl
                 panel.height - inches(1.1),
             ),
             ctx.markdown(item.summary, (*path, "summary")),
-            ctx.body_style(colour=ColourRole.BACKGROUND),
+            ctx.body_style(colour=ColourRole.BACKGROUND, size=ctx.scale.body if points else 28),
             min_size=ctx.scale.body_min,
         ),
     ]
