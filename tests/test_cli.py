@@ -89,3 +89,36 @@ def test_kinds_lists_every_registered_kind_with_its_fields() -> None:
     assert any(line.startswith("chart ") for line in lines)
     assert "fields: statistic, [title]" in result.output
     assert "Every kind also takes: [id], [notes], [tags]" in result.output
+
+
+def test_an_internal_error_is_reported_without_a_traceback(
+    full_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarydeck import api
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(api, "build", broken)
+    result = CliRunner().invoke(cli, ["build", "--content", str(full_content)])
+    assert result.exit_code == 4
+    assert "internal error: KeyError: 'boom'" in result.output
+    assert "SUMMARYDECK_DEBUG=1" in result.output
+    assert "Traceback" not in result.output
+
+
+def test_a_missing_font_is_an_output_error_naming_the_package(
+    full_content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from summarydeck.plan import fonts, measure
+
+    monkeypatch.setattr(fonts.shutil, "which", lambda name: None)
+    fonts.font_file.cache_clear()
+    measure._font.cache_clear()
+    try:
+        result = CliRunner().invoke(cli, ["validate", "--content", str(full_content)])
+    finally:
+        fonts.font_file.cache_clear()
+        measure._font.cache_clear()
+    assert result.exit_code == 3
+    assert "install the Debian package fonts-" in result.output

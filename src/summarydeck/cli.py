@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import sys
+import traceback
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -18,13 +22,36 @@ from summarydeck.diagnostics import (
 )
 
 EXIT_CODES_HELP = """Exit status: 0 success; 1 content errors (nothing written); 2 bad command-line
-usage; 3 the deck could not be written."""
+usage; 3 the deck could not be written; 4 an internal error (a bug: please report it)."""
 
 
 def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
     for diag in sorted(diagnostics, key=lambda d: (d.location is None, d.location or "")):
         click.echo(format_diagnostic(diag), err=True)
         click.echo("", err=True)
+
+
+@contextmanager
+def _exit_status() -> Iterator[None]:
+    """Map the library's errors to exit statuses: the one place that decides how we exit."""
+    try:
+        yield
+    except ContentError as exc:
+        _print_diagnostics(exc.diagnostics)
+        click.echo(f"Build failed: {summary_line(exc.diagnostics)}; nothing was written.", err=True)
+        sys.exit(ExitStatus.CONTENT_ERROR)
+    except OutputError as exc:
+        click.echo(f"error: {exc}", err=True)
+        sys.exit(ExitStatus.OUTPUT_ERROR)
+    except Exception as exc:  # a bug: say so plainly, keep the traceback for those who ask
+        click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
+        if os.environ.get("SUMMARYDECK_DEBUG") == "1":
+            traceback.print_exc()
+        else:
+            click.echo(
+                "set SUMMARYDECK_DEBUG=1 to see the traceback, and please report it", err=True
+            )
+        sys.exit(ExitStatus.INTERNAL_ERROR)
 
 
 content_option = click.option(
@@ -53,13 +80,8 @@ def cli() -> None:
 )
 def build(content_dir: Path, out: Path | None) -> None:
     """Build the deck from the content folder."""
-    try:
+    with _exit_status():
         result = api.build(content_dir, out)
-    except ContentError as exc:
-        _fail_content(exc)
-    except OutputError as exc:
-        click.echo(f"error: {exc}", err=True)
-        sys.exit(ExitStatus.OUTPUT_ERROR)
     _print_diagnostics(result.diagnostics)
     click.echo(f"Built {result.path} ({result.slides} slides) in {result.seconds:.2f} s")
 
@@ -68,10 +90,8 @@ def build(content_dir: Path, out: Path | None) -> None:
 @content_option
 def validate(content_dir: Path) -> None:
     """Check the content and report every problem, without writing a deck."""
-    try:
+    with _exit_status():
         result = api.check_content(content_dir)
-    except ContentError as exc:
-        _fail_content(exc)
     _print_diagnostics(result.diagnostics)
     click.echo(f"Content is valid: {result.slides} slides ({summary_line(result.diagnostics)})")
 
@@ -92,12 +112,6 @@ def kinds() -> None:
         click.echo(f"{name:<14} {kind.summary}")
         click.echo(f"{'':<14} fields: {', '.join(fields) or '(none)'}")
     click.echo(f"\nEvery kind also takes: {', '.join(f'[{c}]' for c in sorted(common - {'kind'}))}")
-
-
-def _fail_content(exc: ContentError) -> None:
-    _print_diagnostics(exc.diagnostics)
-    click.echo(f"Build failed: {summary_line(exc.diagnostics)}; nothing was written.", err=True)
-    sys.exit(ExitStatus.CONTENT_ERROR)
 
 
 def main() -> None:

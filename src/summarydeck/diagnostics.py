@@ -21,6 +21,7 @@ class ExitStatus(IntEnum):
     CONTENT_ERROR = 1  # the content has errors; nothing was written
     USAGE_ERROR = 2  # bad command-line options (click's own code)
     OUTPUT_ERROR = 3  # the deck could not be written (permissions, disk, missing tool)
+    INTERNAL_ERROR = 4  # a bug in summarydeck
 
 
 @dataclass(frozen=True, order=True)
