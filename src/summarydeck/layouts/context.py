@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
 from summarydeck.diagnostics import Diagnostics
 from summarydeck.markdown.inline import to_paragraphs, to_plain
+from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import Provenance
 from summarydeck.model.deck import Deck
 from summarydeck.model.storyboard import SlideSpec
@@ -58,7 +60,7 @@ class LayoutContext:
     sections: list[tuple[str, str]] = field(default_factory=list)  # (slide id, title)
 
     @property
-    def scale(self) -> Any:
+    def scale(self) -> TypeScale:
         return self.deck.brand.type_scale
 
     # --- text ---
@@ -96,13 +98,14 @@ class LayoutContext:
                 anchor="bottom",
                 line_spacing=0.95,
             ),
-            min_size=max(24.0, (size or self.scale.title) * 0.75),
+            min_size=self.scale.floor(size or self.scale.title),
         )
 
     def body_style(self, **overrides: Any) -> TextStyle:
-        base = {"size": self.scale.body, "space_after": 8.0, "line_spacing": 1.05}
-        base.update(overrides)
-        return TextStyle(**base)
+        """Body text: the brand's body size, a little air between paragraphs."""
+        return dataclasses.replace(
+            TextStyle(self.scale.body, space_after=8.0, line_spacing=1.05), **overrides
+        )
 
     # --- provenance and citations ---
     def cite(self, items: Sequence[Provenance]) -> TextElement | None:

@@ -57,13 +57,32 @@ class Fonts(Strict):
 
 
 class TypeScale(Strict):
-    """Font sizes in points. Body text on content slides never goes below `body_min`."""
+    """Font sizes in points, one per role, so every layout draws from the same scale.
 
-    title: float = Field(default=32, ge=20, le=60)
+    Text may shrink to fit, but body text never below `body_min` and nothing below `small`.
+    """
+
+    display: float = Field(default=44, ge=24, le=80)  # the title slide's title
+    section: float = Field(default=40, ge=24, le=72)  # section and closing titles
+    title: float = Field(default=32, ge=20, le=60)  # content slide titles
+    quote: float = Field(default=30, ge=18, le=48)
+    lead: float = Field(default=28, ge=18, le=40)  # a statistic's label, a lone summary
+    subtitle: float = Field(default=24, ge=16, le=36)
+    subheading: float = Field(default=22, ge=16, le=32)  # column headings, closing text
     body: float = Field(default=20, ge=12, le=40)
     body_min: float = Field(default=18, ge=12, le=40)
-    small: float = Field(default=12, ge=12, le=20)
+    label: float = Field(default=18, ge=12, le=28)  # bylines, facts, "Opportunity 2 of 5"
+    caption: float = Field(default=16, ge=12, le=24)  # the list of sources
+    small: float = Field(default=12, ge=12, le=20)  # citations, footers
+    key_figure: float = Field(default=60, ge=32, le=120)  # the number beside a chart
     big_number: float = Field(default=96, ge=40, le=200)
+
+    def floor(self, size: float) -> float:
+        """How far text set at `size` may shrink to fit: a quarter for large type, down to
+        `body_min` for body text, and never below `small`."""
+        if size > self.body:
+            return max(self.body_min, round(size * 0.75))
+        return max(self.small, min(size, self.body_min))
 
 
 class Brand(Strict):

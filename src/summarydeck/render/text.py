@@ -81,7 +81,7 @@ def _link_uses_run_colour(run: Any) -> None:
 
 def _bullet(p: Any, para: Paragraph) -> None:
     p_pr = p._p.get_or_add_pPr()
-    for tag in ("a:buNone", "a:buChar", "a:buAutoNum", "a:buFont"):
+    for tag in ("a:buNone", "a:buChar", "a:buAutoNum", "a:buFont", "a:buFontTx"):
         for old in p_pr.findall(qn(tag)):
             p_pr.remove(old)
     if para.bullet == "none":
@@ -94,5 +94,6 @@ def _bullet(p: Any, para: Paragraph) -> None:
     if para.bullet == "number":
         etree.SubElement(p_pr, qn("a:buAutoNum"), type="arabicPeriod")
     else:
+        # Arial is Office's own bullet font; LibreOffice maps "follow the text" to OpenSymbol
         etree.SubElement(p_pr, qn("a:buFont"), typeface="Arial")
         etree.SubElement(p_pr, qn("a:buChar"), char=_BULLET_CHARS[para.level % 3])

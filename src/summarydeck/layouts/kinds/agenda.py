@@ -50,7 +50,12 @@ def plan_agenda(spec: AgendaSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 badge,
                 ctx.plain(str(i + 1)),
                 TextStyle(
-                    20, ColourRole.BACKGROUND, "heading", bold=True, align="center", anchor="middle"
+                    ctx.scale.body,
+                    ColourRole.BACKGROUND,
+                    "heading",
+                    bold=True,
+                    align="center",
+                    anchor="middle",
                 ),
                 inset=0,
             )
@@ -60,8 +65,8 @@ def plan_agenda(spec: AgendaSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 f"Agenda item {i + 1}",
                 Box(column.left + inches(0.8), top, column.width - inches(0.8), row_height),
                 ctx.plain(title),
-                ctx.body_style(size=22, anchor="middle"),
-                min_size=18,
+                ctx.body_style(size=ctx.scale.subheading, anchor="middle"),
+                min_size=ctx.scale.body_min,
             )
         )
     draft = "In this deck: " + "; ".join(sections) + "."

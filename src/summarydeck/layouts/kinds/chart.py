@@ -68,15 +68,20 @@ def plan_chart(spec: ChartSlide, ctx: LayoutContext) -> list[SlidePlan]:
             side,
             ctx.plain(stat.headline),
             TextStyle(
-                60, ColourRole.ACCENT1, "heading", bold=True, anchor="bottom", line_spacing=0.9
+                ctx.scale.key_figure,
+                ColourRole.ACCENT1,
+                "heading",
+                bold=True,
+                anchor="bottom",
+                line_spacing=0.9,
             ),
-            min_size=40,
+            min_size=ctx.scale.floor(ctx.scale.key_figure),
         ),
         TextElement(
             "Key figure label",
             Box(side.left, side.bottom + inches(0.1), side.width, inches(2.6)),
             ctx.markdown(stat.label, ("statistics", spec.statistic, "label")),
-            ctx.body_style(size=20),
+            ctx.body_style(),
             min_size=ctx.scale.body_min,
         ),
     ]

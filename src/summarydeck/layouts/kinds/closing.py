@@ -31,8 +31,8 @@ def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
         "Title",
         Box(grid.margin, inches(1.2), width, inches(1.6)),
         ctx.plain(spec.title),
-        TextStyle(40, ColourRole.BACKGROUND, "heading", bold=True, anchor="bottom"),
-        min_size=30,
+        TextStyle(ctx.scale.section, ColourRole.BACKGROUND, "heading", bold=True, anchor="bottom"),
+        min_size=ctx.scale.floor(ctx.scale.section),
     )
     elements = []
     if spec.body:
@@ -41,8 +41,8 @@ def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 "Closing message",
                 Box(grid.margin, inches(3.1), width, inches(1.9)),
                 ctx.markdown(spec.body, (*path, "body")),
-                TextStyle(22, ColourRole.BACKGROUND, space_after=8),
-                min_size=18,
+                TextStyle(ctx.scale.subheading, ColourRole.BACKGROUND, space_after=8),
+                min_size=ctx.scale.body_min,
             )
         )
     if spec.contact:
@@ -56,8 +56,8 @@ def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 "Contact",
                 Box(grid.margin, inches(5.2), width, inches(1.3)),
                 paragraphs,
-                TextStyle(18, ColourRole.BACKGROUND, space_after=4),
-                min_size=16,
+                TextStyle(ctx.scale.label, ColourRole.BACKGROUND, space_after=4),
+                min_size=ctx.scale.floor(ctx.scale.label),
             )
         )
     draft = f"{spec.title}. {to_plain(spec.body or '')} " + " ".join(

@@ -67,8 +67,8 @@ def plan_essay(spec: EssaySlide, ctx: LayoutContext) -> list[SlidePlan]:
                 panel.height - inches(0.4),
             ),
             tuple(side + facts),
-            ctx.body_style(size=18, space_after=10.0),
-            min_size=14,
+            ctx.body_style(size=ctx.scale.label, space_after=10.0),
+            min_size=ctx.scale.floor(ctx.scale.label),
         ),
         TextElement(
             "Essay summary",

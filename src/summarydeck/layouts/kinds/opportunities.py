@@ -80,7 +80,7 @@ def plan_opportunities(spec: OpportunitiesSlide, ctx: LayoutContext) -> list[Sli
                     inches(0.55),
                 ),
                 ctx.plain(f"{i + 1:02d}"),
-                TextStyle(24, ColourRole.ACCENT1, "heading", bold=True),
+                TextStyle(ctx.scale.subtitle, ColourRole.ACCENT1, "heading", bold=True),
             )
         )
         elements.append(
@@ -93,7 +93,7 @@ def plan_opportunities(spec: OpportunitiesSlide, ctx: LayoutContext) -> list[Sli
                     tile.height - inches(0.8),
                 ),
                 ctx.plain(item.title),
-                ctx.body_style(size=20, bold=True, space_after=0),
+                ctx.body_style(bold=True, space_after=0),
                 min_size=ctx.scale.body_min,
             )
         )

@@ -55,7 +55,7 @@ def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePl
                 inches(0.5),
             ),
             ctx.plain(f"Opportunity {number} of {len(items)}"),
-            TextStyle(18, ColourRole.BACKGROUND, bold=True),
+            TextStyle(ctx.scale.label, ColourRole.BACKGROUND, bold=True),
         ),
         TextElement(
             "Opportunity summary",
@@ -66,7 +66,9 @@ def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePl
                 panel.height - inches(1.1),
             ),
             ctx.markdown(item.summary, (*path, "summary")),
-            ctx.body_style(colour=ColourRole.BACKGROUND, size=ctx.scale.body if points else 28),
+            ctx.body_style(
+                colour=ColourRole.BACKGROUND, size=ctx.scale.body if points else ctx.scale.lead
+            ),
             min_size=ctx.scale.body_min,
         ),
     ]

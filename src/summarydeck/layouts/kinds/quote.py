@@ -55,9 +55,14 @@ def plan_quote(spec: QuoteSlide, ctx: LayoutContext) -> list[SlidePlan]:
             text_box,
             quoted,
             TextStyle(
-                30, ColourRole.PRIMARY, "heading", anchor="middle", line_spacing=1.05, space_after=6
+                ctx.scale.quote,
+                ColourRole.PRIMARY,
+                "heading",
+                anchor="middle",
+                line_spacing=1.05,
+                space_after=6,
             ),
-            min_size=22,
+            min_size=ctx.scale.floor(ctx.scale.quote),
         ),
         TextElement(
             "Attribution",

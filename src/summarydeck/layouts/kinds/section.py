@@ -32,9 +32,14 @@ def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
         Box(grid.margin, inches(2.3), width, inches(1.9)),
         ctx.plain(spec.title),
         TextStyle(
-            40, ColourRole.BACKGROUND, "heading", bold=True, anchor="bottom", line_spacing=0.95
+            ctx.scale.section,
+            ColourRole.BACKGROUND,
+            "heading",
+            bold=True,
+            anchor="bottom",
+            line_spacing=0.95,
         ),
-        min_size=30,
+        min_size=ctx.scale.floor(ctx.scale.section),
     )
     elements: list[ShapeElement | TextElement] = [
         ShapeElement(
@@ -49,7 +54,7 @@ def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 "Section number",
                 Box(grid.margin, inches(1.2), inches(4), inches(0.6)),
                 ctx.plain(f"Part {number}"),
-                TextStyle(20, ColourRole.BACKGROUND, bold=True),
+                TextStyle(ctx.scale.body, ColourRole.BACKGROUND, bold=True),
             )
         )
     if spec.subtitle:
@@ -58,7 +63,7 @@ def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 "Section subtitle",
                 Box(grid.margin, inches(4.4), width, inches(1.2)),
                 ctx.plain(spec.subtitle),
-                TextStyle(22, ColourRole.BACKGROUND),
+                TextStyle(ctx.scale.subheading, ColourRole.BACKGROUND),
             )
         )
     draft = f"Part {number}: {spec.title}." + (f" {spec.subtitle}" if spec.subtitle else "")

@@ -56,8 +56,8 @@ def plan_sources(spec: SourcesSlide, ctx: LayoutContext) -> list[SlidePlan]:
                     f"Sources {i + 1}",
                     column,
                     tuple(chunk),
-                    ctx.body_style(size=16, space_after=10.0),
-                    min_size=12,
+                    ctx.body_style(size=ctx.scale.caption, space_after=10.0),
+                    min_size=ctx.scale.small,
                 )
             )
     draft = "Sources cited in this deck: " + " ".join(

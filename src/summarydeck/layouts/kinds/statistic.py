@@ -44,14 +44,14 @@ def plan_statistic(spec: StatisticSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 anchor="middle",
                 line_spacing=0.9,
             ),
-            min_size=60,
+            min_size=ctx.scale.floor(ctx.scale.big_number),
         ),
         TextElement(
             "Statistic label",
             label_box,
             ctx.markdown(stat.label, (*path, "label")),
-            ctx.body_style(size=28, anchor="middle"),
-            min_size=20,
+            ctx.body_style(size=ctx.scale.lead, anchor="middle"),
+            min_size=ctx.scale.body_min,
         ),
     ]
     if detail:
@@ -60,7 +60,7 @@ def plan_statistic(spec: StatisticSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 "Statistic detail",
                 Box(label_box.left, label_box.bottom + inches(0.2), label_box.width, inches(0.6)),
                 ctx.plain(detail),
-                ctx.body_style(size=18, colour=ColourRole.MUTED),
+                ctx.body_style(size=ctx.scale.label, colour=ColourRole.MUTED),
             )
         )
     title = spec.title or stat.takeaway or f"{stat.headline}: {to_plain(stat.label)}"

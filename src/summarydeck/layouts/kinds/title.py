@@ -36,17 +36,22 @@ def plan_title(spec: TitleSlide, ctx: LayoutContext) -> list[SlidePlan]:
         Box(left, inches(1.6), width, inches(2.3)),
         ctx.plain(title_text),
         TextStyle(
-            44, ColourRole.BACKGROUND, "heading", bold=True, anchor="bottom", line_spacing=0.95
+            ctx.scale.display,
+            ColourRole.BACKGROUND,
+            "heading",
+            bold=True,
+            anchor="bottom",
+            line_spacing=0.95,
         ),
-        min_size=32,
+        min_size=ctx.scale.floor(ctx.scale.display),
     )
     subtitle = (
         TextElement(
             "Subtitle",
             Box(left, inches(4.1), width, inches(1.0)),
             ctx.plain(subtitle_text),
-            TextStyle(24, ColourRole.BACKGROUND, anchor="top"),
-            min_size=18,
+            TextStyle(ctx.scale.subtitle, ColourRole.BACKGROUND, anchor="top"),
+            min_size=ctx.scale.floor(ctx.scale.subtitle),
         )
         if subtitle_text
         else None
@@ -57,7 +62,7 @@ def plan_title(spec: TitleSlide, ctx: LayoutContext) -> list[SlidePlan]:
             "Byline",
             Box(left, inches(5.7), width, inches(0.5)),
             ctx.plain(byline),
-            TextStyle(18, ColourRole.BACKGROUND),
+            TextStyle(ctx.scale.label, ColourRole.BACKGROUND),
         ),
     ]
     elements.extend(

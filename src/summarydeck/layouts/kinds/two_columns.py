@@ -51,7 +51,13 @@ def plan_two_columns(spec: TwoColumnsSlide, ctx: LayoutContext) -> list[SlidePla
                     f"{side.title()} heading",
                     Box(box.left, top, box.width, inches(0.6)),
                     ctx.plain(column.heading),
-                    TextStyle(22, ColourRole.PRIMARY, "heading", bold=True, anchor="bottom"),
+                    TextStyle(
+                        ctx.scale.subheading,
+                        ColourRole.PRIMARY,
+                        "heading",
+                        bold=True,
+                        anchor="bottom",
+                    ),
                 )
             )
             elements.append(
