@@ -8,6 +8,7 @@ from pathlib import Path
 
 from summarydeck.diagnostics import Diagnostic, Diagnostics
 from summarydeck.layouts.planner import plan_deck
+from summarydeck.layouts.registry import kinds
 from summarydeck.model.deck import Deck
 from summarydeck.model.validate import validate
 from summarydeck.plan.types import SlidePlan
@@ -29,11 +30,9 @@ class BuildResult:
 def load_deck(content_dir: Path, diags: Diagnostics) -> Deck | None:
     """Read and validate a content folder; every problem goes to `diags`."""
     raw = load_content_dir(content_dir, diags)
-    if diags.errors:
-        # still validate what parsed, so one run reports as much as possible
-        validate(raw, diags)
-        return None
-    return validate(raw, diags)
+    specs = {name: kind.spec for name, kind in kinds().items()}
+    deck = validate(raw, diags, specs)  # even after load errors: report as much as possible
+    return None if diags.errors else deck
 
 
 def plan(content_dir: Path) -> tuple[Deck, list[SlidePlan], Diagnostics]:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
 
 from summarydeck.diagnostics import Diagnostics, Location, did_you_mean
-from summarydeck.layouts.registry import kinds
 from summarydeck.model import checks
 from summarydeck.model.brand import Brand
 from summarydeck.model.content import Content, DeckInfo
@@ -20,7 +20,10 @@ from summarydeck.source.yaml_loader import DataPath, SourceMap, display_path
 _COLLECTIONS = ("essays", "opportunities", "statistics", "quotes", "sources")
 
 
-def validate(raw: RawContent, diags: Diagnostics) -> Deck | None:
+SlideSpecs = Mapping[str, type[SlideSpec]]  # slide kind name -> its fields' model
+
+
+def validate(raw: RawContent, diags: Diagnostics, slide_specs: SlideSpecs) -> Deck | None:
     """Check everything, collecting all problems; None when any error was found."""
     smap = raw.source_map
     # sections that are absent but may be in content that could not be read (a file with a
@@ -34,7 +37,7 @@ def validate(raw: RawContent, diags: Diagnostics) -> Deck | None:
     # a collection that is not a mapping is reported once, not again for each reference to it
     unsure |= {name for name, items in collections.items() if not isinstance(items, dict)}
     content = _validated(Content, collections, (), smap, diags, ids)
-    slides, slides_ok = _storyboard(raw.data, smap, diags, unsure, folder)
+    slides, slides_ok = _storyboard(raw.data, smap, diags, unsure, slide_specs, folder)
     # cross-references are checked against the ids written in the files, so that one invalid
     # item does not hide a wrong reference elsewhere (nor make references to it look wrong)
     checks.check_sources_used(collections, ids, smap, diags, unsure)
@@ -99,11 +102,12 @@ def _storyboard(
     smap: SourceMap,
     diags: Diagnostics,
     unsure: set[str],
+    registry: SlideSpecs,
     folder: Location | None = None,
 ) -> tuple[list[tuple[int, SlideSpec]], bool]:
     """The slides that are valid, with their positions, and whether all of them were."""
     value = data.get("slides")
-    if value is None and "slides" in data:
+    if (value is None and "slides" in data) or value == []:
         diags.error(
             "E203",
             "slides: the storyboard is empty",
@@ -128,7 +132,6 @@ def _storyboard(
             smap.locate(("slides",)),
         )
         return [], False
-    registry = kinds()
     specs: list[tuple[int, SlideSpec]] = []
     ok = True
     for index, entry in enumerate(value):
@@ -163,7 +166,7 @@ def _storyboard(
             )
             ok = False
             continue
-        spec = _validated(kind.spec, entry, path, smap, diags)
+        spec = _validated(kind, entry, path, smap, diags)
         if spec is None:
             ok = False
         else:
@@ -171,11 +174,9 @@ def _storyboard(
     return specs, ok
 
 
-def _kind_hint(entry: dict[Any, Any], registry: dict[str, Any]) -> str:
+def _kind_hint(entry: dict[Any, Any], registry: SlideSpecs) -> str:
     """Suggest `kind: essay` when the entry's keys name one kind's content, else every kind."""
-    guesses = sorted(
-        name for name, kind in registry.items() if set(kind.spec.references) & set(entry)
-    )
+    guesses = sorted(name for name, spec in registry.items() if set(spec.references) & set(entry))
     if len(guesses) == 1:
         return f"add `kind: {guesses[0]}`"
     return "add `kind:`, one of " + ", ".join(f"`{name}`" for name in guesses or registry)

@@ -38,7 +38,12 @@ def load_content_dir(root: Path, diags: Diagnostics) -> RawContent:
         )
         raw.incomplete = True
         return raw
-    paths = sorted(p for p in root.iterdir() if p.suffix in (".yaml", ".yml") and p.is_file())
+    # hidden files (editor backups, macOS "._" files) are not content
+    paths = sorted(
+        p
+        for p in root.iterdir()
+        if p.suffix in (".yaml", ".yml") and p.is_file() and not p.name.startswith(".")
+    )
     if not paths:
         diags.error(
             "E104",

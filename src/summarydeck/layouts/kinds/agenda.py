@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
+from summarydeck.model.content import Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import (
     Box,
@@ -18,7 +19,7 @@ from summarydeck.plan.types import (
 
 
 class AgendaSlide(SlideSpec):
-    title: str = "What this deck covers"
+    title: Text = "What this deck covers"
 
     def default_id(self) -> str:
         return self.kind

@@ -9,13 +9,13 @@ from pydantic import Field, model_validator
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import to_plain
-from summarydeck.model.content import ContentId, Markdown, Provenance, Status
+from summarydeck.model.content import ContentId, Markdown, Provenance, Status, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import Paragraph, SlidePlan, TextElement
 
 
 class BulletsSlide(SlideSpec):
-    title: str
+    title: Text
     body: Markdown | None = None  # a lead paragraph before the points
     points: list[Markdown] = Field(default_factory=list, max_length=12)
     sources: list[ContentId] = Field(default_factory=list)  # cited at the foot of the slide

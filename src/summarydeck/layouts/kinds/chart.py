@@ -8,6 +8,7 @@ from summarydeck.charts.alt_text import draft_alt_text
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import to_plain
+from summarydeck.model.content import Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import (
     Box,
@@ -32,7 +33,7 @@ _PALETTE = (
 
 class ChartSlide(SlideSpec):
     statistic: str
-    title: str | None = None  # defaults to the statistic's takeaway
+    title: Text | None = None  # defaults to the statistic's takeaway
     references: ClassVar[dict[str, str]] = {"statistic": "statistics"}
 
 

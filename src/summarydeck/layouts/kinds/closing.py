@@ -7,13 +7,13 @@ from pydantic import Field
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import to_plain
-from summarydeck.model.content import Markdown
+from summarydeck.model.content import Markdown, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import Box, ColourRole, SlidePlan, TextElement, TextStyle, inches
 
 
 class ClosingSlide(SlideSpec):
-    title: str = "Thank you"
+    title: Text = "Thank you"
     body: Markdown | None = None
     contact: list[Markdown] = Field(default_factory=list, max_length=6)
 

@@ -8,7 +8,7 @@ from pydantic import Field
 
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
-from summarydeck.model.content import ContentId
+from summarydeck.model.content import ContentId, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import (
     Box,
@@ -23,7 +23,7 @@ from summarydeck.plan.types import (
 
 
 class OpportunitiesSlide(SlideSpec):
-    title: str = "Opportunities to improve care"
+    title: Text = "Opportunities to improve care"
     opportunities: list[ContentId] = Field(default_factory=list)  # empty: all, in file order
     references: ClassVar[dict[str, str]] = {"opportunities": "opportunities"}
 

@@ -7,6 +7,7 @@ from typing import ClassVar
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import to_plain
+from summarydeck.model.content import Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import (
     Box,
@@ -24,7 +25,7 @@ from summarydeck.plan.types import (
 
 class QuoteSlide(SlideSpec):
     quote: str
-    title: str = "In their words"
+    title: Text = "In their words"
     references: ClassVar[dict[str, str]] = {"quote": "quotes"}
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
+from summarydeck.model.content import Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import (
     Box,
@@ -17,8 +18,8 @@ from summarydeck.plan.types import (
 
 
 class SectionSlide(SlideSpec):
-    title: str
-    subtitle: str | None = None
+    title: Text
+    subtitle: Text | None = None
 
 
 @register("section", SectionSlide)

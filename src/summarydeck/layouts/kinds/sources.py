@@ -4,13 +4,13 @@ from __future__ import annotations
 
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
-from summarydeck.model.content import Source
+from summarydeck.model.content import Source, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import Element, Paragraph, Run, SlidePlan, TextElement
 
 
 class SourcesSlide(SlideSpec):
-    title: str = "Sources"
+    title: Text = "Sources"
     include_uncited: bool = False  # also list sources no slide cites
 
     def default_id(self) -> str:

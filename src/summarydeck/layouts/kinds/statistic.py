@@ -7,13 +7,14 @@ from typing import ClassVar
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import to_plain
+from summarydeck.model.content import Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import Box, ColourRole, SlidePlan, TextElement, TextStyle, inches
 
 
 class StatisticSlide(SlideSpec):
     statistic: str
-    title: str | None = None  # defaults to the statistic's takeaway
+    title: Text | None = None  # defaults to the statistic's takeaway
     references: ClassVar[dict[str, str]] = {"statistic": "statistics"}
 
 

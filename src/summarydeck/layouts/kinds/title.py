@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
+from summarydeck.model.content import Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import (
     Box,
@@ -17,8 +18,8 @@ from summarydeck.plan.types import (
 
 
 class TitleSlide(SlideSpec):
-    title: str | None = None  # defaults to the deck's title
-    subtitle: str | None = None  # defaults to the deck's subtitle
+    title: Text | None = None  # defaults to the deck's title
+    subtitle: Text | None = None  # defaults to the deck's subtitle
 
     def default_id(self) -> str:
         return self.kind

@@ -9,7 +9,7 @@ from pydantic import Field
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import to_plain
-from summarydeck.model.content import ContentId, Markdown, Provenance, Status, Strict
+from summarydeck.model.content import ContentId, Markdown, Provenance, Status, Strict, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import (
     Box,
@@ -24,12 +24,12 @@ from summarydeck.plan.types import (
 
 
 class Column(Strict):
-    heading: str | None = None
+    heading: Text | None = None
     body: Markdown
 
 
 class TwoColumnsSlide(SlideSpec):
-    title: str
+    title: Text
     left: Column
     right: Column
     sources: list[ContentId] = Field(default_factory=list)
