@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
+
 from summarydeck import api
-from summarydeck.diagnostics import Diagnostics
+from summarydeck.diagnostics import ContentError, Diagnostics
 from summarydeck.model.brand import Brand
 from summarydeck.plan.fit import fit_element, fit_plan
 from summarydeck.plan.measure import text_width, wrap_lines
@@ -65,18 +67,19 @@ def test_long_text_shrinks_but_not_below_the_floor() -> None:
     assert floored.style.size == 18 and overflow > 0
 
 
-def test_text_that_cannot_fit_is_a_located_warning(content_copy: Path) -> None:
-    deck = content_copy / "deck.yaml"
+def test_text_that_cannot_fit_is_an_error_at_its_field(content_copy: Path) -> None:
+    essays = content_copy / "essays.yaml"
     long = "Far too much text for one slide. " * 60
-    deck.write_text(
-        deck.read_text().replace(
-            "    body: The work combined", f"    body: {long}The work combined"
-        )
+    essays.write_text(
+        essays.read_text().replace("    summary: A year-long", f"    summary: {long}")
     )
-    _, _, diags = api.plan(content_copy)
-    [warning] = [d for d in diags.items if d.code == "W401"]
-    assert "slide `what-we-learned`" in warning.message
-    assert warning.location is not None and warning.location.file.endswith("deck.yaml")
+    with pytest.raises(ContentError) as caught:
+        api.plan(content_copy)
+    [error] = [d for d in caught.value.diagnostics if d.code == "E401"]
+    assert error.message.startswith("essays.intro.summary: the text does not fit on slide `intro`")
+    assert error.location is not None and error.location.file.endswith("essays.yaml")
+    assert error.location.line == 9
+    assert error.hint is not None and error.hint.startswith("shorten it by about")
 
 
 def test_fit_plan_shrinks_titles_too(full_content: Path) -> None:
@@ -85,5 +88,11 @@ def test_fit_plan_shrinks_titles_too(full_content: Path) -> None:
     long_title = _element("A title " * 30, 11, 1.15, size=32, min_size=24)
     import dataclasses
 
-    fitted = fit_plan(dataclasses.replace(plan, title=long_title), deck.brand, Diagnostics(), None)
+    fitted = fit_plan(
+        dataclasses.replace(plan, title=long_title),
+        deck.brand,
+        Diagnostics(),
+        deck.source_map,
+        None,
+    )
     assert fitted.title.style.size < 32

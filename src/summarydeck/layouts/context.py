@@ -38,6 +38,15 @@ def _image_size(data: bytes) -> tuple[int, int]:
         return image.size
 
 
+@dataclass(frozen=True)
+class Section:
+    """A section slide, as the agenda and section numbers see it."""
+
+    index: int  # position of its entry in `slides:`
+    slide_id: str
+    title: str
+
+
 @dataclass
 class CitationIndex:
     """Numbers sources in the order slides first cite them, for the Sources slide."""
@@ -57,22 +66,23 @@ class LayoutContext:
     grid: Grid
     citations: CitationIndex = field(default_factory=CitationIndex)
     slide_index: int = 0  # position of the entry being planned in `slides:`
-    sections: list[tuple[str, str]] = field(default_factory=list)  # (slide id, title)
+    sections: list[Section] = field(default_factory=list)
 
     @property
     def scale(self) -> TypeScale:
         return self.deck.brand.type_scale
 
     # --- text ---
-    def markdown(self, text: str, path: DataPath) -> tuple[Paragraph, ...]:
-        return to_paragraphs(text, self.deck.source_map.locate(path), self.diags)
+    def markdown(self, text: str) -> tuple[Paragraph, ...]:
+        # validation already reported every Markdown problem, with its location, once
+        return to_paragraphs(text)
 
-    def points(self, items: Sequence[str], path: DataPath) -> tuple[Paragraph, ...]:
+    def points(self, items: Sequence[str]) -> tuple[Paragraph, ...]:
         """A list of Markdown points as bullets; a list inside a point nests one level down."""
         return tuple(
             Paragraph(p.runs, p.level + (1 if p.bullet != "none" else 0), "bullet")
-            for i, point in enumerate(items)
-            for p in self.markdown(point, (*path, i))
+            for point in items
+            for p in self.markdown(point)
         )
 
     def plain(self, text: str) -> tuple[Paragraph, ...]:
@@ -182,21 +192,24 @@ class LayoutContext:
         *,
         cited: Sequence[Provenance] | None = None,
         checks: Sequence[tuple[str, Provenance]] | None = None,
+        title_source: DataPath | None = None,
     ) -> SlidePlan:
         """A standard content slide: title, accent rule, elements, citation, marker, notes."""
         parts: list[Element] = [ShapeElement("Accent rule", self.grid.rule, ColourRole.ACCENT1)]
+        unconfirmed = self.unconfirmed(checks or [])
+        if unconfirmed:  # read right after the title: it qualifies everything on the slide
+            parts.extend(self.marker())
         parts.extend(elements)
         citation = self.cite(cited or [])
         if citation is not None:
             parts.append(citation)
-        unconfirmed = self.unconfirmed(checks or [])
-        if unconfirmed:
-            parts.extend(self.marker())
+        if title_source is None and getattr(spec, "title", None):
+            title_source = ("slides", self.slide_index, "title")
         return SlidePlan(
             id=spec.slide_id,
             kind=spec.kind,
             layout="content",
-            title=self.title(title),
+            title=dataclasses.replace(self.title(title), source=title_source),
             notes=self.notes(spec, draft, unconfirmed),
             elements=tuple(parts),
             unconfirmed=unconfirmed,

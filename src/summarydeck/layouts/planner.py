@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from summarydeck.diagnostics import Diagnostics
-from summarydeck.layouts.context import LayoutContext
+from summarydeck.layouts.context import LayoutContext, Section
 from summarydeck.layouts.registry import kinds
 from summarydeck.model.deck import Deck
 from summarydeck.plan.fit import fit_plan
@@ -17,7 +17,9 @@ def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
     registry = kinds()
     ctx = LayoutContext(deck, diags, Grid.for_size(deck.brand.slide_size))
     ctx.sections = [
-        (s.slide_id, getattr(s, "title", s.slide_id)) for s in deck.slides if s.kind == "section"
+        Section(index, s.slide_id, getattr(s, "title", s.slide_id))
+        for index, s in enumerate(deck.slides)
+        if s.kind == "section"
     ]
     planned: dict[int, list[SlidePlan]] = {}
     order = sorted(
@@ -28,7 +30,8 @@ def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
         ctx.slide_index = index
         location = deck.source_map.locate(("slides", index))
         planned[index] = [
-            fit_plan(p, deck.brand, diags, location) for p in registry[spec.kind].plan(spec, ctx)
+            fit_plan(p, deck.brand, diags, deck.source_map, location)
+            for p in registry[spec.kind].plan(spec, ctx)
         ]
     _warn_duplicate_titles(deck, planned, diags)
     return [plan for index in range(len(deck.slides)) for plan in planned[index]]

@@ -24,8 +24,14 @@ def _check_id(value: str) -> str:
     return value
 
 
+class _MarkdownField:
+    """Marks a text field as Markdown, so validation can check every one of them once."""
+
+
+MARKDOWN = _MarkdownField()
 ContentId = Annotated[str, AfterValidator(_check_id)]
-Markdown = Annotated[str, Field(min_length=1)]
+Text = Annotated[str, Field(min_length=1)]  # plain text; blank is an error (spaces are stripped)
+Markdown = Annotated[str, Field(min_length=1), MARKDOWN]
 
 
 class Strict(BaseModel):
@@ -47,7 +53,7 @@ class Provenance(Strict):
 
     source: ContentId | None = None
     status: Status = Status.UNCONFIRMED  # safe default: nothing is confirmed by omission
-    check: str | None = None  # what an editor still has to check, and where
+    check: Text | None = None  # what an editor still has to check, and where
 
     @property
     def confirmed(self) -> bool:
@@ -56,11 +62,11 @@ class Provenance(Strict):
 
 class Source(Strict):
     title: str = Field(min_length=1)
-    publisher: str | None = None
-    author: str | None = None
+    publisher: Text | None = None
+    author: Text | None = None
     year: int | None = Field(default=None, ge=1800, le=2100)
     url: HttpUrl | None = None
-    note: str | None = None
+    note: Text | None = None
 
     def citation(self) -> str:
         """Short form for the foot of a slide: author or publisher, then year."""
@@ -70,9 +76,9 @@ class Source(Strict):
 
 class Essay(Provenance):
     title: str = Field(min_length=1)
-    subtitle: str | None = None
-    label: str | None = None
-    published: str | None = None  # free text such as "May 2019": the exact day is often unknown
+    subtitle: Text | None = None
+    label: Text | None = None
+    published: Text | None = None  # free text such as "May 2019": the exact day is often unknown
     reading_time_minutes: int | None = Field(default=None, ge=1, le=600)
     url: HttpUrl | None = None
     summary: Markdown
@@ -169,11 +175,11 @@ class Chart(Strict):
 class Statistic(Provenance):
     headline: str = Field(min_length=1, max_length=16)  # the big number, e.g. "1 in 4"
     label: Markdown  # what it measures, in words
-    takeaway: str | None = None  # a one-sentence title for a chart slide
-    population: str | None = None
-    year: str | None = None
+    takeaway: Text | None = None  # a one-sentence title for a chart slide
+    population: Text | None = None
+    year: Text | None = None
     chart: Chart | None = None
-    alt_text: str | None = None
+    alt_text: Text | None = None
 
     @model_validator(mode="after")
     def _needs_source(self) -> Statistic:
@@ -185,14 +191,26 @@ class Statistic(Provenance):
 
 
 class DeckInfo(Strict):
-    title: str = Field(min_length=1)
-    subtitle: str | None = None
+    # the file's properties hold at most 255 characters each
+    title: str = Field(min_length=1, max_length=255)
+    subtitle: Text | None = Field(default=None, max_length=255)
     slug: ContentId
-    author: str = Field(min_length=1)
-    organisation: str | None = None
-    date: dt.date
-    language: str = "en-GB"
-    keywords: list[str] = Field(default_factory=list)
+    author: str = Field(min_length=1, max_length=255)
+    organisation: Text | None = Field(default=None, max_length=255)
+    # a zip file can record dates from 1980 to 2107
+    date: dt.date = Field(ge=dt.date(1980, 1, 1), le=dt.date(2107, 12, 31))
+    language: str = Field(default="en-GB", pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")
+    keywords: list[Text] = Field(default_factory=list)
+
+    @model_validator(mode="after")
+    def _keywords_fit(self) -> DeckInfo:
+        if len(", ".join(self.keywords)) > 255:
+            raise FieldProblem(
+                "the keywords add up to more than 255 characters",
+                at=("keywords",),
+                hint="keep the few that matter most",
+            )
+        return self
 
 
 class Content(BaseModel):

@@ -7,7 +7,6 @@ import datetime as dt
 import re
 import types
 import typing
-from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from summarydeck.diagnostics import Diagnostics, Location, did_you_mean, narrow, split_lines
 from summarydeck.model.brand import SUPPORTED_FONTS
 from summarydeck.model.errors import FieldProblem
-from summarydeck.source.yaml_loader import DataPath, SourceMap
+from summarydeck.source.yaml_loader import DataPath, SourceMap, dotted
 
 
 def report_validation_error(
@@ -228,13 +227,6 @@ def _choices_hint(err: Any) -> str | None:
         options = [o.strip().strip("'") for o in str(expected).replace(" or ", ",").split(",")]
         return did_you_mean(err["input"], [o for o in options if o])
     return None
-
-
-def dotted(path: Iterable[str | int]) -> str:
-    out = ""
-    for part in path:
-        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
-    return out
 
 
 def _fields_at(cls: Any, loc: tuple[Any, ...]) -> list[str]:

@@ -12,6 +12,7 @@ from summarydeck.model import checks
 from summarydeck.model.brand import Brand
 from summarydeck.model.content import Content, DeckInfo
 from summarydeck.model.deck import Deck
+from summarydeck.model.markdown_check import check_markdown
 from summarydeck.model.pydantic_errors import report_validation_error
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.source.content_dir import SECTIONS, RawContent
@@ -45,6 +46,10 @@ def validate(raw: RawContent, diags: Diagnostics, slide_specs: SlideSpecs) -> De
     checks.check_unique_ids(slides, smap, diags)
     if brand is not None:
         checks.check_brand(brand, raw.root, smap, diags)
+    if content is not None:
+        check_markdown(content, (), smap, diags)
+    for index, spec in slides:
+        check_markdown(spec, ("slides", index), smap, diags)
     if diags.errors or info is None or brand is None or content is None or not slides_ok:
         return None
     return Deck(info, brand, content, tuple(spec for _, spec in slides), raw.root, smap)

@@ -2,7 +2,7 @@
 
 PowerPoint's "shrink text on overflow" is applied only after someone edits a box, and LibreOffice
 never applies it, so the size must be right as written. Text that still does not fit at its
-floor is reported with the slide it is on.
+floor is an error that points at the content field it comes from.
 """
 
 from __future__ import annotations
@@ -13,6 +13,7 @@ from summarydeck.diagnostics import Diagnostics, Location
 from summarydeck.model.brand import Brand
 from summarydeck.plan.measure import available_height, text_height
 from summarydeck.plan.types import SlidePlan, TextElement
+from summarydeck.source.yaml_loader import SourceMap, dotted
 
 STEP = 0.5
 
@@ -33,17 +34,27 @@ def fit_element(element: TextElement, brand: Brand) -> tuple[TextElement, float]
 
 
 def fit_plan(
-    plan: SlidePlan, brand: Brand, diags: Diagnostics, location: Location | None
+    plan: SlidePlan,
+    brand: Brand,
+    diags: Diagnostics,
+    smap: SourceMap,
+    slide_location: Location | None,
 ) -> SlidePlan:
+    """The plan with every text frame at the size that fits; text that cannot fit even at its
+    floor is an error at the content field it comes from (else at the slide's entry)."""
+
     def fit(element: TextElement) -> TextElement:
         fitted, overflow = fit_element(element, brand)
         if overflow > 0:
-            diags.warning(
-                "W401",
-                f"slide `{plan.id}`: text in `{element.name}` does not fit; it is "
+            needed = overflow + available_height(fitted)
+            share = max(5, round(100 * overflow / needed / 5) * 5)
+            where = f"{dotted(element.source)}: " if element.source else ""
+            diags.error(
+                "E401",
+                f"{where}the text does not fit on slide `{plan.id}` ({element.name}): it is "
                 f"{overflow:.0f} pt too tall even at {fitted.style.size:g} pt",
-                location,
-                "shorten the text or split it over two slides",
+                smap.locate(element.source) if element.source else slide_location,
+                f"shorten it by about {share}%, or split it over two slides",
             )
         return fitted
 

@@ -96,9 +96,9 @@ class TextElement:
     box: Box
     paragraphs: tuple[Paragraph, ...]
     style: TextStyle
-    fill: ColourRole | None = None
     inset: int = inches(0.1)  # left/right inset; top/bottom is half of it
     min_size: float | None = None  # the fitter may shrink down to this size
+    source: tuple[str | int, ...] | None = None  # the content field it shows, for errors
 
 
 @dataclass(frozen=True)

@@ -123,9 +123,6 @@ def _add_element(
             Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
         )
         shape.name = element.name
-        if element.fill is not None:
-            shape.fill.solid()
-            set_colour(shape.fill.fore_color, element.fill, deck.brand)
         fill_text_frame(shape.text_frame, element, deck.brand, element.style.size, lang)
     elif isinstance(element, ChartElement):
         add_chart(slide, element, deck.brand, cache_dir)

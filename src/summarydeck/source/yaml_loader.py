@@ -8,6 +8,7 @@ duplicate keys (which PyYAML silently lets the last one win) become errors.
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -17,6 +18,14 @@ import yaml
 from summarydeck.diagnostics import Diagnostics, Location, split_lines
 
 DataPath = tuple[str | int, ...]
+
+
+def dotted(path: Iterable[str | int]) -> str:
+    """A data path as an editor reads it: `statistics.one-in-four.chart.series[0]`."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
+    return out
 
 
 def display_path(path: Path) -> str:

@@ -28,7 +28,7 @@ class AgendaSlide(SlideSpec):
 @register("agenda", AgendaSlide)
 def plan_agenda(spec: AgendaSlide, ctx: LayoutContext) -> list[SlidePlan]:
     """Numbered list of the sections, two columns when there are more than five."""
-    sections = [title for _, title in ctx.sections]
+    sections = [section.title for section in ctx.sections]
     if not sections:
         ctx.diags.warning(
             "W201",
@@ -68,6 +68,7 @@ def plan_agenda(spec: AgendaSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 ctx.plain(title),
                 ctx.body_style(size=ctx.scale.subheading, anchor="middle"),
                 min_size=ctx.scale.body_min,
+                source=("slides", ctx.sections[i].index, "title"),
             )
         )
     draft = "In this deck: " + "; ".join(sections) + "."

@@ -31,13 +31,20 @@ class BulletsSlide(SlideSpec):
 @register("bullets", BulletsSlide)
 def plan_bullets(spec: BulletsSlide, ctx: LayoutContext) -> list[SlidePlan]:
     """Title and bullet points, with optional lead paragraph and cited sources."""
-    path = ("slides", ctx.slide_index)
+    # one frame shows both fields: name the one that is there, or the slide when both are
+    only = "body" if not spec.points else "points" if not spec.body else None
+    path = ("slides", ctx.slide_index, *((only,) if only else ()))
     paragraphs: tuple[Paragraph, ...] = ()
     if spec.body:
-        paragraphs += ctx.markdown(spec.body, (*path, "body"))
-    paragraphs += ctx.points(spec.points, (*path, "points"))
+        paragraphs += ctx.markdown(spec.body)
+    paragraphs += ctx.points(spec.points)
     element = TextElement(
-        "Body", ctx.grid.body, paragraphs, ctx.body_style(), min_size=ctx.scale.body_min
+        "Body",
+        ctx.grid.body,
+        paragraphs,
+        ctx.body_style(),
+        min_size=ctx.scale.body_min,
+        source=path,
     )
     cited = [Provenance(source=s, status=Status.CONFIRMED) for s in spec.sources]
     draft = spec.title + ". " + " ".join(to_plain(p) for p in [spec.body or "", *spec.points])

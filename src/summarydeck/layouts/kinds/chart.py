@@ -77,13 +77,15 @@ def plan_chart(spec: ChartSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 line_spacing=0.9,
             ),
             min_size=ctx.scale.floor(ctx.scale.key_figure),
+            source=("statistics", spec.statistic, "headline"),
         ),
         TextElement(
             "Key figure label",
             Box(side.left, side.bottom + inches(0.1), side.width, inches(2.6)),
-            ctx.markdown(stat.label, ("statistics", spec.statistic, "label")),
+            ctx.markdown(stat.label),
             ctx.body_style(),
             min_size=ctx.scale.body_min,
+            source=("statistics", spec.statistic, "label"),
         ),
     ]
     title = spec.title or stat.takeaway or f"{stat.headline}: {subject}"
@@ -96,5 +98,6 @@ def plan_chart(spec: ChartSlide, ctx: LayoutContext) -> list[SlidePlan]:
             draft,
             cited=[stat],
             checks=[(f"statistic `{spec.statistic}`", stat)],
+            title_source=None if spec.title else ("statistics", spec.statistic, "takeaway"),
         )
     ]

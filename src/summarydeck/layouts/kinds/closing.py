@@ -33,6 +33,7 @@ def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
         ctx.plain(spec.title),
         TextStyle(ctx.scale.section, ColourRole.BACKGROUND, "heading", bold=True, anchor="bottom"),
         min_size=ctx.scale.floor(ctx.scale.section),
+        source=(*path, "title"),
     )
     elements = []
     if spec.body:
@@ -40,17 +41,14 @@ def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
             TextElement(
                 "Closing message",
                 Box(grid.margin, inches(3.1), width, inches(1.9)),
-                ctx.markdown(spec.body, (*path, "body")),
+                ctx.markdown(spec.body),
                 TextStyle(ctx.scale.subheading, ColourRole.BACKGROUND, space_after=8),
                 min_size=ctx.scale.body_min,
+                source=(*path, "body"),
             )
         )
     if spec.contact:
-        paragraphs = tuple(
-            p
-            for i, line in enumerate(spec.contact)
-            for p in ctx.markdown(line, (*path, "contact", i))
-        )
+        paragraphs = tuple(p for i, line in enumerate(spec.contact) for p in ctx.markdown(line))
         elements.append(
             TextElement(
                 "Contact",
@@ -58,6 +56,7 @@ def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 paragraphs,
                 TextStyle(ctx.scale.label, ColourRole.BACKGROUND, space_after=4),
                 min_size=ctx.scale.floor(ctx.scale.label),
+                source=(*path, "contact"),
             )
         )
     draft = f"{spec.title}. {to_plain(spec.body or '')} " + " ".join(

@@ -54,8 +54,8 @@ def plan_essay(spec: EssaySlide, ctx: LayoutContext) -> list[SlidePlan]:
         grid.body.right - panel.right - grid.gutter,
         grid.body.height,
     )
-    summary = ctx.markdown(essay.summary, (*path, "summary"))
-    points = ctx.points(essay.key_points, (*path, "key_points"))
+    summary = ctx.markdown(essay.summary)
+    points = ctx.points(essay.key_points)
     elements: list[Element] = [
         ShapeElement("Essay panel", panel, ColourRole.SURFACE),
         TextElement(
@@ -75,6 +75,7 @@ def plan_essay(spec: EssaySlide, ctx: LayoutContext) -> list[SlidePlan]:
             body_box,
             summary + points,
             ctx.body_style(),
+            source=(*path, "summary"),
             min_size=ctx.scale.body_min,
         ),
     ]

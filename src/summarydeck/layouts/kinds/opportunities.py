@@ -95,6 +95,7 @@ def plan_opportunities(spec: OpportunitiesSlide, ctx: LayoutContext) -> list[Sli
                 ctx.plain(item.title),
                 ctx.body_style(bold=True, space_after=0),
                 min_size=ctx.scale.body_min,
+                source=("opportunities", item_id, "title"),
             )
         )
     items = [all_items[i] for i in ids]

@@ -33,7 +33,7 @@ def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePl
     number = list(items).index(spec.opportunity) + 1
     path = ("opportunities", spec.opportunity)
     grid = ctx.grid
-    points = ctx.points(item.points, (*path, "points"))
+    points = ctx.points(item.points)
     # with no points to list, the summary panel takes the whole width and larger type
     panel_width = inches(4.4) if points else grid.inner_width
     panel_height = grid.body.height - inches(0.1) if points else inches(3.2)
@@ -65,11 +65,12 @@ def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePl
                 panel.width - inches(0.5),
                 panel.height - inches(1.1),
             ),
-            ctx.markdown(item.summary, (*path, "summary")),
+            ctx.markdown(item.summary),
             ctx.body_style(
                 colour=ColourRole.BACKGROUND, size=ctx.scale.body if points else ctx.scale.lead
             ),
             min_size=ctx.scale.body_min,
+            source=(*path, "summary"),
         ),
     ]
     if points:
@@ -80,6 +81,7 @@ def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePl
                 points,
                 ctx.body_style(),
                 min_size=ctx.scale.body_min,
+                source=(*path, "points"),
             )
         )
     draft = f"Opportunity {number}: {item.title}. {to_plain(item.summary)} " + " ".join(

@@ -38,7 +38,7 @@ def plan_quote(spec: QuoteSlide, ctx: LayoutContext) -> list[SlidePlan]:
     text_box = Box(
         bar.right + inches(0.4), grid.body.top, grid.inner_width - inches(1.6), inches(3.4)
     )
-    paragraphs = ctx.markdown(quote.text, ("quotes", spec.quote, "text"))
+    paragraphs = ctx.markdown(quote.text)
     first, last = paragraphs[0], paragraphs[-1]
     # curly quotes open the first paragraph and close the last
     quoted = tuple(
@@ -64,12 +64,14 @@ def plan_quote(spec: QuoteSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 space_after=6,
             ),
             min_size=ctx.scale.floor(ctx.scale.quote),
+            source=("quotes", spec.quote, "text"),
         ),
         TextElement(
             "Attribution",
             Box(text_box.left, text_box.bottom + inches(0.2), text_box.width, inches(0.6)),
             ctx.plain(f"— {quote.attribution}"),
             ctx.body_style(colour=ColourRole.MUTED),
+            source=("quotes", spec.quote, "attribution"),
         ),
     ]
     draft = f"Read aloud: {to_plain(quote.text)} ({quote.attribution})"

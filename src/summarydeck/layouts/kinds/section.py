@@ -26,7 +26,9 @@ class SectionSlide(SlideSpec):
 def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
     """Section divider: a large title on the brand's primary colour."""
     grid = ctx.grid
-    number = next((i for i, (sid, _) in enumerate(ctx.sections, 1) if sid == spec.slide_id), 0)
+    number = next(
+        (n for n, section in enumerate(ctx.sections, 1) if section.slide_id == spec.slide_id), 0
+    )
     width = grid.inner_width - inches(1.5)
     title = TextElement(
         "Title",
@@ -41,6 +43,7 @@ def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
             line_spacing=0.95,
         ),
         min_size=ctx.scale.floor(ctx.scale.section),
+        source=("slides", ctx.slide_index, "title"),
     )
     elements: list[ShapeElement | TextElement] = [
         ShapeElement(
@@ -65,6 +68,7 @@ def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 Box(grid.margin, inches(4.4), width, inches(1.2)),
                 ctx.plain(spec.subtitle),
                 TextStyle(ctx.scale.subheading, ColourRole.BACKGROUND),
+                source=("slides", ctx.slide_index, "subtitle"),
             )
         )
     draft = f"Part {number}: {spec.title}." + (f" {spec.subtitle}" if spec.subtitle else "")

@@ -46,13 +46,15 @@ def plan_statistic(spec: StatisticSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 line_spacing=0.9,
             ),
             min_size=ctx.scale.floor(ctx.scale.big_number),
+            source=(*path, "headline"),
         ),
         TextElement(
             "Statistic label",
             label_box,
-            ctx.markdown(stat.label, (*path, "label")),
+            ctx.markdown(stat.label),
             ctx.body_style(size=ctx.scale.lead, anchor="middle"),
             min_size=ctx.scale.body_min,
+            source=(*path, "label"),
         ),
     ]
     if detail:
@@ -74,5 +76,6 @@ def plan_statistic(spec: StatisticSlide, ctx: LayoutContext) -> list[SlidePlan]:
             draft,
             cited=[stat],
             checks=[(f"statistic `{spec.statistic}`", stat)],
+            title_source=None if spec.title else ("statistics", spec.statistic, "takeaway"),
         )
     ]

@@ -45,6 +45,7 @@ def plan_title(spec: TitleSlide, ctx: LayoutContext) -> list[SlidePlan]:
             line_spacing=0.95,
         ),
         min_size=ctx.scale.floor(ctx.scale.display),
+        source=("slides", ctx.slide_index, "title") if spec.title else ("deck", "title"),
     )
     subtitle = (
         TextElement(
@@ -53,6 +54,9 @@ def plan_title(spec: TitleSlide, ctx: LayoutContext) -> list[SlidePlan]:
             ctx.plain(subtitle_text),
             TextStyle(ctx.scale.subtitle, ColourRole.BACKGROUND, anchor="top"),
             min_size=ctx.scale.floor(ctx.scale.subtitle),
+            source=("slides", ctx.slide_index, "subtitle")
+            if spec.subtitle
+            else ("deck", "subtitle"),
         )
         if subtitle_text
         else None

@@ -58,6 +58,7 @@ def plan_two_columns(spec: TwoColumnsSlide, ctx: LayoutContext) -> list[SlidePla
                         bold=True,
                         anchor="bottom",
                     ),
+                    source=(*path, side, "heading"),
                 )
             )
             elements.append(
@@ -72,9 +73,10 @@ def plan_two_columns(spec: TwoColumnsSlide, ctx: LayoutContext) -> list[SlidePla
             TextElement(
                 f"{side.title()} column",
                 Box(box.left, top, box.width, box.bottom - top),
-                ctx.markdown(column.body, (*path, side, "body")),
+                ctx.markdown(column.body),
                 ctx.body_style(),
                 min_size=ctx.scale.body_min,
+                source=(*path, side, "body"),
             )
         )
     cited = [Provenance(source=s, status=Status.CONFIRMED) for s in spec.sources]

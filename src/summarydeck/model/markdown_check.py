@@ -1,0 +1,67 @@
+"""Check every Markdown field of the validated content once, with its location.
+
+Layouts convert Markdown again when they draw it, silently; doing the checks here means every
+problem is reported with all the others, also in content no slide uses, and only once.
+"""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Iterator
+from typing import Any
+
+from pydantic import BaseModel
+
+from summarydeck.diagnostics import Diagnostics
+from summarydeck.markdown.inline import to_paragraphs
+from summarydeck.model.content import MARKDOWN
+from summarydeck.source.yaml_loader import DataPath, SourceMap, dotted
+
+
+def check_markdown(model: BaseModel, path: DataPath, smap: SourceMap, diags: Diagnostics) -> None:
+    for field_path, text in markdown_fields(model, path):
+        location = smap.locate(field_path)
+        if not to_paragraphs(text, location, diags):
+            diags.error(
+                "E203",
+                f"{dotted(field_path)}: the text has nothing to show",
+                location,
+                "write the text itself; Markdown such as `---` or a <!-- comment --> shows nothing",
+            )
+
+
+def markdown_fields(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
+    """(path, text) for every Markdown string inside a model, recursively."""
+    if isinstance(value, BaseModel):
+        for name, field in type(value).model_fields.items():
+            child = getattr(value, name)
+            if _is_markdown(field.annotation, field.metadata):
+                yield from _strings(child, (*path, name))
+            else:
+                yield from markdown_fields(child, (*path, name))
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from markdown_fields(child, (*path, key))
+    elif isinstance(value, list | tuple):
+        for index, child in enumerate(value):
+            yield from markdown_fields(child, (*path, index))
+
+
+def _strings(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
+    if isinstance(value, str):
+        yield path, value
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            if isinstance(item, str):
+                yield (*path, index), item
+
+
+def _is_markdown(annotation: Any, metadata: list[Any]) -> bool:
+    if MARKDOWN in metadata:
+        return True
+    for arg in typing.get_args(annotation):
+        if typing.get_origin(arg) is typing.Annotated and MARKDOWN in typing.get_args(arg)[1:]:
+            return True
+        if _is_markdown(arg, []):
+            return True
+    return False
