@@ -152,3 +152,82 @@ def test_numbers_are_accepted_where_text_is_expected(content_copy: Path) -> None
     stats.write_text(stats.read_text().replace('year: "1992"', "year: 1992"))
     deck, _, _ = api.plan(content_copy)
     assert deck.content.statistics["one-in-four"].year == "1992"
+
+
+def _add_slides(content: Path, yaml_lines: str) -> None:
+    deck = content / "deck.yaml"
+    deck.write_text(
+        deck.read_text().replace("  - kind: sources\n", yaml_lines + "  - kind: sources\n")
+    )
+
+
+def test_an_agenda_of_more_than_ten_sections_is_a_located_error(content_copy: Path) -> None:
+    from summarydeck.diagnostics import ContentError
+
+    _add_slides(
+        content_copy, "".join(f"  - kind: section\n    title: Part {n}\n" for n in range(9))
+    )
+    with pytest.raises(ContentError) as caught:
+        api.plan(content_copy)
+    [error] = caught.value.diagnostics
+    assert error.code == "E210" and "at most 10 sections; this deck has 11" in error.message
+
+
+def test_an_agenda_of_ten_sections_fits(content_copy: Path) -> None:
+    _add_slides(
+        content_copy, "".join(f"  - kind: section\n    title: Part {n}\n" for n in range(8))
+    )
+    _, plans, _ = api.plan(content_copy)
+    agenda = next(p for p in plans if p.kind == "agenda")
+    assert len([t for t in _texts(agenda) if t.startswith("Part ")]) == 8
+
+
+def test_many_sources_continue_on_more_slides(content_copy: Path) -> None:
+    sources = content_copy / "sources.yaml"
+    extra = "".join(
+        f"  extra-{n}:\n    title: Extra report number {n} with a long title\n"
+        f"    publisher: Publisher {n}\n    year: 2020\n    url: https://example.org/{n}\n"
+        for n in range(21)
+    )
+    sources.write_text(sources.read_text() + extra)
+    deck = content_copy / "deck.yaml"
+    deck.write_text(
+        deck.read_text().replace(
+            "  - kind: sources\n", "  - kind: sources\n    include_uncited: true\n"
+        )
+    )
+    _, plans, _ = api.plan(content_copy)
+    pages = [p for p in plans if p.kind == "sources"]
+    assert [p.id for p in pages] == ["sources", "sources-2", "sources-3"]
+    titles = [p.title.paragraphs[0].text for p in pages]
+    assert titles == ["Sources (1 of 3)", "Sources (2 of 3)", "Sources (3 of 3)"]
+    numbers = [t.split("]")[0] for p in pages for t in _texts(p) if t.startswith("[")]
+    assert numbers == [f"[{n}" for n in range(1, 24)]
+
+
+def test_overview_tiles_are_numbered_as_in_the_file(content_copy: Path) -> None:
+    deck = content_copy / "deck.yaml"
+    deck.write_text(
+        deck.read_text().replace(
+            "  - kind: opportunities\n",
+            "  - kind: opportunities\n    opportunities: [third, first]\n",
+        )
+    )
+    _, plans, _ = api.plan(content_copy)
+    overview = next(p for p in plans if p.kind == "opportunities")
+    assert [t for t in _texts(overview) if t.isdigit()] == ["03", "01"]
+
+
+def test_an_opportunity_listed_twice_is_an_error(content_copy: Path) -> None:
+    from summarydeck.diagnostics import ContentError
+
+    deck = content_copy / "deck.yaml"
+    deck.write_text(
+        deck.read_text().replace(
+            "  - kind: opportunities\n",
+            "  - kind: opportunities\n    opportunities: [first, first]\n",
+        )
+    )
+    with pytest.raises(ContentError) as caught:
+        api.plan(content_copy)
+    assert [d.code for d in caught.value.diagnostics] == ["E207"]

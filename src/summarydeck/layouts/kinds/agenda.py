@@ -17,6 +17,8 @@ from summarydeck.plan.types import (
     inches,
 )
 
+MAX_SECTIONS = 10  # two columns of five rows fill the slide
+
 
 class AgendaSlide(SlideSpec):
     title: Text = "What this deck covers"
@@ -36,14 +38,23 @@ def plan_agenda(spec: AgendaSlide, ctx: LayoutContext) -> list[SlidePlan]:
             ctx.deck.source_map.locate(("slides", ctx.slide_index)),
             "add slides of kind `section`",
         )
-    per_column = 5 if len(sections) > 5 else max(1, len(sections))
-    columns = ctx.grid.columns(2 if len(sections) > 5 else 1)
+    if len(sections) > MAX_SECTIONS:
+        ctx.diags.error(
+            "E210",
+            f"the agenda can list at most {MAX_SECTIONS} sections; this deck has {len(sections)}",
+            ctx.deck.source_map.locate(("slides", ctx.slide_index)),
+            "merge some sections, or leave the agenda out",
+        )
+        return []
+    two_columns = len(sections) > 5
+    per_column = -(-len(sections) // 2) if two_columns else max(1, len(sections))
+    columns = ctx.grid.columns(2 if two_columns else 1)
     row_height = inches(0.8) if len(sections) > 3 else inches(1.0)
     elements: list[Element] = []
     for i, title in enumerate(sections):
         column = columns[i // per_column]
         top = column.top + (i % per_column) * (row_height + inches(0.1))
-        badge = Box(column.left, top + inches(0.1), inches(0.6), inches(0.6))
+        badge = Box(column.left, top + (row_height - inches(0.6)) // 2, inches(0.6), inches(0.6))
         elements.append(ShapeElement(f"Agenda number {i + 1}", badge, ColourRole.PRIMARY, "oval"))
         elements.append(
             TextElement(

@@ -21,6 +21,8 @@ from summarydeck.plan.types import (
     inches,
 )
 
+MAX_TILES = 8  # two rows of four tiles
+
 
 class OpportunitiesSlide(SlideSpec):
     title: Text = "Opportunities to improve care"
@@ -44,6 +46,20 @@ def plan_opportunities(spec: OpportunitiesSlide, ctx: LayoutContext) -> list[Sli
             "add opportunities to content/opportunities.yaml",
         )
         return []
+    where = ctx.deck.source_map.locate(("slides", ctx.slide_index, "opportunities"))
+    repeated = sorted({i for i in ids if ids.count(i) > 1})
+    if repeated:
+        ctx.diags.error("E207", f"opportunities listed twice: {', '.join(repeated)}", where)
+        return []
+    if len(ids) > MAX_TILES:
+        ctx.diags.error(
+            "E210",
+            f"the overview shows at most {MAX_TILES} opportunities; there are {len(ids)}",
+            where,
+            "list the ones to show in `opportunities:` on this slide",
+        )
+        return []
+    numbers = list(all_items)  # numbered as in the file, like each opportunity's own slide
     grid = ctx.grid
     per_row = len(ids) if len(ids) <= 3 else (len(ids) + 1) // 2
     rows = 1 if len(ids) <= 3 else 2
@@ -79,7 +95,7 @@ def plan_opportunities(spec: OpportunitiesSlide, ctx: LayoutContext) -> list[Sli
                     tile.width - inches(0.3),
                     inches(0.55),
                 ),
-                ctx.plain(f"{i + 1:02d}"),
+                ctx.plain(f"{numbers.index(item_id) + 1:02d}"),
                 TextStyle(ctx.scale.subtitle, ColourRole.ACCENT1, "heading", bold=True),
             )
         )
