@@ -6,7 +6,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from summarydeck.diagnostics import Diagnostic, Diagnostics
+from summarydeck.diagnostics import Diagnostic, Diagnostics, OutputError
 from summarydeck.layouts.planner import plan_deck
 from summarydeck.layouts.registry import kinds
 from summarydeck.model.deck import Deck
@@ -56,6 +56,7 @@ def build(
     """Build the deck. Nothing is written unless the whole build succeeds."""
     import hashlib
 
+    from summarydeck.output.checks import check_package
     from summarydeck.output.package import (
         build_timestamp,
         deck_bytes,
@@ -76,6 +77,12 @@ def build(
         prs, "Widescreen" if deck.brand.slide_size == "16:9" else "On-screen Show (4:3)"
     )
     data = deck_bytes(prs, when)
+    problems = check_package(data)  # ~60 ms: cheap insurance against a deck needing "repair"
+    if problems:
+        listed = "; ".join(f"{p.part}: {p.message}" for p in problems[:5])
+        raise OutputError(
+            f"the deck failed its own package checks, so it was not written: {listed}"
+        )
     write_atomically(target, data)
     return BuildResult(
         target,

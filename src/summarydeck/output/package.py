@@ -23,10 +23,21 @@ from summarydeck.model.content import DeckInfo
 
 
 def build_timestamp(info: DeckInfo) -> dt.datetime:
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    if epoch and epoch.strip().isdigit():
-        return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
-    return dt.datetime.combine(info.date, dt.time(12, 0))
+    """SOURCE_DATE_EPOCH when set (reproducible-builds.org), else noon on the deck's date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
+    if not epoch:
+        return dt.datetime.combine(info.date, dt.time(12, 0))
+    # a zip entry can record 1980-01-01 to 2107-12-31
+    if not epoch.isdigit() or not _ZIP_FIRST <= int(epoch) <= _ZIP_LAST:
+        raise OutputError(
+            f"SOURCE_DATE_EPOCH={epoch!r} is not a time a deck can record: give whole seconds "
+            f"since 1970 between {_ZIP_FIRST} (1980) and {_ZIP_LAST} (2107)"
+        )
+    return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).replace(tzinfo=None)
+
+
+_ZIP_FIRST = 315_532_800  # 1980-01-01T00:00:00Z
+_ZIP_LAST = 4_354_819_199  # 2107-12-31T23:59:59Z
 
 
 def set_core_properties(prs: Any, info: DeckInfo, when: dt.datetime) -> None:
@@ -105,8 +116,22 @@ def normalise_zip(data: bytes, when: dt.datetime) -> bytes:
     return out.getvalue()
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_atomically(path: Path, data: bytes) -> None:
-    """Write next to `path`, flush to disk, then rename over it in one step."""
+    """Write next to `path`, flush to disk, then rename over it in one step.
+
+    A symlink is followed, so the file it points at is replaced, and an existing deck keeps its
+    permissions."""
+    path = path.resolve() if path.is_symlink() else path
+    try:
+        mode = path.stat().st_mode & 0o777 if path.exists() else None
+    except OSError:
+        mode = None
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
@@ -118,7 +143,7 @@ def write_atomically(path: Path, data: bytes) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        tmp.chmod(0o644)
+        tmp.chmod(mode if mode is not None else 0o666 & ~_umask())
         os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
