@@ -12,6 +12,8 @@ from typing import Any
 from lxml import etree
 from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.enum.text import MSO_ANCHOR
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.oxml.ns import qn
 
@@ -20,6 +22,7 @@ from summarydeck.plan.grid import Grid
 from summarydeck.plan.types import ColourRole
 
 _A = "http://schemas.openxmlformats.org/drawingml/2006/main"
+_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
 THEME_SLOTS: dict[ColourRole, Any] = {
     ColourRole.TEXT: MSO_THEME_COLOR.TEXT_1,
@@ -72,6 +75,7 @@ def apply_brand(prs: Any, brand: Brand) -> None:
         del size.attrib["type"]  # Widescreen has no preset name in the schema's list
     if old_width != grid.width:
         _stretch_master_and_layouts(prs, grid.width / old_width)
+    _brand_master(prs, brand, grid)
     theme_part = prs.slide_master.part.part_related_by(RT.THEME)
     theme = etree.fromstring(theme_part.blob)
     _write_colours(theme, brand)
@@ -120,3 +124,33 @@ def _stretch_master_and_layouts(prs: Any, factor: float) -> None:
                 off.set("x", str(round(int(off.get("x")) * factor)))
             if ext is not None:
                 ext.set("cx", str(round(int(ext.get("cx")) * factor)))
+
+
+def _brand_master(prs: Any, brand: Brand, grid: Grid) -> None:
+    """Master text styles and title position on brand, so a slide someone adds later in
+    PowerPoint gets the deck's title style and place rather than Office's defaults."""
+    master = prs.slide_master.element
+    scale = brand.type_scale
+    title = master.find(f"{_P}txStyles/{_P}titleStyle/{{{_A}}}lvl1pPr")
+    title.set("algn", "l")
+    _style_run_defaults(title, scale.title, "tx2", bold=True)
+    body = master.find(f"{_P}txStyles/{_P}bodyStyle")
+    for level, size in zip(range(1, 4), (scale.body, scale.body, scale.body_min), strict=True):
+        _style_run_defaults(body.find(f"{{{_A}}}lvl{level}pPr"), size, "tx1")
+    box = grid.title
+    for placeholder in prs.slide_master.placeholders:
+        if placeholder.placeholder_format.type == PP_PLACEHOLDER.TITLE:
+            placeholder.left, placeholder.top = box.left, box.top
+            placeholder.width, placeholder.height = box.width, box.height
+            placeholder.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
+
+
+def _style_run_defaults(level: Any, size: float, scheme_colour: str, bold: bool = False) -> None:
+    defaults = level.find(f"{{{_A}}}defRPr")
+    defaults.set("sz", str(round(size * 100)))
+    if bold:
+        defaults.set("b", "1")
+    fill = defaults.find(f"{{{_A}}}solidFill")
+    for child in list(fill):
+        fill.remove(child)
+    etree.SubElement(fill, f"{{{_A}}}schemeClr", val=scheme_colour)
