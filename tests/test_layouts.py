@@ -231,3 +231,29 @@ def test_an_opportunity_listed_twice_is_an_error(content_copy: Path) -> None:
     with pytest.raises(ContentError) as caught:
         api.plan(content_copy)
     assert [d.code for d in caught.value.diagnostics] == ["E207"]
+
+
+def test_citing_without_a_sources_slide_is_a_warning(content_copy: Path) -> None:
+    deck = content_copy / "deck.yaml"
+    deck.write_text(deck.read_text().replace("  - kind: sources\n", ""))
+    _, _, diags = api.plan(content_copy)
+    [warning] = [d for d in diags.items if d.code == "W203"]
+    assert "cite 2 sources by number" in warning.message
+
+
+def test_numbered_lists_inside_points_stay_numbered(content_copy: Path) -> None:
+    deck = content_copy / "deck.yaml"
+    deck.write_text(
+        deck.read_text().replace(
+            "        - for others, mental health does\n",
+            "        - for others, mental health does\n"
+            "      - |\n        1. first\n        2. second\n",
+        )
+    )
+    _, plans, _ = api.plan(content_copy)
+    slide = next(p for p in plans if p.id == "what-we-learned")
+    body = next(e for e in slide.elements if isinstance(e, TextElement) and e.name == "Body")
+    assert [(p.text, p.level, p.bullet) for p in body.paragraphs[-2:]] == [
+        ("first", 1, "number"),
+        ("second", 1, "number"),
+    ]

@@ -80,7 +80,9 @@ class LayoutContext:
     def points(self, items: Sequence[str]) -> tuple[Paragraph, ...]:
         """A list of Markdown points as bullets; a list inside a point nests one level down."""
         return tuple(
-            Paragraph(p.runs, p.level + (1 if p.bullet != "none" else 0), "bullet")
+            Paragraph(p.runs, p.level + 1, p.bullet)
+            if p.bullet != "none"
+            else Paragraph(p.runs, p.level, "bullet")
             for point in items
             for p in self.markdown(point)
         )

@@ -34,6 +34,14 @@ def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
             for p in registry[spec.kind].plan(spec, ctx)
         ]
     _warn_duplicate_titles(deck, planned, diags)
+    if ctx.citations.order and not any(s.kind == "sources" for s in deck.slides):
+        diags.warning(
+            "W203",
+            f"slides cite {len(ctx.citations.order)} sources by number, but the deck has no "
+            "sources slide to list them",
+            deck.source_map.locate(("slides",), key=True),
+            "add `- kind: sources` near the end of `slides:`",
+        )
     return [plan for index in range(len(deck.slides)) for plan in planned[index]]
 
 

@@ -146,6 +146,18 @@ def check_brand(brand: Brand, root: Path, smap: SourceMap, diags: Diagnostics) -
                 smap.locate(("brand", "colours", given[0] if given else name_a)),
                 f"make `{name_a}` and `{name_b}` differ more in lightness",
             )
+    # accents draw big numbers (large text) and chart marks: WCAG asks 3:1 of both
+    for index, accent in enumerate(c.accents):
+        grounds = [("background", c.background)] + ([("surface", c.surface)] if index == 0 else [])
+        ratio, ground_name = min((contrast_ratio(accent, g), name) for name, g in grounds)
+        if ratio < 3.0:
+            diags.error(
+                "E208",
+                f"brand accent {index + 1} ({accent}) on `{ground_name}` has contrast "
+                f"{ratio:.2f}:1; large text and chart marks need at least 3:1 (WCAG 2.1 AA)",
+                smap.locate(("brand", "colours", "accents", index)),
+                "use a darker accent",
+            )
     if brand.logo:
         logo = root / brand.logo
         if not logo.is_file():
@@ -158,9 +170,10 @@ def check_brand(brand: Brand, root: Path, smap: SourceMap, diags: Diagnostics) -
         elif _picture_format(logo) not in _PICTURE_FORMATS:
             diags.error(
                 "E209",
-                f"brand.logo: `{brand.logo}` is not a picture PowerPoint can show",
+                f"brand.logo: `{brand.logo}` is not a picture PowerPoint can show, or is far "
+                "too large",
                 smap.locate(("brand", "logo")),
-                "use a PNG or JPEG file",
+                "use a PNG or JPEG file, at most a few thousand pixels wide",
             )
 
 
@@ -169,11 +182,29 @@ _PICTURE_FORMATS = ("PNG", "JPEG", "GIF", "BMP", "TIFF", "WMF")
 
 
 def _picture_format(path: Path) -> str | None:
+    """The picture's format, or None when it is not a picture, or far too large to embed."""
+    import warnings
+
     from PIL import Image, UnidentifiedImageError
 
     try:
-        with Image.open(path) as image:
-            image.verify()
-            return image.format if image.width > 0 and image.height > 0 else None
-    except (OSError, UnidentifiedImageError, ValueError, SyntaxError):
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            with Image.open(path) as image:
+                image.verify()
+                too_big = image.width * image.height > _MAX_LOGO_PIXELS
+                return (
+                    image.format if image.width > 0 and image.height > 0 and not too_big else None
+                )
+    except (
+        OSError,
+        UnidentifiedImageError,
+        ValueError,
+        SyntaxError,
+        Image.DecompressionBombError,
+        Image.DecompressionBombWarning,
+    ):
         return None
+
+
+_MAX_LOGO_PIXELS = 25_000_000  # a 5000 x 5000 logo is already far more than a slide shows
