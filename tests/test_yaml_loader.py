@@ -71,3 +71,17 @@ def test_scalars_keep_their_yaml_types(tmp_path: Path) -> None:
     data = loaded.data  # type: ignore[attr-defined]
     assert (type(data["n"]), type(data["f"]), data["t"], data["s"]) == (int, float, True, "3")
     assert str(data["d"]) == "2019-05-01"
+
+
+def test_a_written_key_overrides_a_merged_one(tmp_path: Path) -> None:
+    loaded, diags, _ = _load(tmp_path, "base: &b {x: 1, y: 2}\nitem:\n  <<: *b\n  y: 3\n")
+    assert not diags.items
+    assert loaded.data["item"] == {"x": 1, "y": 3}  # type: ignore[attr-defined]
+    smap = loaded.source_map  # type: ignore[attr-defined]
+    assert smap.keys[("item", "y")].line == 4
+
+
+def test_a_key_written_twice_is_still_a_duplicate_next_to_a_merge(tmp_path: Path) -> None:
+    _, diags, _ = _load(tmp_path, "base: &b {x: 1}\nitem:\n  <<: *b\n  y: 3\n  y: 4\n")
+    [error] = diags.errors
+    assert error.code == "E103" and error.location is not None and error.location.line == 5

@@ -152,8 +152,10 @@ class _Builder:
             return node.value
 
     def _mapping(self, node: yaml.MappingNode, path: DataPath) -> dict[Any, Any]:
+        written = {id(k) for k, _ in node.value if k.tag != "tag:yaml.org,2002:merge"}
         self.loader.flatten_mapping(node)  # resolve `<<` merge keys the way PyYAML does
         result: dict[Any, Any] = {}
+        merged: set[str] = set()  # keys that came in through `<<`: a written key overrides them
         for key_node, value_node in node.value:
             key_loc = _location(self.file, key_node)
             if not isinstance(key_node, yaml.ScalarNode):
@@ -164,7 +166,12 @@ class _Builder:
             key = self._scalar(key_node)
             if not isinstance(key, str):
                 key = str(key)
-            if key in result:
+            if id(key_node) not in written:
+                merged.add(key)
+            elif key in merged:
+                merged.discard(key)
+                del result[key]
+            if key in result and key not in merged:
                 first = self.source_map.keys.get((*path, key))
                 where = f" (first defined on line {first.line})" if first else ""
                 self.diags.error(
