@@ -257,3 +257,26 @@ def test_numbered_lists_inside_points_stay_numbered(content_copy: Path) -> None:
         ("first", 1, "number"),
         ("second", 1, "number"),
     ]
+
+
+def test_an_empty_content_file_is_a_warning(content_copy: Path) -> None:
+    (content_copy / "notes.yaml").write_text("# nothing yet\n")
+    _, _, diags = api.plan(content_copy)
+    [warning] = [d for d in diags.items if d.code == "W101"]
+    assert warning.location is not None and warning.location.file.endswith("notes.yaml")
+
+
+def test_an_agenda_without_sections_is_a_warning(content_copy: Path) -> None:
+    deck = content_copy / "deck.yaml"
+    text = deck.read_text()
+    for section in (
+        "  - kind: section\n    id: part-numbers\n    title: The numbers\n"
+        "    subtitle: Statistics and charts\n",
+        "  - kind: section\n    id: part-essays\n    title: The essays\n",
+    ):
+        assert section in text
+        text = text.replace(section, "")
+    deck.write_text(text)
+    _, _, diags = api.plan(content_copy)
+    [warning] = [d for d in diags.items if d.code == "W201"]
+    assert warning.message == "the agenda has no sections to list"
