@@ -12,8 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 from summarydeck.diagnostics import Diagnostics, did_you_mean
 from summarydeck.model.brand import Brand
 from summarydeck.model.colour import contrast_ratio
-from summarydeck.model.content import ContentId
-from summarydeck.model.pydantic_errors import slug
+from summarydeck.model.content import ContentId, slug
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.source.yaml_loader import DataPath, SourceMap
 

@@ -18,6 +18,11 @@ from summarydeck.model.errors import FieldProblem
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
+def slug(text: str) -> str:
+    """An id made from words: `Why this matters` -> `why-this-matters`."""
+    return re.sub(r"[^a-z0-9]+", "-", text.strip().lower()).strip("-")
+
+
 def _check_id(value: str) -> str:
     if not _ID.match(value):
         raise ValueError("an id uses lower-case letters, digits and hyphens, e.g. `one-in-four`")
@@ -42,7 +47,8 @@ class Strict(BaseModel):
 
 
 class Status(StrEnum):
-    """How well an item is confirmed; a final build refuses anything not confirmed."""
+    """How well an item is confirmed: an unconfirmed item is marked on its slide and its
+    speaker notes say what to check."""
 
     CONFIRMED = "confirmed"
     UNCONFIRMED = "unconfirmed"

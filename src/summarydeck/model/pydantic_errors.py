@@ -4,7 +4,6 @@ plain-words messages, the caret on the faulty value, and a hint on how to write 
 from __future__ import annotations
 
 import datetime as dt
-import re
 import types
 import typing
 from pathlib import Path
@@ -14,6 +13,7 @@ from pydantic import BaseModel, ValidationError
 
 from summarydeck.diagnostics import Diagnostics, Location, did_you_mean, narrow, split_lines
 from summarydeck.model.brand import SUPPORTED_FONTS
+from summarydeck.model.content import slug
 from summarydeck.model.errors import FieldProblem
 from summarydeck.source.yaml_loader import DataPath, SourceMap, dotted
 
@@ -96,10 +96,6 @@ def _report_model_error(
         smap.values.get(target) or smap.values.get(target[:-1]) or smap.locate(full, key=True)
     )
     diags.error("E203", f"{dotted(full)}: {message}", location, problem.hint)
-
-
-def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.strip().lower()).strip("-")
 
 
 def _id_suggestion(bad: str) -> str | None:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import re
 from typing import ClassVar
 
 from pydantic import Field
 
-from summarydeck.model.content import ContentId, Markdown, Strict
+from summarydeck.model.content import ContentId, Markdown, Strict, slug
 
 
 class SlideSpec(Strict):
@@ -30,9 +29,9 @@ class SlideSpec(Strict):
                 return value
         title = getattr(self, "title", None)
         if isinstance(title, str) and title.strip():
-            slug = re.sub(r"[^a-z0-9]+", "-", title.lower()).strip("-")[:40].strip("-")
-            if slug:
-                return slug
+            words = slug(title)[:40].strip("-")
+            if words:
+                return words
         return self.kind
 
     @property

@@ -14,10 +14,10 @@ from PIL import ImageFont
 
 from summarydeck.model.brand import Brand
 from summarydeck.plan.fonts import font_file
-from summarydeck.plan.types import EMU_PER_PT, Paragraph, TextElement
+from summarydeck.plan.types import BULLET_INDENT, EMU_PER_PT, Paragraph, TextElement
 
 _REFERENCE_SIZE = 1000  # measure at a large size, then scale: avoids hinting/rounding error
-BULLET_INDENT_PT = 342900 / EMU_PER_PT  # keep in step with render/text.py
+BULLET_INDENT_PT = BULLET_INDENT / EMU_PER_PT
 LINE_PITCH = 1.2
 
 

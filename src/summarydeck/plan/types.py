@@ -14,6 +14,7 @@ from summarydeck.model.content import Chart
 
 EMU_PER_INCH = 914_400
 EMU_PER_PT = 12_700
+BULLET_INDENT = 342_900  # 0.375 in per list level: PowerPoint's own step
 
 
 def inches(value: float) -> int:
@@ -125,7 +126,6 @@ class PictureElement:
     box: Box
     image: bytes
     alt_text: str
-    decorative: bool = False
 
 
 Element = TextElement | ShapeElement | ChartElement | PictureElement

@@ -132,8 +132,6 @@ def _add_element(
         )
         picture.name = element.name
         picture._element.nvPicPr.cNvPr.set("descr", element.alt_text)
-        if element.decorative:
-            _mark_decorative(picture)
 
 
 _DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"

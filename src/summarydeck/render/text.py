@@ -10,13 +10,12 @@ from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from summarydeck.model.brand import Brand
-from summarydeck.plan.types import ColourRole, Paragraph, TextElement
+from summarydeck.plan.types import BULLET_INDENT, ColourRole, Paragraph, TextElement
 from summarydeck.render.theme import set_colour
 
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 _ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 _FONT_REF = {"heading": "+mj-lt", "body": "+mn-lt"}  # theme font references
-BULLET_INDENT = Emu(342900)  # 0.375 in per level, PowerPoint's own default step
 _BULLET_CHARS = ("•", "–", "◦")
 # Office 2019+ extension: draw a hyperlink in its run's colour, not the theme's link colour.
 _HLINK_CLR_URI = "{A12FA001-AC4F-418D-AE19-62706E023703}"

@@ -186,7 +186,7 @@ class _Builder:
         return result
 
 
-def load_yaml(path: Path, diags: Diagnostics, data_prefix: DataPath = ()) -> LoadedFile | None:
+def load_yaml(path: Path, diags: Diagnostics) -> LoadedFile | None:
     """Load one YAML file. Problems go to `diags`; returns None when the file cannot be read."""
     file = display_path(path)
     try:
@@ -215,7 +215,7 @@ def load_yaml(path: Path, diags: Diagnostics, data_prefix: DataPath = ()) -> Loa
         loader = yaml.SafeLoader(text)  # this already rejects control characters
         node = loader.get_single_node()
         builder = _Builder(file, loader, diags)
-        data = builder.build(node, data_prefix) if node is not None else None
+        data = builder.build(node, ()) if node is not None else None
     except yaml.MarkedYAMLError as exc:
         _report_marked(exc, file, text, diags)
         return None
