@@ -107,18 +107,14 @@ def test_an_internal_error_is_reported_without_a_traceback(
     assert "Traceback" not in result.output
 
 
-def test_a_missing_font_is_an_output_error_naming_the_package(
-    full_content: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from summarydeck.plan import fonts, measure
+def test_an_unsupported_font_is_an_output_error_naming_the_supported_ones() -> None:
+    from summarydeck.diagnostics import OutputError
+    from summarydeck.model.brand import SUPPORTED_FONTS
+    from summarydeck.plan.fonts import font_file
 
-    monkeypatch.setattr(fonts.shutil, "which", lambda name: None)
-    fonts.font_file.cache_clear()
-    measure._font.cache_clear()
-    try:
-        result = CliRunner().invoke(cli, ["validate", "--content", str(full_content)])
-    finally:
-        fonts.font_file.cache_clear()
-        measure._font.cache_clear()
-    assert result.exit_code == 3
-    assert "install the Debian package fonts-" in result.output
+    with pytest.raises(OutputError) as raised:
+        font_file("Comic Sans MS")
+    message = str(raised.value)
+    assert "'Comic Sans MS' is not supported" in message
+    for family in SUPPORTED_FONTS:
+        assert family in message

@@ -12,7 +12,8 @@ from summarydeck.model.errors import FieldProblem
 
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
-# Office fonts whose metric-compatible free twins are installed for rendering and measuring.
+# Office fonts whose metric-compatible free twins ship with summarydeck for measuring (and which
+# LibreOffice finds on the system for rendering).
 SUPPORTED_FONTS = ("Calibri", "Arial", "Cambria", "Carlito", "Liberation Sans", "Caladea")
 
 

@@ -1,44 +1,44 @@
-"""Find the font files that stand in for the brand's Office fonts on this machine.
+"""The bundled font files that stand in for the brand's Office fonts when measuring and drawing.
 
 Calibri, Arial and Cambria are not free; Carlito, Liberation Sans and Caladea have the same
-metrics, so what we measure and render here matches what PowerPoint users will see.
+metrics, so what we measure matches what PowerPoint users will see. They ship inside the package
+(`summarydeck/fonts/`, SIL Open Font License), so measuring needs no system fonts and gives the
+same result on every machine.
 """
 
 from __future__ import annotations
 
 import functools
-import shutil
-import subprocess
 from pathlib import Path
 
 from summarydeck.diagnostics import OutputError
+from summarydeck.model.brand import SUPPORTED_FONTS
 
+FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
+
+# brand font -> file-name stem of its bundled metric twin
 METRIC_TWINS = {
-    "Calibri": ("Carlito", "fonts-crosextra-carlito"),
-    "Carlito": ("Carlito", "fonts-crosextra-carlito"),
-    "Arial": ("Liberation Sans", "fonts-liberation2"),
-    "Liberation Sans": ("Liberation Sans", "fonts-liberation2"),
-    "Cambria": ("Caladea", "fonts-crosextra-caladea"),
-    "Caladea": ("Caladea", "fonts-crosextra-caladea"),
+    "Calibri": "Carlito",
+    "Carlito": "Carlito",
+    "Arial": "LiberationSans",
+    "Liberation Sans": "LiberationSans",
+    "Cambria": "Caladea",
+    "Caladea": "Caladea",
 }
 
 
 @functools.cache
-def font_file(family: str, bold: bool = False) -> Path:
-    """The TTF of the metric twin of `family`; a clear error naming the package when missing."""
-    twin, package = METRIC_TWINS.get(family, (family, "a package providing it"))
-    style = "Bold" if bold else "Regular"
-    if shutil.which("fc-match"):
-        result = subprocess.run(
-            ["fc-match", "-f", "%{family}\t%{file}", f"{twin}:style={style}"],
-            capture_output=True,
-            text=True,
-            check=False,
+def font_file(family: str, bold: bool = False, italic: bool = False) -> Path:
+    """The bundled TTF of the metric twin of `family` in the given style."""
+    stem = METRIC_TWINS.get(family)
+    if stem is None:
+        raise OutputError(
+            f"font {family!r} is not supported; use one of: " + ", ".join(SUPPORTED_FONTS)
         )
-        found_family, _, file = result.stdout.partition("\t")
-        if result.returncode == 0 and twin in found_family.split(",") and file:
-            return Path(file)
-    raise OutputError(
-        f"font {twin} ({style.lower()}), the metric-compatible stand-in for {family}, is not "
-        f"installed; install the Debian package {package}"
-    )
+    style = ("Bold" if bold else "") + ("Italic" if italic else "") or "Regular"
+    path = FONT_DIR / f"{stem}-{style}.ttf"
+    if not path.is_file():
+        raise OutputError(
+            f"the bundled font file {path} is missing; reinstall summarydeck (pip install .)"
+        )
+    return path

@@ -1,8 +1,9 @@
 """Measure text with real font metrics: how many lines a paragraph wraps to, how tall a frame is.
 
-Pillow's `getlength` on the metric-compatible TTFs matches LibreOffice's widths closely; we wrap
-greedily at spaces like PowerPoint does and add line pitch (1.2 x size x spacing), paragraph
-spacing, bullet indents and the frame's insets.
+Pillow's `getlength` on the bundled metric-compatible TTFs matches LibreOffice's widths closely;
+each run is measured in its own face (bold, italic), we wrap greedily at spaces like PowerPoint
+does and add line pitch (1.2 x size x spacing), paragraph spacing, bullet indents and the frame's
+insets.
 """
 
 from __future__ import annotations
@@ -22,13 +23,13 @@ LINE_PITCH = 1.2
 
 
 @functools.cache
-def _font(family: str, bold: bool) -> Any:
-    return ImageFont.truetype(str(font_file(family, bold)), _REFERENCE_SIZE)
+def _font(family: str, bold: bool, italic: bool = False) -> Any:
+    return ImageFont.truetype(str(font_file(family, bold, italic)), _REFERENCE_SIZE)
 
 
-def text_width(text: str, family: str, bold: bool, size: float) -> float:
+def text_width(text: str, family: str, bold: bool, size: float, italic: bool = False) -> float:
     """Width in points of `text` set in `family` at `size` points."""
-    return float(_font(family, bold).getlength(text)) * size / _REFERENCE_SIZE
+    return float(_font(family, bold, italic).getlength(text)) * size / _REFERENCE_SIZE
 
 
 def _indent(para: Paragraph) -> float:
@@ -36,23 +37,28 @@ def _indent(para: Paragraph) -> float:
     return steps * BULLET_INDENT_PT
 
 
-def wrap_lines(para: Paragraph, family: str, bold: bool, size: float, width: float) -> int:
-    """How many lines `para` takes in a column `width` points wide (greedy, at spaces)."""
+def wrap_lines(
+    para: Paragraph, family: str, bold: bool, size: float, width: float, italic: bool = False
+) -> int:
+    """How many lines `para` takes in a column `width` points wide (greedy, at spaces).
+
+    `bold` and `italic` are the frame's style; a run's own bold or italic adds to them.
+    """
     available = max(1.0, width - _indent(para))
     lines, current = 1, 0.0
-    space = text_width(" ", family, bold, size)
     for run in para.runs:
         if run.text == "\v":
             lines, current = lines + 1, 0.0
             continue
-        run_bold = bold or run.bold
+        run_bold, run_italic = bold or run.bold, italic or run.italic
+        space = text_width(" ", family, run_bold, size, run_italic)
         words = run.text.split(" ")
         for index, word in enumerate(words):
             if index > 0:
                 current += space
             if not word:
                 continue
-            w = text_width(word, family, run_bold, size)
+            w = text_width(word, family, run_bold, size, run_italic)
             if current > 0 and current + w > available + 0.01:
                 lines += 1
                 current = 0.0
@@ -71,7 +77,7 @@ def text_height(element: TextElement, brand: Brand, size: float) -> float:
     width = (element.box.width - 2 * element.inset) / EMU_PER_PT
     total = 0.0
     for index, para in enumerate(element.paragraphs):
-        lines = wrap_lines(para, family, style.bold, size, width)
+        lines = wrap_lines(para, family, style.bold, size, width, style.italic)
         total += lines * LINE_PITCH * size * style.line_spacing
         if index < len(element.paragraphs) - 1:
             total += style.space_after
