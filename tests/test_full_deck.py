@@ -201,15 +201,19 @@ def test_every_picture_and_chart_has_alt_text(slides: list[Any]) -> None:
 
 
 def formatted(value: float, number_format: str) -> str:
-    """The value as the number format shows it (the formats the test content uses)."""
+    """The value as the number format shows it (the formats the test content uses), with half
+    rounded up as Excel does: Python's round() and f-strings round half to even (12.5 -> 12)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
     if number_format == "General":
         return str(int(value)) if float(value).is_integer() else f"{value:g}"
     match = re.fullmatch(r'0(?:\.(0+))?(%?)(?:"([^"]*)")?', number_format)
     if not match:
         pytest.fail(f"the test does not know number format {number_format!r}")
     decimals, percent, suffix = len(match.group(1) or ""), match.group(2), match.group(3) or ""
-    shown = value * 100 if percent else value
-    return f"{shown:.{decimals}f}{percent}{suffix}"
+    shown = Decimal(str(value)) * (100 if percent else 1)  # the YAML's decimal, not the float's
+    rounded = shown.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    return f"{rounded:f}{percent}{suffix}"
 
 
 def chart_entries(slides: list[Any]) -> Iterator[tuple[int, dict[str, Any], Any]]:

@@ -2,49 +2,55 @@
 
 matplotlib costs about a second to import and ~130 ms per figure, so it is imported only here,
 only when a picture chart is drawn, and each PNG is kept in a cache keyed by everything that
-affects it: a rebuild after a text edit reuses it.
+affects it: a rebuild after a text edit reuses it. Figures are drawn on their own Agg canvas,
+never through pyplot, so a host process keeps its matplotlib backend and global figure state.
 """
 
 from __future__ import annotations
 
 import hashlib
+import io
 import json
 import math
 import struct
+import zlib
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from summarydeck.charts.axis import value_axis_range
 from summarydeck.charts.numbers import format_value
 from summarydeck.model.brand import Brand
 from summarydeck.model.content import ChartType
+from summarydeck.plan.colours import role_hex
 from summarydeck.plan.fonts import font_file
 from summarydeck.plan.types import EMU_PER_INCH, ChartElement, ColourRole
-from summarydeck.render.theme import role_hex
 
 DPI = 200
-RENDERER_VERSION = "1"  # bump when drawing code changes, to invalidate cached pictures
+RENDERER_VERSION = "2"  # bump when drawing code changes, to invalidate cached pictures
+
+_PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+_PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"  # the IEND chunk, CRC included
 
 
 def render_chart_png(
     element: ChartElement, brand: Brand, cache_dir: Path | None
 ) -> tuple[bytes, tuple[int, int]]:
-    """PNG bytes and pixel size for a picture chart, from the cache when possible."""
+    """PNG bytes and pixel size for a picture chart, from the cache when possible.
+
+    A cached file that is not a whole, readable PNG (a build killed mid-write, a disk error) is
+    drawn again and overwritten, so one bad file cannot break every later build.
+    """
     colours = [role_hex(brand, role) for role in element.palette]
-    key_data = {
-        "v": RENDERER_VERSION,
-        "chart": element.chart.model_dump(mode="json"),
-        "colours": colours,
-        "muted": brand.colours.muted,
-        "text": brand.colours.text,
-        "font": brand.fonts.body,
-        "size": [element.box.width, element.box.height],
-        "font_size": element.font_size,
-    }
-    key = hashlib.sha256(json.dumps(key_data, sort_keys=True).encode()).hexdigest()[:32]
+    key = _cache_key(element, brand, colours)
     cached = cache_dir / f"{key}.png" if cache_dir else None
     if cached is not None and cached.is_file():
-        png = cached.read_bytes()
-        return png, _png_size(png)
+        try:
+            png = cached.read_bytes()
+        except OSError:
+            png = b""
+        if _is_valid_png(png):
+            return png, _png_size(png)
     png = _draw(element, brand, colours)
     if cached is not None:
         try:
@@ -57,49 +63,107 @@ def render_chart_png(
     return png, _png_size(png)
 
 
+def _cache_key(element: ChartElement, brand: Brand, colours: list[str]) -> str:
+    """A hash of everything the picture depends on, matplotlib's version and the font files
+    included. The version comes from the package metadata: importing matplotlib to ask it would
+    cost a second on every build that finds its pictures in the cache."""
+    fonts = [font_file(brand.fonts.body).name, font_file(brand.fonts.body, bold=True).name]
+    key_data = {
+        "v": RENDERER_VERSION,
+        "matplotlib": metadata.version("matplotlib"),
+        "chart": element.chart.model_dump(mode="json"),
+        "colours": colours,
+        "muted": brand.colours.muted,
+        "text": brand.colours.text,
+        "font": brand.fonts.body,
+        "font_files": fonts,
+        "size": [element.box.width, element.box.height],
+        "font_size": element.font_size,
+    }
+    return hashlib.sha256(json.dumps(key_data, sort_keys=True).encode()).hexdigest()[:32]
+
+
 def _png_size(png: bytes) -> tuple[int, int]:
     width, height = struct.unpack(">II", png[16:24])
     return width, height
 
 
-def _draw(element: ChartElement, brand: Brand, colours: list[str]) -> bytes:
-    import io
+def _is_valid_png(png: bytes) -> bool:
+    """True for a whole PNG: the signature, a sound IHDR header first, the IEND chunk last, and
+    Pillow's check of every chunk's CRC in between (no decoding: about a millisecond)."""
+    if len(png) < 45 or not png.startswith(_PNG_SIGNATURE) or not png.endswith(_PNG_END):
+        return False
+    length, kind = struct.unpack(">I4s", png[8:16])
+    if kind != b"IHDR" or length != 13:
+        return False
+    (crc,) = struct.unpack(">I", png[29:33])
+    if zlib.crc32(png[12:29]) != crc:
+        return False
+    width, height = _png_size(png)
+    if width == 0 or height == 0:
+        return False
+    from PIL import Image  # already loaded by python-pptx
 
+    try:
+        with Image.open(io.BytesIO(png)) as image:
+            image.verify()
+    except Exception:  # Pillow raises many kinds for a damaged file
+        return False
+    return True
+
+
+def _draw(element: ChartElement, brand: Brand, colours: list[str]) -> bytes:
     import matplotlib
 
-    matplotlib.use("Agg")
+    with matplotlib.rc_context(_style(element, brand)):
+        fig = _figure(element, brand, colours)
+        buffer = io.BytesIO()
+        # no "Software" metadata, so the bytes depend only on the picture
+        fig.savefig(buffer, format="png", dpi=DPI, transparent=True, metadata={"Software": None})
+    return buffer.getvalue()
+
+
+def _style(element: ChartElement, brand: Brand) -> Any:  # rcParams for rc_context
+    """matplotlib settings for drawing on brand: the bundled fonts, the brand's text colour for
+    words and its muted colour for axis lines and ticks (never matplotlib's black)."""
     from matplotlib import font_manager
-    from matplotlib import pyplot as plt
 
     regular = font_file(brand.fonts.body)
     bold = font_file(brand.fonts.body, bold=True)
     for path in (regular, bold):
         font_manager.fontManager.addfont(str(path))
     family = font_manager.FontProperties(fname=str(regular)).get_name()
+    text, muted = role_hex(brand, ColourRole.TEXT), role_hex(brand, ColourRole.MUTED)
+    return {
+        "font.family": family,
+        "font.size": element.font_size,
+        "text.color": text,
+        "axes.edgecolor": muted,
+        "axes.labelcolor": text,
+        "xtick.color": muted,
+        "ytick.color": muted,
+        "xtick.labelcolor": text,
+        "ytick.labelcolor": text,
+        "legend.labelcolor": text,
+        "svg.hashsalt": "summarydeck",
+    }
+
+
+def _figure(element: ChartElement, brand: Brand, colours: list[str]) -> Any:
+    """The chart as a matplotlib Figure on its own Agg canvas: no pyplot, so no global list of
+    figures to leak into and no switching of the host process's backend."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+    from matplotlib.figure import Figure
+
     width_in = element.box.width / EMU_PER_INCH
     height_in = element.box.height / EMU_PER_INCH
-    with plt.rc_context(
-        {
-            "font.family": family,
-            "font.size": element.font_size,
-            "text.color": brand.colours.text,
-            "svg.hashsalt": "summarydeck",
-        }
-    ):
-        fig = plt.figure(figsize=(width_in, height_in), dpi=DPI)
-        try:
-            if element.chart.type is ChartType.PICTOGRAM:
-                _pictogram(fig, element, brand, colours)
-            else:
-                _bars(fig, element, brand, colours)
-            buffer = io.BytesIO()
-            # no "Software" metadata, so the bytes depend only on the picture
-            fig.savefig(
-                buffer, format="png", dpi=DPI, transparent=True, metadata={"Software": None}
-            )
-        finally:
-            plt.close(fig)
-    return buffer.getvalue()
+    fig = Figure(figsize=(width_in, height_in), dpi=DPI)
+    FigureCanvasAgg(fig)
+    if element.chart.type is ChartType.PICTOGRAM:
+        _pictogram(fig, element, brand, colours)
+    else:
+        _bars(fig, element, brand, colours)
+    return fig
 
 
 def _pictogram(fig: Any, element: ChartElement, brand: Brand, colours: list[str]) -> None:
@@ -143,35 +207,66 @@ def _pictogram(fig: Any, element: ChartElement, brand: Brand, colours: list[str]
 
 def _bars(fig: Any, element: ChartElement, brand: Brand, colours: list[str]) -> None:
     chart = element.chart
-    ax = fig.add_axes((0.05, 0.15, 0.9, 0.8))
+    legend = len(chart.series) > 1
+    # with a legend, the plot leaves it a band at the top, so it never covers a bar or label
+    ax = fig.add_axes((0.05, 0.15, 0.9, 0.7 if legend else 0.8))
     horizontal = chart.type is ChartType.BAR
     count = len(chart.categories)
     width = 0.8 / len(chart.series)
-    muted = role_hex(brand, ColourRole.MUTED)
+    text, muted = role_hex(brand, ColourRole.TEXT), role_hex(brand, ColourRole.MUTED)
     for s_index, series in enumerate(chart.series):
         positions = [i + (s_index - (len(chart.series) - 1) / 2) * width for i in range(count)]
+        # the model allows `highlight` on one series only
         bar_colours = [
             muted
-            if chart.highlight and i not in chart.highlight and len(chart.series) == 1
+            if chart.highlight and i not in chart.highlight
             else colours[s_index % len(colours)]
             for i in range(count)
         ]
         draw = ax.barh if horizontal else ax.bar
         bars = draw(positions, series.values, width * 0.9, color=bar_colours, label=series.name)
         labels = [format_value(v, chart.number_format) for v in series.values]
+        # matplotlib puts the label past the end of the bar, below or left of a negative one
         ax.bar_label(
-            bars, labels=labels, padding=4, fontweight="bold", fontsize=element.font_size + 4
+            bars,
+            labels=labels,
+            padding=4,
+            fontweight="bold",
+            fontsize=element.font_size + 4,
+            color=text,
         )
+    values = [v for s in chart.series for v in s.values]
+    low, high = value_axis_range(values)
     ticks = list(range(count))
     if horizontal:
         ax.set_yticks(ticks, chart.categories)
+        ax.set_xlim(low, high)
+        ax.margins(y=0.15)
         ax.invert_yaxis()
         ax.xaxis.set_visible(False)
     else:
         ax.set_xticks(ticks, chart.categories)
+        ax.set_ylim(low, high)
+        ax.margins(x=0.15)
         ax.yaxis.set_visible(False)
+    ax.tick_params(colors=muted, labelcolor=text)
+    for spine in ax.spines.values():
+        spine.set_color(muted)
     for side in ("top", "right", "left" if not horizontal else "bottom"):
         ax.spines[side].set_visible(False)
-    if len(chart.series) > 1:
-        ax.legend(frameon=False, loc="upper center", ncols=len(chart.series))
-    ax.margins(0.15)
+    if low < 0:
+        # bars go both ways from a zero line; the axis line at the edge would only crowd the
+        # labels of the bars below zero, so it goes, with its tick marks
+        base = ax.spines["left" if horizontal else "bottom"]
+        zero_line = ax.axvline if horizontal else ax.axhline
+        zero_line(0, color=muted, linewidth=base.get_linewidth())
+        base.set_visible(False)
+        ax.tick_params(length=0)
+    if legend:
+        ax.legend(
+            frameon=False,
+            loc="lower center",
+            bbox_to_anchor=(0.5, 1.02),
+            ncols=len(chart.series),
+            labelcolor=text,
+        )

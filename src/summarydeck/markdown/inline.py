@@ -1,41 +1,140 @@
-"""Markdown -> `Paragraph`s of `Run`s.
+"""Markdown -> `Paragraph`s of `Run`s, and Markdown -> speaker-notes text.
 
 Python-Markdown turns the text into HTML; a small HTML walker keeps what a slide can show (bold,
 italic, links, nested lists, line breaks) and reports everything else as a warning with the field's
-location, keeping its text, instead of letting it vanish.
+location, saying what the slide shows instead, rather than letting it vanish. Without `diags` the
+conversion is silent but keeps the same text, and never raises.
 """
 
 from __future__ import annotations
 
+import itertools
+import re
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import Literal
 from urllib.parse import urlparse
 
 import markdown as md
+from markdown.extensions import Extension
+from markdown.inlinepatterns import SimpleTagInlineProcessor
 
 from summarydeck.diagnostics import Diagnostics, Location, narrow
 from summarydeck.plan.types import Paragraph, Run
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
-_BLOCK_UNSUPPORTED = {
-    "h1": "headings",
-    "h2": "headings",
-    "h3": "headings",
-    "h4": "headings",
-    "h5": "headings",
-    "h6": "headings",
-    "table": "tables",
-    "pre": "code blocks",
-    "blockquote": "block quotes",
-    "hr": "horizontal rules",
-    "img": "images",
-    "code": "inline code",
+_HINT = "use **bold**, *italic*, [links](https://...) and - lists"
+_AS_TEXT = "shown as plain text"
+
+# Tags Python-Markdown makes for syntax a slide cannot show: (what it is, what is shown instead).
+_UNSUPPORTED: dict[str, tuple[str, str]] = {
+    **{f"h{n}": ("Markdown headings", _AS_TEXT) for n in range(1, 7)},
+    "table": ("Markdown tables", f"{_AS_TEXT}, one line per row"),
+    "pre": ("Markdown code blocks", _AS_TEXT),
+    "code": ("Markdown inline code", _AS_TEXT),
+    "blockquote": ("Markdown block quotes", _AS_TEXT),
+    "del": ("Markdown strikethrough", _AS_TEXT),
+    "hr": ("Markdown horizontal rules", "left out"),
 }
-_KNOWN = {"p", "strong", "b", "em", "i", "a", "ul", "ol", "li", "br"}
+_BLOCKS = {"h1", "h2", "h3", "h4", "h5", "h6", "table", "pre", "blockquote", "hr"}
+_TABLE_PARTS = {"thead", "tbody", "tr", "th", "td"}
+_NO_END_TAG = {"br", "img"}
+_MAX_START = 32_767  # OOXML's limit for a numbered list's first number (ST_TextBulletStartAtNum)
+
+
+class _Strikethrough(Extension):
+    """`~~text~~` -> <del>, so the walker can warn and show the text without the tildes."""
+
+    def extendMarkdown(self, md: md.Markdown) -> None:
+        pattern = SimpleTagInlineProcessor(r"(~~)(?=\S)(.+?)(?<=\S)~~", "del")
+        md.inlinePatterns.register(pattern, "del", 65)  # after code spans and links, before *
+
+
+def _new_converter() -> md.Markdown:
+    # `tables` is on only so a pipe table arrives as <table>, to warn about and show row by row
+    return md.Markdown(extensions=["sane_lists", "tables", _Strikethrough()], tab_length=2)
+
 
 # A fresh converter per call is ~10x slower; `reset()` makes one reusable between uses.
-_converter = md.Markdown(extensions=["sane_lists"], tab_length=2)
+_converter = _new_converter()
+
+
+# --- pre-processing -------------------------------------------------------------------------------
+
+_ITEM = re.compile(r"(?P<indent>[ \t]*)(?:[-*+]|(?P<number>\d{1,9})\.)[ \t]+\S")
+_RULE = re.compile(r" {0,3}([-*_])(?:[ \t]*\1){2,}[ \t]*$")  # `---`, `* * *`: not list items
+_TABLE_RULE = re.compile(r"\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)+\|?\s*$")  # |---|:--:|
+_FENCE = re.compile(r"\s*(?:```|~~~)")
+
+
+def _separate_blocks(text: str) -> str:
+    """Put a blank line before a list or table that directly follows a line of text.
+
+    Python-Markdown starts a list or a table only after a blank line, so the common YAML
+    "Intro:\\n- a\\n- b" would become the one paragraph "Intro: - a - b". A blank line inside a
+    list only makes it "loose" (<li><p>), which the walker shows the same way.
+    """
+    lines = text.split("\n")
+    out: list[str] = []
+    in_list = in_fence = False
+    for index, line in enumerate(lines):
+        before = lines[index - 1] if index else ""
+        after = lines[index + 1] if index + 1 < len(lines) else ""
+        if _FENCE.match(line):
+            in_fence = not in_fence  # Python-Markdown reads ``` as inline code: leave it whole
+        elif not in_fence and before.strip() and _starts_block(line, before, after, in_list):
+            out.append("")
+        out.append(line)
+        in_list = _in_list_after(line, before, in_list)
+    return "\n".join(out)
+
+
+def _is_item(line: str) -> bool:
+    return bool(_ITEM.match(line)) and not _RULE.match(line)
+
+
+def _starts_block(line: str, previous: str, following: str, in_list: bool) -> bool:
+    """Whether `line`, right after the text line `previous`, starts a list item or a table."""
+    if "|" in line and _TABLE_RULE.match(following) and not _TABLE_RULE.match(line):
+        return True
+    item = _ITEM.match(line)
+    if item is None or _RULE.match(line) or _is_item(previous):
+        return False
+    if in_list:
+        return True
+    if item["indent"]:
+        return False  # outside a list, a blank line would turn an indented line into code
+    # CommonMark's rule: only a list numbered from 1 interrupts a paragraph, so a wrapped
+    # sentence such as "... grew in\n2020. Sales ..." stays text
+    return item["number"] is None or int(item["number"]) == 1
+
+
+def _in_list_after(line: str, previous: str, in_list: bool) -> bool:
+    if _is_item(line):
+        return True
+    if not line.strip() or line[:1] in (" ", "\t"):
+        return in_list  # blank and indented lines stay in the item
+    return in_list and bool(previous.strip())  # unindented text ends the list after a blank line
+
+
+# --- the HTML walker ------------------------------------------------------------------------------
+
+
+@dataclass
+class _List:
+    kind: Literal["bullet", "number"]
+    start: int = 1
+    items: int = 0
+
+
+@dataclass(frozen=True)
+class _Block:
+    """How the paragraph being collected is shown; `marker` is its list marker in notes."""
+
+    level: int = 0
+    bullet: Literal["none", "bullet", "number"] = "none"
+    start: int = 1
+    marker: str = ""
 
 
 @dataclass
@@ -43,7 +142,9 @@ class _State:
     bold: int = 0
     italic: int = 0
     link: str | None = None
-    lists: list[Literal["bullet", "number"]] = field(default_factory=list)
+    lists: list[_List] = field(default_factory=list)
+    pre: int = 0  # inside a code block, whose <code> is not inline code
+    cells: int = 0  # table cells so far in the current row
 
 
 class _Walker(HTMLParser):
@@ -56,25 +157,53 @@ class _Walker(HTMLParser):
         self.diags = diags
         self.state = _State()
         self.paragraphs: list[Paragraph] = []
+        self.markers: list[str] = []  # each paragraph's list marker ("- ", "3. ") or ""
         self.current: list[Run] = []
-        self.current_level = 0
-        self.current_bullet: Literal["none", "bullet", "number"] = "none"
+        self.block = _Block()
         self.warned: set[str] = set()
 
     # --- paragraphs ---
     def _flush(self) -> None:
         runs = _tidy(self.current)
         if runs:
-            self.paragraphs.append(Paragraph(tuple(runs), self.current_level, self.current_bullet))
+            block = self.block
+            self.paragraphs.append(Paragraph(tuple(runs), block.level, block.bullet, block.start))
+            self.markers.append(block.marker)
+            if block.bullet != "none":
+                self._continue_item()
         self.current = []
 
-    def _start_paragraph(self) -> None:
+    def _continue_item(self) -> None:
+        """Later paragraphs of a list item are unmarked and indented to the item's text."""
+        self.block = _Block(level=len(self.state.lists))
+
+    def _open_list(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._flush()
+        if tag == "ul":
+            self.state.lists.append(_List("bullet"))
+        else:
+            self.state.lists.append(_List("number", _list_start(dict(attrs).get("start"))))
+
+    def _close_list(self) -> None:
         self._flush()
         if self.state.lists:
-            self.current_level = len(self.state.lists) - 1
-            self.current_bullet = self.state.lists[-1]
-        else:
-            self.current_level, self.current_bullet = 0, "none"
+            self.state.lists.pop()
+        self._continue_item()
+
+    def _open_item(self) -> None:
+        self._flush()
+        if not self.state.lists:  # a stray <li> of raw HTML
+            self.block = _Block()
+            return
+        lst = self.state.lists[-1]
+        lst.items += 1
+        marker = f"{lst.start + lst.items - 1}. " if lst.kind == "number" else "- "
+        self.block = _Block(len(self.state.lists) - 1, lst.kind, lst.start, marker)
+
+    def _open_cell(self) -> None:
+        if self.state.cells:
+            self.current.append(Run(" | "))
+        self.state.cells += 1
 
     # --- HTML events ---
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -85,26 +214,31 @@ class _Walker(HTMLParser):
         elif tag == "a":
             self.state.link = self._checked_link(dict(attrs).get("href") or "")
         elif tag in ("ul", "ol"):
-            self._flush()
-            self.state.lists.append("bullet" if tag == "ul" else "number")
+            self._open_list(tag, attrs)
         elif tag == "li":
-            self._start_paragraph()
+            self._open_item()
         elif tag == "p":
-            if not self.state.lists:
-                self._start_paragraph()
+            if not self.state.lists:  # in a list, <li> and _flush() set how it is shown
+                self._flush()
+                self.block = _Block()
         elif tag == "br":
             self.current.append(Run("\v", bool(self.state.bold), bool(self.state.italic)))
+        elif tag == "img":
+            self._image(dict(attrs).get("alt") or "")
+        elif tag in ("th", "td"):
+            self._open_cell()
+        elif tag == "tr":
+            self._flush()
+            self.state.cells = 0
+        elif tag in _TABLE_PARTS:
+            pass
+        elif tag in _UNSUPPORTED:
+            self._markdown_unsupported(tag)
         else:
-            self._unsupported(tag)
+            self._raw_html(self.get_starttag_text() or f"<{tag}>", f"HTML tag <{tag}>")
 
     def handle_startendtag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "br":
-            self.handle_starttag(tag, attrs)
-        else:
-            self._unsupported(tag)
-            alt = dict(attrs).get("alt")
-            if alt:
-                self.handle_data(alt)
+        self.handle_starttag(tag, attrs)  # <br />, <hr />, <img />: nothing to close
 
     def handle_endtag(self, tag: str) -> None:
         if tag in ("strong", "b"):
@@ -114,11 +248,13 @@ class _Walker(HTMLParser):
         elif tag == "a":
             self.state.link = None
         elif tag in ("ul", "ol"):
+            self._close_list()
+        elif tag in ("li", "p", "tr") or tag in _BLOCKS:
             self._flush()
-            if self.state.lists:
-                self.state.lists.pop()
-        elif tag in ("li", "p") or (tag in _BLOCK_UNSUPPORTED and tag not in ("code", "img", "hr")):
-            self._flush()
+            if tag == "pre":
+                self.state.pre = max(0, self.state.pre - 1)
+        elif tag not in _UNSUPPORTED and tag not in _TABLE_PARTS and tag not in _NO_END_TAG:
+            self._raw_html(f"</{tag}>", f"HTML tag <{tag}>")
 
     def handle_data(self, data: str) -> None:
         if not data:
@@ -131,34 +267,83 @@ class _Walker(HTMLParser):
             Run(data, bool(self.state.bold), bool(self.state.italic), self.state.link)
         )
 
+    def handle_comment(self, data: str) -> None:
+        self._warn("HTML comments", "left out", "delete the comment when it is done")
+
+    # <!DOCTYPE ...>, <?...?> and <![CDATA[...]]> are kept as written, like unknown tags
+    def handle_decl(self, decl: str) -> None:
+        self._raw_html(f"<!{decl}>", "Raw HTML")
+
+    def handle_pi(self, data: str) -> None:
+        self._raw_html(f"<?{data}>", "Raw HTML")
+
+    def unknown_decl(self, data: str) -> None:
+        self._raw_html(f"<![{data}]]>", "Raw HTML")
+
     # --- problems ---
-    def _unsupported(self, tag: str) -> None:
-        what = _BLOCK_UNSUPPORTED.get(tag, f"the HTML tag <{tag}>")
-        if what in self.warned or self.diags is None:
+    def _markdown_unsupported(self, tag: str) -> None:
+        if tag in _BLOCKS:
+            self._flush()
+        if tag == "pre":
+            self.state.pre += 1
+        if tag == "code" and self.state.pre:
+            return  # the code block already warned
+        self._warn(*_UNSUPPORTED[tag])
+
+    def _image(self, alt: str) -> None:
+        if alt.strip():
+            self._warn("Markdown images", "only the alt text is shown")
+            self.handle_data(alt)
+        else:
+            self._warn("Markdown images", "left out")
+
+    def _raw_html(self, source: str, what: str) -> None:
+        # Shown as written, not dropped: "<TBD>" or "<client name>" is usually meant as text.
+        self._warn(what, "shown as written", f"write Markdown instead: {_HINT}")
+        self.handle_data(source)
+
+    def _warn(self, what: str, shown: str, hint: str = _HINT) -> None:
+        message = f"{what}: not supported in slide text, {shown}"
+        if message in self.warned or self.diags is None:
             return
-        self.warned.add(what)
-        self.diags.warning(
-            "W301",
-            f"Markdown {what}: not supported in slide text, shown as plain text",
-            self.location,
-            "use **bold**, *italic*, [links](https://...) and - lists",
-        )
+        self.warned.add(message)
+        self.diags.warning("W301", message, self.location, hint)
 
     def _checked_link(self, href: str) -> str | None:
-        scheme = urlparse(href).scheme.lower()
+        scheme = _scheme(href)
         if scheme in ALLOWED_SCHEMES:
             return href
         if self.diags is not None:
-            shown = f"`{scheme}:`" if scheme else "no scheme"
+            if scheme is None:
+                problem = "is not a valid address"
+            else:
+                problem = f"has `{scheme}:`" if scheme else "has no scheme"
             self.diags.error(
                 "E301",
-                f"link `{href}` has {shown}; only http, https and mailto links are allowed",
+                f"link `{href}` {problem}; only http, https and mailto links are allowed",
                 narrow(self.location, href, self.source_lines),
                 "write the full address, e.g. https://example.org/page"
-                if scheme in ("", "www")
+                if scheme in (None, "", "www")
                 else "link to a web page (https://...) or an email address (mailto:...)",
             )
         return None
+
+
+def _scheme(href: str) -> str | None:
+    """The link's scheme in lower case; None when it cannot be parsed ("http://[oops")."""
+    try:
+        return urlparse(href).scheme.lower()
+    except ValueError:
+        return None
+
+
+def _list_start(value: str | None) -> int:
+    """The first number of an <ol>, within what PowerPoint can show (raw HTML may say anything)."""
+    try:
+        start = int(value or "1")
+    except ValueError:
+        return 1
+    return min(max(start, 1), _MAX_START)
 
 
 def _tidy(runs: list[Run]) -> list[Run]:
@@ -203,19 +388,66 @@ def _tidy(runs: list[Run]) -> list[Run]:
     return [r for r in merged if r.text]
 
 
+def _walk(text: str, location: Location | None, diags: Diagnostics | None) -> _Walker:
+    global _converter
+    walker = _Walker(location, diags, text.count("\n") * 2 + 3)
+    try:
+        _converter.reset()
+        walker.feed(_converter.convert(_separate_blocks(text)))
+        walker.close()
+    # Python-Markdown recurses once per nesting level ("- - - ... x"); HTMLParser asserts on some
+    # broken markup ("<![ >"). Neither may lose the text or stop the build.
+    except (RecursionError, AssertionError):
+        _converter = _new_converter()  # reset() does not clear a parse abandoned half-way
+        walker = _as_written(text, location, diags)
+    walker._flush()
+    return walker
+
+
+def _as_written(text: str, location: Location | None, diags: Diagnostics | None) -> _Walker:
+    """A walker holding the source's blank-line-separated blocks as plain paragraphs."""
+    walker = _Walker(location, diags)
+    walker._warn("Markdown that cannot be read", "shown as written")
+    for block in re.split(r"\n[ \t]*\n", text):
+        walker.handle_data(block)
+        walker._flush()
+    return walker
+
+
+# --- public ---------------------------------------------------------------------------------------
+
+
 def to_paragraphs(
     text: str, location: Location | None = None, diags: Diagnostics | None = None
 ) -> tuple[Paragraph, ...]:
     """Convert one Markdown text field. Problems go to `diags` when given."""
-    _converter.reset()
-    html = _converter.convert(text)
-    walker = _Walker(location, diags, text.count("\n") * 2 + 3)
-    walker.feed(html)
-    walker.close()
-    walker._flush()
-    return tuple(walker.paragraphs)
+    return tuple(_walk(text, location, diags).paragraphs)
 
 
 def to_plain(text: str) -> str:
-    """The text of a Markdown field without formatting, for notes and alt text."""
+    """The text of a Markdown field without formatting, on one line, for alt text and titles."""
     return " ".join(p.text.replace("\v", " ") for p in to_paragraphs(text))
+
+
+def to_notes(text: str) -> str:
+    """Speaker-notes text of a Markdown field: a line per paragraph, list items as indented
+    "- item" / "1. item" lines, hard line breaks kept, and links as "text (address)"."""
+    walker = _walk(text, None, None)
+    return "\n".join(
+        _notes_line(para, marker)
+        for para, marker in zip(walker.paragraphs, walker.markers, strict=True)
+    )
+
+
+def _notes_line(para: Paragraph, marker: str) -> str:
+    prefix = "  " * para.level + marker
+    by_link = itertools.groupby(para.runs, key=lambda run: run.link)
+    text = "".join(_notes_text(link, list(runs)) for link, runs in by_link)
+    return prefix + text.replace("\v", "\n" + " " * len(prefix))  # broken lines stay aligned
+
+
+def _notes_text(link: str | None, runs: list[Run]) -> str:
+    shown = "".join(run.text for run in runs)
+    if link is None or shown.strip() in (link, link.removeprefix("mailto:")):
+        return shown
+    return f"{shown} ({link})"

@@ -132,6 +132,14 @@ class Chart(Strict):
 
     @model_validator(mode="after")
     def _shape_matches_type(self) -> Chart:
+        from summarydeck.charts.numbers import FORMAT_EXAMPLES, is_supported_format
+
+        if not is_supported_format(self.number_format):
+            raise FieldProblem(
+                f"number format `{self.number_format}` is not supported",
+                at=("number_format",),
+                hint=f"use {FORMAT_EXAMPLES}; sections (`;`), colours and dates are not supported",
+            )
         if self.type is ChartType.PICTOGRAM:
             for key in ("value", "total"):
                 if getattr(self, key) is None:
@@ -158,6 +166,13 @@ class Chart(Strict):
                     at=("series", index, "values"),
                     hint="give every series one value per category, in the same order",
                 )
+        if self.highlight and len(self.series) > 1:
+            raise FieldProblem(
+                f"`highlight` stresses categories of one series; this chart has "
+                f"{len(self.series)} series",
+                at=("highlight",),
+                hint="remove `highlight`, or chart one series",
+            )
         for index, position in enumerate(self.highlight):
             if position >= len(self.categories):
                 raise FieldProblem(
@@ -171,7 +186,34 @@ class Chart(Strict):
                 at=("series", 1),
                 hint="use a column or bar chart to compare several series",
             )
+        if self.type in (ChartType.PIE, ChartType.DOUGHNUT):
+            self._check_slices()
         return self
+
+    def _check_slices(self) -> None:
+        """A pie or doughnut shows shares of a whole: no negative slices, and some whole."""
+        kind = self.type.value
+        if self.engine == "picture":
+            raise FieldProblem(
+                f"`engine: picture` cannot draw a {kind} chart",
+                at=("engine",),
+                hint="picture charts draw column and bar charts; leave pie charts native",
+            )
+        values = self.series[0].values
+        for index, value in enumerate(values):
+            if value < 0:
+                raise FieldProblem(
+                    f"a {kind} chart cannot show the negative value {value:g}",
+                    at=("series", 0, "values", index),
+                    hint="each slice is a share of the whole, zero or more; "
+                    "use a column or bar chart for values below zero",
+                )
+        if sum(values) <= 0:
+            raise FieldProblem(
+                f"the values of a {kind} chart add up to zero, so it has no slices to draw",
+                at=("series", 0, "values"),
+                hint="give at least one slice a value above zero",
+            )
 
     @property
     def engine_used(self) -> str:

@@ -72,6 +72,7 @@ class Paragraph:
     runs: tuple[Run, ...]
     level: int = 0  # list nesting depth, 0 = top
     bullet: Literal["none", "bullet", "number"] = "none"
+    start: int = 1  # a numbered list's first number, the same on every item of the list
 
     @property
     def text(self) -> str:

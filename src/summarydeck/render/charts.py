@@ -7,14 +7,22 @@ from pathlib import Path
 from typing import Any
 
 from pptx.chart.data import CategoryChartData
-from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION, XL_LEGEND_POSITION, XL_TICK_MARK
+from pptx.enum.chart import (
+    XL_CHART_TYPE,
+    XL_LABEL_POSITION,
+    XL_LEGEND_POSITION,
+    XL_TICK_LABEL_POSITION,
+    XL_TICK_MARK,
+)
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
+from summarydeck.charts.axis import value_axis_range
 from summarydeck.model.brand import Brand
 from summarydeck.model.content import Chart, ChartType
+from summarydeck.plan.colours import role_hex
 from summarydeck.plan.types import ChartElement, ColourRole
-from summarydeck.render.theme import role_hex, set_colour
+from summarydeck.render.theme import set_colour
 
 _TYPES = {
     ChartType.COLUMN: XL_CHART_TYPE.COLUMN_CLUSTERED,
@@ -67,7 +75,7 @@ def _style_bars(chart: Any, spec: Chart, element: ChartElement, brand: Brand) ->
         set_colour(
             series.format.fill.fore_color, element.palette[index % len(element.palette)], brand
         )
-    if len(spec.series) == 1 and spec.highlight:
+    if spec.highlight:  # the model allows it on one series only
         count = len(spec.categories)
         for category in range(count):
             if category in spec.highlight:
@@ -85,10 +93,13 @@ def _style_bars(chart: Any, spec: Chart, element: ChartElement, brand: Brand) ->
     value_axis = chart.value_axis
     value_axis.visible = False  # values are labelled directly
     value_axis.has_major_gridlines = False
-    value_axis.minimum_scale = 0
-    top = max(max(s.values) for s in spec.series)
-    value_axis.maximum_scale = round(top * 1.2, 6) if top > 0 else 1
+    # zero is always on the axis, with room beyond the longest bar either way for its label
+    values = [v for s in spec.series for v in s.values]
+    value_axis.minimum_scale, value_axis.maximum_scale = value_axis_range(values)
     category_axis = chart.category_axis
+    if min(values) < 0:
+        # category names at the foot (or left) of the plot, clear of bars below zero
+        category_axis.tick_label_position = XL_TICK_LABEL_POSITION.LOW
     # bar charts draw the first category at the bottom; reversing the axis (not the data) puts
     # it on top, so categories (and each cluster's series) read top-down in YAML order
     if spec.type is ChartType.BAR:

@@ -91,7 +91,11 @@ def _bullet(p: Any, para: Paragraph) -> None:
     p_pr.set("marL", str(BULLET_INDENT * (para.level + 1)))
     p_pr.set("indent", str(-BULLET_INDENT))
     if para.bullet == "number":
-        etree.SubElement(p_pr, qn("a:buAutoNum"), type="arabicPeriod")
+        auto_num = etree.SubElement(p_pr, qn("a:buAutoNum"), type="arabicPeriod")
+        if para.start != 1:
+            # PowerPoint numbers consecutive paragraphs with the same scheme and startAt as one
+            # sequence, so every item of the list carries the list's first number
+            auto_num.set("startAt", str(para.start))
     else:
         # Arial is Office's own bullet font; LibreOffice maps "follow the text" to OpenSymbol
         etree.SubElement(p_pr, qn("a:buFont"), typeface="Arial")

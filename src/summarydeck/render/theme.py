@@ -39,23 +39,6 @@ THEME_SLOTS: dict[ColourRole, Any] = {
 }
 
 
-def role_hex(brand: Brand, role: ColourRole) -> str:
-    """The brand's hex colour for a role (for pictures and contrast checks)."""
-    c = brand.colours
-    direct = {
-        ColourRole.TEXT: c.text,
-        ColourRole.BACKGROUND: c.background,
-        ColourRole.PRIMARY: c.primary,
-        ColourRole.SURFACE: c.surface,
-        ColourRole.LINK: c.link,
-        ColourRole.MUTED: c.muted,
-    }
-    if role in direct:
-        return direct[role]
-    index = int(role.value.removeprefix("accent")) - 1
-    return c.accents[index % len(c.accents)]
-
-
 def set_colour(colour_format: Any, role: ColourRole, brand: Brand) -> None:
     """Point a python-pptx ColorFormat at a theme slot (RGB only for the muted text role)."""
     if role is ColourRole.MUTED:
