@@ -79,10 +79,11 @@ class LayoutContext:
 
     def points(self, items: Sequence[str]) -> tuple[Paragraph, ...]:
         """A list of Markdown points as bullets; a list inside a point nests one level down."""
+        # replace(), not a new Paragraph: keeps every other field (a numbered list's start)
         return tuple(
-            Paragraph(p.runs, p.level + 1, p.bullet)
+            dataclasses.replace(p, level=p.level + 1)
             if p.bullet != "none"
-            else Paragraph(p.runs, p.level, "bullet")
+            else dataclasses.replace(p, bullet="bullet")
             for point in items
             for p in self.markdown(point)
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import ClassVar
 
 from summarydeck.layouts.context import LayoutContext
@@ -13,7 +14,6 @@ from summarydeck.plan.types import (
     Box,
     ColourRole,
     Element,
-    Paragraph,
     Run,
     ShapeElement,
     SlidePlan,
@@ -42,10 +42,9 @@ def plan_quote(spec: QuoteSlide, ctx: LayoutContext) -> list[SlidePlan]:
     first, last = paragraphs[0], paragraphs[-1]
     # curly quotes open the first paragraph and close the last
     quoted = tuple(
-        Paragraph(
-            ((Run("“"),) if p is first else ()) + p.runs + ((Run("”"),) if p is last else ()),
-            p.level,
-            p.bullet,
+        dataclasses.replace(
+            p,
+            runs=((Run("“"),) if p is first else ()) + p.runs + ((Run("”"),) if p is last else ()),
         )
         for p in paragraphs
     )
