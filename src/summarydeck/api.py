@@ -11,6 +11,7 @@ from summarydeck.layouts.planner import plan_deck
 from summarydeck.layouts.registry import kinds
 from summarydeck.model.deck import Deck
 from summarydeck.model.validate import validate
+from summarydeck.plan.final import check_final
 from summarydeck.plan.types import SlidePlan
 from summarydeck.source.content_dir import load_content_dir
 
@@ -25,6 +26,7 @@ class BuildResult:
     seconds: float
     diagnostics: list[Diagnostic] = field(default_factory=list)
     sha256: str | None = None
+    to_confirm: int = 0  # items still to be confirmed (a draft build)
 
 
 def load_deck(content_dir: Path, diags: Diagnostics) -> Deck | None:
@@ -35,13 +37,17 @@ def load_deck(content_dir: Path, diags: Diagnostics) -> Deck | None:
     return None if diags.errors else deck
 
 
-def plan(content_dir: Path) -> tuple[Deck, list[SlidePlan], Diagnostics]:
-    """Load, validate and lay out; raises ContentError with every diagnostic on failure."""
+def plan(content_dir: Path, *, final: bool = False) -> tuple[Deck, list[SlidePlan], Diagnostics]:
+    """Load, validate and lay out; raises ContentError with every diagnostic on failure.
+
+    `final`: a deck for publishing, so anything still to be confirmed is an error."""
     diags = Diagnostics()
     deck = load_deck(content_dir, diags)
     diags.raise_if_errors()
     assert deck is not None
     plans = plan_deck(deck, diags)
+    if final:
+        check_final(plans, deck.source_map, diags)
     diags.raise_if_errors()
     return deck, plans, diags
 
@@ -51,9 +57,14 @@ def default_output(deck: Deck) -> Path:
 
 
 def build(
-    content_dir: Path = DEFAULT_CONTENT, out: Path | None = None, cache_dir: Path | None = None
+    content_dir: Path = DEFAULT_CONTENT,
+    out: Path | None = None,
+    cache_dir: Path | None = None,
+    *,
+    final: bool = False,
 ) -> BuildResult:
-    """Build the deck. Nothing is written unless the whole build succeeds."""
+    """Build the deck. Nothing is written unless the whole build succeeds; a `final` build
+    also fails while anything in the deck is still to be confirmed."""
     import hashlib
 
     from summarydeck.output.checks import check_package
@@ -67,7 +78,7 @@ def build(
     from summarydeck.render.slides import render_deck
 
     started = time.perf_counter()
-    deck, plans, diags = plan(content_dir)
+    deck, plans, diags = plan(content_dir, final=final)
     target = out or default_output(deck)
     cache = cache_dir if cache_dir is not None else target.parent / ".cache" / "charts"
     prs = render_deck(plans, deck, cache)
@@ -90,11 +101,22 @@ def build(
         time.perf_counter() - started,
         diags.items,
         hashlib.sha256(data).hexdigest(),
+        _count_to_confirm(plans),
     )
 
 
-def check_content(content_dir: Path = DEFAULT_CONTENT) -> BuildResult:
+def check_content(content_dir: Path = DEFAULT_CONTENT, *, final: bool = False) -> BuildResult:
     """Validate and lay out without writing anything (`summarydeck validate`)."""
     started = time.perf_counter()
-    _, plans, diags = plan(content_dir)
-    return BuildResult(None, len(plans), time.perf_counter() - started, diags.items)
+    _, plans, diags = plan(content_dir, final=final)
+    return BuildResult(
+        None,
+        len(plans),
+        time.perf_counter() - started,
+        diags.items,
+        to_confirm=_count_to_confirm(plans),
+    )
+
+
+def _count_to_confirm(plans: list[SlidePlan]) -> int:
+    return len({item.path for plan in plans for item in plan.unconfirmed})

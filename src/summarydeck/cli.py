@@ -20,6 +20,7 @@ from summarydeck.diagnostics import (
     format_diagnostic,
     summary_line,
 )
+from summarydeck.plan.final import FINAL_CODE
 
 EXIT_CODES_HELP = """Exit status: 0 success; 1 content errors (nothing written); 2 bad command-line
 usage; 3 the deck could not be written; 4 an internal error (a bug: please report it)."""
@@ -38,7 +39,14 @@ def _exit_status() -> Iterator[None]:
         yield
     except ContentError as exc:
         _print_diagnostics(exc.diagnostics)
-        click.echo(f"Build failed: {summary_line(exc.diagnostics)}; nothing was written.", err=True)
+        errors = [d for d in exc.diagnostics if d.is_error]
+        if errors and all(d.code == FINAL_CODE for d in errors):
+            what = f"{len(errors)} item{'s' * (len(errors) != 1)} still to be confirmed"
+            click.echo(f"Final build refused: {what}; nothing was written.", err=True)
+        else:
+            click.echo(
+                f"Build failed: {summary_line(exc.diagnostics)}; nothing was written.", err=True
+            )
         sys.exit(ExitStatus.CONTENT_ERROR)
     except OutputError as exc:
         click.echo(f"error: {exc}", err=True)
@@ -63,6 +71,13 @@ content_option = click.option(
     help="Folder of content YAML files.",
 )
 
+final_option = click.option(
+    "--final",
+    is_flag=True,
+    help="A deck for publishing: fail, listing each item with its file and line, while "
+    "anything in the deck is still to be confirmed.",
+)
+
 
 @click.group(epilog=EXIT_CODES_HELP)
 @click.version_option(__version__, prog_name="summarydeck")
@@ -78,22 +93,36 @@ def cli() -> None:
     default=None,
     help="Deck file to write [default: output/<slug>.pptx].",
 )
-def build(content_dir: Path, out: Path | None) -> None:
+@final_option
+def build(content_dir: Path, out: Path | None, final: bool) -> None:
     """Build the deck from the content folder."""
     with _exit_status():
-        result = api.build(content_dir, out)
+        result = api.build(content_dir, out, final=final)
     _print_diagnostics(result.diagnostics)
     click.echo(f"Built {result.path} ({result.slides} slides) in {result.seconds:.2f} s")
+    _say_draft(result)
+
+
+def _say_draft(result: api.BuildResult) -> None:
+    if result.to_confirm:
+        count = result.to_confirm
+        click.echo(
+            f"Draft: {count} item{'s' * (count != 1)} still to be confirmed "
+            "(marked on the slides, listed in the notes); `--final` lists them with file and line.",
+            err=True,
+        )
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
 @content_option
-def validate(content_dir: Path) -> None:
+@final_option
+def validate(content_dir: Path, final: bool) -> None:
     """Check the content and report every problem, without writing a deck."""
     with _exit_status():
-        result = api.check_content(content_dir)
+        result = api.check_content(content_dir, final=final)
     _print_diagnostics(result.diagnostics)
     click.echo(f"Content is valid: {result.slides} slides ({summary_line(result.diagnostics)})")
+    _say_draft(result)
 
 
 @cli.command()

@@ -10,7 +10,7 @@ from typing import Any
 from summarydeck.diagnostics import Diagnostics
 from summarydeck.markdown.inline import to_paragraphs, to_plain
 from summarydeck.model.brand import TypeScale
-from summarydeck.model.content import Provenance
+from summarydeck.model.content import SINGULAR, Provenance, Status
 from summarydeck.model.deck import Deck
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.grid import Grid
@@ -25,6 +25,7 @@ from summarydeck.plan.types import (
     SlidePlan,
     TextElement,
     TextStyle,
+    ToConfirm,
 )
 from summarydeck.source.yaml_loader import DataPath
 
@@ -141,13 +142,40 @@ class LayoutContext:
             TextStyle(self.scale.small, ColourRole.MUTED, anchor="bottom"),
         )
 
-    def unconfirmed(self, items: Sequence[tuple[str, Provenance]]) -> tuple[str, ...]:
-        """Descriptions of the items on a slide that an editor has still to confirm."""
+    def provenance(self, collection: str, item_id: str) -> Provenance:
+        item: Provenance = getattr(self.deck.content, collection)[item_id]
+        return item
+
+    def unconfirmed(
+        self, spec: SlideSpec, checks: Sequence[tuple[str, str]]
+    ) -> tuple[ToConfirm, ...]:
+        """What on a slide an editor has still to confirm: each item named in `checks` as
+        (collection, id), and the slide's own text when the entry says `status: unconfirmed`."""
         out = []
-        for label, item in items:
+        for collection, item_id in checks:
+            item = self.provenance(collection, item_id)
             if not item.confirmed:
-                out.append(f"{label}: {item.check or 'not yet confirmed against its source'}")
+                out.append(
+                    ToConfirm(
+                        f"{SINGULAR[collection]} `{item_id}`",
+                        item.check or "not yet confirmed against its source",
+                        (collection, item_id),
+                    )
+                )
+        if spec.status is Status.UNCONFIRMED:
+            out.append(
+                ToConfirm(
+                    f"slide `{spec.slide_id}`",
+                    spec.check or "the text on this slide is not yet confirmed",
+                    ("slides", self.slide_index),
+                )
+            )
         return tuple(out)
+
+    def caveats(self, checks: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+        """Notes on confirmed items that a presenter should know (`note:` in the content)."""
+        notes = (self.provenance(c, i).note for c, i in checks)
+        return tuple(dict.fromkeys(n for n in notes if n))
 
     def marker(self) -> list[Element]:
         """The small "To be confirmed" tag shown on slides with unconfirmed content."""
@@ -179,8 +207,16 @@ class LayoutContext:
         return [PictureElement("Logo", fitted, data, brand.logo_alt_text or brand.name)]
 
     # --- notes ---
-    def notes(self, spec: SlideSpec, draft: str, unconfirmed: tuple[str, ...] = ()) -> str:
+    def notes(
+        self,
+        spec: SlideSpec,
+        draft: str,
+        unconfirmed: Sequence[ToConfirm] = (),
+        caveats: Sequence[str] = (),
+    ) -> str:
         text = to_plain(spec.notes) if spec.notes else draft
+        if caveats:
+            text += "\n\nAbout the figures and sources:\n" + "\n".join(f"- {c}" for c in caveats)
         if unconfirmed:
             text += "\n\nTo confirm before publishing:\n" + "\n".join(f"- {u}" for u in unconfirmed)
         return text.strip()
@@ -194,12 +230,12 @@ class LayoutContext:
         draft: str,
         *,
         cited: Sequence[Provenance] | None = None,
-        checks: Sequence[tuple[str, Provenance]] | None = None,
+        checks: Sequence[tuple[str, str]] = (),
         title_source: DataPath | None = None,
     ) -> SlidePlan:
         """A standard content slide: title, accent rule, elements, citation, marker, notes."""
         parts: list[Element] = [ShapeElement("Accent rule", self.grid.rule, ColourRole.ACCENT1)]
-        unconfirmed = self.unconfirmed(checks or [])
+        unconfirmed = self.unconfirmed(spec, checks)
         if unconfirmed:  # read right after the title: it qualifies everything on the slide
             parts.extend(self.marker())
         parts.extend(elements)
@@ -213,7 +249,7 @@ class LayoutContext:
             kind=spec.kind,
             layout="content",
             title=dataclasses.replace(self.title(title), source=title_source),
-            notes=self.notes(spec, draft, unconfirmed),
+            notes=self.notes(spec, draft, unconfirmed, self.caveats(checks)),
             elements=tuple(parts),
             unconfirmed=unconfirmed,
         )

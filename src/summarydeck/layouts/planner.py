@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from summarydeck.diagnostics import Diagnostics
 from summarydeck.layouts.context import LayoutContext, Section
 from summarydeck.layouts.registry import kinds
+from summarydeck.model.content import Status
 from summarydeck.model.deck import Deck
+from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.fit import fit_plan
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.types import SlidePlan
@@ -30,7 +34,7 @@ def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
         ctx.slide_index = index
         location = deck.source_map.locate(("slides", index))
         planned[index] = [
-            fit_plan(p, deck.brand, diags, deck.source_map, location)
+            fit_plan(_keep_slide_status(p, spec, ctx), deck.brand, diags, deck.source_map, location)
             for p in registry[spec.kind].plan(spec, ctx)
         ]
     _warn_duplicate_titles(deck, planned, diags)
@@ -43,6 +47,21 @@ def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
             "add `- kind: sources` near the end of `slides:`",
         )
     return [plan for index in range(len(deck.slides)) for plan in planned[index]]
+
+
+def _keep_slide_status(plan: SlidePlan, spec: SlideSpec, ctx: LayoutContext) -> SlidePlan:
+    """An entry's own `status: unconfirmed` must reach a final build even when its kind (a
+    section or closing slide) draws no marker: record it, and say it in the notes."""
+    if spec.status is not Status.UNCONFIRMED:
+        return plan
+    if any(item.path == ("slides", ctx.slide_index) for item in plan.unconfirmed):
+        return plan
+    own = ctx.unconfirmed(spec, ())
+    return dataclasses.replace(
+        plan,
+        unconfirmed=plan.unconfirmed + own,
+        notes=(plan.notes + "\n\nTo confirm before publishing:\n- " + str(own[0])).strip(),
+    )
 
 
 def _warn_duplicate_titles(

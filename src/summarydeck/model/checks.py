@@ -12,7 +12,7 @@ from pydantic import TypeAdapter, ValidationError
 from summarydeck.diagnostics import Diagnostics, did_you_mean
 from summarydeck.model.brand import Brand
 from summarydeck.model.colour import contrast_ratio
-from summarydeck.model.content import ContentId, slug
+from summarydeck.model.content import SINGULAR, ContentId, slug
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.source.yaml_loader import DataPath, SourceMap
 
@@ -25,15 +25,6 @@ def _is_id(value: Any) -> bool:
     except ValidationError:
         return False
     return True
-
-
-_SINGULAR = {
-    "essays": "essay",
-    "opportunities": "opportunity",
-    "statistics": "statistic",
-    "quotes": "quote",
-    "sources": "source",
-}
 
 
 def _missing_id_hint(ref: str, collection: str, available: list[str]) -> str | None:
@@ -70,7 +61,7 @@ def check_references(
                     diags.error(
                         "E206",
                         f"slides[{index}].{field_name}: "
-                        f"no {_SINGULAR.get(collection, collection)} with id `{ref}`",
+                        f"no {SINGULAR.get(collection, collection)} with id `{ref}`",
                         smap.locate(path),
                         _missing_id_hint(ref, collection, available),
                     )

@@ -29,6 +29,16 @@ def _check_id(value: str) -> str:
     return value
 
 
+# the collections whose items carry provenance, and what one item of each is called
+SINGULAR = {
+    "essays": "essay",
+    "opportunities": "opportunity",
+    "statistics": "statistic",
+    "quotes": "quote",
+    "sources": "source",
+}
+
+
 class _MarkdownField:
     """Marks a text field as Markdown, so validation can check every one of them once."""
 
@@ -60,6 +70,7 @@ class Provenance(Strict):
     source: ContentId | None = None
     status: Status = Status.UNCONFIRMED  # safe default: nothing is confirmed by omission
     check: Text | None = None  # what an editor still has to check, and where
+    note: Text | None = None  # a caveat the presenter should know (said in the speaker notes)
 
     @property
     def confirmed(self) -> bool:

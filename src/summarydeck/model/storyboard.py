@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from summarydeck.model.content import ContentId, Markdown, Strict, slug
+from summarydeck.model.content import ContentId, Markdown, Status, Strict, Text, slug
 
 
 class SlideSpec(Strict):
@@ -16,6 +16,10 @@ class SlideSpec(Strict):
     id: ContentId | None = None  # stable id used as the slide's name; derived when absent
     notes: Markdown | None = None  # speaker notes; drafted from the slide when absent
     tags: list[ContentId] = Field(default_factory=list)
+    # for text written on the slide itself (bullets, cards): `unconfirmed` marks the slide and
+    # stops a final build, like an unconfirmed statistic; absent means nothing is claimed
+    status: Status | None = None
+    check: Text | None = None
 
     # field name -> content collection it refers to, checked once for every kind
     references: ClassVar[dict[str, str]] = {}

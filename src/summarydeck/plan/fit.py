@@ -12,7 +12,7 @@ import dataclasses
 from summarydeck.diagnostics import Diagnostics, Location
 from summarydeck.model.brand import Brand
 from summarydeck.plan.measure import available_height, text_height
-from summarydeck.plan.types import SlidePlan, TextElement
+from summarydeck.plan.types import Element, SlidePlan, TextElement
 from summarydeck.source.yaml_loader import SourceMap, dotted
 
 STEP = 0.5
@@ -58,6 +58,25 @@ def fit_plan(
             )
         return fitted
 
-    elements = tuple(fit(e) if isinstance(e, TextElement) else e for e in plan.elements)
+    elements = _same_size_in_groups(
+        tuple(fit(e) if isinstance(e, TextElement) else e for e in plan.elements)
+    )
     subtitle = fit(plan.subtitle) if plan.subtitle else None
     return dataclasses.replace(plan, title=fit(plan.title), subtitle=subtitle, elements=elements)
+
+
+def _same_size_in_groups(elements: tuple[Element, ...]) -> tuple[Element, ...]:
+    """Frames that share a `group` (the texts of a row of cards) all take the smallest size any
+    of them needed: neighbours at different sizes look like a mistake."""
+    smallest: dict[str, float] = {}
+    for e in elements:
+        if isinstance(e, TextElement) and e.group:
+            smallest[e.group] = min(smallest.get(e.group, e.style.size), e.style.size)
+    if not smallest:
+        return elements
+    return tuple(
+        dataclasses.replace(e, style=dataclasses.replace(e.style, size=smallest[e.group]))
+        if isinstance(e, TextElement) and e.group
+        else e
+        for e in elements
+    )

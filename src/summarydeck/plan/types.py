@@ -11,6 +11,7 @@ from enum import StrEnum
 from typing import Literal
 
 from summarydeck.model.content import Chart
+from summarydeck.source.yaml_loader import DataPath
 
 EMU_PER_INCH = 914_400
 EMU_PER_PT = 12_700
@@ -101,6 +102,7 @@ class TextElement:
     inset: int = inches(0.1)  # left/right inset; top/bottom is half of it
     min_size: float | None = None  # the fitter may shrink down to this size
     source: tuple[str | int, ...] | None = None  # the content field it shows, for errors
+    group: str | None = None  # frames in one group are set at one size (the smallest fitted)
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,19 @@ Element = TextElement | ShapeElement | ChartElement | PictureElement
 
 
 @dataclass(frozen=True)
+class ToConfirm:
+    """Something on a slide an editor has still to confirm: what it is, what to check, and
+    where it lives in the content (so a final build can point at its file and line)."""
+
+    label: str  # e.g. "opportunity `conversations`"
+    check: str
+    path: DataPath  # e.g. ("opportunities", "conversations")
+
+    def __str__(self) -> str:
+        return f"{self.label}: {self.check}"
+
+
+@dataclass(frozen=True)
 class SlidePlan:
     """One slide. `title` goes into the layout's title placeholder."""
 
@@ -145,4 +160,4 @@ class SlidePlan:
     elements: tuple[Element, ...] = field(default_factory=tuple)
     background: ColourRole = ColourRole.BACKGROUND
     footer: bool = True  # footer text and slide number
-    unconfirmed: tuple[str, ...] = ()  # what on this slide is still to be confirmed
+    unconfirmed: tuple[ToConfirm, ...] = ()  # what on this slide is still to be confirmed

@@ -49,7 +49,9 @@ def plan_agenda(spec: AgendaSlide, ctx: LayoutContext) -> list[SlidePlan]:
     two_columns = len(sections) > 5
     per_column = -(-len(sections) // 2) if two_columns else max(1, len(sections))
     columns = ctx.grid.columns(2 if two_columns else 1)
-    row_height = inches(0.8) if len(sections) > 3 else inches(1.0)
+    # a short agenda reads better large and spaced; a long one needs the room
+    row_height = inches(0.8) if two_columns else inches(0.95)
+    item_size = ctx.scale.subheading if two_columns else ctx.scale.lead
     elements: list[Element] = []
     for i, title in enumerate(sections):
         column = columns[i // per_column]
@@ -77,7 +79,7 @@ def plan_agenda(spec: AgendaSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 f"Agenda item {i + 1}",
                 Box(column.left + inches(0.8), top, column.width - inches(0.8), row_height),
                 ctx.plain(title),
-                ctx.body_style(size=ctx.scale.subheading, anchor="middle"),
+                ctx.body_style(size=item_size, anchor="middle"),
                 min_size=ctx.scale.body_min,
                 source=("slides", ctx.sections[i].index, "title"),
             )

@@ -97,7 +97,7 @@ def plan_chart(spec: ChartSlide, ctx: LayoutContext) -> list[SlidePlan]:
             elements,
             draft,
             cited=[stat],
-            checks=[(f"statistic `{spec.statistic}`", stat)],
+            checks=[("statistics", spec.statistic)],
             title_source=None if spec.title else ("statistics", spec.statistic, "takeaway"),
         )
     ]

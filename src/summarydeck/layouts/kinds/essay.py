@@ -89,6 +89,6 @@ def plan_essay(spec: EssaySlide, ctx: LayoutContext) -> list[SlidePlan]:
             elements,
             draft,
             cited=[essay],
-            checks=[(f"essay `{spec.essay}`", essay)],
+            checks=[("essays", spec.essay)],
         )
     ]

@@ -112,6 +112,7 @@ def plan_opportunities(spec: OpportunitiesSlide, ctx: LayoutContext) -> list[Sli
                 ctx.body_style(bold=True, space_after=0),
                 min_size=ctx.scale.body_min,
                 source=("opportunities", item_id, "title"),
+                group="tile titles",
             )
         )
     items = [all_items[i] for i in ids]
@@ -127,6 +128,6 @@ def plan_opportunities(spec: OpportunitiesSlide, ctx: LayoutContext) -> list[Sli
             elements,
             draft,
             cited=items,
-            checks=[(f"opportunity `{i}`", all_items[i]) for i in ids],
+            checks=[("opportunities", i) for i in ids],
         )
     ]

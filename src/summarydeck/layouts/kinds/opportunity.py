@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from typing import ClassVar
 
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import to_plain
 from summarydeck.model.storyboard import SlideSpec
+from summarydeck.plan.measure import text_height
 from summarydeck.plan.types import (
+    EMU_PER_PT,
     Box,
     ColourRole,
     Element,
@@ -44,6 +47,29 @@ def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePl
         grid.body.right - panel.right - grid.gutter,
         grid.body.height,
     )
+    summary = TextElement(
+        "Opportunity summary",
+        Box(
+            panel.left + inches(0.25),
+            panel.top + inches(0.85),
+            panel.width - inches(0.5),
+            panel.height - inches(1.1),
+        ),
+        ctx.markdown(item.summary),
+        ctx.body_style(
+            colour=ColourRole.BACKGROUND, size=ctx.scale.body if points else ctx.scale.lead
+        ),
+        min_size=ctx.scale.body_min,
+        source=(*path, "summary"),
+    )
+    if points:  # a panel taller than its text is a block of empty colour: end it after the text
+        needed = round(text_height(summary, ctx.deck.brand, summary.style.size) * EMU_PER_PT)
+        if needed < summary.box.height:
+            height = max(inches(2.6), needed + inches(1.35))
+            panel = dataclasses.replace(panel, height=min(panel.height, height))
+            summary = dataclasses.replace(
+                summary, box=dataclasses.replace(summary.box, height=panel.height - inches(1.1))
+            )
     elements: list[Element] = [
         ShapeElement("Summary panel", panel, ColourRole.PRIMARY),
         TextElement(
@@ -57,21 +83,7 @@ def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePl
             ctx.plain(f"Opportunity {number} of {len(items)}"),
             TextStyle(ctx.scale.label, ColourRole.BACKGROUND, bold=True),
         ),
-        TextElement(
-            "Opportunity summary",
-            Box(
-                panel.left + inches(0.25),
-                panel.top + inches(0.85),
-                panel.width - inches(0.5),
-                panel.height - inches(1.1),
-            ),
-            ctx.markdown(item.summary),
-            ctx.body_style(
-                colour=ColourRole.BACKGROUND, size=ctx.scale.body if points else ctx.scale.lead
-            ),
-            min_size=ctx.scale.body_min,
-            source=(*path, "summary"),
-        ),
+        summary,
     ]
     if points:
         elements.append(
@@ -94,6 +106,6 @@ def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePl
             elements,
             draft,
             cited=[item],
-            checks=[(f"opportunity `{spec.opportunity}`", item)],
+            checks=[("opportunities", spec.opportunity)],
         )
     ]

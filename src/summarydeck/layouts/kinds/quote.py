@@ -81,6 +81,6 @@ def plan_quote(spec: QuoteSlide, ctx: LayoutContext) -> list[SlidePlan]:
             elements,
             draft,
             cited=[quote],
-            checks=[(f"quote `{spec.quote}`", quote)],
+            checks=[("quotes", spec.quote)],
         )
     ]

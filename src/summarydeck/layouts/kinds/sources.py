@@ -10,7 +10,8 @@ from summarydeck.model.content import Source, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import Element, Paragraph, Run, SlidePlan, TextElement
 
-PER_SLIDE = 10  # two columns of five; more continue on another slide
+PER_SLIDE = 6  # at the caption size (18 pt) six entries of two lines fit; more continue
+URL_SHOWN = 60  # longer addresses are shown shortened; the link itself stays whole
 
 
 class SourcesSlide(SlideSpec):
@@ -27,15 +28,32 @@ def _entry(number: int, source: Source) -> Paragraph:
     runs.append(Run(f"{who}. " if who else ""))
     runs.append(Run(source.title, italic=True))
     runs.append(Run(f" ({source.year})." if source.year else "."))
+    if source.note:
+        runs.append(Run(f" {source.note}"))
     if source.url:
         runs.append(Run(" "))
-        runs.append(Run(str(source.url), link=str(source.url)))
+        runs.append(Run(shown_url(str(source.url)), link=str(source.url)))
     return Paragraph(tuple(r for r in runs if r.text))
+
+
+def shown_url(url: str) -> str:
+    """The address as the slide shows it: without the scheme, and when long, the site and the
+    last part of the path (`q.health.org.uk/…/testing-ideas/`), so an entry stays two lines."""
+    bare = url.split("://", 1)[-1]
+    if len(bare) <= URL_SHOWN:
+        return bare
+    site, _, path = bare.partition("/")
+    last = path.rstrip("/").rsplit("/", 1)[-1]
+    tail = last + ("/" if path.endswith("/") else "")
+    shortened = f"{site}/…/{tail}"
+    if len(shortened) <= URL_SHOWN:
+        return shortened
+    return shortened[: URL_SHOWN - 1] + "…"
 
 
 @register("sources", SourcesSlide, deferred=True)
 def plan_sources(spec: SourcesSlide, ctx: LayoutContext) -> list[SlidePlan]:
-    """Numbered sources in one or two columns, continued on more slides when needed."""
+    """Numbered sources, six to a slide, continued on more slides when needed."""
     sources = ctx.deck.content.sources
     order = list(ctx.citations.order)
     if spec.include_uncited:
@@ -67,17 +85,15 @@ def plan_sources(spec: SourcesSlide, ctx: LayoutContext) -> list[SlidePlan]:
 
 
 def _columns(entries: list[Paragraph], ctx: LayoutContext) -> list[Element]:
-    """Up to five entries in one column, more in two."""
-    columns = ctx.grid.columns(2 if len(entries) > PER_SLIDE // 2 else 1)
-    per_column = -(-len(entries) // len(columns)) if entries else 0
+    """One column across the slide: a reference list reads down, not across."""
+    if not entries:
+        return []
     return [
         TextElement(
-            f"Sources {i + 1}",
-            column,
-            tuple(entries[i * per_column : (i + 1) * per_column]),
-            ctx.body_style(size=ctx.scale.caption, space_after=10.0),
-            min_size=ctx.scale.small,
+            "Sources",
+            ctx.grid.body,
+            tuple(entries),
+            ctx.body_style(size=ctx.scale.caption, space_after=6.0),
+            min_size=ctx.scale.caption,
         )
-        for i, column in enumerate(columns)
-        if entries[i * per_column : (i + 1) * per_column]
     ]

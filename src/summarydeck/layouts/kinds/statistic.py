@@ -32,6 +32,7 @@ def plan_statistic(spec: StatisticSlide, ctx: LayoutContext) -> list[SlidePlan]:
         inches(2.6),
     )
     detail = " · ".join(x for x in (stat.population, stat.year) if x)
+    shown_detail = f"Population: {detail}" if stat.population else detail
     elements = [
         TextElement(
             "Big number",
@@ -62,7 +63,7 @@ def plan_statistic(spec: StatisticSlide, ctx: LayoutContext) -> list[SlidePlan]:
             TextElement(
                 "Statistic detail",
                 Box(label_box.left, label_box.bottom + inches(0.2), label_box.width, inches(0.6)),
-                ctx.plain(detail),
+                ctx.plain(shown_detail),
                 ctx.body_style(size=ctx.scale.label, colour=ColourRole.MUTED),
             )
         )
@@ -75,7 +76,7 @@ def plan_statistic(spec: StatisticSlide, ctx: LayoutContext) -> list[SlidePlan]:
             elements,
             draft,
             cited=[stat],
-            checks=[(f"statistic `{spec.statistic}`", stat)],
+            checks=[("statistics", spec.statistic)],
             title_source=None if spec.title else ("statistics", spec.statistic, "takeaway"),
         )
     ]
