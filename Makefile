@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: deck test lint typecheck pytest bench clean
+.PHONY: deck test lint typecheck pytest bench contact-sheet clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,14 +20,18 @@ deck: $(STAMP)
 test: lint typecheck pytest
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests bench
-	$(BIN)/ruff format --check src tests bench
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
 
 pytest: $(STAMP)
 	$(BIN)/pytest
+
+# after a change to the look: rebuild the picture of every slide that the README shows
+contact-sheet: deck
+	$(BIN)/python scripts/contact_sheet.py
 
 bench: $(STAMP)
 	$(BIN)/python bench/build_speed.py

@@ -34,3 +34,22 @@ def content_copy(tmp_path: Path) -> Iterator[Path]:
     target = tmp_path / "content"
     shutil.copytree(FULL_CONTENT, target)
     yield target
+
+
+QLAB_CONTENT = REPO / "content"
+
+
+@pytest.fixture(scope="session")
+def qlab_deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The real Q Lab deck from `content/`, built once (a draft: items remain to confirm)."""
+    out = tmp_path_factory.mktemp("qlab") / "qlab.pptx"
+    api.build(QLAB_CONTENT, out)
+    return out
+
+
+@pytest.fixture
+def qlab_copy(tmp_path: Path) -> Iterator[Path]:
+    """A writable copy of the Q Lab content, for tests that edit it."""
+    target = tmp_path / "content"
+    shutil.copytree(QLAB_CONTENT, target)
+    yield target

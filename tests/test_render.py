@@ -1,4 +1,4 @@
-"""Render the full test deck with LibreOffice and check the PDF: no text off the page,
+"""Render the test decks with LibreOffice and check the PDF: no text off the page,
 the metric-compatible fonts really used, no blank slides.
 
 Needs LibreOffice and poppler; skipped without them unless SUMMARYDECK_REQUIRE_RENDER=1.
@@ -42,11 +42,11 @@ class Rendered:
     pages: list[Page]
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="module", params=["full_deck", "qlab_deck"])
 def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Rendered:
-    """The full deck converted to PDF once for this module."""
+    """Each deck (every kind of slide; the real Q Lab deck) converted to PDF once."""
     require_tools()  # before building the deck, so a missing tool is the reported reason
-    full_deck: Path = request.getfixturevalue("full_deck")
+    full_deck: Path = request.getfixturevalue(request.param)
     out_dir = tmp_path_factory.mktemp("render")
     pdf = convert_to_pdf(full_deck, out_dir, tmp_path_factory.mktemp("lo-profile"))
     return Rendered(full_deck, pdf, text_layout(pdf))

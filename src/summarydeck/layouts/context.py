@@ -155,22 +155,33 @@ class LayoutContext:
         for collection, item_id in checks:
             item = self.provenance(collection, item_id)
             if not item.confirmed:
+                source = self.deck.content.sources.get(item.source) if item.source else None
                 out.append(
                     ToConfirm(
                         f"{SINGULAR[collection]} `{item_id}`",
                         item.check or "not yet confirmed against its source",
                         (collection, item_id),
+                        self._where((collection, item_id)),
+                        str(source.url) if source and source.url else "",
                     )
                 )
         if spec.status is Status.UNCONFIRMED:
+            path = ("slides", self.slide_index)
             out.append(
                 ToConfirm(
                     f"slide `{spec.slide_id}`",
                     spec.check or "the text on this slide is not yet confirmed",
-                    ("slides", self.slide_index),
+                    path,
+                    self._where(path),
                 )
             )
         return tuple(out)
+
+    def _where(self, path: DataPath) -> str:
+        location = self.deck.source_map.locate(path, key=True)
+        if location is None:
+            return ""
+        return f"{location.file}, line {location.line}" if location.line else location.file
 
     def caveats(self, checks: Sequence[tuple[str, str]]) -> tuple[str, ...]:
         """Notes on confirmed items that a presenter should know (`note:` in the content)."""

@@ -429,6 +429,17 @@ def to_plain(text: str) -> str:
     return " ".join(p.text.replace("\v", " ") for p in to_paragraphs(text))
 
 
+def sentences(*texts: str) -> str:
+    """Markdown fields as plain sentences for drafted speaker notes: each ends with a full stop
+    (unless it has its own closing punctuation), so list items do not run together."""
+    out = []
+    for text in texts:
+        plain = to_plain(text).strip() if text else ""
+        if plain:
+            out.append(plain if plain[-1] in ".!?:;…\"”'’)" else plain + ".")
+    return " ".join(out)
+
+
 def to_notes(text: str) -> str:
     """Speaker-notes text of a Markdown field: a line per paragraph, list items as indented
     "- item" / "1. item" lines, hard line breaks kept, and links as "text (address)"."""

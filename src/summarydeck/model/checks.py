@@ -12,9 +12,9 @@ from pydantic import TypeAdapter, ValidationError
 from summarydeck.diagnostics import Diagnostics, did_you_mean
 from summarydeck.model.brand import Brand
 from summarydeck.model.colour import contrast_ratio
-from summarydeck.model.content import SINGULAR, ContentId, slug
+from summarydeck.model.content import SINGULAR, Content, ContentId, Provenance, Status, slug
 from summarydeck.model.storyboard import SlideSpec
-from summarydeck.source.yaml_loader import DataPath, SourceMap
+from summarydeck.source.yaml_loader import DataPath, SourceMap, dotted
 
 _ID_ADAPTER: TypeAdapter[str] = TypeAdapter(ContentId)
 
@@ -198,3 +198,24 @@ def _picture_format(path: Path) -> str | None:
 
 
 _MAX_LOGO_PIXELS = 25_000_000  # a 5000 x 5000 logo is already far more than a slide shows
+
+
+def check_provenance(
+    content: Content, slides: list[tuple[int, SlideSpec]], smap: SourceMap, diags: Diagnostics
+) -> None:
+    """A `check:` on a confirmed item is a to-do nobody will see (only unconfirmed items show
+    it): say so, since it usually means the status was changed and the check forgotten."""
+    items: list[tuple[DataPath, Provenance | SlideSpec]] = [
+        ((collection, item_id), item)
+        for collection in ("essays", "opportunities", "statistics", "quotes")
+        for item_id, item in getattr(content, collection).items()
+    ]
+    items += [(("slides", index), spec) for index, spec in slides]
+    for path, item in items:
+        if item.check and item.status is Status.CONFIRMED:
+            diags.warning(
+                "W204",
+                f"{dotted(path)} is confirmed but still has a `check:`, which is not shown",
+                smap.locate((*path, "check"), key=True),
+                "delete the `check:` line, or move a caveat for the presenter into `note:`",
+            )

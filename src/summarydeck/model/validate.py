@@ -48,6 +48,7 @@ def validate(raw: RawContent, diags: Diagnostics, slide_specs: SlideSpecs) -> De
         checks.check_brand(brand, raw.root, smap, diags)
     if content is not None:
         check_markdown(content, (), smap, diags)
+        checks.check_provenance(content, slides, smap, diags)
     for index, spec in slides:
         check_markdown(spec, ("slides", index), smap, diags)
     if diags.errors or info is None or brand is None or content is None or not slides_ok:

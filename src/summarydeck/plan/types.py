@@ -142,9 +142,14 @@ class ToConfirm:
     label: str  # e.g. "opportunity `conversations`"
     check: str
     path: DataPath  # e.g. ("opportunities", "conversations")
+    where: str = ""  # e.g. "content/opportunities.yaml, line 15", for the editor
+    source_url: str = ""  # the page to check it against
 
     def __str__(self) -> str:
-        return f"{self.label}: {self.check}"
+        extra = "; ".join(
+            x for x in (f"source: {self.source_url}" if self.source_url else "", self.where) if x
+        )
+        return f"{self.label}: {self.check}" + (f" ({extra})" if extra else "")
 
 
 @dataclass(frozen=True)

@@ -8,7 +8,7 @@ from pydantic import Field, model_validator
 
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
-from summarydeck.markdown.inline import to_plain
+from summarydeck.markdown.inline import sentences
 from summarydeck.model.content import ContentId, Markdown, Provenance, Status, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import Paragraph, SlidePlan, TextElement
@@ -47,5 +47,5 @@ def plan_bullets(spec: BulletsSlide, ctx: LayoutContext) -> list[SlidePlan]:
         source=path,
     )
     cited = [Provenance(source=s, status=Status.CONFIRMED) for s in spec.sources]
-    draft = spec.title + ". " + " ".join(to_plain(p) for p in [spec.body or "", *spec.points])
+    draft = sentences(spec.title, spec.body or "", *spec.points)
     return [ctx.content_slide(spec, spec.title, [element], draft, cited=cited)]

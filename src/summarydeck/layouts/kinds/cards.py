@@ -13,7 +13,7 @@ from pydantic import Field
 
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
-from summarydeck.markdown.inline import to_plain
+from summarydeck.markdown.inline import sentences
 from summarydeck.model.content import ContentId, Markdown, Provenance, Status, Strict, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.measure import text_height
@@ -59,9 +59,9 @@ def plan_cards(spec: CardsSlide, ctx: LayoutContext) -> list[SlidePlan]:
         elements += arrange(i, card, spec, ctx)
     cited = [Provenance(source=s, status=Status.CONFIRMED) for s in spec.sources]
     draft = (
-        spec.title
-        + ". "
-        + " ".join(f"{card.title}: {to_plain(card.body).rstrip('.')}." for card in spec.cards)
+        sentences(spec.title)
+        + " "
+        + " ".join(f"{card.title}: {sentences(card.body)}" for card in spec.cards)
     )
     return [ctx.content_slide(spec, spec.title, elements, draft, cited=cited)]
 

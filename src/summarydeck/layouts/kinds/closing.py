@@ -6,7 +6,7 @@ from pydantic import Field
 
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
-from summarydeck.markdown.inline import to_plain
+from summarydeck.markdown.inline import sentences
 from summarydeck.model.content import Markdown, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import Box, ColourRole, SlidePlan, TextElement, TextStyle, inches
@@ -59,9 +59,7 @@ def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 source=(*path, "contact"),
             )
         )
-    draft = f"{spec.title}. {to_plain(spec.body or '')} " + " ".join(
-        to_plain(c) for c in spec.contact
-    )
+    draft = sentences(spec.title, spec.body or "", *spec.contact)
     return [
         SlidePlan(
             spec.slide_id,

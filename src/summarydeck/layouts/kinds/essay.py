@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
-from summarydeck.markdown.inline import to_plain
+from summarydeck.markdown.inline import sentences
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import (
     Box,
@@ -79,9 +79,7 @@ def plan_essay(spec: EssaySlide, ctx: LayoutContext) -> list[SlidePlan]:
             min_size=ctx.scale.body_min,
         ),
     ]
-    draft = f"{essay.title}. {to_plain(essay.summary)} Key points: " + " ".join(
-        to_plain(p) for p in essay.key_points
-    )
+    draft = sentences(essay.title, essay.summary) + " Key points: " + sentences(*essay.key_points)
     return [
         ctx.content_slide(
             spec,

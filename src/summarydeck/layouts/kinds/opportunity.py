@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
-from summarydeck.markdown.inline import to_plain
+from summarydeck.markdown.inline import sentences
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.measure import text_height
 from summarydeck.plan.types import (
@@ -96,9 +96,7 @@ def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePl
                 source=(*path, "points"),
             )
         )
-    draft = f"Opportunity {number}: {item.title}. {to_plain(item.summary)} " + " ".join(
-        to_plain(p) for p in item.points
-    )
+    draft = sentences(f"Opportunity {number}: {item.title}", item.summary, *item.points)
     return [
         ctx.content_slide(
             spec,

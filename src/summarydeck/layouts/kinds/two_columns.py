@@ -8,7 +8,7 @@ from pydantic import Field
 
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
-from summarydeck.markdown.inline import to_plain
+from summarydeck.markdown.inline import sentences
 from summarydeck.model.content import ContentId, Markdown, Provenance, Status, Strict, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import (
@@ -80,7 +80,12 @@ def plan_two_columns(spec: TwoColumnsSlide, ctx: LayoutContext) -> list[SlidePla
             )
         )
     cited = [Provenance(source=s, status=Status.CONFIRMED) for s in spec.sources]
-    draft = f"{spec.title}. " + " ".join(
-        f"{c.heading or ''}: {to_plain(c.body)}" for c in (spec.left, spec.right)
+    draft = (
+        sentences(spec.title)
+        + " "
+        + " ".join(
+            f"{c.heading + ': ' if c.heading else ''}{sentences(c.body)}"
+            for c in (spec.left, spec.right)
+        )
     )
     return [ctx.content_slide(spec, spec.title, elements, draft, cited=cited)]

@@ -1,0 +1,180 @@
+"""`build --final`: a deck for publishing may carry nothing still to be confirmed, and the
+refusal lists each item with its file and line."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from summarydeck import api
+from summarydeck.cli import cli
+from summarydeck.diagnostics import ContentError
+
+OPPORTUNITY_IDS = [
+    "conversations",
+    "self-management",
+    "signposting",
+    "joined-up-care",
+    "shared-understanding",
+]
+
+
+def _line_of(path: Path, needle: str, after: str) -> int:
+    """The 1-based line of the first `needle` at or after the line containing `after`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if after in line)
+    return next(i for i in range(start, len(lines)) if needle in lines[i]) + 1
+
+
+def _confirm_everything(content: Path) -> None:
+    for file in content.glob("*.yaml"):
+        text = file.read_text(encoding="utf-8")
+        text = text.replace("status: unconfirmed", "status: confirmed")
+        file.write_text(text, encoding="utf-8")
+
+
+def test_final_build_of_the_qlab_deck_lists_every_unconfirmed_item_with_file_and_line(
+    qlab_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(qlab_copy.parent)
+    result = CliRunner().invoke(cli, ["build", "--final", "--out", str(tmp_path / "d.pptx")])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    opportunities = qlab_copy / "opportunities.yaml"
+    for item in OPPORTUNITY_IDS:
+        line = _line_of(opportunities, "status: unconfirmed", f"  {item}:")
+        assert re.search(
+            rf"content/opportunities\.yaml:{line}:\d+: error E501: opportunity `{item}` is not "
+            r"confirmed",
+            result.output,
+        ), result.output
+    deck_line = _line_of(qlab_copy / "deck.yaml", "status: unconfirmed", "id: test-teams")
+    assert f"content/deck.yaml:{deck_line}:" in result.output
+    assert "slide `test-teams` is not confirmed" in result.output
+    assert "Final build refused: 6 items still to be confirmed; nothing was written." in (
+        result.output
+    )
+    assert not (tmp_path / "d.pptx").exists()
+
+
+def test_a_failed_final_build_leaves_the_earlier_deck_untouched(
+    qlab_copy: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "deck.pptx"
+    api.build(qlab_copy, out, cache_dir=tmp_path / "cache")
+    before = out.read_bytes()
+    with pytest.raises(ContentError):
+        api.build(qlab_copy, out, cache_dir=tmp_path / "cache", final=True)
+    assert out.read_bytes() == before
+
+
+def test_final_build_succeeds_once_everything_is_confirmed(qlab_copy: Path, tmp_path: Path) -> None:
+    _confirm_everything(qlab_copy)
+    result = api.build(qlab_copy, tmp_path / "final.pptx", cache_dir=tmp_path / "c", final=True)
+    assert result.path is not None and result.path.is_file()
+    assert result.to_confirm == 0
+
+
+def test_the_draft_build_says_how_many_items_remain(
+    qlab_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(qlab_copy.parent)
+    result = CliRunner().invoke(cli, ["build", "--out", str(tmp_path / "d.pptx")])
+    assert result.exit_code == 0
+    assert "Draft: 6 items still to be confirmed" in result.output
+
+
+def test_an_item_with_no_status_is_unconfirmed_and_located_at_its_key(
+    content_copy: Path,
+) -> None:
+    _confirm_everything(content_copy)
+    quotes = content_copy / "quotes.yaml"
+    text = quotes.read_text(encoding="utf-8")
+    assert text.count("status: confirmed") == 1
+    quotes.write_text(text.replace("    status: confirmed\n", ""), encoding="utf-8")
+    with pytest.raises(ContentError) as caught:
+        api.plan(content_copy, final=True)
+    errors = [d for d in caught.value.diagnostics if d.code == "E501"]
+    assert len(errors) == 1
+    assert "quote `pain-is-pain`" in errors[0].message
+    location = errors[0].location
+    assert location is not None and location.file.endswith("quotes.yaml")
+    assert location.line == _line_of(quotes, "pain-is-pain:", "pain-is-pain:")
+
+
+def test_an_unconfirmed_section_slide_also_stops_a_final_build(content_copy: Path) -> None:
+    """Section slides draw no marker, but their own `status` must still count."""
+    _confirm_everything(content_copy)
+    deck = content_copy / "deck.yaml"
+    text = deck.read_text(encoding="utf-8")
+    assert text.count("    id: part-essays\n") == 1
+    deck.write_text(
+        text.replace(
+            "    id: part-essays\n",
+            "    id: part-essays\n    status: unconfirmed\n    check: Is this the right name?\n",
+        ),
+        encoding="utf-8",
+    )
+    _, plans, _ = api.plan(content_copy)  # a draft builds, and its notes say what to check
+    section = next(p for p in plans if p.id == "part-essays")
+    assert "Is this the right name?" in section.notes
+    with pytest.raises(ContentError) as caught:
+        api.plan(content_copy, final=True)
+    messages = [d.message for d in caught.value.diagnostics if d.code == "E501"]
+    assert messages == [
+        "slide `part-essays` is not confirmed (on slide "
+        + str(next(i for i, p in enumerate(plans, 1) if p.id == "part-essays"))
+        + " `part-essays`): Is this the right name?"
+    ]
+
+
+def test_an_item_shown_on_two_slides_is_listed_once(content_copy: Path) -> None:
+    _confirm_everything(content_copy)
+    opportunities = content_copy / "opportunities.yaml"
+    text = opportunities.read_text(encoding="utf-8")
+    first = text.index("status: confirmed")
+    opportunities.write_text(
+        text[:first] + "status: unconfirmed" + text[first + len("status: confirmed") :],
+        encoding="utf-8",
+    )
+    with pytest.raises(ContentError) as caught:
+        api.plan(content_copy, final=True)
+    errors = [d for d in caught.value.diagnostics if d.code == "E501"]
+    assert len(errors) == 1  # on the overview and on its own slide, reported once
+    assert re.search(r"on slides \d+ `opportunities-overview`, \d+ `first`", errors[0].message)
+
+
+def test_a_confirmed_item_with_a_note_says_it_in_the_notes_without_a_marker(
+    content_copy: Path,
+) -> None:
+    _confirm_everything(content_copy)
+    stats = content_copy / "statistics.yaml"
+    text = stats.read_text(encoding="utf-8")
+    first_status = text.index("    status: confirmed\n")
+    stats.write_text(
+        text[:first_status] + "    note: Rounded from 24.6%.\n" + text[first_status:],
+        encoding="utf-8",
+    )
+    _, plans, _ = api.plan(content_copy, final=True)
+    noted = [p for p in plans if "Rounded from 24.6%." in p.notes]
+    assert noted, "the note did not reach any slide's notes"
+    assert all(not p.unconfirmed for p in noted)
+
+
+def test_a_check_left_on_a_confirmed_item_is_a_warning_at_that_line(content_copy: Path) -> None:
+    quotes = content_copy / "quotes.yaml"
+    text = quotes.read_text(encoding="utf-8")
+    quotes.write_text(
+        text.replace("    status: confirmed\n", "    status: confirmed\n    check: Is it exact?\n"),
+        encoding="utf-8",
+    )
+    _, _, diags = api.plan(content_copy)
+    warnings = [d for d in diags.items if d.code == "W204"]
+    assert len(warnings) == 1
+    assert warnings[0].severity == "warning"
+    assert warnings[0].location is not None
+    assert warnings[0].location.line == _line_of(quotes, "check: Is it exact?", "pain-is-pain")
+    assert "quotes.pain-is-pain is confirmed but still has a `check:`" in warnings[0].message
