@@ -1,6 +1,7 @@
 """How fast is a build? Medians over N runs of the full test deck.
 
-Run from the repo root:  .venv/bin/python bench/build_speed.py [--runs 5] [--json FILE]
+Run from the repo root:
+    .venv/bin/python bench/build_speed.py [--runs 5] [--json FILE] [--content content]
 
 Measures (a) a cold CLI build (picture-chart cache emptied first), (b) a warm CLI build,
 (c) a warm in-process `summarydeck.api.build`, (d) a bare python-pptx script writing as many
@@ -120,10 +121,10 @@ def without_picture_charts(source: Path, target: Path) -> int:
     return dropped
 
 
-def measure(runs: int, work: Path) -> list[Row]:
+def measure(runs: int, work: Path, content: Path) -> list[Row]:
     out = work / "out" / "deck.pptx"
     cache = out.parent / ".cache"
-    cli = (PYTHON, "-m", "summarydeck", "build", "--content", FULL_CONTENT, "--out", out)
+    cli = (PYTHON, "-m", "summarydeck", "build", "--content", content, "--out", out)
 
     def empty_cache() -> None:
         shutil.rmtree(cache, ignore_errors=True)
@@ -138,8 +139,8 @@ def measure(runs: int, work: Path) -> list[Row]:
 
     from summarydeck import api  # imported only now, after the subprocess measurements
 
-    slides = api.build(FULL_CONTENT, out).slides  # also warms imports and the cache
-    in_process = sample(lambda: api.build(FULL_CONTENT, out), runs)
+    slides = api.build(content, out).slides  # also warms imports and the cache
+    in_process = sample(lambda: api.build(content, out), runs)
     floor = sample(lambda: run(PYTHON, "-c", FLOOR_SCRIPT, work / "floor.pptx", slides), runs)
 
     import_times, import_mpl = [], set()
@@ -149,9 +150,9 @@ def measure(runs: int, work: Path) -> list[Row]:
         import_mpl.add(mpl)
 
     plain = work / "no-picture-charts"
-    dropped = without_picture_charts(FULL_CONTENT, plain)
+    dropped = without_picture_charts(content, plain)
     plain_slides, plain_mpl = run(PYTHON, "-c", BUILD_SCRIPT, plain, work / "plain.pptx").split()
-    _, full_mpl = run(PYTHON, "-c", BUILD_SCRIPT, FULL_CONTENT, work / "full.pptx").split()
+    _, full_mpl = run(PYTHON, "-c", BUILD_SCRIPT, content, work / "full.pptx").split()
 
     def yes_no(flag: str) -> str:
         return "yes" if flag == "True" else "no"
@@ -210,12 +211,18 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs per measurement (default 5)")
     parser.add_argument("--json", type=Path, help="also write the results to this JSON file")
+    parser.add_argument(
+        "--content",
+        type=Path,
+        default=FULL_CONTENT,
+        help="content folder to build (default: the every-kind test deck; `content` for Q Lab)",
+    )
     args = parser.parse_args()
     if args.runs < 1:
         parser.error("--runs must be at least 1")
     started = time.perf_counter()
     with tempfile.TemporaryDirectory(prefix="summarydeck-bench-") as tmp:
-        rows = measure(args.runs, Path(tmp))
+        rows = measure(args.runs, Path(tmp), args.content.resolve())
     info = machine()
     print(markdown(rows, info))
     print(f"\n(benchmark took {time.perf_counter() - started:.0f} s)")
