@@ -248,7 +248,7 @@ def test_validate_reports_every_error_at_once(
         "content/statistics.yaml:6:5: error E201: unknown key `populaton` in "
         "statistics.one-in-four",
     ]
-    assert "Build failed: 3 errors, 0 warnings; nothing was written." in output
+    assert "The content has errors: 3 errors, 0 warnings." in output
     for word in ("intro", "confirmed", "population"):
         assert f"   hint: did you mean `{word}`?" in output
     assert not (tmp_path / "output").exists()

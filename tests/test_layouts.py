@@ -188,7 +188,7 @@ def test_many_sources_continue_on_more_slides(content_copy: Path) -> None:
     extra = "".join(
         f"  extra-{n}:\n    title: Extra report number {n} with a long title\n"
         f"    publisher: Publisher {n}\n    year: 2020\n    url: https://example.org/{n}\n"
-        for n in range(14)  # 16 sources in all: six a slide, so three slides
+        for n in range(21)  # 23 short sources: eight to a slide at most, so three slides
     )
     sources.write_text(sources.read_text() + extra)
     deck = content_copy / "deck.yaml"
@@ -203,7 +203,7 @@ def test_many_sources_continue_on_more_slides(content_copy: Path) -> None:
     titles = [p.title.paragraphs[0].text for p in pages]
     assert titles == ["Sources (1 of 3)", "Sources (2 of 3)", "Sources (3 of 3)"]
     numbers = [t.split("]")[0] for p in pages for t in _texts(p) if t.startswith("[")]
-    assert numbers == [f"[{n}" for n in range(1, 17)]
+    assert numbers == [f"[{n}" for n in range(1, 24)]
 
 
 def test_overview_tiles_are_numbered_as_in_the_file(content_copy: Path) -> None:

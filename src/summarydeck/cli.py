@@ -33,8 +33,9 @@ def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
 
 
 @contextmanager
-def _exit_status() -> Iterator[None]:
-    """Map the library's errors to exit statuses: the one place that decides how we exit."""
+def _exit_status(writes: bool = True) -> Iterator[None]:
+    """Map the library's errors to exit statuses: the one place that decides how we exit.
+    `writes`: the command writes a deck (build), so say that nothing was written."""
     try:
         yield
     except ContentError as exc:
@@ -42,11 +43,16 @@ def _exit_status() -> Iterator[None]:
         errors = [d for d in exc.diagnostics if d.is_error]
         if errors and all(d.code == FINAL_CODE for d in errors):
             what = f"{len(errors)} item{'s' * (len(errors) != 1)} still to be confirmed"
-            click.echo(f"Final build refused: {what}; nothing was written.", err=True)
-        else:
+            if writes:
+                click.echo(f"Final build refused: {what}; nothing was written.", err=True)
+            else:
+                click.echo(f"Not ready for a final build: {what}.", err=True)
+        elif writes:
             click.echo(
                 f"Build failed: {summary_line(exc.diagnostics)}; nothing was written.", err=True
             )
+        else:
+            click.echo(f"The content has errors: {summary_line(exc.diagnostics)}.", err=True)
         sys.exit(ExitStatus.CONTENT_ERROR)
     except OutputError as exc:
         click.echo(f"error: {exc}", err=True)
@@ -118,7 +124,7 @@ def _say_draft(result: api.BuildResult) -> None:
 @final_option
 def validate(content_dir: Path, final: bool) -> None:
     """Check the content and report every problem, without writing a deck."""
-    with _exit_status():
+    with _exit_status(writes=False):
         result = api.check_content(content_dir, final=final)
     _print_diagnostics(result.diagnostics)
     click.echo(f"Content is valid: {result.slides} slides ({summary_line(result.diagnostics)})")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 from summarydeck.diagnostics import Diagnostics
@@ -178,10 +179,20 @@ class LayoutContext:
         return tuple(out)
 
     def _where(self, path: DataPath) -> str:
-        location = self.deck.source_map.locate(path, key=True)
+        """File and line to edit, as a final build reports it (the `status:` line, else the
+        item), named from the content folder: notes travel with the deck, machine paths must
+        not."""
+        smap = self.deck.source_map
+        status = (*path, "status")
+        location = smap.locate(status) if status in smap.values else smap.locate(path, key=True)
         if location is None:
             return ""
-        return f"{location.file}, line {location.line}" if location.line else location.file
+        folder = self.deck.content_dir.resolve()
+        try:
+            name = f"{folder.name}/{Path(location.file).resolve().relative_to(folder).as_posix()}"
+        except ValueError:
+            name = Path(location.file).name
+        return f"{name}, line {location.line}" if location.line else name
 
     def caveats(self, checks: Sequence[tuple[str, str]]) -> tuple[str, ...]:
         """Notes on confirmed items that a presenter should know (`note:` in the content)."""

@@ -47,14 +47,17 @@ def fit_plan(
         fitted, overflow = fit_element(element, brand)
         if overflow > 0:
             needed = overflow + available_height(fitted)
-            share = max(5, round(100 * overflow / needed / 5) * 5)
+            share = min(90, max(5, round(100 * overflow / needed / 5) * 5))
             where = f"{dotted(element.source)}: " if element.source else ""
             diags.error(
                 "E401",
                 f"{where}the text does not fit on slide `{plan.id}` ({element.name}): it is "
                 f"{overflow:.0f} pt too tall even at {fitted.style.size:g} pt",
                 smap.locate(element.source) if element.source else slide_location,
-                f"shorten it by about {share}%, or split it over two slides",
+                f"shorten it by about {share}%, or split it over two slides"
+                if share < 90
+                else "it has almost no room: shorten it a lot, or shorten what sits above it "
+                "(such as a long heading)",
             )
         return fitted
 
@@ -67,7 +70,8 @@ def fit_plan(
 
 def _same_size_in_groups(elements: tuple[Element, ...]) -> tuple[Element, ...]:
     """Frames that share a `group` (the texts of a row of cards) all take the smallest size any
-    of them needed: neighbours at different sizes look like a mistake."""
+    of them needed (never below a frame's own floor): neighbours at different sizes look like a
+    mistake."""
     smallest: dict[str, float] = {}
     for e in elements:
         if isinstance(e, TextElement) and e.group:
@@ -75,7 +79,9 @@ def _same_size_in_groups(elements: tuple[Element, ...]) -> tuple[Element, ...]:
     if not smallest:
         return elements
     return tuple(
-        dataclasses.replace(e, style=dataclasses.replace(e.style, size=smallest[e.group]))
+        dataclasses.replace(
+            e, style=dataclasses.replace(e.style, size=max(smallest[e.group], e.min_size or 0))
+        )
         if isinstance(e, TextElement) and e.group
         else e
         for e in elements

@@ -1,7 +1,8 @@
 """A few short items, each with a heading and a line or two of text: test teams, next steps.
 
-Up to four sit side by side as cards; five or six become a list of rows (heading on the left,
-text on the right), since cards that small could not keep body text at its minimum size.
+Up to three sit side by side as cards. Four to six are laid out both as a grid of cards and as
+a list of rows (heading on the left, text on the right), and the one that keeps the text larger
+wins: short items make good cards, an organisation's name and a sentence read better as rows.
 """
 
 from __future__ import annotations
@@ -16,7 +17,8 @@ from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences
 from summarydeck.model.content import ContentId, Markdown, Provenance, Status, Strict, Text
 from summarydeck.model.storyboard import SlideSpec
-from summarydeck.plan.measure import text_height
+from summarydeck.plan.fit import fit_element
+from summarydeck.plan.measure import LINE_PITCH, text_height
 from summarydeck.plan.types import (
     EMU_PER_PT,
     Box,
@@ -44,7 +46,7 @@ class Card(Strict):
 class CardsSlide(SlideSpec):
     title: Text
     cards: list[Card] = Field(min_length=1, max_length=MAX_CARDS)
-    arrange: Literal["auto", "grid", "rows"] = "auto"  # auto: a grid up to four, then rows
+    arrange: Literal["auto", "grid", "rows"] = "auto"  # auto: whichever keeps the text larger
     sources: list[ContentId] = Field(default_factory=list)  # cited at the foot of the slide
     references: ClassVar[dict[str, str]] = {"sources": "sources"}
 
@@ -52,11 +54,12 @@ class CardsSlide(SlideSpec):
 @register("cards", CardsSlide)
 def plan_cards(spec: CardsSlide, ctx: LayoutContext) -> list[SlidePlan]:
     """Up to six items, each a heading and short text: cards side by side, or rows."""
-    as_rows = spec.arrange == "rows" or (spec.arrange == "auto" and len(spec.cards) > 4)
-    arrange = _rows if as_rows else _grid
-    elements: list[Element] = []
-    for i, card in enumerate(spec.cards):
-        elements += arrange(i, card, spec, ctx)
+    if spec.arrange == "grid" or (spec.arrange == "auto" and len(spec.cards) <= 3):
+        elements = _grid(spec, ctx)
+    elif spec.arrange == "rows":
+        elements = _rows(spec, ctx)
+    else:  # four to six: whichever arrangement keeps the text larger (cards when equal)
+        elements = max((_grid(spec, ctx), _rows(spec, ctx)), key=lambda e: _fitted_size(e, ctx))
     cited = [Provenance(source=s, status=Status.CONFIRMED) for s in spec.sources]
     draft = (
         sentences(spec.title)
@@ -66,12 +69,23 @@ def plan_cards(spec: CardsSlide, ctx: LayoutContext) -> list[SlidePlan]:
     return [ctx.content_slide(spec, spec.title, elements, draft, cited=cited)]
 
 
+def _fitted_size(elements: list[Element], ctx: LayoutContext) -> tuple[bool, float]:
+    """How well an arrangement fits: whether every text fits, then its smallest text size."""
+    fits, smallest = True, float("inf")
+    for element in elements:
+        if isinstance(element, TextElement):
+            fitted, overflow = fit_element(element, ctx.deck.brand)
+            fits = fits and overflow == 0
+            smallest = min(smallest, fitted.style.size)
+    return fits, smallest
+
+
 def _heading(i: int, card: Card, box: Box, ctx: LayoutContext) -> TextElement:
     return TextElement(
         f"Card {i + 1} title",
         box,
         ctx.plain(card.title),
-        TextStyle(ctx.scale.label, ColourRole.PRIMARY, "heading", bold=True),
+        TextStyle(ctx.scale.subheading, ColourRole.PRIMARY, "heading", bold=True),
         inset=0,
         min_size=ctx.scale.body_min,
         source=("slides", ctx.slide_index, "cards", i, "title"),
@@ -79,12 +93,13 @@ def _heading(i: int, card: Card, box: Box, ctx: LayoutContext) -> TextElement:
     )
 
 
-def _text(i: int, card: Card, box: Box, ctx: LayoutContext, size: float) -> TextElement:
+def _text(i: int, card: Card, box: Box, ctx: LayoutContext) -> TextElement:
+    # a step below the heading, so the heading always reads as the heading
     return TextElement(
         f"Card {i + 1} text",
         box,
         ctx.markdown(card.body),
-        ctx.body_style(size=size, space_after=4.0),
+        ctx.body_style(size=ctx.scale.label, space_after=4.0),
         inset=0,
         min_size=ctx.scale.body_min,
         source=("slides", ctx.slide_index, "cards", i, "body"),
@@ -92,70 +107,91 @@ def _text(i: int, card: Card, box: Box, ctx: LayoutContext, size: float) -> Text
     )
 
 
-def _grid(i: int, card: Card, spec: CardsSlide, ctx: LayoutContext) -> list[Element]:
-    """Cards side by side: one row of up to three, or two by two."""
+def _grid(spec: CardsSlide, ctx: LayoutContext) -> list[Element]:
+    """Cards side by side: one row of up to three, two by two, or rows of three."""
     grid, count = ctx.grid, len(spec.cards)
     per_row = count if count <= 3 else 2 if count == 4 else 3
     rows = -(-count // per_row)
     # cards that stand half empty look unfinished, so cap each row's height
     height = min(grid.body.height - inches(0.1), rows * inches(2.6) + (rows - 1) * GAP)
-    row = grid.rows(rows, Box(grid.body.left, grid.body.top, grid.body.width, height), GAP)[
-        i // per_row
-    ]
-    box = grid.columns(per_row, row, gutter=GAP)[i % per_row]
-    in_row = min(per_row, count - (i // per_row) * per_row)
-    if in_row < per_row:  # centre a short last row under the full one above it
-        shift = (per_row - in_row) * (box.width + GAP) // 2
-        box = Box(box.left + shift, box.top, box.width, box.height)
-    inner = Box(
-        box.left + PAD, box.top + BAND + PAD, box.width - 2 * PAD, box.height - BAND - 2 * PAD
-    )
-    heading = _heading(i, card, inner, ctx)
-    # the heading takes the lines it needs (measured); the text follows right after it
-    needed = round(text_height(heading, ctx.deck.brand, ctx.scale.label) * EMU_PER_PT)
-    heading = dataclasses.replace(
-        heading, box=Box(inner.left, inner.top, inner.width, min(inner.height, needed))
-    )
-    text_top = heading.box.bottom + inches(0.12)
-    return [
-        ShapeElement(f"Card {i + 1}", box, ColourRole.SURFACE),
-        ShapeElement(
-            f"Card {i + 1} band", Box(box.left, box.top, box.width, BAND), ColourRole.ACCENT1
-        ),
-        heading,
-        _text(
-            i,
-            card,
-            Box(inner.left, text_top, inner.width, inner.bottom - text_top),
-            ctx,
-            ctx.scale.body,
-        ),
-    ]
+    row_boxes = grid.rows(rows, Box(grid.body.left, grid.body.top, grid.body.width, height), GAP)
+    spacing = ctx.body_style().line_spacing
+    one_line = round(ctx.scale.body_min * LINE_PITCH * spacing * EMU_PER_PT) + 1
+    elements: list[Element] = []
+    for row_index, row in enumerate(row_boxes):
+        cards = list(enumerate(spec.cards))[row_index * per_row : (row_index + 1) * per_row]
+        boxes = grid.columns(per_row, row, gutter=GAP)
+        if len(cards) < per_row:  # centre a short last row under the full one above it
+            shift = (per_row - len(cards)) * (boxes[0].width + GAP) // 2
+            boxes = [Box(b.left + shift, b.top, b.width, b.height) for b in boxes]
+        inners = [
+            Box(b.left + PAD, b.top + BAND + PAD, b.width - 2 * PAD, b.height - BAND - 2 * PAD)
+            for b in boxes
+        ]
+        headings = [_heading(i, card, inners[n], ctx) for n, (i, card) in enumerate(cards)]
+        # headings take the lines the longest needs (measured), leaving the text at least a
+        # line; texts then start at one height across the row
+        needed = max(
+            round(text_height(h, ctx.deck.brand, h.style.size) * EMU_PER_PT) for h in headings
+        )
+        heading_height = min(needed, inners[0].height - one_line - inches(0.12))
+        text_top = inners[0].top + heading_height + inches(0.12)
+        for n, (i, card) in enumerate(cards):
+            box, inner = boxes[n], inners[n]
+            elements += [
+                ShapeElement(f"Card {i + 1}", box, ColourRole.SURFACE),
+                ShapeElement(
+                    f"Card {i + 1} band",
+                    Box(box.left, box.top, box.width, BAND),
+                    ColourRole.ACCENT1,
+                ),
+                dataclasses.replace(
+                    headings[n], box=Box(inner.left, inner.top, inner.width, heading_height)
+                ),
+                _text(
+                    i, card, Box(inner.left, text_top, inner.width, inner.bottom - text_top), ctx
+                ),
+            ]
+    return elements
 
 
-def _rows(i: int, card: Card, spec: CardsSlide, ctx: LayoutContext) -> list[Element]:
+def _rows(spec: CardsSlide, ctx: LayoutContext) -> list[Element]:
     """One row per item: the heading in a narrow column on the left, the text beside it."""
     grid, count = ctx.grid, len(spec.cards)
     height = min(grid.body.height - inches(0.1), count * inches(1.1) + (count - 1) * ROW_GAP)
-    box = grid.rows(count, Box(grid.body.left, grid.body.top, grid.body.width, height), ROW_GAP)[i]
-    pad_y = inches(0.06)
-    heading_width = round(box.width * 0.36)
-    heading_box = Box(
-        box.left + BAND + PAD, box.top + pad_y, heading_width - BAND - PAD, box.height - 2 * pad_y
-    )
-    text_box = Box(
-        box.left + heading_width + PAD,
-        box.top + pad_y,
-        box.width - heading_width - 2 * PAD,
-        box.height - 2 * pad_y,
-    )
-    heading = _heading(i, card, heading_box, ctx)
-    text = _text(i, card, text_box, ctx, ctx.scale.body)
-    return [
-        ShapeElement(f"Card {i + 1}", box, ColourRole.SURFACE),
-        ShapeElement(
-            f"Card {i + 1} band", Box(box.left, box.top, BAND, box.height), ColourRole.ACCENT1
-        ),
-        dataclasses.replace(heading, style=dataclasses.replace(heading.style, anchor="middle")),
-        dataclasses.replace(text, style=dataclasses.replace(text.style, anchor="middle")),
-    ]
+    boxes = grid.rows(count, Box(grid.body.left, grid.body.top, grid.body.width, height), ROW_GAP)
+    elements: list[Element] = []
+    for i, (card, box) in enumerate(zip(spec.cards, boxes, strict=True)):
+        pad_y = inches(0.06)
+        heading_width = round(box.width * 0.36)
+        heading = _heading(
+            i,
+            card,
+            Box(
+                box.left + BAND + PAD,
+                box.top + pad_y,
+                heading_width - BAND - PAD,
+                box.height - 2 * pad_y,
+            ),
+            ctx,
+        )
+        text = _text(
+            i,
+            card,
+            Box(
+                box.left + heading_width + PAD,
+                box.top + pad_y,
+                box.width - heading_width - 2 * PAD,
+                box.height - 2 * pad_y,
+            ),
+            ctx,
+        )
+        elements += [
+            ShapeElement(f"Card {i + 1}", box, ColourRole.SURFACE),
+            ShapeElement(
+                f"Card {i + 1} band", Box(box.left, box.top, BAND, box.height), ColourRole.ACCENT1
+            ),
+            dataclasses.replace(heading, style=dataclasses.replace(heading.style, anchor="middle")),
+            dataclasses.replace(text, style=dataclasses.replace(text.style, anchor="middle")),
+        ]
+    return elements

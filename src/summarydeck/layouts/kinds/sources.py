@@ -8,10 +8,12 @@ from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.model.content import Source, Text
 from summarydeck.model.storyboard import SlideSpec
-from summarydeck.plan.types import Element, Paragraph, Run, SlidePlan, TextElement
+from summarydeck.plan.measure import available_height, text_height
+from summarydeck.plan.types import Paragraph, Run, SlidePlan, TextElement
+from summarydeck.source.yaml_loader import DataPath
 
-PER_SLIDE = 6  # at the caption size (18 pt) six entries of two lines fit; more continue
-URL_SHOWN = 60  # longer addresses are shown shortened; the link itself stays whole
+MAX_PER_SLIDE = 8  # a longer list is hard to read from a slide even when it fits
+URL_SHOWN = 80  # longer addresses are shown shortened; the link itself stays whole
 
 
 class SourcesSlide(SlideSpec):
@@ -37,23 +39,24 @@ def _entry(number: int, source: Source) -> Paragraph:
 
 
 def shown_url(url: str) -> str:
-    """The address as the slide shows it: without the scheme, and when long, the site and the
-    last part of the path (`q.health.org.uk/…/testing-ideas/`), so an entry stays two lines."""
+    """The address as the slide shows it: without the scheme; when long, the site and the last
+    part of the path (`q.health.org.uk/…/testing-ideas/`), which names the page, or only the
+    site when even that is long. The link itself always keeps the whole address."""
     bare = url.split("://", 1)[-1]
     if len(bare) <= URL_SHOWN:
         return bare
     site, _, path = bare.partition("/")
-    last = path.rstrip("/").rsplit("/", 1)[-1]
-    tail = last + ("/" if path.endswith("/") else "")
-    shortened = f"{site}/…/{tail}"
-    if len(shortened) <= URL_SHOWN:
-        return shortened
-    return shortened[: URL_SHOWN - 1] + "…"
+    parts = path.rstrip("/").split("/")
+    if len(parts) < 2:
+        return bare  # nothing in between to leave out: let it wrap
+    shortened = f"{site}/…/{parts[-1]}" + ("/" if path.endswith("/") else "")
+    # a last part that long is the page's title again, which the entry already shows
+    return shortened if len(shortened) <= URL_SHOWN else f"{site}/…"
 
 
 @register("sources", SourcesSlide, deferred=True)
 def plan_sources(spec: SourcesSlide, ctx: LayoutContext) -> list[SlidePlan]:
-    """Numbered sources, six to a slide, continued on more slides when needed."""
+    """Numbered sources, as many as fit on a slide, continued on more slides when needed."""
     sources = ctx.deck.content.sources
     order = list(ctx.citations.order)
     if spec.include_uncited:
@@ -67,25 +70,54 @@ def plan_sources(spec: SourcesSlide, ctx: LayoutContext) -> list[SlidePlan]:
             ctx.deck.source_map.locate(("slides", ctx.slide_index)),
         )
     entries = [_entry(n, sources[s]) for n, s in enumerate(order, 1)]
-    pages = [entries[i : i + PER_SLIDE] for i in range(0, len(entries), PER_SLIDE)] or [[]]
+    pages = _pages(entries, ctx)
     plans = []
+    first = 1
     for page, chunk in enumerate(pages, 1):
-        first = (page - 1) * PER_SLIDE + 1
         numbers = range(first, first + len(chunk))
+        first += len(chunk)
         draft = "Sources cited in this deck: " + " ".join(
             f"[{n}] {sources[order[n - 1]].citation()}: {sources[order[n - 1]].title}."
             for n in numbers
         )
         title = spec.title if len(pages) == 1 else f"{spec.title} ({page} of {len(pages)})"
-        plan = ctx.content_slide(spec, title, _columns(chunk, ctx), draft)
+        only = ("sources", order[numbers[0] - 1]) if len(chunk) == 1 else None
+        plan = ctx.content_slide(spec, title, _columns(chunk, ctx, only), draft)
         if page > 1:  # later pages need ids of their own
             plan = dataclasses.replace(plan, id=f"{spec.slide_id}-{page}")
         plans.append(plan)
     return plans
 
 
-def _columns(entries: list[Paragraph], ctx: LayoutContext) -> list[Element]:
-    """One column across the slide: a reference list reads down, not across."""
+def _pages(entries: list[Paragraph], ctx: LayoutContext) -> list[list[Paragraph]]:
+    """Entries in slide-sized pages, measured at the caption size: each page takes as many as
+    fit (up to MAX_PER_SLIDE), so long titles or notes move entries on rather than shrink."""
+    pages: list[list[Paragraph]] = [[]]
+    for entry in entries:
+        candidate = [*pages[-1], entry]
+        if pages[-1] and (len(candidate) > MAX_PER_SLIDE or not _fits(candidate, ctx)):
+            pages.append([entry])
+        else:
+            pages[-1] = candidate
+    # as many slides, but evened out (6 + 6 rather than 8 + 4) when the even split fits
+    per_page = -(-len(entries) // len(pages))
+    even = [entries[i : i + per_page] for i in range(0, len(entries), per_page)]
+    if len(even) == len(pages) and all(_fits(page, ctx) for page in even):
+        return even
+    return pages
+
+
+def _fits(entries: list[Paragraph], ctx: LayoutContext) -> bool:
+    frame = _columns(entries, ctx)[0]
+    size = frame.style.size
+    return text_height(frame, ctx.deck.brand, size) <= available_height(frame)
+
+
+def _columns(
+    entries: list[Paragraph], ctx: LayoutContext, source: DataPath | None = None
+) -> list[TextElement]:
+    """One column across the slide: a reference list reads down, not across. `source` names
+    the entry when a page holds one alone, so an entry too long for a slide is reported there."""
     if not entries:
         return []
     return [
@@ -95,5 +127,6 @@ def _columns(entries: list[Paragraph], ctx: LayoutContext) -> list[Element]:
             tuple(entries),
             ctx.body_style(size=ctx.scale.caption, space_after=6.0),
             min_size=ctx.scale.caption,
+            source=source,
         )
     ]

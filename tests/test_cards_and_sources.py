@@ -1,0 +1,173 @@
+"""Cards slides (grid or rows, one size per group), and the measured Sources pages."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from summarydeck import api
+from summarydeck.diagnostics import ContentError
+from summarydeck.layouts.kinds.sources import URL_SHOWN, shown_url
+from summarydeck.plan.types import SlidePlan, TextElement
+
+
+def _with_cards(content: Path, cards_yaml: str, extra: str = "") -> None:
+    deck = content / "deck.yaml"
+    text = deck.read_text(encoding="utf-8")
+    marker = "  - kind: quote\n"
+    assert text.count(marker) == 1
+    entry = f"  - kind: cards\n    id: try-cards\n    title: Cards under test\n{extra}    cards:\n"
+    deck.write_text(text.replace(marker, entry + cards_yaml + marker), encoding="utf-8")
+
+
+def _plan(content: Path, slide_id: str) -> SlidePlan:
+    _, plans, _ = api.plan(content)
+    return next(p for p in plans if p.id == slide_id)
+
+
+def _frames(plan: SlidePlan, word: str) -> list[TextElement]:
+    return [e for e in plan.elements if isinstance(e, TextElement) and word in e.name]
+
+
+def _cards(count: int, body: str = "Short text") -> str:
+    return "".join(f"      - {{title: Item {n}, body: {body} {n}}}\n" for n in range(1, count + 1))
+
+
+@pytest.mark.parametrize("count", [1, 2, 3])
+def test_up_to_three_cards_sit_side_by_side(content_copy: Path, count: int) -> None:
+    _with_cards(content_copy, _cards(count))
+    plan = _plan(content_copy, "try-cards")
+    titles = _frames(plan, "title")
+    assert len(titles) == count
+    assert len({t.box.top for t in titles}) == 1  # one row
+    lefts = [t.box.left for t in titles]
+    assert lefts == sorted(lefts) and len(set(lefts)) == count
+
+
+def test_short_items_make_a_grid_long_ones_make_rows(content_copy: Path, tmp_path: Path) -> None:
+    short = content_copy
+    _with_cards(short, _cards(6, "Go"))
+    grid = _frames(_plan(short, "try-cards"), "title")
+    assert len({t.box.top for t in grid}) == 2  # two rows of three cards
+
+    import shutil
+
+    long = tmp_path / "long"
+    shutil.copytree(content_copy.parent / "content", long)
+    deck = long / "deck.yaml"
+    deck.write_text(
+        deck.read_text(encoding="utf-8")
+        .replace("title: Item", "title: Health Innovation Network and Sydenham Garden")
+        .replace("body: Go", "body: Brought a pain self-management course into a wellbeing centre"),
+        encoding="utf-8",
+    )
+    text = deck.read_text(encoding="utf-8")
+    sixth = text.index("      - {title: Health Innovation Network and Sydenham Garden 6")
+    deck.write_text(text[:sixth] + text[text.index("\n", sixth) + 1 :], encoding="utf-8")
+    rows = _frames(_plan(long, "try-cards"), "title")
+    assert len({t.box.top for t in rows}) == 5  # one row per item
+
+
+def test_arrange_rows_is_honoured_for_two_cards(content_copy: Path) -> None:
+    _with_cards(content_copy, _cards(2), extra="    arrange: rows\n")
+    titles = _frames(_plan(content_copy, "try-cards"), "title")
+    assert titles[0].box.left == titles[1].box.left
+    assert titles[0].box.top < titles[1].box.top
+
+
+def test_card_texts_share_one_size_below_their_headings(content_copy: Path) -> None:
+    cards = (
+        "      - {title: One, body: Short}\n"
+        "      - {title: Two, body: A much longer text that will need to shrink to fit its card "
+        "because it goes on and on about the same thing}\n"
+        "      - {title: Three, body: Short too}\n"
+    )
+    _with_cards(content_copy, cards)
+    plan = _plan(content_copy, "try-cards")
+    texts = _frames(plan, "text")
+    headings = _frames(plan, "title")
+    assert len({t.style.size for t in texts}) == 1
+    assert len({h.style.size for h in headings}) == 1
+    assert texts[0].style.size < headings[0].style.size
+    assert texts[0].style.size >= 18
+    assert len({t.box.top for t in texts}) == 1  # texts start level across the row
+
+
+def test_a_card_title_too_long_is_reported_at_the_title(content_copy: Path) -> None:
+    long_title = " ".join(["Extraordinarily"] * 14)
+    _with_cards(content_copy, f"      - {{title: {long_title}, body: x}}\n" + _cards(2))
+    with pytest.raises(ContentError) as caught:
+        api.plan(content_copy)
+    errors = [d for d in caught.value.diagnostics if d.code == "E401"]
+    assert errors, caught.value.diagnostics
+    assert all(".cards[0].title" in d.message for d in errors), [d.message for d in errors]
+
+
+def test_grouped_frames_never_go_below_their_floor(content_copy: Path) -> None:
+    _with_cards(content_copy, _cards(4, "x"))
+    plan = _plan(content_copy, "try-cards")
+    for frame in _frames(plan, "Card"):
+        assert frame.min_size is not None and frame.style.size >= frame.min_size
+
+
+# --- sources ------------------------------------------------------------------------------------
+
+
+def test_long_notes_move_sources_onto_another_slide_instead_of_failing(
+    content_copy: Path,
+) -> None:
+    sources = content_copy / "sources.yaml"
+    note = "    note: " + "A long note about how this source was read and checked. " * 4 + "\n"
+    text = sources.read_text(encoding="utf-8")
+    extra = "".join(
+        f"  long-{n}:\n    title: Report {n}\n    publisher: P\n    year: 2020\n{note}"
+        for n in range(6)
+    )
+    sources.write_text(text + extra, encoding="utf-8")
+    deck = content_copy / "deck.yaml"
+    deck.write_text(
+        deck.read_text(encoding="utf-8").replace(
+            "  - kind: sources\n", "  - kind: sources\n    include_uncited: true\n"
+        ),
+        encoding="utf-8",
+    )
+    _, plans, _ = api.plan(content_copy)
+    pages = [p for p in plans if p.kind == "sources"]
+    assert len(pages) >= 2
+    for page in pages:
+        (frame,) = _frames(page, "Sources")
+        assert frame.style.size == frame.min_size  # moved on at the caption size, not shrunk
+    shown = [t for p in pages for t in (para.text for para in _frames(p, "Sources")[0].paragraphs)]
+    assert len(shown) == 8 and all("A long note" in t for t in shown if "Report" in t)
+
+
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("https://example.org/a/b", "example.org/a/b"),
+        (
+            "https://q.health.org.uk/blog-post/testing-ideas-to-improve-care/",
+            "q.health.org.uk/blog-post/testing-ideas-to-improve-care/",
+        ),
+        (
+            "https://q.health.org.uk/q-improvement-lab/lab-project-2-starting-september-2018/",
+            "q.health.org.uk/q-improvement-lab/lab-project-2-starting-september-2018/",
+        ),
+        (
+            "https://q.health.org.uk/q-improvement-lab/lab-project-2-starting-september-2018/"
+            "testing-ideas-to-improve-care/",
+            "q.health.org.uk/…/testing-ideas-to-improve-care/",
+        ),
+        (
+            "https://q.health.org.uk/q-improvement-lab/lab-project-2-starting-september-2018/"
+            "improving-mental-health-awareness-and-signposting-for-patients/",
+            "q.health.org.uk/…",
+        ),
+        ("https://example.org/" + "x" * 80, "example.org/" + "x" * 80),  # nothing to leave out
+    ],
+)
+def test_long_addresses_are_shown_shortened_keeping_the_page_name(url: str, shown: str) -> None:
+    assert shown_url(url) == shown
+    if "…" in shown:
+        assert len(shown) <= URL_SHOWN
