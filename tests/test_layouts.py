@@ -74,7 +74,25 @@ def test_every_slide_has_a_title_and_notes(plans: list[SlidePlan]) -> None:
 
 def test_agenda_lists_the_sections_in_order(plans: list[SlidePlan]) -> None:
     agenda = next(p for p in plans if p.kind == "agenda")
-    assert [t for t in _texts(agenda) if not t.isdigit()] == ["The numbers", "The essays"]
+    assert [t for t in _texts(agenda) if not t.isdigit()] == [
+        "The numbers",
+        "Statistics and charts",  # a short agenda shows each section's subtitle
+        "The essays",
+    ]
+
+
+def test_a_long_agenda_shows_titles_only(content_copy: Path) -> None:
+    deck = content_copy / "deck.yaml"
+    extra = "".join(
+        f"  - kind: section\n    title: Extra part {n}\n    subtitle: More words\n"
+        for n in range(3)
+    )
+    text = deck.read_text(encoding="utf-8")
+    deck.write_text(text.replace("  - kind: sources\n", extra + "  - kind: sources\n"))
+    _, plans, _ = api.plan(content_copy)
+    agenda = next(p for p in plans if p.kind == "agenda")
+    texts = [t for t in _texts(agenda) if not t.isdigit()]
+    assert texts == ["The numbers", "The essays", "Extra part 0", "Extra part 1", "Extra part 2"]
 
 
 def test_sources_are_numbered_in_order_of_first_citation(plans: list[SlidePlan]) -> None:

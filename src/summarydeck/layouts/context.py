@@ -47,6 +47,7 @@ class Section:
     index: int  # position of its entry in `slides:`
     slide_id: str
     title: str
+    subtitle: str | None = None
 
 
 @dataclass

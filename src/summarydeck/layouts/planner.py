@@ -21,7 +21,7 @@ def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
     registry = kinds()
     ctx = LayoutContext(deck, diags, Grid.for_size(deck.brand.slide_size))
     ctx.sections = [
-        Section(index, s.slide_id, getattr(s, "title", s.slide_id))
+        Section(index, s.slide_id, getattr(s, "title", s.slide_id), getattr(s, "subtitle", None))
         for index, s in enumerate(deck.slides)
         if s.kind == "section"
     ]

@@ -18,6 +18,7 @@ from summarydeck.plan.types import (
 )
 
 MAX_SECTIONS = 10  # two columns of five rows fill the slide
+SUBTITLES_UP_TO = 3  # with more sections, each shows its title only
 
 
 class AgendaSlide(SlideSpec):
@@ -49,14 +50,17 @@ def plan_agenda(spec: AgendaSlide, ctx: LayoutContext) -> list[SlidePlan]:
     two_columns = len(sections) > 5
     per_column = -(-len(sections) // 2) if two_columns else max(1, len(sections))
     columns = ctx.grid.columns(2 if two_columns else 1)
-    # a short agenda reads better large and spaced; a long one needs the room
-    row_height = inches(0.8) if two_columns else inches(0.95)
+    # a short agenda reads better large and spaced, with each section's subtitle under its
+    # title; a long one needs the room
+    with_subtitles = len(sections) <= SUBTITLES_UP_TO
+    row_height = inches(0.8) if two_columns else inches(1.35 if with_subtitles else 0.95)
     item_size = ctx.scale.subheading if two_columns else ctx.scale.lead
     elements: list[Element] = []
     for i, title in enumerate(sections):
         column = columns[i // per_column]
         top = column.top + (i % per_column) * (row_height + inches(0.1))
-        badge = Box(column.left, top + (row_height - inches(0.6)) // 2, inches(0.6), inches(0.6))
+        badge_top = top + inches(0.05) if with_subtitles else top + (row_height - inches(0.6)) // 2
+        badge = Box(column.left, badge_top, inches(0.6), inches(0.6))
         elements.append(ShapeElement(f"Agenda number {i + 1}", badge, ColourRole.PRIMARY, "oval"))
         elements.append(
             TextElement(
@@ -74,15 +78,30 @@ def plan_agenda(spec: AgendaSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 inset=0,
             )
         )
+        text_left, text_width = column.left + inches(0.8), column.width - inches(0.8)
+        subtitle = ctx.sections[i].subtitle if with_subtitles else None
+        title_height = inches(0.7) if with_subtitles else row_height
         elements.append(
             TextElement(
                 f"Agenda item {i + 1}",
-                Box(column.left + inches(0.8), top, column.width - inches(0.8), row_height),
+                Box(text_left, top, text_width, title_height),
                 ctx.plain(title),
                 ctx.body_style(size=item_size, anchor="middle"),
                 min_size=ctx.scale.body_min,
                 source=("slides", ctx.sections[i].index, "title"),
             )
         )
+        if subtitle:
+            elements.append(
+                TextElement(
+                    f"Agenda item {i + 1} subtitle",
+                    Box(text_left, top + title_height, text_width, row_height - title_height),
+                    ctx.plain(subtitle),
+                    ctx.body_style(size=ctx.scale.label, colour=ColourRole.MUTED, space_after=0),
+                    min_size=ctx.scale.body_min,
+                    source=("slides", ctx.sections[i].index, "subtitle"),
+                    group="agenda subtitles",
+                )
+            )
     draft = "In this deck: " + "; ".join(sections) + "."
     return [ctx.content_slide(spec, spec.title, elements, draft)]

@@ -107,13 +107,33 @@ def _text(i: int, card: Card, box: Box, ctx: LayoutContext) -> TextElement:
     )
 
 
+def _needed(frame: TextElement, ctx: LayoutContext) -> int:
+    """The height in EMU a frame's text needs at its starting size."""
+    return round(text_height(frame, ctx.deck.brand, frame.style.size) * EMU_PER_PT)
+
+
 def _grid(spec: CardsSlide, ctx: LayoutContext) -> list[Element]:
     """Cards side by side: one row of up to three, two by two, or rows of three."""
     grid, count = ctx.grid, len(spec.cards)
     per_row = count if count <= 3 else 2 if count == 4 else 3
     rows = -(-count // per_row)
-    # cards that stand half empty look unfinished, so cap each row's height
-    height = min(grid.body.height - inches(0.1), rows * inches(2.6) + (rows - 1) * GAP)
+    # cards that stand half empty look unfinished: each row is as tall as its fullest card
+    # needs at the starting sizes (measured), within bounds
+    width = (grid.body.width - (per_row - 1) * GAP) // per_row - 2 * PAD
+    probe = Box(0, 0, width, grid.body.height)
+    natural = (
+        max(
+            _needed(_heading(i, card, probe, ctx), ctx)
+            + inches(0.12)
+            + _needed(_text(i, card, probe, ctx), ctx)
+            for i, card in enumerate(spec.cards)
+        )
+        + BAND
+        + 2 * PAD
+        + inches(0.1)
+    )
+    row_height = min(max(natural, inches(1.6)), inches(2.6))
+    height = min(grid.body.height - inches(0.1), rows * row_height + (rows - 1) * GAP)
     row_boxes = grid.rows(rows, Box(grid.body.left, grid.body.top, grid.body.width, height), GAP)
     spacing = ctx.body_style().line_spacing
     one_line = round(ctx.scale.body_min * LINE_PITCH * spacing * EMU_PER_PT) + 1
@@ -131,9 +151,7 @@ def _grid(spec: CardsSlide, ctx: LayoutContext) -> list[Element]:
         headings = [_heading(i, card, inners[n], ctx) for n, (i, card) in enumerate(cards)]
         # headings take the lines the longest needs (measured), leaving the text at least a
         # line; texts then start at one height across the row
-        needed = max(
-            round(text_height(h, ctx.deck.brand, h.style.size) * EMU_PER_PT) for h in headings
-        )
+        needed = max(_needed(h, ctx) for h in headings)
         heading_height = min(needed, inners[0].height - one_line - inches(0.12))
         text_top = inners[0].top + heading_height + inches(0.12)
         for n, (i, card) in enumerate(cards):
