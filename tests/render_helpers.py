@@ -132,3 +132,36 @@ def font_names(pdf: Path) -> list[str]:
 def rasterise(pdf: Path, out_dir: Path, dpi: int) -> list[Path]:
     _run("pdftoppm", "-r", str(dpi), "-png", str(pdf), str(out_dir / "page"))
     return sorted(out_dir.glob("page-*.png"))
+
+
+EMU_PER_PT = 12_700
+
+
+def text_holders(pptx: Path) -> list[list[Box]]:
+    """Per slide, the boxes (in points) of the shapes that may hold text: text frames and
+    native charts. A rendered word outside all of them has overflowed its own box."""
+    slides = []
+    for slide in Presentation(str(pptx)).slides:
+        boxes = []
+        for shape in slide.shapes:
+            if not (shape.has_text_frame or shape.has_chart):
+                continue
+            left, top = shape.left / EMU_PER_PT, shape.top / EMU_PER_PT
+            width, height = shape.width / EMU_PER_PT, shape.height / EMU_PER_PT
+            boxes.append(Box(shape.name, left, top, left + width, top + height))
+        slides.append(boxes)
+    return slides
+
+
+def inside_any(word: Box, boxes: list[Box], tolerance: float) -> bool:
+    """Whether `word` lies in one of `boxes`. pdftotext's word box spans the font's whole
+    ascent and descent, which pokes past the frame for large type set tight: allow a tenth of
+    the word's height (a line that really overflowed is out by a whole line)."""
+    tolerance = max(tolerance, 0.1 * (word.y_max - word.y_min))
+    return any(
+        word.x_min >= b.x_min - tolerance
+        and word.x_max <= b.x_max + tolerance
+        and word.y_min >= b.y_min - tolerance
+        and word.y_max <= b.y_max + tolerance
+        for b in boxes
+    )

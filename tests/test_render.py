@@ -17,10 +17,12 @@ from render_helpers import (
     Page,
     convert_to_pdf,
     font_names,
+    inside_any,
     outside,
     rasterise,
     require_tools,
     slide_words,
+    text_holders,
     text_layout,
     tokens,
 )
@@ -28,6 +30,8 @@ from render_helpers import (
 pytestmark = pytest.mark.render
 
 TOLERANCE_PT = 0.5  # rounding in pdftotext's boxes
+# a glyph's box includes its ascent and descent, which may poke past a tight frame's edge
+BOX_TOLERANCE_PT = 3.0
 # Calibri -> Carlito and Arial -> Liberation Sans have the same metrics; anything else
 # (DejaVu Sans above all) means a font was substituted and text wraps differently.
 ALLOWED_FONT_FAMILIES = {"Carlito", "LiberationSans"}
@@ -77,6 +81,19 @@ def test_every_line_above_the_page_bottom(rendered: Rendered) -> None:
         if line.y_max >= page.height
     ]
     assert not below, "\n".join(below)
+
+
+def test_every_word_inside_its_own_text_box(rendered: Rendered) -> None:
+    """A word outside every text frame and chart on its slide overflowed its box: the fitting
+    promised it would not (checked against LibreOffice's layout, not our own measuring)."""
+    strays = [
+        f"slide {page.number}: {word.text!r} at x {word.x_min:.1f}-{word.x_max:.1f}, "
+        f"y {word.y_min:.1f}-{word.y_max:.1f}"
+        for page, holders in zip(rendered.pages, text_holders(rendered.pptx), strict=True)
+        for word in page.words
+        if not inside_any(word, holders, BOX_TOLERANCE_PT)
+    ]
+    assert not strays, "\n".join(strays)
 
 
 def test_no_text_dropped_off_the_page(rendered: Rendered) -> None:
