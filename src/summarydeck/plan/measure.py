@@ -29,7 +29,13 @@ def _font(family: str, bold: bool, italic: bool = False) -> Any:
 
 def text_width(text: str, family: str, bold: bool, size: float, italic: bool = False) -> float:
     """Width in points of `text` set in `family` at `size` points."""
-    return float(_font(family, bold, italic).getlength(text)) * size / _REFERENCE_SIZE
+    return _reference_width(text, family, bold, italic) * size / _REFERENCE_SIZE
+
+
+@functools.lru_cache(maxsize=65_536)
+def _reference_width(text: str, family: str, bold: bool, italic: bool) -> float:
+    # fitting measures the same words at many sizes: measure each once, then scale
+    return float(_font(family, bold, italic).getlength(text))
 
 
 def _indent(para: Paragraph) -> float:
