@@ -14,6 +14,7 @@ from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import SINGULAR, Provenance, Status
 from summarydeck.model.deck import Deck
 from summarydeck.model.storyboard import SlideSpec
+from summarydeck.plan.final import status_location
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.types import (
     Box,
@@ -38,6 +39,13 @@ def _image_size(data: bytes) -> tuple[int, int]:
 
     with Image.open(BytesIO(data)) as image:
         return image.size
+
+
+def to_confirm_section(items: Sequence[ToConfirm]) -> str:
+    """The speaker notes' list of what is still to be confirmed (empty when nothing is)."""
+    if not items:
+        return ""
+    return "\n\nTo confirm before publishing:\n" + "\n".join(f"- {u}" for u in items)
 
 
 @dataclass(frozen=True)
@@ -148,6 +156,10 @@ class LayoutContext:
         item: Provenance = getattr(self.deck.content, collection)[item_id]
         return item
 
+    def cited(self, source_ids: Sequence[str]) -> list[Provenance]:
+        """Sources a slide cites by id (`sources:` on bullets, cards...), ready for `cite`."""
+        return [Provenance(source=s, status=Status.CONFIRMED) for s in source_ids]
+
     def unconfirmed(
         self, spec: SlideSpec, checks: Sequence[tuple[str, str]]
     ) -> tuple[ToConfirm, ...]:
@@ -183,9 +195,7 @@ class LayoutContext:
         """File and line to edit, as a final build reports it (the `status:` line, else the
         item), named from the content folder: notes travel with the deck, machine paths must
         not."""
-        smap = self.deck.source_map
-        status = (*path, "status")
-        location = smap.locate(status) if status in smap.values else smap.locate(path, key=True)
+        location = status_location(self.deck.source_map, path)
         if location is None:
             return ""
         folder = self.deck.content_dir.resolve()
@@ -240,9 +250,7 @@ class LayoutContext:
         text = to_plain(spec.notes) if spec.notes else draft
         if caveats:
             text += "\n\nAbout the figures and sources:\n" + "\n".join(f"- {c}" for c in caveats)
-        if unconfirmed:
-            text += "\n\nTo confirm before publishing:\n" + "\n".join(f"- {u}" for u in unconfirmed)
-        return text.strip()
+        return (text + to_confirm_section(unconfirmed)).strip()
 
     # --- assembling ---
     def content_slide(

@@ -5,7 +5,7 @@ from __future__ import annotations
 import dataclasses
 
 from summarydeck.diagnostics import Diagnostics
-from summarydeck.layouts.context import LayoutContext, Section
+from summarydeck.layouts.context import LayoutContext, Section, to_confirm_section
 from summarydeck.layouts.registry import kinds
 from summarydeck.model.content import Status
 from summarydeck.model.deck import Deck
@@ -60,7 +60,7 @@ def _keep_slide_status(plan: SlidePlan, spec: SlideSpec, ctx: LayoutContext) -> 
     return dataclasses.replace(
         plan,
         unconfirmed=plan.unconfirmed + own,
-        notes=(plan.notes + "\n\nTo confirm before publishing:\n- " + str(own[0])).strip(),
+        notes=(plan.notes + to_confirm_section(own)).strip(),
     )
 
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from summarydeck.diagnostics import Diagnostics
+from summarydeck.diagnostics import Diagnostics, Location
 from summarydeck.plan.types import SlidePlan, ToConfirm
-from summarydeck.source.yaml_loader import SourceMap
+from summarydeck.source.yaml_loader import DataPath, SourceMap
 
 FINAL_CODE = "E501"
 FINAL_HINT = (
@@ -14,24 +14,27 @@ FINAL_HINT = (
 )
 
 
+def status_location(smap: SourceMap, path: DataPath) -> Location | None:
+    """Where to confirm an item: its `status:` line, or the item's key when it has none
+    (unconfirmed by default)."""
+    status = (*path, "status")
+    return smap.locate(status) if status in smap.values else smap.locate(path, key=True)
+
+
 def check_final(plans: Sequence[SlidePlan], smap: SourceMap, diags: Diagnostics) -> None:
     """One error per unconfirmed item the deck shows (once, however many slides show it),
     pointing at its `status:` line, or at the item when it has no status (unconfirmed by
     default)."""
-    seen: dict[tuple[str | int, ...], list[str]] = {}  # item -> ["14 `overview`", ...]
-    items: dict[tuple[str | int, ...], ToConfirm] = {}
+    # item -> (the item, the slides showing it as ["14 `overview`", ...]), in deck order
+    shown: dict[DataPath, tuple[ToConfirm, list[str]]] = {}
     for number, plan in enumerate(plans, 1):
         for item in plan.unconfirmed:
-            seen.setdefault(item.path, []).append(f"{number} `{plan.id}`")
-            items.setdefault(item.path, item)
-    for path, item in items.items():
-        status = (*path, "status")
-        location = smap.locate(status) if status in smap.values else smap.locate(path, key=True)
-        shown = list(dict.fromkeys(seen[path]))
-        slides = ("slides " if len(shown) > 1 else "slide ") + ", ".join(shown)
+            shown.setdefault(item.path, (item, []))[1].append(f"{number} `{plan.id}`")
+    for path, (item, slides) in shown.items():
+        where = ("slides " if len(slides) > 1 else "slide ") + ", ".join(slides)
         diags.error(
             FINAL_CODE,
-            f"{item.label} is not confirmed (on {slides}): {item.check}",
-            location,
+            f"{item.label} is not confirmed (on {where}): {item.check}",
+            status_location(smap, path),
             FINAL_HINT,
         )

@@ -68,6 +68,18 @@ class Grid:
             Box(area.left + i * (width + gap), area.top, width, area.height) for i in range(count)
         ]
 
+    def tiles(self, count: int, per_row: int, area: Box, gutter: int) -> list[Box]:
+        """`count` equal tiles in rows of `per_row` filling `area`, in reading order; a short
+        last row is centred under the full ones."""
+        rows = -(-count // per_row)
+        boxes = []
+        for index, row in enumerate(self.rows(rows, area, gutter)):
+            in_row = min(per_row, count - index * per_row)
+            row_boxes = self.columns(per_row, row, gutter)[:in_row]
+            shift = (per_row - in_row) * (row_boxes[0].width + gutter) // 2
+            boxes += [Box(b.left + shift, b.top, b.width, b.height) for b in row_boxes]
+        return boxes
+
     def rows(self, count: int, box: Box, gutter: int | None = None) -> list[Box]:
         gap = self.gutter if gutter is None else gutter
         height = (box.height - gap * (count - 1)) // count

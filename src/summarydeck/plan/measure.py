@@ -90,5 +90,10 @@ def text_height(element: TextElement, brand: Brand, size: float) -> float:
     return total
 
 
+def needed_emu(element: TextElement, brand: Brand) -> int:
+    """The height in EMU the element's text needs at its own (starting) size."""
+    return round(text_height(element, brand, element.style.size) * EMU_PER_PT)
+
+
 def available_height(element: TextElement) -> float:
     return (element.box.height - element.inset) / EMU_PER_PT

@@ -9,7 +9,7 @@ from pydantic import Field, model_validator
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences
-from summarydeck.model.content import ContentId, Markdown, Provenance, Status, Text
+from summarydeck.model.content import ContentId, Markdown, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import Paragraph, SlidePlan, TextElement
 
@@ -46,6 +46,6 @@ def plan_bullets(spec: BulletsSlide, ctx: LayoutContext) -> list[SlidePlan]:
         min_size=ctx.scale.body_min,
         source=path,
     )
-    cited = [Provenance(source=s, status=Status.CONFIRMED) for s in spec.sources]
+    cited = ctx.cited(spec.sources)
     draft = sentences(spec.title, spec.body or "", *spec.points)
     return [ctx.content_slide(spec, spec.title, [element], draft, cited=cited)]

@@ -15,10 +15,10 @@ from pydantic import Field
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences
-from summarydeck.model.content import ContentId, Markdown, Provenance, Status, Strict, Text
+from summarydeck.model.content import ContentId, Markdown, Strict, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.fit import fit_element
-from summarydeck.plan.measure import LINE_PITCH, text_height
+from summarydeck.plan.measure import LINE_PITCH, needed_emu
 from summarydeck.plan.types import (
     EMU_PER_PT,
     Box,
@@ -60,7 +60,7 @@ def plan_cards(spec: CardsSlide, ctx: LayoutContext) -> list[SlidePlan]:
         elements = _rows(spec, ctx)
     else:  # four to six: whichever arrangement keeps the text larger (cards when equal)
         elements = max((_grid(spec, ctx), _rows(spec, ctx)), key=lambda e: _fitted_size(e, ctx))
-    cited = [Provenance(source=s, status=Status.CONFIRMED) for s in spec.sources]
+    cited = ctx.cited(spec.sources)
     draft = (
         sentences(spec.title)
         + " "
@@ -107,11 +107,6 @@ def _text(i: int, card: Card, box: Box, ctx: LayoutContext) -> TextElement:
     )
 
 
-def _needed(frame: TextElement, ctx: LayoutContext) -> int:
-    """The height in EMU a frame's text needs at its starting size."""
-    return round(text_height(frame, ctx.deck.brand, frame.style.size) * EMU_PER_PT)
-
-
 def _grid(spec: CardsSlide, ctx: LayoutContext) -> list[Element]:
     """Cards side by side: one row of up to three, two by two, or rows of three."""
     grid, count = ctx.grid, len(spec.cards)
@@ -123,9 +118,9 @@ def _grid(spec: CardsSlide, ctx: LayoutContext) -> list[Element]:
     probe = Box(0, 0, width, grid.body.height)
     natural = (
         max(
-            _needed(_heading(i, card, probe, ctx), ctx)
+            needed_emu(_heading(i, card, probe, ctx), ctx.deck.brand)
             + inches(0.12)
-            + _needed(_text(i, card, probe, ctx), ctx)
+            + needed_emu(_text(i, card, probe, ctx), ctx.deck.brand)
             for i, card in enumerate(spec.cards)
         )
         + BAND
@@ -134,16 +129,14 @@ def _grid(spec: CardsSlide, ctx: LayoutContext) -> list[Element]:
     )
     row_height = min(max(natural, inches(1.6)), inches(2.6))
     height = min(grid.body.height - inches(0.1), rows * row_height + (rows - 1) * GAP)
-    row_boxes = grid.rows(rows, Box(grid.body.left, grid.body.top, grid.body.width, height), GAP)
+    area = Box(grid.body.left, grid.body.top, grid.body.width, height)
+    tiles = grid.tiles(count, per_row, area, GAP)
     spacing = ctx.body_style().line_spacing
     one_line = round(ctx.scale.body_min * LINE_PITCH * spacing * EMU_PER_PT) + 1
     elements: list[Element] = []
-    for row_index, row in enumerate(row_boxes):
-        cards = list(enumerate(spec.cards))[row_index * per_row : (row_index + 1) * per_row]
-        boxes = grid.columns(per_row, row, gutter=GAP)
-        if len(cards) < per_row:  # centre a short last row under the full one above it
-            shift = (per_row - len(cards)) * (boxes[0].width + GAP) // 2
-            boxes = [Box(b.left + shift, b.top, b.width, b.height) for b in boxes]
+    for start in range(0, count, per_row):
+        cards = list(enumerate(spec.cards))[start : start + per_row]
+        boxes = tiles[start : start + per_row]
         inners = [
             Box(b.left + PAD, b.top + BAND + PAD, b.width - 2 * PAD, b.height - BAND - 2 * PAD)
             for b in boxes
@@ -151,7 +144,7 @@ def _grid(spec: CardsSlide, ctx: LayoutContext) -> list[Element]:
         headings = [_heading(i, card, inners[n], ctx) for n, (i, card) in enumerate(cards)]
         # headings take the lines the longest needs (measured), leaving the text at least a
         # line; texts then start at one height across the row
-        needed = max(_needed(h, ctx) for h in headings)
+        needed = max(needed_emu(h, ctx.deck.brand) for h in headings)
         heading_height = min(needed, inners[0].height - one_line - inches(0.12))
         text_top = inners[0].top + heading_height + inches(0.12)
         for n, (i, card) in enumerate(cards):

@@ -65,19 +65,11 @@ def plan_opportunities(spec: OpportunitiesSlide, ctx: LayoutContext) -> list[Sli
     rows = 1 if len(ids) <= 3 else 2
     # tiles hold a number and a short title: cap their height so they do not stand half empty
     height = min(grid.body.height - inches(0.1), rows * inches(2.3) + (rows - 1) * inches(0.25))
-    row_boxes = grid.rows(
-        rows, Box(grid.body.left, grid.body.top, grid.body.width, height), gutter=inches(0.25)
-    )
+    area = Box(grid.body.left, grid.body.top, grid.body.width, height)
+    tiles = grid.tiles(len(ids), per_row, area, gutter=inches(0.25))
     elements: list[Element] = []
-    for i, item_id in enumerate(ids):
+    for i, (item_id, tile) in enumerate(zip(ids, tiles, strict=True)):
         item = all_items[item_id]
-        row = row_boxes[i // per_row]
-        tiles = grid.columns(per_row, row, gutter=inches(0.25))
-        tile = tiles[i % per_row]
-        in_row = min(per_row, len(ids) - (i // per_row) * per_row)
-        if in_row < per_row:  # centre a short last row under the full one above it
-            shift = (per_row - in_row) * (tile.width + inches(0.25)) // 2
-            tile = Box(tile.left + shift, tile.top, tile.width, tile.height)
         elements.append(ShapeElement(f"Tile {i + 1}", tile, ColourRole.SURFACE))
         elements.append(
             ShapeElement(

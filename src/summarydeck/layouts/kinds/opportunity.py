@@ -9,9 +9,8 @@ from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences
 from summarydeck.model.storyboard import SlideSpec
-from summarydeck.plan.measure import text_height
+from summarydeck.plan.measure import needed_emu
 from summarydeck.plan.types import (
-    EMU_PER_PT,
     Box,
     ColourRole,
     Element,
@@ -63,7 +62,7 @@ def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePl
         source=(*path, "summary"),
     )
     if points:  # a panel taller than its text is a block of empty colour: end it after the text
-        needed = round(text_height(summary, ctx.deck.brand, summary.style.size) * EMU_PER_PT)
+        needed = needed_emu(summary, ctx.deck.brand)
         if needed < summary.box.height:
             height = max(inches(2.6), needed + inches(1.35))
             panel = dataclasses.replace(panel, height=min(panel.height, height))

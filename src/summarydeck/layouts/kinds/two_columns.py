@@ -9,7 +9,7 @@ from pydantic import Field
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences
-from summarydeck.model.content import ContentId, Markdown, Provenance, Status, Strict, Text
+from summarydeck.model.content import ContentId, Markdown, Strict, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import (
     Box,
@@ -79,7 +79,7 @@ def plan_two_columns(spec: TwoColumnsSlide, ctx: LayoutContext) -> list[SlidePla
                 source=(*path, side, "body"),
             )
         )
-    cited = [Provenance(source=s, status=Status.CONFIRMED) for s in spec.sources]
+    cited = ctx.cited(spec.sources)
     draft = (
         sentences(spec.title)
         + " "
