@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from summarydeck import api
-from summarydeck.diagnostics import ContentError, Diagnostics
+from summarydeck.diagnostics import ContentError
 from summarydeck.model.brand import Brand
 from summarydeck.plan.fit import fit_element, fit_plan
 from summarydeck.plan.measure import text_width, wrap_lines
@@ -88,11 +88,6 @@ def test_fit_plan_shrinks_titles_too(full_content: Path) -> None:
     long_title = _element("A title " * 30, 11, 1.15, size=32, min_size=24)
     import dataclasses
 
-    fitted = fit_plan(
-        dataclasses.replace(plan, title=long_title),
-        deck.brand,
-        Diagnostics(),
-        deck.source_map,
-        None,
-    )
+    fitted, overflows = fit_plan(dataclasses.replace(plan, title=long_title), deck.brand)
     assert fitted.title.style.size < 32
+    assert [o.index for o in overflows] == [None]  # a title cannot continue on another slide

@@ -28,6 +28,7 @@ from summarydeck.plan.types import (
     TextElement,
     TextStyle,
     ToConfirm,
+    to_confirm_section,
 )
 from summarydeck.source.yaml_loader import DataPath
 
@@ -39,13 +40,6 @@ def _image_size(data: bytes) -> tuple[int, int]:
 
     with Image.open(BytesIO(data)) as image:
         return image.size
-
-
-def to_confirm_section(items: Sequence[ToConfirm]) -> str:
-    """The speaker notes' list of what is still to be confirmed (empty when nothing is)."""
-    if not items:
-        return ""
-    return "\n\nTo confirm before publishing:\n" + "\n".join(f"- {u}" for u in items)
 
 
 @dataclass(frozen=True)

@@ -5,14 +5,15 @@ from __future__ import annotations
 import dataclasses
 
 from summarydeck.diagnostics import Diagnostics
-from summarydeck.layouts.context import LayoutContext, Section, to_confirm_section
+from summarydeck.layouts.context import LayoutContext, Section
 from summarydeck.layouts.registry import kinds
 from summarydeck.model.content import Status
 from summarydeck.model.deck import Deck
 from summarydeck.model.storyboard import SlideSpec
-from summarydeck.plan.fit import fit_plan
+from summarydeck.plan.continuation import fit_with_continuation
+from summarydeck.plan.fit import report_overflows
 from summarydeck.plan.grid import Grid
-from summarydeck.plan.types import SlidePlan
+from summarydeck.plan.types import SlidePlan, to_confirm_section
 
 
 def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
@@ -33,10 +34,12 @@ def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
         spec = deck.slides[index]
         ctx.slide_index = index
         location = deck.source_map.locate(("slides", index))
-        planned[index] = [
-            fit_plan(_keep_slide_status(p, spec, ctx), deck.brand, diags, deck.source_map, location)
-            for p in registry[spec.kind].plan(spec, ctx)
-        ]
+        planned[index] = []
+        for laid_out in registry[spec.kind].plan(spec, ctx):
+            kept = _keep_slide_status(laid_out, spec, ctx)
+            for page, overflows in fit_with_continuation(kept, deck.brand):
+                report_overflows(page, overflows, diags, deck.source_map, location)
+                planned[index].append(page)
     _warn_duplicate_titles(deck, planned, diags)
     if ctx.citations.order and not any(s.kind == "sources" for s in deck.slides):
         diags.warning(

@@ -1,13 +1,15 @@
 """Fit text at build time: shrink each frame in half-point steps down to its floor.
 
 PowerPoint's "shrink text on overflow" is applied only after someone edits a box, and LibreOffice
-never applies it, so the size must be right as written. Text that still does not fit at its
-floor is an error that points at the content field it comes from.
+never applies it, so the size must be right as written. What still does not fit at its floor is
+returned as an `Overflow`: the planner continues flowing text on a new slide, and reports the
+rest as an error that points at the content field the text comes from.
 """
 
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 
 from summarydeck.diagnostics import Diagnostics, Location
 from summarydeck.model.brand import Brand
@@ -16,6 +18,16 @@ from summarydeck.plan.types import Element, SlidePlan, TextElement
 from summarydeck.source.yaml_loader import SourceMap, dotted
 
 STEP = 0.5
+FIT_CODE = "E401"
+
+
+@dataclass(frozen=True)
+class Overflow:
+    """A frame whose text is too tall even at its floor."""
+
+    element: TextElement  # at the size it was shrunk to
+    points: float  # how much too tall, in points
+    index: int | None  # its place in the plan's elements; None for the title or subtitle
 
 
 def fit_element(element: TextElement, brand: Brand) -> tuple[TextElement, float]:
@@ -28,47 +40,66 @@ def fit_element(element: TextElement, brand: Brand) -> tuple[TextElement, float]
     while needed > room and size - STEP >= floor:
         size -= STEP
         needed = text_height(element, brand, size)
-    if size != element.style.size:
-        element = dataclasses.replace(element, style=dataclasses.replace(element.style, size=size))
-    return element, max(0.0, needed - room)
+    return with_size(element, size), max(0.0, needed - room)
 
 
-def fit_plan(
+def with_size(element: TextElement, size: float) -> TextElement:
+    if size == element.style.size:
+        return element
+    return dataclasses.replace(element, style=dataclasses.replace(element.style, size=size))
+
+
+def fit_plan(plan: SlidePlan, brand: Brand) -> tuple[SlidePlan, list[Overflow]]:
+    """The plan with every text frame at the size that fits, and the frames that cannot fit
+    even at their floor."""
+    overflows: list[Overflow] = []
+
+    def fit(element: TextElement, index: int | None) -> TextElement:
+        fitted, overflow = fit_element(element, brand)
+        if overflow > 0:
+            overflows.append(Overflow(fitted, overflow, index))
+        return fitted
+
+    elements = same_size_in_groups(
+        tuple(
+            fit(e, index) if isinstance(e, TextElement) else e
+            for index, e in enumerate(plan.elements)
+        )
+    )
+    subtitle = fit(plan.subtitle, None) if plan.subtitle else None
+    fitted = dataclasses.replace(
+        plan, title=fit(plan.title, None), subtitle=subtitle, elements=elements
+    )
+    return fitted, overflows
+
+
+def report_overflows(
     plan: SlidePlan,
-    brand: Brand,
+    overflows: list[Overflow],
     diags: Diagnostics,
     smap: SourceMap,
     slide_location: Location | None,
-) -> SlidePlan:
-    """The plan with every text frame at the size that fits; text that cannot fit even at its
-    floor is an error at the content field it comes from (else at the slide's entry)."""
-
-    def fit(element: TextElement) -> TextElement:
-        fitted, overflow = fit_element(element, brand)
-        if overflow > 0:
-            needed = overflow + available_height(fitted)
-            share = min(90, max(5, round(100 * overflow / needed / 5) * 5))
-            where = f"{dotted(element.source)}: " if element.source else ""
-            diags.error(
-                "E401",
-                f"{where}the text does not fit on slide `{plan.id}` ({element.name}): it is "
-                f"{overflow:.0f} pt too tall even at {fitted.style.size:g} pt",
-                smap.locate(element.source) if element.source else slide_location,
-                f"shorten it by about {share}%, or split it over two slides"
-                if share < 90
-                else "it has almost no room: shorten it a lot, or shorten what sits above it "
-                "(such as a long heading)",
-            )
-        return fitted
-
-    elements = _same_size_in_groups(
-        tuple(fit(e) if isinstance(e, TextElement) else e for e in plan.elements)
-    )
-    subtitle = fit(plan.subtitle) if plan.subtitle else None
-    return dataclasses.replace(plan, title=fit(plan.title), subtitle=subtitle, elements=elements)
+) -> None:
+    """E401 for each frame that cannot fit, at the content field it shows (else the slide's
+    entry), with how much to cut."""
+    for overflow in overflows:
+        element = overflow.element
+        needed = overflow.points + available_height(element)
+        share = min(90, max(5, round(100 * overflow.points / needed / 5) * 5))
+        where = f"{dotted(element.source)}: " if element.source else ""
+        diags.error(
+            FIT_CODE,
+            f"{where}the text does not fit on slide `{plan.id}` ({element.name}): it is "
+            f"{overflow.points:.0f} pt too tall even at {element.style.size:g} pt",
+            smap.locate(element.source) if element.source else slide_location,
+            f"shorten it by about {share}%, or split it over two slides"
+            if share < 90
+            else "it has almost no room: shorten it a lot, or shorten what sits above it "
+            "(such as a long heading)",
+        )
 
 
-def _same_size_in_groups(elements: tuple[Element, ...]) -> tuple[Element, ...]:
+def same_size_in_groups(elements: tuple[Element, ...]) -> tuple[Element, ...]:
     """Frames that share a `group` (the texts of a row of cards) all take the smallest size any
     of them needed (never below a frame's own floor): neighbours at different sizes look like a
     mistake."""
@@ -79,9 +110,7 @@ def _same_size_in_groups(elements: tuple[Element, ...]) -> tuple[Element, ...]:
     if not smallest:
         return elements
     return tuple(
-        dataclasses.replace(
-            e, style=dataclasses.replace(e.style, size=max(smallest[e.group], e.min_size or 0))
-        )
+        with_size(e, max(smallest[e.group], e.min_size or 0))
         if isinstance(e, TextElement) and e.group
         else e
         for e in elements

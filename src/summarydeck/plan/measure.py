@@ -1,14 +1,23 @@
 """Measure text with real font metrics: how many lines a paragraph wraps to, how tall a frame is.
 
 Pillow's `getlength` on the bundled metric-compatible TTFs matches LibreOffice's widths closely;
-each run is measured in its own face (bold, italic), we wrap greedily at spaces like PowerPoint
-does and add line pitch (1.2 x size x spacing), paragraph spacing, bullet indents and the frame's
-insets.
+each run is measured in its own face (bold, italic) and size. Lines break where LibreOffice and
+PowerPoint break them: at spaces and after a hyphen or dash between words; a word wider than the
+line breaks wherever it must (a long web address). We add line pitch (1.2 x size x spacing),
+paragraph spacing, bullet indents and the frame's insets.
+
+Characters the font has no glyph for (emoji, Arabic in Calibri) are drawn by the viewer from a
+fallback font we cannot know, so they are measured at a generous fixed width: text that mixes
+them in still fits, at worst with a little room to spare.
 """
 
 from __future__ import annotations
 
 import functools
+import re
+import unicodedata
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from PIL import ImageFont
@@ -20,11 +29,37 @@ from summarydeck.plan.types import BULLET_INDENT, EMU_PER_PT, Paragraph, TextEle
 _REFERENCE_SIZE = 1000  # measure at a large size, then scale: avoids hinting/rounding error
 BULLET_INDENT_PT = BULLET_INDENT / EMU_PER_PT
 LINE_PITCH = 1.2
+# em widths for characters outside the font: emoji and wide (CJK) characters take about an
+# em and a quarter in colour-emoji fonts; anything else a fallback font draws, about two-thirds
+_WIDE_FALLBACK_EM = 1.3
+_FALLBACK_EM = 0.7
+# a line may break after a hyphen or dash that joins two words ("self-|management"), as
+# LibreOffice and PowerPoint do, but not inside numbers ("12-14") and not at a slash
+_BREAK_AFTER = re.compile(r"(?<=[^\W\d_][-‐])(?=[^\W\d_])|(?<=[–—])(?=\w)")
+
+
+@dataclass(frozen=True)
+class Span:
+    """A run of text in one face and size, as measuring sees it."""
+
+    text: str
+    family: str
+    size: float
+    bold: bool = False
+    italic: bool = False
 
 
 @functools.cache
 def _font(family: str, bold: bool, italic: bool = False) -> Any:
     return ImageFont.truetype(str(font_file(family, bold, italic)), _REFERENCE_SIZE)
+
+
+@functools.cache
+def _coverage(family: str, bold: bool, italic: bool) -> frozenset[int]:
+    from fontTools.ttLib import TTFont  # only to read which characters the font has
+
+    with TTFont(str(font_file(family, bold, italic)), lazy=True) as ttf:
+        return frozenset(ttf.getBestCmap())
 
 
 def text_width(text: str, family: str, bold: bool, size: float, italic: bool = False) -> float:
@@ -35,7 +70,31 @@ def text_width(text: str, family: str, bold: bool, size: float, italic: bool = F
 @functools.lru_cache(maxsize=65_536)
 def _reference_width(text: str, family: str, bold: bool, italic: bool) -> float:
     # fitting measures the same words at many sizes: measure each once, then scale
-    return float(_font(family, bold, italic).getlength(text))
+    covered = _coverage(family, bold, italic)
+    if all(ord(c) in covered for c in text):
+        return float(_font(family, bold, italic).getlength(text))
+    width, start = 0.0, 0
+    font = _font(family, bold, italic)
+    for index, char in enumerate(text):
+        if ord(char) in covered:
+            continue
+        if start < index:
+            width += font.getlength(text[start:index])
+        width += _fallback_width(char) * _REFERENCE_SIZE
+        start = index + 1
+    if start < len(text):
+        width += font.getlength(text[start:])
+    return width
+
+
+def _fallback_width(char: str) -> float:
+    """Em width of a character the font lacks: zero for joiners, selectors and combining
+    marks (they draw nothing on their own), generous for the rest."""
+    if unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0.0
+    if unicodedata.east_asian_width(char) in ("W", "F") or ord(char) >= 0x1F000:
+        return _WIDE_FALLBACK_EM
+    return _FALLBACK_EM
 
 
 def _indent(para: Paragraph) -> float:
@@ -43,51 +102,94 @@ def _indent(para: Paragraph) -> float:
     return steps * BULLET_INDENT_PT
 
 
+@functools.lru_cache(maxsize=16_384)
+def segments(text: str) -> tuple[str, ...]:
+    """`text` cut at every place a line may break; each piece keeps its trailing space."""
+    pieces: list[str] = []
+    for word in re.findall(r"[^ ]+ *| +", text):
+        pieces.extend(_BREAK_AFTER.split(word))
+    return tuple(pieces)
+
+
+def count_lines(spans: Iterable[Span], width: float) -> int:
+    """Lines the spans wrap to in a line `width` points wide (greedy, as viewers do).
+
+    A span of "\\v" is a line break. Trailing spaces hang past the margin, as they do in
+    PowerPoint and LibreOffice, so they never push a word onto the next line.
+    """
+    available = max(1.0, width)
+    lines, current, pending_space = 1, 0.0, 0.0
+    for span in spans:
+        if span.text == "\v":
+            lines, current, pending_space = lines + 1, 0.0, 0.0
+            continue
+        for piece in segments(span.text):
+            word = piece.rstrip(" ")
+            space = (
+                text_width(piece[len(word) :], span.family, span.bold, span.size, span.italic)
+                if len(word) < len(piece)
+                else 0.0
+            )
+            if not word:
+                pending_space += space
+                continue
+            w = text_width(word, span.family, span.bold, span.size, span.italic)
+            if current > 0 and current + pending_space + w > available + 0.01:
+                lines += 1
+                current, pending_space = 0.0, 0.0
+            else:
+                current += pending_space
+            # a word wider than the line breaks across lines wherever it must
+            while current + w > available + 0.01 and w > 0:
+                taken = available - current
+                lines += 1
+                w -= taken
+                current = 0.0
+            current += w
+            pending_space = space
+    return lines
+
+
 def wrap_lines(
     para: Paragraph, family: str, bold: bool, size: float, width: float, italic: bool = False
 ) -> int:
-    """How many lines `para` takes in a column `width` points wide (greedy, at spaces).
+    """How many lines `para` takes in a column `width` points wide.
 
     `bold` and `italic` are the frame's style; a run's own bold or italic adds to them.
     """
-    available = max(1.0, width - _indent(para))
-    lines, current = 1, 0.0
-    for run in para.runs:
-        if run.text == "\v":
-            lines, current = lines + 1, 0.0
-            continue
-        run_bold, run_italic = bold or run.bold, italic or run.italic
-        space = text_width(" ", family, run_bold, size, run_italic)
-        words = run.text.split(" ")
-        for index, word in enumerate(words):
-            if index > 0:
-                current += space
-            if not word:
-                continue
-            w = text_width(word, family, run_bold, size, run_italic)
-            if current > 0 and current + w > available + 0.01:
-                lines += 1
-                current = 0.0
-            # a word wider than the column breaks across lines, as PowerPoint does
-            while w > available:
-                lines += 1
-                w -= available
-            current += w
-    return lines
+    spans = (
+        Span(run.text, family, size, bold or run.bold, italic or run.italic) for run in para.runs
+    )
+    return count_lines(spans, width - _indent(para))
+
+
+def paragraph_lines(element: TextElement, brand: Brand, size: float) -> list[int]:
+    """Lines each paragraph of the element takes at `size`."""
+    style = element.style
+    family = brand.fonts.heading if style.font == "heading" else brand.fonts.body
+    width = (element.box.width - 2 * element.inset) / EMU_PER_PT
+    return [
+        wrap_lines(para, family, style.bold, size, width, style.italic)
+        for para in element.paragraphs
+    ]
 
 
 def text_height(element: TextElement, brand: Brand, size: float) -> float:
     """Height in points the element's text needs at `size`."""
-    style = element.style
-    family = brand.fonts.heading if style.font == "heading" else brand.fonts.body
-    width = (element.box.width - 2 * element.inset) / EMU_PER_PT
-    total = 0.0
-    for index, para in enumerate(element.paragraphs):
-        lines = wrap_lines(para, family, style.bold, size, width, style.italic)
-        total += lines * LINE_PITCH * size * style.line_spacing
-        if index < len(element.paragraphs) - 1:
-            total += style.space_after
-    return total
+    return stack_height(
+        paragraph_lines(element, brand, size),
+        [size] * len(element.paragraphs),
+        element.style.line_spacing,
+        element.style.space_after,
+    )
+
+
+def stack_height(
+    lines: Sequence[int], sizes: Sequence[float], line_spacing: float, space_after: float
+) -> float:
+    """Height of paragraphs of `lines` lines at `sizes`, `space_after` points between them."""
+    total = sum(n * LINE_PITCH * s * line_spacing for n, s in zip(lines, sizes, strict=True))
+    return total + space_after * max(0, len(lines) - 1)
 
 
 def needed_emu(element: TextElement, brand: Brand) -> int:

@@ -6,6 +6,7 @@ from the brand's theme, so nothing here names a colour or a typeface.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from typing import Literal
@@ -74,6 +75,7 @@ class Paragraph:
     level: int = 0  # list nesting depth, 0 = top
     bullet: Literal["none", "bullet", "number"] = "none"
     start: int = 1  # a numbered list's first number, the same on every item of the list
+    continues: bool = False  # the rest of a list item cut at a slide break: indent, no bullet
 
     @property
     def text(self) -> str:
@@ -103,6 +105,7 @@ class TextElement:
     min_size: float | None = None  # the fitter may shrink down to this size
     source: tuple[str | int, ...] | None = None  # the content field it shows, for errors
     group: str | None = None  # frames in one group are set at one size (the smallest fitted)
+    flow: bool = False  # text that does not fit at its floor continues on a new slide
 
 
 @dataclass(frozen=True)
@@ -150,6 +153,13 @@ class ToConfirm:
             x for x in (f"source: {self.source_url}" if self.source_url else "", self.where) if x
         )
         return f"{self.label}: {self.check}" + (f" ({extra})" if extra else "")
+
+
+def to_confirm_section(items: Sequence[ToConfirm]) -> str:
+    """The speaker notes' list of what is still to be confirmed (empty when nothing is)."""
+    if not items:
+        return ""
+    return "\n\nTo confirm before publishing:\n" + "\n".join(f"- {u}" for u in items)
 
 
 @dataclass(frozen=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from typing import Any
 
 from lxml import etree
@@ -25,14 +26,22 @@ _AHYP = "http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor"
 def fill_text_frame(frame: Any, element: TextElement, brand: Brand, size: float, lang: str) -> None:
     style = element.style
     frame.word_wrap = True
-    frame.auto_size = MSO_AUTO_SIZE.NONE
+    # the size written is the one that fits; a frame allowed to shrink also gets PowerPoint's
+    # "shrink text on overflow" (at 100%), so it keeps fitting when someone adds to it there
+    frame.auto_size = (
+        MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE if element.min_size is not None else MSO_AUTO_SIZE.NONE
+    )
     frame.vertical_anchor = _ANCHOR[style.anchor]
     frame.margin_left = frame.margin_right = Emu(element.inset)
     frame.margin_top = frame.margin_bottom = Emu(element.inset // 2)
     paragraphs = element.paragraphs or (Paragraph(()),)
     for index, para in enumerate(paragraphs):
         p = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        p.alignment = _ALIGN[style.align]
+        rtl = is_right_to_left(para.text)
+        # right-to-left text (Arabic, Hebrew) starts at the right: "left" means "start" here
+        p.alignment = PP_ALIGN.RIGHT if rtl and style.align == "left" else _ALIGN[style.align]
+        if rtl:
+            p._p.get_or_add_pPr().set("rtl", "1")
         p.line_spacing = style.line_spacing
         p.space_after = Pt(style.space_after) if index < len(paragraphs) - 1 else Pt(0)
         _bullet(p, para)
@@ -41,6 +50,18 @@ def fill_text_frame(frame: Any, element: TextElement, brand: Brand, size: float,
         end = p._p.get_or_add_endParaRPr()
         end.set("lang", lang)
         end.set("sz", str(round(size * 100)))
+
+
+def is_right_to_left(text: str) -> bool:
+    """Whether a paragraph reads right to left: its first strongly directional character is
+    Hebrew or Arabic (the Unicode bidi algorithm's rule for a paragraph's direction)."""
+    for char in text:
+        direction = unicodedata.bidirectional(char)
+        if direction in ("R", "AL"):
+            return True
+        if direction == "L":
+            return False
+    return False
 
 
 def _add_run(
@@ -83,8 +104,12 @@ def _bullet(p: Any, para: Paragraph) -> None:
     for tag in ("a:buNone", "a:buChar", "a:buAutoNum", "a:buFont", "a:buFontTx"):
         for old in p_pr.findall(qn(tag)):
             p_pr.remove(old)
-    if para.bullet == "none":
-        p_pr.set("marL", str(BULLET_INDENT * para.level))
+    if para.level:
+        p_pr.set("lvl", str(min(para.level, 8)))  # the outline level, for screen readers
+    if para.bullet == "none" or para.continues:
+        # a list item's rest after a slide break lines up with its text, without a bullet
+        steps = para.level + (para.bullet != "none")
+        p_pr.set("marL", str(BULLET_INDENT * steps))
         p_pr.set("indent", "0")
         etree.SubElement(p_pr, qn("a:buNone"))
         return

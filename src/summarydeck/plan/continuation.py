@@ -1,0 +1,176 @@
+"""Continue text that does not fit on one slide onto slides titled "... (continued)".
+
+Only a frame marked `flow` (a list of points, an essay's summary) continues, and only when it is
+the one frame on its slide that does not fit at its floor: splitting a slide with two problems
+would hide one of them. The text is cut between paragraphs, or between sentences (then words)
+of a paragraph too long for a slide on its own. The pages are as few as the floor size allows,
+as large as that number of pages allows, and share one size.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Sequence
+
+from summarydeck.model.brand import Brand
+from summarydeck.plan.fit import STEP, Overflow, fit_plan, with_size
+from summarydeck.plan.measure import available_height, text_height
+from summarydeck.plan.types import Paragraph, Run, SlidePlan, TextElement, to_confirm_section
+
+# zero-width cuts after the space that follows a sentence's end (or a word): each piece keeps
+# its trailing space, so pieces joined again read as before
+_SENTENCE_END = re.compile(r"(?<=[.!?…] )(?=\S)|(?<=[.!?…][\"”’)] )(?=\S)")
+_WORD_END = re.compile(r"(?<= )(?=\S)")
+
+
+def continued_title(title: str, page: int, pages: int) -> str:
+    """The title of page `page` (1-based) of `pages`: unique, so screen-reader users can tell
+    the slides apart."""
+    if page == 1:
+        return title
+    return f"{title} (continued)" if pages == 2 else f"{title} (continued, {page} of {pages})"
+
+
+def fit_with_continuation(plan: SlidePlan, brand: Brand) -> list[tuple[SlidePlan, list[Overflow]]]:
+    """The slide fitted, or, when its one unfit frame may flow, the slides it continues on;
+    each with the frames that still do not fit."""
+    fitted, overflows = fit_plan(plan, brand)
+    if len(overflows) != 1 or overflows[0].index is None:
+        return [(fitted, overflows)]
+    index = overflows[0].index
+    element = plan.elements[index]
+    assert isinstance(element, TextElement)
+    if not element.flow:
+        return [(fitted, overflows)]
+    pages = _pages(element, brand)
+    if len(pages) < 2:
+        return [(fitted, overflows)]
+    results = [
+        fit_plan(_page(plan, index, page, n, len(pages)), brand) for n, page in enumerate(pages, 1)
+    ]
+    # every page at the size the fullest one needed, so the text does not jump in size
+    size = min(_element(p, index).style.size for p, _ in results)
+    return [
+        (_replace_element(p, index, with_size(_element(p, index), size)), o) for p, o in results
+    ]
+
+
+def _element(plan: SlidePlan, index: int) -> TextElement:
+    element = plan.elements[index]
+    assert isinstance(element, TextElement)
+    return element
+
+
+def _replace_element(plan: SlidePlan, index: int, element: TextElement) -> SlidePlan:
+    elements = list(plan.elements)
+    elements[index] = element
+    return dataclasses.replace(plan, elements=tuple(elements))
+
+
+def _page(
+    plan: SlidePlan, index: int, paragraphs: tuple[Paragraph, ...], page: int, pages: int
+) -> SlidePlan:
+    element = dataclasses.replace(_element(plan, index), paragraphs=paragraphs)
+    plan = _replace_element(plan, index, element)
+    title = " ".join(p.text for p in plan.title.paragraphs).strip()
+    new_title = continued_title(title, page, pages)
+    if page == 1:
+        return plan
+    text = "\n".join(p.text.replace("\v", "\n") for p in paragraphs)
+    notes = f"Continues the slide “{title}”.\n\n{text}" + to_confirm_section(plan.unconfirmed)
+    return dataclasses.replace(
+        plan,
+        id=f"{plan.id}-{page}",
+        title=dataclasses.replace(plan.title, paragraphs=(_plain(new_title),)),
+        notes=notes.strip(),
+    )
+
+
+def _plain(text: str) -> Paragraph:
+    return Paragraph((Run(text),))
+
+
+def _pages(element: TextElement, brand: Brand) -> list[tuple[Paragraph, ...]]:
+    """The element's paragraphs cut into the fewest pages that fit at its floor, packed at the
+    largest size that still needs no more pages."""
+    floor = element.min_size or element.style.size
+    units = [u for p in element.paragraphs for u in _units(p, element, brand, floor)]
+    fewest = _pack(units, element, brand, floor)
+    size = element.style.size
+    while size > floor:
+        pages = _pack(units, element, brand, size)
+        if len(pages) <= len(fewest):
+            return pages
+        size -= STEP
+    return fewest
+
+
+def _fits(paragraphs: Sequence[Paragraph], element: TextElement, brand: Brand, size: float) -> bool:
+    frame = dataclasses.replace(element, paragraphs=tuple(paragraphs))
+    return text_height(frame, brand, size) <= available_height(element)
+
+
+def _pack(
+    units: list[Paragraph], element: TextElement, brand: Brand, size: float
+) -> list[tuple[Paragraph, ...]]:
+    pages: list[list[Paragraph]] = [[]]
+    for unit in units:
+        if pages[-1] and not _fits([*pages[-1], unit], element, brand, size):
+            pages.append([unit])
+        else:
+            pages[-1].append(unit)
+    return [tuple(page) for page in pages]
+
+
+def _units(para: Paragraph, element: TextElement, brand: Brand, floor: float) -> list[Paragraph]:
+    """The paragraph, or its sentences (then its words) when it cannot fit on a page alone."""
+    if _fits([para], element, brand, floor):
+        return [para]
+    pieces = _split(para, _SENTENCE_END)
+    if len(pieces) == 1:
+        pieces = _split(para, _WORD_END)
+        if len(pieces) == 1:
+            return [para]  # one unbreakable word: reported as too long
+    # pieces that fit alone are kept; longer ones cut again, word by word
+    out: list[Paragraph] = []
+    for piece in _merge(pieces, element, brand, floor):
+        out.extend(
+            [piece]
+            if _fits([piece], element, brand, floor)
+            else _units(piece, element, brand, floor)
+        )
+    return out
+
+
+def _merge(
+    pieces: list[Paragraph], element: TextElement, brand: Brand, floor: float
+) -> list[Paragraph]:
+    """Join consecutive pieces back together while they fit on a page at the floor."""
+    merged: list[Paragraph] = []
+    for piece in pieces:
+        if merged:
+            joined = dataclasses.replace(merged[-1], runs=merged[-1].runs + piece.runs)
+            if _fits([joined], element, brand, floor):
+                merged[-1] = joined
+                continue
+        merged.append(piece)
+    return merged
+
+
+def _split(para: Paragraph, boundary: re.Pattern[str]) -> list[Paragraph]:
+    """The paragraph cut at every `boundary` inside its runs; later pieces continue the same
+    list item, so they keep its indent but draw no second bullet."""
+    pieces: list[list[Run]] = [[]]
+    for run in para.runs:
+        parts = boundary.split(run.text) if run.text != "\v" else [run.text]
+        for n, part in enumerate(parts):
+            if n > 0:
+                pieces.append([])
+            if part:
+                pieces[-1].append(dataclasses.replace(run, text=part))
+    kept = [runs for runs in pieces if any(r.text.strip() for r in runs)]
+    return [
+        dataclasses.replace(para, runs=tuple(runs), continues=n > 0 or para.continues)
+        for n, runs in enumerate(kept)
+    ] or [para]
