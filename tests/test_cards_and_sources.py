@@ -95,13 +95,38 @@ def test_card_texts_share_one_size_below_their_headings(content_copy: Path) -> N
 
 
 def test_a_card_title_too_long_is_reported_at_the_title(content_copy: Path) -> None:
-    long_title = " ".join(["Extraordinarily"] * 14)
+    long_title = " ".join(["Extraordinarily"] * 90)
     _with_cards(content_copy, f"      - {{title: {long_title}, body: x}}\n" + _cards(2))
     with pytest.raises(ContentError) as caught:
         api.plan(content_copy)
     errors = [d for d in caught.value.diagnostics if d.code == "E401"]
     assert errors, caught.value.diagnostics
     assert all(".cards[0].title" in d.message for d in errors), [d.message for d in errors]
+
+
+def test_six_long_cards_continue_on_a_second_slide(content_copy: Path) -> None:
+    body = (
+        "Brought a pain self-management course into a community wellbeing centre with "
+        "mental health support from the first session and follow-up by phone for six weeks"
+    )
+    _with_cards(content_copy, _cards(6, body))
+    _, plans, _ = api.plan(content_copy)
+    first = next(p for p in plans if p.id == "try-cards")
+    second = next(p for p in plans if p.id == "try-cards-2")
+    assert plans.index(second) == plans.index(first) + 1
+    assert second.title.paragraphs[0].text == "Cards under test (continued)"
+    assert [f.paragraphs[0].text for f in _frames(first, "title")] == ["Item 1", "Item 2", "Item 3"]
+    assert [f.paragraphs[0].text for f in _frames(second, "title")] == [
+        "Item 4",
+        "Item 5",
+        "Item 6",
+    ]
+    # errors on the second slide still point at the right card
+    assert [f.source for f in _frames(second, "text")] == [
+        ("slides", f.source[1], "cards", i, "body")
+        for i, f in zip((3, 4, 5), _frames(second, "text"))
+    ]
+    assert "Item 4" in second.notes and "Item 1" not in second.notes
 
 
 def test_grouped_frames_never_go_below_their_floor(content_copy: Path) -> None:

@@ -68,18 +68,94 @@ def test_long_text_shrinks_but_not_below_the_floor() -> None:
 
 
 def test_text_that_cannot_fit_is_an_error_at_its_field(content_copy: Path) -> None:
-    essays = content_copy / "essays.yaml"
+    # a column of a two-column slide does not continue on its own: it must fit
+    deck = content_copy / "deck.yaml"
     long = "Far too much text for one slide. " * 60
-    essays.write_text(
-        essays.read_text().replace("    summary: A year-long", f"    summary: {long}")
+    deck.write_text(
+        deck.read_text().replace(
+            "      body: Staff may not feel confident to talk about mental health.",
+            f"      body: {long}",
+        )
     )
     with pytest.raises(ContentError) as caught:
         api.plan(content_copy)
     [error] = [d for d in caught.value.diagnostics if d.code == "E401"]
-    assert error.message.startswith("essays.intro.summary: the text does not fit on slide `intro`")
-    assert error.location is not None and error.location.file.endswith("essays.yaml")
-    assert error.location.line == 9
+    assert error.message.startswith("slides[13].left.body: the text does not fit on slide")
+    assert error.location is not None and error.location.file.endswith("deck.yaml")
+    assert error.location.line == 55
     assert error.hint is not None and error.hint.startswith("shorten it by about")
+
+
+def _texts(plan: object) -> list[str]:
+    from summarydeck.plan.types import SlidePlan
+
+    assert isinstance(plan, SlidePlan)
+    return [p.text for e in plan.elements if isinstance(e, TextElement) for p in e.paragraphs]
+
+
+def test_a_long_essay_summary_continues_on_a_slide_titled_continued(content_copy: Path) -> None:
+    essays = content_copy / "essays.yaml"
+    sentences = [f"Sentence number {n} says something about the project." for n in range(70)]
+    essays.write_text(
+        essays.read_text().replace(
+            "    summary: A year-long", f"    summary: {' '.join(sentences)} A year-long"
+        )
+    )
+    _, plans, _ = api.plan(content_copy)
+    pages = [p for p in plans if p.id == "intro" or p.id.startswith("intro-")]
+    assert len(pages) >= 2
+    titles = [p.title.paragraphs[0].text for p in pages]
+    assert titles[1].endswith(
+        "(continued)" if len(pages) == 2 else f"(continued, 2 of {len(pages)})"
+    )
+    assert len(set(titles)) == len(titles)
+    assert [p.id for p in pages] == ["intro"] + [f"intro-{n}" for n in range(2, len(pages) + 1)]
+    # every sentence is shown once, in order, across the pages, and each page fits
+    shown = " ".join(t for p in pages for t in _texts(p))
+    positions = [shown.index(s) for s in sentences]
+    assert positions == sorted(positions)
+    assert all(shown.count(s) == 1 for s in sentences)
+    sizes = set()
+    for page in pages:
+        summary = next(
+            e for e in page.elements if isinstance(e, TextElement) and e.name == "Essay summary"
+        )
+        fitted, overflow = fit_element(summary, BRAND_FROM(content_copy))
+        assert overflow == 0 and fitted.style.size == summary.style.size
+        sizes.add(summary.style.size)
+    assert len(sizes) == 1  # one size across the pages
+    assert pages[1].notes.startswith("Continues the slide")
+
+
+def BRAND_FROM(content: Path) -> Brand:
+    deck, _, _ = api.plan(content)
+    return deck.brand
+
+
+def test_fourteen_points_continue_and_keep_their_order(content_copy: Path) -> None:
+    deck = content_copy / "deck.yaml"
+    points = "".join(
+        f"      - Point {n} about care that is joined up and kind\n" for n in range(1, 15)
+    )
+    text = deck.read_text()
+    start = text.index("    points:\n      - People are passed")
+    end = text.index("  - kind: two-columns")
+    deck.write_text(text[:start] + "    points:\n" + points + text[end:])
+    _, plans, _ = api.plan(content_copy)
+    pages = [p for p in plans if p.title.paragraphs[0].text.startswith("What we learned")]
+    assert len(pages) == 2
+    shown = [t for p in pages for t in _texts(p) if t.startswith("Point")]
+    assert shown == [f"Point {n} about care that is joined up and kind" for n in range(1, 15)]
+
+
+def test_a_sentence_cut_at_a_slide_break_keeps_its_indent_but_not_a_second_bullet() -> None:
+    from summarydeck.plan.continuation import _split, _SENTENCE_END
+
+    para = Paragraph((Run("One. Two? Three… Four"),), level=1, bullet="bullet")
+    pieces = _split(para, _SENTENCE_END)
+    assert [p.text for p in pieces] == ["One. ", "Two? ", "Three… ", "Four"]
+    assert [p.continues for p in pieces] == [False, True, True, True]
+    assert all(p.level == 1 and p.bullet == "bullet" for p in pieces)
 
 
 def test_fit_plan_shrinks_titles_too(full_content: Path) -> None:

@@ -17,7 +17,7 @@ from summarydeck.plan.types import Paragraph, SlidePlan, TextElement
 class BulletsSlide(SlideSpec):
     title: Text
     body: Markdown | None = None  # a lead paragraph before the points
-    points: list[Markdown] = Field(default_factory=list, max_length=12)
+    points: list[Markdown] = Field(default_factory=list)  # too many continue on a new slide
     sources: list[ContentId] = Field(default_factory=list)  # cited at the foot of the slide
     references: ClassVar[dict[str, str]] = {"sources": "sources"}
 
@@ -45,6 +45,7 @@ def plan_bullets(spec: BulletsSlide, ctx: LayoutContext) -> list[SlidePlan]:
         ctx.body_style(),
         min_size=ctx.scale.body_min,
         source=path,
+        flow=True,
     )
     cited = ctx.cited(spec.sources)
     draft = sentences(spec.title, spec.body or "", *spec.points)

@@ -3,6 +3,8 @@
 Up to three sit side by side as cards. Four to six are laid out both as a grid of cards and as
 a list of rows (heading on the left, text on the right), and the one that keeps the text larger
 wins: short items make good cards, an organisation's name and a sentence read better as rows.
+Items too long for one slide even at the floor size are spread evenly over as few slides as
+fit them, the later ones titled "... (continued)".
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences
 from summarydeck.model.content import ContentId, Markdown, Strict, Text
 from summarydeck.model.storyboard import SlideSpec
+from summarydeck.plan.continuation import continued_title
 from summarydeck.plan.fit import fit_element
 from summarydeck.plan.measure import LINE_PITCH, needed_emu
 from summarydeck.plan.types import (
@@ -43,6 +46,9 @@ class Card(Strict):
     body: Markdown
 
 
+Items = list[tuple[int, "Card"]]  # cards with their place in `cards:`, for error locations
+
+
 class CardsSlide(SlideSpec):
     title: Text
     cards: list[Card] = Field(min_length=1, max_length=MAX_CARDS)
@@ -54,19 +60,43 @@ class CardsSlide(SlideSpec):
 @register("cards", CardsSlide)
 def plan_cards(spec: CardsSlide, ctx: LayoutContext) -> list[SlidePlan]:
     """Up to six items, each a heading and short text: cards side by side, or rows."""
-    if spec.arrange == "grid" or (spec.arrange == "auto" and len(spec.cards) <= 3):
-        elements = _grid(spec, ctx)
-    elif spec.arrange == "rows":
-        elements = _rows(spec, ctx)
-    else:  # four to six: whichever arrangement keeps the text larger (cards when equal)
-        elements = max((_grid(spec, ctx), _rows(spec, ctx)), key=lambda e: _fitted_size(e, ctx))
+    items = list(enumerate(spec.cards))
+    pages = [(items, _arrange(spec, items, ctx))]
+    for count in range(2, len(items) + 1):
+        if all(_fitted_size(elements, ctx)[0] for _, elements in pages):
+            break
+        # too much for one slide even at the floor: spread the items evenly over more slides
+        per_page = -(-len(items) // count)
+        chunks = [items[i : i + per_page] for i in range(0, len(items), per_page)]
+        pages = [(chunk, _arrange(spec, chunk, ctx)) for chunk in chunks]
     cited = ctx.cited(spec.sources)
-    draft = (
-        sentences(spec.title)
-        + " "
-        + " ".join(f"{card.title}: {sentences(card.body)}" for card in spec.cards)
-    )
-    return [ctx.content_slide(spec, spec.title, elements, draft, cited=cited)]
+    plans = []
+    for number, (page, elements) in enumerate(pages, 1):
+        title = continued_title(spec.title, number, len(pages))
+        draft = (
+            sentences(title)
+            + " "
+            + " ".join(f"{card.title}: {sentences(card.body)}" for _, card in page)
+        )
+        if number == 1:
+            plans.append(ctx.content_slide(spec, title, elements, draft, cited=cited))
+        else:  # the entry's own notes belong to its first slide
+            later = spec.model_copy(update={"notes": None})
+            plan = ctx.content_slide(later, title, elements, draft, cited=cited)
+            plans.append(dataclasses.replace(plan, id=f"{spec.slide_id}-{number}"))
+    return plans
+
+
+def _arrange(spec: CardsSlide, items: Items, ctx: LayoutContext) -> list[Element]:
+    if spec.arrange == "grid":
+        return _grid(items, ctx)
+    if spec.arrange == "rows":
+        return _rows(items, ctx)
+    grid = _grid(items, ctx)
+    if len(items) <= 3 and _fitted_size(grid, ctx)[0]:
+        return grid  # up to three that fit side by side: cards
+    # otherwise whichever arrangement keeps the text larger (cards when equal)
+    return max((grid, _rows(items, ctx)), key=lambda e: _fitted_size(e, ctx))
 
 
 def _fitted_size(elements: list[Element], ctx: LayoutContext) -> tuple[bool, float]:
@@ -107,9 +137,9 @@ def _text(i: int, card: Card, box: Box, ctx: LayoutContext) -> TextElement:
     )
 
 
-def _grid(spec: CardsSlide, ctx: LayoutContext) -> list[Element]:
+def _grid(items: Items, ctx: LayoutContext) -> list[Element]:
     """Cards side by side: one row of up to three, two by two, or rows of three."""
-    grid, count = ctx.grid, len(spec.cards)
+    grid, count = ctx.grid, len(items)
     per_row = count if count <= 3 else 2 if count == 4 else 3
     rows = -(-count // per_row)
     # cards that stand half empty look unfinished: each row is as tall as its fullest card
@@ -121,7 +151,7 @@ def _grid(spec: CardsSlide, ctx: LayoutContext) -> list[Element]:
             needed_emu(_heading(i, card, probe, ctx), ctx.deck.brand)
             + inches(0.12)
             + needed_emu(_text(i, card, probe, ctx), ctx.deck.brand)
-            for i, card in enumerate(spec.cards)
+            for i, card in items
         )
         + BAND
         + 2 * PAD
@@ -135,7 +165,7 @@ def _grid(spec: CardsSlide, ctx: LayoutContext) -> list[Element]:
     one_line = round(ctx.scale.body_min * LINE_PITCH * spacing * EMU_PER_PT) + 1
     elements: list[Element] = []
     for start in range(0, count, per_row):
-        cards = list(enumerate(spec.cards))[start : start + per_row]
+        cards = items[start : start + per_row]
         boxes = tiles[start : start + per_row]
         inners = [
             Box(b.left + PAD, b.top + BAND + PAD, b.width - 2 * PAD, b.height - BAND - 2 * PAD)
@@ -166,13 +196,13 @@ def _grid(spec: CardsSlide, ctx: LayoutContext) -> list[Element]:
     return elements
 
 
-def _rows(spec: CardsSlide, ctx: LayoutContext) -> list[Element]:
+def _rows(items: Items, ctx: LayoutContext) -> list[Element]:
     """One row per item: the heading in a narrow column on the left, the text beside it."""
-    grid, count = ctx.grid, len(spec.cards)
+    grid, count = ctx.grid, len(items)
     height = min(grid.body.height - inches(0.1), count * inches(1.1) + (count - 1) * ROW_GAP)
     boxes = grid.rows(count, Box(grid.body.left, grid.body.top, grid.body.width, height), ROW_GAP)
     elements: list[Element] = []
-    for i, (card, box) in enumerate(zip(spec.cards, boxes, strict=True)):
+    for (i, card), box in zip(items, boxes, strict=True):
         pad_y = inches(0.06)
         heading_width = round(box.width * 0.36)
         heading = _heading(

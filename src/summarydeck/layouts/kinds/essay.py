@@ -77,6 +77,7 @@ def plan_essay(spec: EssaySlide, ctx: LayoutContext) -> list[SlidePlan]:
             ctx.body_style(),
             source=(*path, "summary"),
             min_size=ctx.scale.body_min,
+            flow=True,
         ),
     ]
     draft = sentences(essay.title, essay.summary) + " Key points: " + sentences(*essay.key_points)
