@@ -124,7 +124,7 @@ def test_six_long_cards_continue_on_a_second_slide(content_copy: Path) -> None:
     # errors on the second slide still point at the right card
     assert [f.source for f in _frames(second, "text")] == [
         ("slides", f.source[1], "cards", i, "body")
-        for i, f in zip((3, 4, 5), _frames(second, "text"))
+        for i, f in zip((3, 4, 5), _frames(second, "text"), strict=True)
     ]
     assert "Item 4" in second.notes and "Item 1" not in second.notes
 

@@ -120,14 +120,14 @@ def test_a_long_essay_summary_continues_on_a_slide_titled_continued(content_copy
         summary = next(
             e for e in page.elements if isinstance(e, TextElement) and e.name == "Essay summary"
         )
-        fitted, overflow = fit_element(summary, BRAND_FROM(content_copy))
+        fitted, overflow = fit_element(summary, _brand_of(content_copy))
         assert overflow == 0 and fitted.style.size == summary.style.size
         sizes.add(summary.style.size)
     assert len(sizes) == 1  # one size across the pages
     assert pages[1].notes.startswith("Continues the slide")
 
 
-def BRAND_FROM(content: Path) -> Brand:
+def _brand_of(content: Path) -> Brand:
     deck, _, _ = api.plan(content)
     return deck.brand
 
@@ -149,7 +149,7 @@ def test_fourteen_points_continue_and_keep_their_order(content_copy: Path) -> No
 
 
 def test_a_sentence_cut_at_a_slide_break_keeps_its_indent_but_not_a_second_bullet() -> None:
-    from summarydeck.plan.continuation import _split, _SENTENCE_END
+    from summarydeck.plan.continuation import _SENTENCE_END, _split
 
     para = Paragraph((Run("One. Two? Three… Four"),), level=1, bullet="bullet")
     pieces = _split(para, _SENTENCE_END)
