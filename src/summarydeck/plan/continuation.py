@@ -96,35 +96,57 @@ def _pages(element: TextElement, brand: Brand) -> list[tuple[Paragraph, ...]]:
     largest size that still needs no more pages."""
     floor = element.min_size or element.style.size
     units = [u for p in element.paragraphs for u in _units(p, element, brand, floor)]
-    fewest = _pack(units, element, brand, floor)
+    fewest = len(_pack(units, element, brand, floor))
     size = element.style.size
-    while size > floor:
-        pages = _pack(units, element, brand, size)
-        if len(pages) <= len(fewest):
-            return pages
+    while size > floor and len(_pack(units, element, brand, size)) > fewest:
         size -= STEP
-    return fewest
+    # as many pages, but evened out (7 + 7 rather than 9 + 5): the least room per page that
+    # still needs no more pages, so the last page is not left nearly empty
+    room = available_height(element)
+    low, high = 0.0, room
+    while high - low > 1.0:
+        middle = (low + high) / 2
+        if len(_pack(units, element, brand, size, middle)) <= fewest:
+            high = middle
+        else:
+            low = middle
+    return _pack(units, element, brand, size, high)
 
 
-def _fits(paragraphs: Sequence[Paragraph], element: TextElement, brand: Brand, size: float) -> bool:
-    frame = dataclasses.replace(element, paragraphs=tuple(paragraphs))
-    return text_height(frame, brand, size) <= available_height(element)
+def _fits(
+    paragraphs: Sequence[Paragraph],
+    element: TextElement,
+    brand: Brand,
+    size: float,
+    room: float | None = None,
+) -> bool:
+    frame = dataclasses.replace(element, paragraphs=_join(paragraphs))
+    limit = available_height(element) if room is None else room
+    return text_height(frame, brand, size) <= limit
 
 
 def _pack(
-    units: list[Paragraph], element: TextElement, brand: Brand, size: float
+    units: list[Paragraph],
+    element: TextElement,
+    brand: Brand,
+    size: float,
+    room: float | None = None,
 ) -> list[tuple[Paragraph, ...]]:
+    """Units in pages, each filled while it fits in `room` points (the frame's height)."""
     pages: list[list[Paragraph]] = [[]]
     for unit in units:
-        if pages[-1] and not _fits([*pages[-1], unit], element, brand, size):
+        if pages[-1] and not _fits([*pages[-1], unit], element, brand, size, room):
             pages.append([unit])
         else:
             pages[-1].append(unit)
-    return [tuple(page) for page in pages]
+    return [_join(page) for page in pages]
 
 
-def _units(para: Paragraph, element: TextElement, brand: Brand, floor: float) -> list[Paragraph]:
-    """The paragraph, or its sentences (then its words) when it cannot fit on a page alone."""
+def _units(
+    para: Paragraph, element: TextElement, brand: Brand, floor: float
+) -> list[Paragraph]:
+    """The paragraph, or its sentences (then its words) when it cannot fit on a page alone.
+    Pieces after the first are marked `continues`; on one page they join up again."""
     if _fits([para], element, brand, floor):
         return [para]
     pieces = _split(para, _SENTENCE_END)
@@ -132,30 +154,23 @@ def _units(para: Paragraph, element: TextElement, brand: Brand, floor: float) ->
         pieces = _split(para, _WORD_END)
         if len(pieces) == 1:
             return [para]  # one unbreakable word: reported as too long
-    # pieces that fit alone are kept; longer ones cut again, word by word
     out: list[Paragraph] = []
-    for piece in _merge(pieces, element, brand, floor):
+    for piece in pieces:
         out.extend(
-            [piece]
-            if _fits([piece], element, brand, floor)
-            else _units(piece, element, brand, floor)
+            [piece] if _fits([piece], element, brand, floor) else _units(piece, element, brand, floor)
         )
     return out
 
 
-def _merge(
-    pieces: list[Paragraph], element: TextElement, brand: Brand, floor: float
-) -> list[Paragraph]:
-    """Join consecutive pieces back together while they fit on a page at the floor."""
-    merged: list[Paragraph] = []
-    for piece in pieces:
-        if merged:
-            joined = dataclasses.replace(merged[-1], runs=merged[-1].runs + piece.runs)
-            if _fits([joined], element, brand, floor):
-                merged[-1] = joined
-                continue
-        merged.append(piece)
-    return merged
+def _join(units: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
+    """Units on one page as paragraphs: the pieces of a cut paragraph joined up again."""
+    joined: list[Paragraph] = []
+    for unit in units:
+        if joined and unit.continues:
+            joined[-1] = dataclasses.replace(joined[-1], runs=joined[-1].runs + unit.runs)
+        else:
+            joined.append(unit)
+    return tuple(joined)
 
 
 def _split(para: Paragraph, boundary: re.Pattern[str]) -> list[Paragraph]:
