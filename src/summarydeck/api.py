@@ -6,7 +6,9 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from summarydeck.diagnostics import Diagnostic, Diagnostics, OutputError
+from summarydeck.check.findings import Finding, Severity
+from summarydeck.check.run import CheckReport
+from summarydeck.diagnostics import ContentError, Diagnostic, Diagnostics, OutputError
 from summarydeck.layouts.planner import plan_deck
 from summarydeck.layouts.registry import kinds
 from summarydeck.model.deck import Deck
@@ -27,6 +29,7 @@ class BuildResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     sha256: str | None = None
     to_confirm: int = 0  # items still to be confirmed (a draft build)
+    check: CheckReport | None = None  # what `summarydeck check` finds in the deck written
 
 
 def load_deck(content_dir: Path, diags: Diagnostics) -> Deck | None:
@@ -63,46 +66,121 @@ def build(
     *,
     final: bool = False,
 ) -> BuildResult:
-    """Build the deck. Nothing is written unless the whole build succeeds; a `final` build
-    also fails while anything in the deck is still to be confirmed."""
+    """Build the deck. Nothing is written unless the whole build succeeds: the content is
+    valid, every text fits, and the deck passes `check` without errors; a `final` build also
+    fails while anything in the deck is still to be confirmed."""
     import hashlib
 
+    from summarydeck.output.package import write_atomically
+
+    started = time.perf_counter()
+    deck, plans, diags = plan(content_dir, final=final)
+    target = out or default_output(deck)
+    cache = cache_dir if cache_dir is not None else target.parent / ".cache" / "charts"
+    data = _render(deck, plans, cache)
+    report = _check(data, deck, plans)
+    found = [_as_diagnostic(f) for f in report.findings if f.level is not Severity.INFO]
+    if any(d.is_error for d in found):
+        raise ContentError(diags.items + found)
+    write_atomically(target, data)
+    return BuildResult(
+        target,
+        len(plans),
+        time.perf_counter() - started,
+        diags.items + found,
+        hashlib.sha256(data).hexdigest(),
+        _count_to_confirm(plans),
+        report,
+    )
+
+
+def _render(deck: Deck, plans: list[SlidePlan], cache: Path | None) -> bytes:
+    """The deck's bytes, checked as a package (~60 ms: cheap insurance against "repair")."""
     from summarydeck.output.checks import check_package
     from summarydeck.output.package import (
         build_timestamp,
         deck_bytes,
         replace_template_leftovers,
         set_core_properties,
-        write_atomically,
     )
     from summarydeck.render.slides import render_deck
 
-    started = time.perf_counter()
-    deck, plans, diags = plan(content_dir, final=final)
-    target = out or default_output(deck)
-    cache = cache_dir if cache_dir is not None else target.parent / ".cache" / "charts"
     prs = render_deck(plans, deck, cache)
     when = build_timestamp(deck.info)
     set_core_properties(prs, deck.info, when)
     replace_template_leftovers(
         prs, "Widescreen" if deck.brand.slide_size == "16:9" else "On-screen Show (4:3)"
     )
-    data = deck_bytes(prs, when)
-    problems = check_package(data)  # ~60 ms: cheap insurance against a deck needing "repair"
+    data: bytes = deck_bytes(prs, when)
+    problems = check_package(data)
     if problems:
         listed = "; ".join(f"{p.part}: {p.message}" for p in problems[:5])
         raise OutputError(
             f"the deck failed its own package checks, so it was not written: {listed}"
         )
-    write_atomically(target, data)
-    return BuildResult(
-        target,
-        len(plans),
-        time.perf_counter() - started,
-        diags.items,
-        hashlib.sha256(data).hexdigest(),
-        _count_to_confirm(plans),
+    return data
+
+
+def _check(data: bytes, deck: Deck, plans: list[SlidePlan]) -> CheckReport:
+    from summarydeck.check.locate import content_locator
+    from summarydeck.check.run import check_deck
+
+    return check_deck(
+        data,
+        min_size=deck.brand.type_scale.small,
+        locate=content_locator(plans, deck.source_map),
     )
+
+
+def _as_diagnostic(finding: Finding) -> Diagnostic:
+    on = f"slide {finding.slide} `{finding.slide_id}`" if finding.slide else "the deck"
+    shape = f" ({finding.shape})" if finding.shape else ""
+    return Diagnostic(
+        finding.code,
+        f"{on}{shape}: {finding.message}",
+        finding.location,
+        "error" if finding.level is Severity.ERROR else "warning",
+        finding.hint,
+    )
+
+
+def check(
+    content_dir: Path | None = DEFAULT_CONTENT,
+    deck_path: Path | None = None,
+    *,
+    final: bool = False,
+    min_size: float | None = None,
+) -> CheckReport:
+    """`summarydeck check`: the findings for a deck on disk (`deck_path`), or for the deck the
+    content would build (built in memory, nothing written). With both, findings on the deck
+    are pointed at the content when the deck was built from it."""
+    from summarydeck.check.locate import content_locator
+    from summarydeck.check.run import check_deck
+
+    if deck_path is not None:
+        locate = None
+        if content_dir is not None:
+            try:
+                built_from, plans, _ = plan(content_dir)
+                locate = content_locator(plans, built_from.source_map)
+            except ContentError:
+                locate = None  # content that does not build cannot say where a finding is
+        return check_deck(deck_path, final=final, min_size=min_size or 12.0, locate=locate)
+    assert content_dir is not None
+    deck, plans, _ = plan(content_dir)
+    data = _render(deck, plans, None)
+    report = check_deck(
+        data,
+        min_size=min_size or deck.brand.type_scale.small,
+        locate=content_locator(plans, deck.source_map),
+    )
+    if final:  # the content knows exactly what is unconfirmed, and where to confirm it
+        diags = Diagnostics()
+        check_final(plans, deck.source_map, diags)
+        report.findings.extend(
+            Finding("C701", d.message, location=d.location, hint=d.hint) for d in diags.items
+        )
+    return report
 
 
 def check_content(content_dir: Path = DEFAULT_CONTENT, *, final: bool = False) -> BuildResult:

@@ -36,7 +36,7 @@ def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
         location = deck.source_map.locate(("slides", index))
         planned[index] = []
         for laid_out in registry[spec.kind].plan(spec, ctx):
-            kept = _keep_slide_status(laid_out, spec, ctx)
+            kept = dataclasses.replace(_keep_slide_status(laid_out, spec, ctx), entry=index)
             for page, overflows in fit_with_continuation(kept, deck.brand):
                 report_overflows(page, overflows, diags, deck.source_map, location)
                 planned[index].append(page)

@@ -142,9 +142,7 @@ def _pack(
     return [_join(page) for page in pages]
 
 
-def _units(
-    para: Paragraph, element: TextElement, brand: Brand, floor: float
-) -> list[Paragraph]:
+def _units(para: Paragraph, element: TextElement, brand: Brand, floor: float) -> list[Paragraph]:
     """The paragraph, or its sentences (then its words) when it cannot fit on a page alone.
     Pieces after the first are marked `continues`; on one page they join up again."""
     if _fits([para], element, brand, floor):
@@ -157,7 +155,9 @@ def _units(
     out: list[Paragraph] = []
     for piece in pieces:
         out.extend(
-            [piece] if _fits([piece], element, brand, floor) else _units(piece, element, brand, floor)
+            [piece]
+            if _fits([piece], element, brand, floor)
+            else _units(piece, element, brand, floor)
         )
     return out
 

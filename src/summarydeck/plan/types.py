@@ -176,3 +176,4 @@ class SlidePlan:
     background: ColourRole = ColourRole.BACKGROUND
     footer: bool = True  # footer text and slide number
     unconfirmed: tuple[ToConfirm, ...] = ()  # what on this slide is still to be confirmed
+    entry: int | None = None  # its entry's place in `slides:`, for locating findings

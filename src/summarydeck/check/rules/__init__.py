@@ -1,0 +1,41 @@
+"""The registry of checks: each module in this package registers one or more with `@rule`.
+
+A check is a function from the deck (and the options) to findings; adding one is adding a module.
+"""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from summarydeck.check.deck_view import DeckView
+from summarydeck.check.findings import Finding
+
+
+@dataclass(frozen=True)
+class Options:
+    min_size: float = 12.0  # points: smaller text is a finding
+    final: bool = False  # a deck for publishing: unconfirmed content is an error
+
+
+Check = Callable[[DeckView, Options], Iterable[Finding]]
+_CHECKS: dict[str, Check] = {}
+
+
+def rule(name: str) -> Callable[[Check], Check]:
+    """Register a check under a short name (used in logs and tests)."""
+
+    def decorate(fn: Check) -> Check:
+        _CHECKS[name] = fn
+        return fn
+
+    return decorate
+
+
+def all_checks() -> dict[str, Check]:
+    """Every registered check, importing each module in this package once."""
+    for module in pkgutil.iter_modules(__path__):
+        importlib.import_module(f"{__name__}.{module.name}")
+    return dict(sorted(_CHECKS.items()))

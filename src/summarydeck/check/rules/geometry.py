@@ -1,0 +1,69 @@
+"""C501 shapes reaching past the slide's edges; C502 text overlapping other content."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from itertools import combinations
+
+from summarydeck.check.deck_view import DeckView, ShapeView
+from summarydeck.check.findings import Finding
+from summarydeck.check.rules import Options, rule
+from summarydeck.plan.types import inches
+
+MIN_OVERLAP = inches(0.02)  # both ways: touching edges are not an overlap
+
+
+@rule("off-slide")
+def off_slide(deck: DeckView, options: Options) -> Iterator[Finding]:
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            box = shape.box
+            if box is None:
+                continue
+            sides = [
+                side
+                for side, out in (
+                    ("left", box.left < 0),
+                    ("top", box.top < 0),
+                    ("right", box.right > deck.width),
+                    ("bottom", box.bottom > deck.height),
+                )
+                if out
+            ]
+            if sides:
+                yield Finding(
+                    "C501",
+                    f"the shape reaches past the slide's {' and '.join(sides)} edge",
+                    slide.number,
+                    slide.name,
+                    shape.name,
+                    "move or shrink it so it lies inside the slide",
+                )
+
+
+def _blocks_text(shape: ShapeView) -> bool:
+    return shape.kind == "text" or (
+        shape.kind in ("picture", "chart", "table", "graphic") and not shape.decorative
+    )
+
+
+@rule("overlap")
+def overlap(deck: DeckView, options: Options) -> Iterator[Finding]:
+    for slide in deck.slides:
+        shapes = [s for s in slide.shapes if s.box is not None and _blocks_text(s)]
+        for a, b in combinations(shapes, 2):
+            if a.kind != "text" and b.kind != "text":
+                continue
+            assert a.box is not None and b.box is not None
+            width = min(a.box.right, b.box.right) - max(a.box.left, b.box.left)
+            height = min(a.box.bottom, b.box.bottom) - max(a.box.top, b.box.top)
+            if width > MIN_OVERLAP and height > MIN_OVERLAP:
+                upper, lower = (a, b) if a.order > b.order else (b, a)
+                yield Finding(
+                    "C502",
+                    f"“{upper.name}” overlaps “{lower.name}”",
+                    slide.number,
+                    slide.name,
+                    upper.name,
+                    "move them apart so neither hides the other",
+                )

@@ -1,0 +1,97 @@
+"""C201 text that overflows its box, C202 text below the minimum size, C203 unmeasured fonts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from summarydeck.check.deck_view import DeckView, ShapeView, SlideView
+from summarydeck.check.findings import Finding
+from summarydeck.check.rules import Options, rule
+from summarydeck.check.text_metrics import measure_shape, unmeasurable_fonts
+from summarydeck.plan.types import EMU_PER_PT
+
+TOLERANCE = 0.5  # points: rounding in sizes written to the file, not a real overflow
+
+
+@rule("overflow")
+def overflow(deck: DeckView, options: Options) -> Iterator[Finding]:
+    unmeasured: set[str] = set()
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            if shape.kind != "text" or shape.vertical:
+                continue
+            fonts = unmeasurable_fonts(shape)
+            if fonts:
+                new = fonts - unmeasured
+                unmeasured |= fonts
+                if new:
+                    yield _found(
+                        "C203",
+                        slide,
+                        shape,
+                        f"text set in {', '.join(sorted(new))} is not checked for overflow: "
+                        "summarydeck has no metrics for it",
+                        "use Calibri, Arial or Cambria (or their free twins Carlito, "
+                        "Liberation Sans, Caladea)",
+                    )
+                continue
+            yield from _overflow(slide, shape, deck)
+
+
+def _overflow(slide: SlideView, shape: ShapeView, deck: DeckView) -> Iterator[Finding]:
+    measured = measure_shape(shape)
+    if measured is None or shape.box is None:
+        return
+    if not shape.wrap and measured.widest > measured.width + TOLERANCE:
+        yield _found(
+            "C201",
+            slide,
+            shape,
+            f"a line is {measured.widest - measured.width:.0f} pt wider than its box, "
+            "and the box does not wrap text",
+            "turn on word wrap, widen the box or shorten the line",
+        )
+    if shape.autofit == "grow":
+        # the box grows to fit its text: a problem only when it grows off the slide
+        bottom = shape.box.top + (measured.needed * EMU_PER_PT) + shape.insets[1] + shape.insets[3]
+        if bottom > deck.height + TOLERANCE * EMU_PER_PT:
+            yield _found(
+                "C201",
+                slide,
+                shape,
+                "the box grows to fit its text and then reaches past the slide's bottom edge",
+                "shorten the text",
+            )
+        return
+    excess = measured.needed - measured.room
+    if excess > TOLERANCE:
+        yield _found(
+            "C201",
+            slide,
+            shape,
+            f"the text needs {measured.needed:.0f} pt of height but its box holds "
+            f"{measured.room:.0f} pt ({sum(measured.lines)} lines)",
+            f"shorten it by about {min(90, max(5, round(100 * excess / measured.needed)))}%, "
+            "or give it a larger box",
+        )
+
+
+@rule("text-size")
+def text_size(deck: DeckView, options: Options) -> Iterator[Finding]:
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            sizes = [r.size for p in shape.paragraphs for r in p.runs if r.text.strip()]
+            sizes += list(shape.chart_sizes)
+            if sizes and min(sizes) < options.min_size - 0.01:
+                yield _found(
+                    "C202",
+                    slide,
+                    shape,
+                    f"text is set at {min(sizes):g} pt, below the minimum of "
+                    f"{options.min_size:g} pt",
+                    "people at the back of a room, and anyone with low vision, cannot read it",
+                )
+
+
+def _found(code: str, slide: SlideView, shape: ShapeView, message: str, hint: str) -> Finding:
+    return Finding(code, message, slide.number, slide.name, shape.name, hint)

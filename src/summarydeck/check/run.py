@@ -1,0 +1,73 @@
+"""Run every check over a deck and, for our own decks, point each finding at the content."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from summarydeck.check.findings import Finding, Severity
+from summarydeck.check.reader import read_deck
+from summarydeck.check.rules import Options, all_checks
+from summarydeck.diagnostics import Location
+from summarydeck.output.checks import check_package
+
+Locator = Callable[[Finding], Location | None]
+_LEFT_TO_RULES = {"off-slide"}  # package problems a rule reports better (C501)
+
+
+@dataclass
+class CheckReport:
+    findings: list[Finding] = field(default_factory=list)
+    slides: int = 0
+
+    def count(self, severity: Severity) -> int:
+        return sum(f.level is severity for f in self.findings)
+
+    def failed(self, strict: bool = False) -> bool:
+        """Errors fail; with `strict`, warnings too. Information never does."""
+        return any(
+            f.level is Severity.ERROR or (strict and f.level is Severity.WARNING)
+            for f in self.findings
+        )
+
+    def summary(self) -> str:
+        if not self.findings:
+            return f"checked {self.slides} slides: no findings"
+        parts = [
+            f"{n} {name}{'s' * (n != 1)}"
+            for name, n in (
+                ("error", self.count(Severity.ERROR)),
+                ("warning", self.count(Severity.WARNING)),
+                ("note", self.count(Severity.INFO)),
+            )
+            if n
+        ]
+        return f"checked {self.slides} slides: " + ", ".join(parts)
+
+
+def check_deck(
+    source: Path | bytes,
+    *,
+    final: bool = False,
+    min_size: float = 12.0,
+    locate: Locator | None = None,
+) -> CheckReport:
+    """Every finding for the deck at `source` (a path or the bytes of a .pptx)."""
+    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    findings = [
+        Finding("C101", f"{problem.part}: {problem.message} ({problem.code})")
+        for problem in check_package(data)
+        if problem.code not in _LEFT_TO_RULES
+    ]
+    try:
+        deck = read_deck(data)
+    except ValueError as exc:
+        return CheckReport([*findings, Finding("C101", str(exc))], 0)
+    options = Options(min_size=min_size, final=final)
+    for check in all_checks().values():
+        findings.extend(check(deck, options))
+    if locate is not None:
+        findings = [replace(f, location=f.location or locate(f)) for f in findings]
+    findings.sort(key=lambda f: (f.slide or 0, f.code))
+    return CheckReport(findings, len(deck.slides))

@@ -1,0 +1,58 @@
+"""How much room a shape's text needs, measured as the build measures it (`plan.measure`)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from summarydeck.check.deck_view import ShapeView
+from summarydeck.plan.fonts import METRIC_TWINS
+from summarydeck.plan.measure import LINE_PITCH, Span, count_lines, text_width
+from summarydeck.plan.types import EMU_PER_PT
+
+
+@dataclass(frozen=True)
+class Measured:
+    lines: tuple[int, ...]  # per paragraph
+    needed: float  # points of height the text needs
+    room: float  # points of height inside the insets
+    widest: float  # the widest unwrapped line, in points (for text that does not wrap)
+    width: float  # points of width inside the insets
+
+
+def unmeasurable_fonts(shape: ShapeView) -> set[str]:
+    """Typefaces in the shape we have no metrics for."""
+    return {r.font for p in shape.paragraphs for r in p.runs if r.text.strip()} - set(METRIC_TWINS)
+
+
+def measure_shape(shape: ShapeView) -> Measured | None:
+    """The shape's text measured; None when it has no box or uses a font we cannot measure."""
+    if shape.box is None or unmeasurable_fonts(shape):
+        return None
+    left, top, right, bottom = shape.insets
+    width = (shape.box.width - left - right) / EMU_PER_PT
+    room = (shape.box.height - top - bottom) / EMU_PER_PT
+    lines, widest, needed = [], 0.0, 0.0
+    last = len(shape.paragraphs) - 1
+    for index, para in enumerate(shape.paragraphs):
+        spans = [Span(r.text, r.font, r.size, r.bold, r.italic) for r in para.runs]
+        if shape.wrap:
+            count = count_lines(spans, width - para.margin_left) if para.runs else 1
+        else:
+            count = 1 + sum(s.text == "\v" for s in spans)
+            widest = max(widest, para.margin_left + _widest_line(spans))
+        lines.append(count)
+        pitch = para.line_spacing_points or LINE_PITCH * para.size * para.line_spacing
+        needed += count * pitch
+        needed += para.space_before if index > 0 else 0.0
+        needed += para.space_after if index < last else 0.0
+    return Measured(tuple(lines), needed, room, widest, width)
+
+
+def _widest_line(spans: list[Span]) -> float:
+    widest = current = 0.0
+    for span in spans:
+        if span.text == "\v":
+            widest, current = max(widest, current), 0.0
+        else:
+            current += text_width(span.text, span.family, span.bold, span.size, span.italic)
+    return max(widest, current)

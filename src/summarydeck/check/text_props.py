@@ -1,0 +1,273 @@
+"""A run's size, font and colour, and a paragraph's spacing, through PowerPoint's chain: the
+run, the shape's list styles, the layout's and master's placeholders, the master's text styles,
+the presentation's defaults."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from lxml import etree
+
+from summarydeck.check.deck_view import TextParagraph, TextRun
+from summarydeck.check.ooxml import DEFAULT_INSETS, DEFAULT_SIZE, R_NS, TITLE_TYPES, q
+from summarydeck.check.theme import Theme, colour_of
+from summarydeck.plan.types import Box
+
+
+class _Styles:
+    """The chain of list styles a paragraph at some level inherits from, nearest first."""
+
+    def __init__(self, chain: list[Any]) -> None:
+        self.chain = [c for c in chain if c is not None]
+
+    def levels(self, level: int) -> Iterator[Any]:
+        name = q(f"a:lvl{level + 1}pPr")
+        for styles in self.chain:
+            found = styles.find(name)
+            if found is not None:
+                yield found
+
+    def paragraph_attr(self, ppr: Any, level: int, attr: str) -> str | None:
+        if ppr is not None and ppr.get(attr) is not None:
+            return str(ppr.get(attr))
+        for lvl in self.levels(level):
+            if lvl.get(attr) is not None:
+                return str(lvl.get(attr))
+        return None
+
+    def paragraph_child(self, ppr: Any, level: int, tag: str) -> Any:
+        for element in ([ppr] if ppr is not None else []) + list(self.levels(level)):
+            found = element.find(q(tag))
+            if found is not None:
+                return found
+        return None
+
+    def run_defaults(self, level: int) -> list[Any]:
+        return [d for lvl in self.levels(level) if (d := lvl.find(q("a:defRPr"))) is not None]
+
+
+def _style_chain(shape: Any, slide: Any, defaults: Any) -> _Styles:
+    """List styles from the shape up to the presentation's defaults."""
+    own = shape._element.find(f".//{q('p:txBody')}/{q('a:lstStyle')}")
+    chain = [own]
+    if not shape.is_placeholder:
+        return _Styles([*chain, defaults])
+    ph_type = placeholder_type(shape)
+    layout_ph = inherited_placeholder(shape, slide.slide_layout)
+    master = slide.slide_layout.slide_master
+    master_ph = inherited_placeholder(shape, master)
+    for ph in (layout_ph, master_ph):
+        if ph is not None:
+            chain.append(ph.find(f".//{q('p:txBody')}/{q('a:lstStyle')}"))
+    styles = master._element.find(q("p:txStyles"))
+    if styles is not None:
+        which = (
+            "p:titleStyle"
+            if ph_type in TITLE_TYPES
+            else ("p:bodyStyle" if ph_type in ("body", "obj", "subTitle", None) else "p:otherStyle")
+        )
+        chain.append(styles.find(q(which)))
+    chain.append(defaults)
+    return _Styles(chain)
+
+
+def placeholder_type(shape: Any) -> str | None:
+    ph = shape._element.find(f".//{q('p:nvPr')}/{q('p:ph')}")
+    if ph is None:
+        return None
+    return str(ph.get("type", "obj"))
+
+
+def inherited_placeholder(shape: Any, part: Any) -> Any:
+    """The placeholder on a layout or master that `shape` inherits from: same idx, else type."""
+    ph = shape._element.find(f".//{q('p:nvPr')}/{q('p:ph')}")
+    if ph is None:
+        return None
+    ph_type, idx = ph.get("type", "obj"), ph.get("idx")
+    candidates = part._element.iter(q("p:sp"))
+    by_type = None
+    for candidate in candidates:
+        cph = candidate.find(f".//{q('p:nvPr')}/{q('p:ph')}")
+        if cph is None:
+            continue
+        if idx is not None and cph.get("idx") == idx and ph_type not in TITLE_TYPES:
+            return candidate
+        ctype = cph.get("type", "obj")
+        if by_type is None and (
+            ctype == ph_type or (ph_type in TITLE_TYPES and ctype in TITLE_TYPES)
+        ):
+            by_type = candidate
+    return by_type
+
+
+def inherited_box(shape: Any, slide: Any) -> Box | None:
+    """A placeholder without a position of its own takes its layout's (else master's)."""
+    for part in (slide.slide_layout, slide.slide_layout.slide_master):
+        inherited = inherited_placeholder(shape, part)
+        if inherited is None:
+            continue
+        off = inherited.find(f".//{q('a:xfrm')}/{q('a:off')}")
+        ext = inherited.find(f".//{q('a:xfrm')}/{q('a:ext')}")
+        if off is not None and ext is not None:
+            return Box(int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy")))
+    return None
+
+
+def _points(value: str | None, default: float) -> float:
+    return int(value) / 100 if value is not None else default
+
+
+def _spacing(element: Any, size: float) -> float:
+    """Points of a spcBef/spcAft element (spcPts in 1/100 pt, spcPct in 1/1000 %)."""
+    if element is None:
+        return 0.0
+    pts = element.find(q("a:spcPts"))
+    if pts is not None:
+        return int(pts.get("val", "0")) / 100
+    pct = element.find(q("a:spcPct"))
+    if pct is not None:
+        return int(pct.get("val", "0")) / 100_000 * size * 1.2
+    return 0.0
+
+
+def read_text(
+    shape: Any, slide: Any, defaults: Any, theme: Theme, rels: dict[str, str], scale: float
+) -> tuple[TextParagraph, ...]:
+    tx_body = shape._element.find(f".//{q('p:txBody')}")
+    if tx_body is None:
+        tx_body = shape._element.find(f".//{q('a:txBody')}")
+    if tx_body is None:
+        return ()
+    styles = _style_chain(shape, slide, defaults)
+    style_font = _style_font_colour(shape, theme)
+    reduction = _line_reduction(tx_body)
+    paragraphs = []
+    for p in tx_body.findall(q("a:p")):
+        ppr = p.find(q("a:pPr"))
+        level = int(ppr.get("lvl", "0")) if ppr is not None else 0
+        runs = []
+        for child in p:
+            tag = etree.QName(child).localname
+            if tag not in ("r", "fld", "br"):
+                continue
+            props = _run_props(child.find(q("a:rPr")), styles, level, theme, rels, style_font)
+            size = props[0] * scale
+            text = "\v" if tag == "br" else "".join(t.text or "" for t in child.findall(q("a:t")))
+            runs.append(TextRun(text, size, *props[1:]))
+        end = _run_props(p.find(q("a:endParaRPr")), styles, level, theme, rels, style_font)
+        size = max([r.size for r in runs if r.text.strip()] or [end[0] * scale])
+        ln = styles.paragraph_child(ppr, level, "a:lnSpc")
+        spacing, exact = 1.0, None
+        if ln is not None and ln.find(q("a:spcPct")) is not None:
+            spacing = int(ln.find(q("a:spcPct")).get("val", "100000")) / 100_000
+        elif ln is not None and ln.find(q("a:spcPts")) is not None:
+            exact = int(ln.find(q("a:spcPts")).get("val", "0")) / 100
+        paragraphs.append(
+            TextParagraph(
+                tuple(runs),
+                level,
+                _points(styles.paragraph_attr(ppr, level, "marL"), 0) / 127,  # EMU -> pt
+                spacing * (1 - reduction),
+                exact,
+                _spacing(styles.paragraph_child(ppr, level, "a:spcBef"), size),
+                _spacing(styles.paragraph_child(ppr, level, "a:spcAft"), size),
+                end[0] * scale,
+            )
+        )
+    return tuple(paragraphs)
+
+
+def _style_font_colour(shape: Any, theme: Theme) -> str | None:
+    """The text colour a shape style gives (python-pptx's autoshapes: white on accent 1)."""
+    style = shape._element.find(q("p:style"))
+    if style is None:
+        return None
+    ref = style.find(q("a:fontRef"))
+    return colour_of(ref, theme) if ref is not None else None
+
+
+def _run_props(
+    rpr: Any,
+    styles: _Styles,
+    level: int,
+    theme: Theme,
+    rels: dict[str, str],
+    style_colour: str | None,
+) -> tuple[float, bool, bool, str, str | None, str | None]:
+    """(size, bold, italic, typeface, colour, link) of a run, through the style chain."""
+    chain = ([rpr] if rpr is not None else []) + styles.run_defaults(level)
+
+    def attr(name: str) -> str | None:
+        return next((str(e.get(name)) for e in chain if e.get(name) is not None), None)
+
+    size = _points(attr("sz"), DEFAULT_SIZE)
+    bold = attr("b") in ("1", "true")
+    italic = attr("i") in ("1", "true")
+    typeface = next(
+        (
+            str(latin.get("typeface"))
+            for e in chain
+            if (latin := e.find(q("a:latin"))) is not None and latin.get("typeface")
+        ),
+        "+mn-lt",
+    )
+    if typeface.startswith("+mj"):
+        typeface = theme.major
+    elif typeface.startswith("+mn"):
+        typeface = theme.minor
+    colour = next(
+        (colour_of(fill, theme) for e in chain if (fill := e.find(q("a:solidFill"))) is not None),
+        None,
+    )
+    link = None
+    if rpr is not None:
+        click = rpr.find(q("a:hlinkClick"))
+        if click is not None:
+            link = rels.get(click.get(f"{{{R_NS}}}id", ""), click.get("action") or None)
+            if colour is None:
+                colour = theme.scheme("hlink")
+    if colour is None:
+        colour = style_colour or theme.scheme("tx1")
+    return size, bold, italic, typeface, colour, link
+
+
+def _line_reduction(tx_body: Any) -> float:
+    fit = tx_body.find(f"{q('a:bodyPr')}/{q('a:normAutofit')}")
+    return int(fit.get("lnSpcReduction", "0")) / 100_000 if fit is not None else 0.0
+
+
+def font_scale(tx_body: Any) -> float:
+    if tx_body is None:
+        return 1.0
+    fit = tx_body.find(f"{q('a:bodyPr')}/{q('a:normAutofit')}")
+    return int(fit.get("fontScale", "100000")) / 100_000 if fit is not None else 1.0
+
+
+def body_props(
+    tx_body: Any, inherited: list[Any]
+) -> tuple[tuple[int, int, int, int], bool, str, bool]:
+    """(insets, wraps, autofit, vertical) from the shape's bodyPr, else its placeholders'."""
+    chain = [b for b in [tx_body, *inherited] if b is not None]
+    body_prs = [b.find(q("a:bodyPr")) for b in chain]
+    body_prs = [b for b in body_prs if b is not None]
+
+    def attr(name: str) -> str | None:
+        return next((str(b.get(name)) for b in body_prs if b.get(name) is not None), None)
+
+    insets = tuple(
+        int(attr(name) or default)
+        for name, default in zip(("lIns", "tIns", "rIns", "bIns"), DEFAULT_INSETS, strict=True)
+    )
+    autofit = "none"
+    for body in body_prs:
+        if body.find(q("a:normAutofit")) is not None:
+            autofit = "shrink"
+            break
+        if body.find(q("a:spAutoFit")) is not None:
+            autofit = "grow"
+            break
+        if body.find(q("a:noAutofit")) is not None:
+            break
+    vert = attr("vert")
+    return insets, attr("wrap") != "none", autofit, vert not in (None, "horz")  # type: ignore[return-value]

@@ -1,0 +1,146 @@
+"""Colours and fonts as PowerPoint resolves them: the master's colour map, the theme's scheme
+and style lists, and the modifiers (lumMod, tint ...) Office's colour picker writes."""
+
+from __future__ import annotations
+
+import colorsys
+from dataclasses import dataclass
+from typing import Any
+
+from lxml import etree
+
+from summarydeck.check.ooxml import q
+
+
+@dataclass
+class Theme:
+    colours: dict[str, str]  # scheme name (dk1, accent1 ...) -> hex
+    colour_map: dict[str, str]  # bg1/tx1/bg2/tx2 ... -> scheme name
+    major: str
+    minor: str
+    fill_styles: list[str]  # the theme's fill styles by kind: "solidFill", "gradFill" ...
+    background_styles: list[str]
+
+    def scheme(self, name: str) -> str | None:
+        return self.colours.get(self.colour_map.get(name, name))
+
+
+def read_theme(master: Any) -> Theme:
+    theme_part = next(
+        rel.target_part for rel in master.part.rels.values() if rel.reltype.endswith("/theme")
+    )
+    root = etree.fromstring(theme_part.blob)
+    colours: dict[str, str] = {}
+    scheme = root.find(f".//{q('a:clrScheme')}")
+    for slot in scheme if scheme is not None else []:
+        srgb = slot.find(q("a:srgbClr"))
+        sys = slot.find(q("a:sysClr"))
+        value = (
+            srgb.get("val") if srgb is not None else sys.get("lastClr") if sys is not None else None
+        )
+        if value:
+            colours[etree.QName(slot).localname] = "#" + value.upper()
+    fonts = root.find(f".//{q('a:fontScheme')}")
+    major = _latin(fonts, "a:majorFont") if fonts is not None else "Calibri"
+    minor = _latin(fonts, "a:minorFont") if fonts is not None else "Calibri"
+    clr_map = master._element.find(q("p:clrMap"))
+    colour_map = dict(clr_map.attrib) if clr_map is not None else {}
+
+    def kinds(name: str) -> list[str]:
+        found = root.find(f".//{q(name)}")
+        return [etree.QName(c).localname for c in found] if found is not None else []
+
+    return Theme(
+        colours, colour_map, major, minor, kinds("a:fillStyleLst"), kinds("a:bgFillStyleLst")
+    )
+
+
+def _style_reference(ref: Any, theme: Theme) -> tuple[str | None, bool]:
+    """A fill or background reference to the theme's style lists: a solid style takes the
+    reference's own colour; a gradient or picture style cannot be judged."""
+    idx = int(ref.get("idx", "0"))
+    styles, index = (
+        (theme.background_styles, idx - 1001) if idx >= 1001 else (theme.fill_styles, idx - 1)
+    )
+    if index < 0:
+        return None, False
+    kind = styles[index] if index < len(styles) else "solidFill"
+    if kind == "solidFill":
+        return colour_of(ref, theme), False
+    return (None, False) if kind == "noFill" else (None, True)
+
+
+def _latin(fonts: Any, which: str) -> str:
+    latin = fonts.find(f"{q(which)}/{q('a:latin')}")
+    return latin.get("typeface", "Calibri") if latin is not None else "Calibri"
+
+
+def colour_of(parent: Any, theme: Theme) -> str | None:
+    """The colour a fill or colour element names, modifiers applied; None if there is none."""
+    if parent is None:
+        return None
+    for child in parent:
+        tag = etree.QName(child).localname
+        if tag == "srgbClr":
+            base = "#" + child.get("val", "000000").upper()
+        elif tag == "schemeClr":
+            found = theme.scheme(child.get("val", ""))
+            if found is None:
+                return None
+            base = found
+        elif tag == "sysClr":
+            base = "#" + (child.get("lastClr") or "000000").upper()
+        else:
+            continue
+        return _modified(base, child)
+    return None
+
+
+def _modified(base: str, element: Any) -> str:
+    """Apply lumMod/lumOff/tint/shade, the modifiers Office's colour picker writes."""
+    r, g, b = (int(base[i : i + 2], 16) / 255 for i in (1, 3, 5))
+    for mod in element:
+        name, value = etree.QName(mod).localname, int(mod.get("val", "100000")) / 100_000
+        if name in ("lumMod", "lumOff"):
+            h, lum, s = colorsys.rgb_to_hls(r, g, b)
+            lum = lum * value if name == "lumMod" else min(1.0, lum + value)
+            r, g, b = colorsys.hls_to_rgb(h, lum, s)
+        elif name == "tint":
+            r, g, b = (c + (1 - c) * (1 - value) for c in (r, g, b))
+        elif name == "shade":
+            r, g, b = (c * value for c in (r, g, b))
+    return "#" + "".join(f"{round(max(0.0, min(1.0, c)) * 255):02X}" for c in (r, g, b))
+
+
+def fill_of(sp_pr: Any, style: Any, theme: Theme) -> tuple[str | None, bool]:
+    """(solid colour, whether the fill is a picture or gradient) of a shape's properties."""
+    if sp_pr is not None:
+        if sp_pr.find(q("a:noFill")) is not None:
+            return None, False
+        solid = sp_pr.find(q("a:solidFill"))
+        if solid is not None:
+            return colour_of(solid, theme), False
+        if sp_pr.find(q("a:gradFill")) is not None or sp_pr.find(q("a:blipFill")) is not None:
+            return None, True
+    # no fill of its own: a shape style's fill reference (what python-pptx's shapes get)
+    if style is not None:
+        ref = style.find(q("a:fillRef"))
+        if ref is not None:
+            return _style_reference(ref, theme)
+    return None, False
+
+
+def background_of(slide: Any, theme: Theme) -> tuple[str | None, bool]:
+    """The first background set on the slide, its layout or its master."""
+    for part in (slide, slide.slide_layout, slide.slide_layout.slide_master):
+        bg = part._element.find(f"{q('p:cSld')}/{q('p:bg')}")
+        if bg is None:
+            continue
+        bg_pr = bg.find(q("p:bgPr"))
+        if bg_pr is not None:
+            colour, unknown = fill_of(bg_pr, None, theme)
+            return (colour, unknown) if colour or unknown else ("#FFFFFF", False)
+        ref = bg.find(q("p:bgRef"))
+        if ref is not None:
+            return _style_reference(ref, theme)
+    return theme.scheme("bg1") or "#FFFFFF", False
