@@ -12,6 +12,7 @@ from summarydeck import api
 
 TESTS = Path(__file__).parent
 FULL_CONTENT = TESTS / "content" / "full"
+STRESS_CONTENT = TESTS / "content" / "stress"
 REPO = TESTS.parent
 
 
@@ -25,6 +26,14 @@ def full_deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The every-kind test deck, built once for all tests that only read it."""
     out = tmp_path_factory.mktemp("full") / "every-kind.pptx"
     api.build(FULL_CONTENT, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def stress_deck(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The stress content (very long text, 14 points, Welsh, emoji, right-to-left ...)."""
+    out = tmp_path_factory.mktemp("stress") / "stress.pptx"
+    api.build(STRESS_CONTENT, out)
     return out
 
 

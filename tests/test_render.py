@@ -6,6 +6,8 @@ Needs LibreOffice and poppler; skipped without them unless SUMMARYDECK_REQUIRE_R
 
 from __future__ import annotations
 
+import unicodedata
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -26,6 +28,7 @@ from render_helpers import (
     text_layout,
     tokens,
 )
+from summarydeck.render.text import is_right_to_left
 
 pytestmark = pytest.mark.render
 
@@ -46,9 +49,10 @@ class Rendered:
     pages: list[Page]
 
 
-@pytest.fixture(scope="module", params=["full_deck", "qlab_deck"])
+@pytest.fixture(scope="module", params=["full_deck", "qlab_deck", "stress_deck"])
 def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Rendered:
-    """Each deck (every kind of slide; the real Q Lab deck) converted to PDF once."""
+    """Each deck (every kind of slide; the real Q Lab deck; the stress content) converted to
+    PDF once."""
     require_tools()  # before building the deck, so a missing tool is the reported reason
     full_deck: Path = request.getfixturevalue(request.param)
     out_dir = tmp_path_factory.mktemp("render")
@@ -102,12 +106,23 @@ def test_no_text_dropped_off_the_page(rendered: Rendered) -> None:
     missing = []
     for page, expected in zip(rendered.pages, slide_words(rendered.pptx), strict=True):
         lost = expected - tokens(" ".join(word.text for word in page.words))
-        if lost:
-            missing.append(f"slide {page.number}: {sorted(lost.elements())}")
+        # a long address broken mid-word is there when the page's letters are read run
+        # together; right-to-left words come out in visual order, with Arabic letters joined
+        # into ligatures, so those are matched by their letters (NFKC undoes the ligatures)
+        run_together = "".join(word.text for word in page.words).casefold()
+        lost_words = [w for w in lost if w not in run_together]
+        if all(is_right_to_left(w) for w in lost_words):
+            page_letters = Counter(unicodedata.normalize("NFKC", run_together))
+            if not Counter(unicodedata.normalize("NFKC", "".join(lost_words))) - page_letters:
+                lost_words = []
+        if lost_words:
+            missing.append(f"slide {page.number}: {sorted(lost_words)}")
     assert not missing, "words in the pptx but not on the PDF page:\n" + "\n".join(missing)
 
 
 def test_only_metric_compatible_fonts(rendered: Rendered) -> None:
+    if rendered.pptx.stem == "stress":
+        pytest.skip("emoji and Arabic have no glyphs in Calibri: a fallback font draws them")
     fonts = font_names(rendered.pdf)
     families = {name.split("-")[0] for name in fonts}
     assert families <= ALLOWED_FONT_FAMILIES, f"substituted fonts in the PDF: {fonts}"

@@ -106,6 +106,8 @@ def build(content_dir: Path, out: Path | None, final: bool) -> None:
         result = api.build(content_dir, out, final=final)
     _print_diagnostics(result.diagnostics)
     click.echo(f"Built {result.path} ({result.slides} slides) in {result.seconds:.2f} s")
+    if result.check is not None:
+        click.echo(f"Check: {result.check.summary()}")
     _say_draft(result)
 
 
@@ -129,6 +131,65 @@ def validate(content_dir: Path, final: bool) -> None:
     _print_diagnostics(result.diagnostics)
     click.echo(f"Content is valid: {result.slides} slides ({summary_line(result.diagnostics)})")
     _say_draft(result)
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument(
+    "deck", required=False, type=click.Path(path_type=Path, dir_okay=False, exists=True)
+)
+@click.option(
+    "--content",
+    "content_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Content folder: check the deck it builds (in memory) or, with DECK, point findings "
+    "at its files and lines [default: content, when no DECK is given].",
+)
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["human", "json"]),
+    default="human",
+    show_default=True,
+    help="How to print the findings.",
+)
+@click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
+@click.option(
+    "--min-size",
+    type=click.FloatRange(min=1),
+    default=None,
+    help="Smallest acceptable text size in points [default: the brand's `small` size for "
+    "content, 12 for a deck].",
+)
+@final_option
+def check(
+    deck: Path | None,
+    content_dir: Path | None,
+    output_format: str,
+    strict: bool,
+    min_size: float | None,
+    final: bool,
+) -> None:
+    """Check a deck (DECK.pptx, or the one the content builds) for overflowing text, small
+    text, low contrast, missing alt text and titles, reading order, empty placeholders, shapes
+    off the slide or over text, links that only work on one computer, and unconfirmed content
+    in a final deck. Exits 1 when there are errors (with --strict: warnings too)."""
+    from summarydeck.check.report import as_json, human
+
+    if deck is None and content_dir is None:
+        content_dir = api.DEFAULT_CONTENT
+    label = str(deck) if deck is not None else f"the deck built from {content_dir}"
+    with _exit_status(writes=False):
+        report = api.check(content_dir, deck, final=final, min_size=min_size)
+    if output_format == "json":
+        click.echo(as_json(report, label, strict))
+    else:
+        if report.findings:
+            click.echo(human(report, label))
+            click.echo("")
+        click.echo(f"{label}: {report.summary()}")
+    if report.failed(strict):
+        sys.exit(ExitStatus.CONTENT_ERROR)
 
 
 @cli.command()

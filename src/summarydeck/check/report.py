@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from summarydeck.check.findings import RULES, Finding
+from summarydeck.check.findings import Finding, Severity
 from summarydeck.check.run import CheckReport
 
 
@@ -27,8 +27,6 @@ def _block(finding: Finding, deck: str) -> str:
         + (f"{prefix}: " if prefix else "")
         + finding.message
     ]
-    if finding.location:
-        lines.append(f"  in the deck: {deck}" + (f", {prefix}" if prefix else ""))
     if finding.hint:
         lines.append(f"  hint: {finding.hint}")
     return "\n".join(lines)
@@ -41,9 +39,9 @@ def as_json(report: CheckReport, deck: str, strict: bool) -> str:
             "slides": report.slides,
             "passed": not report.failed(strict),
             "summary": {
-                "errors": report.count(RULES["C101"].severity.ERROR),
-                "warnings": report.count(RULES["C101"].severity.WARNING),
-                "info": report.count(RULES["C101"].severity.INFO),
+                "errors": report.count(Severity.ERROR),
+                "warnings": report.count(Severity.WARNING),
+                "info": report.count(Severity.INFO),
             },
             "findings": [f.to_json() for f in report.findings],
         },

@@ -34,7 +34,7 @@ def measure_shape(shape: ShapeView) -> Measured | None:
     lines, widest, needed = [], 0.0, 0.0
     last = len(shape.paragraphs) - 1
     for index, para in enumerate(shape.paragraphs):
-        spans = [Span(r.text, r.font, r.size, r.bold, r.italic) for r in para.runs]
+        spans = [Span(r.text, r.font, r.size, r.bold, r.italic, bool(r.link)) for r in para.runs]
         if shape.wrap:
             count = count_lines(spans, width - para.margin_left) if para.runs else 1
         else:

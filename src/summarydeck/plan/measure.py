@@ -47,6 +47,7 @@ class Span:
     size: float
     bold: bool = False
     italic: bool = False
+    atomic: bool = False  # breaks only where it must: LibreOffice draws a link as one field
 
 
 @functools.cache
@@ -123,7 +124,7 @@ def count_lines(spans: Iterable[Span], width: float) -> int:
         if span.text == "\v":
             lines, current, pending_space = lines + 1, 0.0, 0.0
             continue
-        for piece in segments(span.text):
+        for piece in (span.text,) if span.atomic else segments(span.text):
             word = piece.rstrip(" ")
             space = (
                 text_width(piece[len(word) :], span.family, span.bold, span.size, span.italic)
@@ -158,7 +159,8 @@ def wrap_lines(
     `bold` and `italic` are the frame's style; a run's own bold or italic adds to them.
     """
     spans = (
-        Span(run.text, family, size, bold or run.bold, italic or run.italic) for run in para.runs
+        Span(run.text, family, size, bold or run.bold, italic or run.italic, bool(run.link))
+        for run in para.runs
     )
     return count_lines(spans, width - _indent(para))
 
