@@ -124,3 +124,47 @@ print(result.slides)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "deck.pptx").is_file()
     assert list((tmp_path / "cache").glob("*.png"))  # the picture chart was drawn
+
+
+def test_a_missing_font_file_is_a_clear_error_naming_the_file_and_its_package(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    from summarydeck.diagnostics import OutputError
+    from summarydeck.plan import fonts
+
+    monkeypatch.setattr(fonts, "FONT_DIR", tmp_path)
+    fonts.font_file.cache_clear()
+    try:
+        with pytest.raises(OutputError) as caught:
+            fonts.font_file("Calibri", bold=True)
+    finally:
+        fonts.font_file.cache_clear()
+    message = str(caught.value)
+    assert "Carlito-Bold.ttf" in message
+    assert "fonts-crosextra-carlito" in message
+    assert str(tmp_path) not in message  # no machine paths in messages
+
+
+def test_a_missing_font_file_stops_the_build_with_exit_3(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, full_content: Path
+) -> None:
+    from click.testing import CliRunner
+
+    from summarydeck.cli import cli
+    from summarydeck.plan import fonts, measure
+
+    monkeypatch.setattr(fonts, "FONT_DIR", tmp_path)
+    fonts.font_file.cache_clear()
+    measure._font.cache_clear()
+    measure._coverage.cache_clear()
+    measure._reference_width.cache_clear()
+    try:
+        result = CliRunner().invoke(
+            cli, ["build", "--content", str(full_content), "--out", str(tmp_path / "x.pptx")]
+        )
+    finally:
+        for cached in (fonts.font_file, measure._font, measure._coverage, measure._reference_width):
+            cached.cache_clear()
+    assert result.exit_code == 3, result.output
+    assert "font file" in result.output and "Traceback" not in result.output
+    assert not (tmp_path / "x.pptx").exists()

@@ -16,6 +16,13 @@ from summarydeck.model.brand import SUPPORTED_FONTS
 
 FONT_DIR = Path(__file__).resolve().parent.parent / "fonts"
 
+# where each bundled family comes from, for the error when a file has gone missing
+PROVIDERS = {
+    "Carlito": "the Carlito font (Debian package fonts-crosextra-carlito)",
+    "LiberationSans": "the Liberation Sans font (Debian package fonts-liberation2)",
+    "Caladea": "the Caladea font (Debian package fonts-crosextra-caladea)",
+}
+
 # brand font -> file-name stem of its bundled metric twin
 METRIC_TWINS = {
     "Calibri": "Carlito",
@@ -39,6 +46,8 @@ def font_file(family: str, bold: bool = False, italic: bool = False) -> Path:
     path = FONT_DIR / f"{stem}-{style}.ttf"
     if not path.is_file():
         raise OutputError(
-            f"the bundled font file {path} is missing; reinstall summarydeck (pip install .)"
+            f"cannot measure text set in {family}: the font file {path.name} is missing from "
+            f"summarydeck/fonts/. It is {PROVIDERS[stem]}, shipped inside summarydeck: "
+            "reinstall summarydeck (`make deck` does), or copy the file there from that package"
         )
     return path

@@ -1,0 +1,177 @@
+"""`summarydeck check` and the checks `build` runs: clean decks pass, findings are located in the
+content, the report reads well for people and parses for scripts, and exit codes follow
+--strict. The corpus of flawed decks (one flaw each) is in test_check_corpus.py."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pptx import Presentation
+from pptx.util import Emu, Pt
+
+from summarydeck import api
+from summarydeck.check.findings import RULES, Finding, Severity
+from summarydeck.check.rules import Options, rule
+from summarydeck.check.run import check_deck
+from summarydeck.cli import cli
+from summarydeck.diagnostics import ContentError
+
+REPO = Path(__file__).parent.parent
+
+
+def _run(*args: str) -> tuple[int, str]:
+    result = CliRunner().invoke(cli, list(args))
+    return result.exit_code, result.output
+
+
+@pytest.mark.parametrize("deck", ["qlab_deck", "full_deck", "stress_deck"])
+def test_our_decks_have_no_findings(deck: str, request: pytest.FixtureRequest) -> None:
+    path: Path = request.getfixturevalue(deck)
+    report = check_deck(path)
+    assert report.findings == []
+    assert report.slides == len(Presentation(str(path)).slides)
+
+
+def test_the_qlab_deck_passes_check_strict(qlab_deck: Path) -> None:
+    code, output = _run("check", str(qlab_deck), "--strict")
+    assert code == 0, output
+    assert output.strip().endswith("no findings")
+    code, output = _run("check", "--content", str(REPO / "content"), "--strict")
+    assert code == 0, output
+
+
+def _squeeze_body(deck: Path, out: Path, slide: int, small_citation: bool = False) -> None:
+    prs = Presentation(str(deck))
+    for shape in prs.slides[slide - 1].shapes:
+        if shape.name == "Body":
+            shape.height = Emu(shape.height // 3)
+        if small_citation and shape.name == "Citation":
+            for run in shape.text_frame.paragraphs[0].runs:
+                run.font.size = Pt(8)
+    prs.save(str(out))
+
+
+@pytest.fixture
+def flawed(qlab_deck: Path, tmp_path: Path) -> Path:
+    """The Q Lab deck with slide 9's body squeezed (overflow) and its source line at 8 pt."""
+    out = tmp_path / "flawed.pptx"
+    _squeeze_body(qlab_deck, out, 9, small_citation=True)
+    return out
+
+
+def test_findings_on_our_deck_point_at_the_content(flawed: Path) -> None:
+    code, output = _run("check", str(flawed), "--content", str(REPO / "content"))
+    assert code == 1
+    first = output.splitlines()[0]
+    # the body shows a storyboard entry's points: file, line and column of that field
+    assert first.startswith("content/deck.yaml:") or "/content/deck.yaml:" in first
+    assert "error C201 text-overflow: slide 9 `project-in-brief` (Body)" in first
+    assert "warning C202 text-too-small" in output and "8 pt" in output
+    assert "hint: shorten it by about" in output
+    assert output.strip().endswith("1 error, 1 warning")
+
+
+def test_without_content_findings_name_the_deck_and_slide(flawed: Path) -> None:
+    code, output = _run("check", str(flawed))
+    assert code == 1
+    assert output.startswith(f"{flawed}: error C201 text-overflow: slide 9 `project-in-brief`")
+
+
+def test_json_output_for_scripts(flawed: Path) -> None:
+    code, output = _run("check", str(flawed), "--format", "json")
+    assert code == 1
+    data = json.loads(output)
+    assert data["passed"] is False
+    assert data["summary"] == {"errors": 1, "warnings": 1, "info": 0}
+    overflow = data["findings"][0]
+    assert overflow["code"] == "C201" and overflow["name"] == "text-overflow"
+    assert overflow["severity"] == "error" and overflow["slide"] == 9
+    assert overflow["slide_id"] == "project-in-brief" and overflow["shape"] == "Body"
+    assert overflow["file"] is None  # no content given: not located
+
+
+def test_warnings_fail_only_with_strict(qlab_deck: Path, tmp_path: Path) -> None:
+    prs = Presentation(str(qlab_deck))
+    citation = next(s for s in prs.slides[8].shapes if s.name == "Citation")
+    for run in citation.text_frame.paragraphs[0].runs:
+        run.font.size = Pt(10)
+    small = tmp_path / "small.pptx"
+    prs.save(str(small))
+    code, output = _run("check", str(small))
+    assert code == 0 and "1 warning" in output
+    code, _ = _run("check", str(small), "--strict")
+    assert code == 1
+    code, _ = _run("check", str(small), "--min-size", "10")
+    assert code == 0
+
+
+def test_final_check_of_the_draft_lists_each_unconfirmed_item_with_its_line() -> None:
+    code, output = _run("check", "--content", str(REPO / "content"), "--final")
+    assert code == 1
+    located = [line for line in output.splitlines() if "error C701 unconfirmed" in line]
+    assert len(located) == 6
+    assert all(".yaml:" in line.split(": ")[0] for line in located)
+
+
+def test_a_deck_that_is_not_a_presentation_is_a_finding_not_a_crash(tmp_path: Path) -> None:
+    junk = tmp_path / "junk.pptx"
+    junk.write_bytes(b"not a zip at all")
+    code, output = _run("check", str(junk))
+    assert code == 1
+    assert "C101" in output and "Traceback" not in output
+
+
+def test_a_missing_deck_is_a_usage_error(tmp_path: Path) -> None:
+    code, output = _run("check", str(tmp_path / "nope.pptx"))
+    assert code == 2 and "does not exist" in output
+
+
+def test_every_rule_code_is_documented() -> None:
+    doc = (REPO / "docs" / "checks.md").read_text(encoding="utf-8")
+    for code, rule_ in RULES.items():
+        assert f"`{code}`" in doc and rule_.name in doc, code
+
+
+# --- build runs the same checks --------------------------------------------------------------
+
+
+@pytest.fixture
+def failing_rule() -> Iterator[None]:
+    """A check that finds an error on slide 2, registered for one test."""
+    from summarydeck.check import rules
+
+    @rule("test-only")
+    def always(deck: object, options: Options) -> Iterator[Finding]:
+        yield Finding("C201", "made-up overflow", 2, "agenda", "Title")
+
+    yield
+    rules._CHECKS.pop("test-only")
+
+
+def test_build_refuses_to_write_a_deck_its_checks_fail(
+    failing_rule: None, full_content: Path, tmp_path: Path
+) -> None:
+    out = tmp_path / "deck.pptx"
+    out.write_bytes(b"an earlier good deck")
+    with pytest.raises(ContentError) as caught:
+        api.build(full_content, out, tmp_path / "cache")
+    [error] = [d for d in caught.value.diagnostics if d.code == "C201"]
+    assert error.message == "slide 2 `agenda` (Title): made-up overflow"
+    assert error.location is not None and error.location.file.endswith("deck.yaml")
+    assert out.read_bytes() == b"an earlier good deck"
+    code, output = _run("build", "--content", str(full_content), "--out", str(out))
+    assert code == 1 and "nothing was written" in output
+
+
+def test_build_prints_the_check_summary(full_content: Path, tmp_path: Path) -> None:
+    code, output = _run("build", "--content", str(full_content), "--out", str(tmp_path / "d.pptx"))
+    assert code == 0
+    assert "Check: checked 23 slides: no findings" in output
+
+
+def test_severities_are_error_warning_or_info() -> None:
+    assert {r.severity for r in RULES.values()} == set(Severity)
