@@ -8,6 +8,9 @@ Measures (a) a cold CLI build (picture-chart cache emptied first), (b) a warm CL
 slides (title + one text box each) as the floor, (e) peak RSS of the cold build, and (f) the
 `import summarydeck.cli` time and whether matplotlib gets imported for a deck without
 picture charts. CLI, floor and import timings are whole fresh Python processes.
+(g) and (h) split the in-process build: the share spent fitting text (measuring, shrinking,
+continuing; the layouts' own measuring for cards and sources included) and running the deck
+checks that `build` runs before writing.
 """
 
 from __future__ import annotations
@@ -102,6 +105,62 @@ def sample(
     return times
 
 
+# the entry points into text fitting, wherever a module imported them by name
+FITTING = ("text_height", "needed_emu", "fit_element", "fit_plan", "fit_with_continuation")
+
+
+def stage_times(
+    content: Path, out: Path, runs: int
+) -> tuple[list[float], list[float], list[float]]:
+    """Per in-process build: total seconds, seconds fitting, seconds checking. Timers wrap the
+    outermost call only, so nested measuring is not counted twice. The word-width caches are
+    emptied before each build, as they are in a fresh `summarydeck build` process."""
+    from summarydeck import api
+    from summarydeck.plan import measure as measuring
+
+    spent = {"fitting": 0.0, "check": 0.0}
+    depth = {"fitting": 0}
+
+    def timed(fn: Callable[..., object], stage: str) -> Callable[..., object]:
+        def wrapper(*args: object, **kwargs: object) -> object:
+            if depth.get(stage, 0):
+                return fn(*args, **kwargs)
+            depth[stage] = 1
+            started = time.perf_counter()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent[stage] += time.perf_counter() - started
+                depth[stage] = 0
+
+        return wrapper
+
+    patched = []
+    for module in [m for name, m in sys.modules.items() if name.startswith("summarydeck")]:
+        for attr in FITTING:
+            if hasattr(module, attr):
+                patched.append((module, attr, getattr(module, attr)))
+        if module is api:
+            patched.append((module, "_check", module._check))
+    for module, attr, original in patched:
+        setattr(module, attr, timed(original, "check" if attr == "_check" else "fitting"))
+    totals, fitting, checking = [], [], []
+    try:
+        for _ in range(runs):
+            spent.update(fitting=0.0, check=0.0)
+            measuring._reference_width.cache_clear()
+            measuring.segments.cache_clear()
+            started = time.perf_counter()
+            api.build(content, out)
+            totals.append(time.perf_counter() - started)
+            fitting.append(spent["fitting"])
+            checking.append(spent["check"])
+    finally:
+        for module, attr, original in patched:
+            setattr(module, attr, original)
+    return totals, fitting, checking
+
+
 def without_picture_charts(source: Path, target: Path) -> int:
     """Copy the content set, dropping chart slides drawn by matplotlib; return slides dropped."""
     shutil.copytree(source, target)
@@ -149,6 +208,12 @@ def measure(runs: int, work: Path, content: Path) -> list[Row]:
         import_times.append(float(seconds))
         import_mpl.add(mpl)
 
+    totals, fitting, checking = stage_times(content, out, runs)
+    total = statistics.median(totals)
+
+    def share(times: list[float]) -> str:
+        return f"{100 * statistics.median(times) / total:.0f}% of the in-process build"
+
     plain = work / "no-picture-charts"
     dropped = without_picture_charts(content, plain)
     plain_slides, plain_mpl = run(PYTHON, "-c", BUILD_SCRIPT, plain, work / "plain.pptx").split()
@@ -168,6 +233,8 @@ def measure(runs: int, work: Path, content: Path) -> list[Row]:
             import_times,
             f"matplotlib imported: {'/'.join(sorted(map(yes_no, import_mpl)))}",
         ),
+        timing("(g) fitting text, within (c)", fitting, share(fitting)),
+        timing("(h) deck checks, within (c)", checking, share(checking)),
         Row(
             "(f) matplotlib imported, deck without picture charts",
             yes_no(plain_mpl),

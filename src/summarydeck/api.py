@@ -79,6 +79,12 @@ def build(
     cache = cache_dir if cache_dir is not None else target.parent / ".cache" / "charts"
     data = _render(deck, plans, cache)
     report = _check(data, deck, plans)
+    broken = [f for f in report.findings if f.code == "C101"]
+    if broken:  # our own bug, not the content's: say so, and write nothing
+        listed = "; ".join(f.message for f in broken[:5])
+        raise OutputError(
+            f"the deck failed its own package checks, so it was not written: {listed}"
+        )
     found = [_as_diagnostic(f) for f in report.findings if f.level is not Severity.INFO]
     if any(d.is_error for d in found):
         raise ContentError(diags.items + found)
@@ -95,8 +101,7 @@ def build(
 
 
 def _render(deck: Deck, plans: list[SlidePlan], cache: Path | None) -> bytes:
-    """The deck's bytes, checked as a package (~60 ms: cheap insurance against "repair")."""
-    from summarydeck.output.checks import check_package
+    """The deck's bytes (their package checks run with the other checks, in `_check`)."""
     from summarydeck.output.package import (
         build_timestamp,
         deck_bytes,
@@ -112,12 +117,6 @@ def _render(deck: Deck, plans: list[SlidePlan], cache: Path | None) -> bytes:
         prs, "Widescreen" if deck.brand.slide_size == "16:9" else "On-screen Show (4:3)"
     )
     data: bytes = deck_bytes(prs, when)
-    problems = check_package(data)
-    if problems:
-        listed = "; ".join(f"{p.part}: {p.message}" for p in problems[:5])
-        raise OutputError(
-            f"the deck failed its own package checks, so it was not written: {listed}"
-        )
     return data
 
 

@@ -10,7 +10,7 @@ from summarydeck.check.findings import Finding, Severity
 from summarydeck.check.reader import read_deck
 from summarydeck.check.rules import Options, all_checks
 from summarydeck.diagnostics import Location
-from summarydeck.output.checks import check_package
+from summarydeck.output import checks as package_checks
 
 Locator = Callable[[Finding], Location | None]
 _LEFT_TO_RULES = {"off-slide"}  # package problems a rule reports better (C501)
@@ -57,7 +57,7 @@ def check_deck(
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     findings = [
         Finding("C101", f"{problem.part}: {problem.message} ({problem.code})")
-        for problem in check_package(data)
+        for problem in package_checks.check_package(data)
         if problem.code not in _LEFT_TO_RULES
     ]
     try:
