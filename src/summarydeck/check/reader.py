@@ -29,18 +29,27 @@ from summarydeck.plan.types import Box
 
 
 def read_deck(data: bytes) -> DeckView:
-    """The deck as plain data. Raises ValueError for a file python-pptx cannot open."""
+    """The deck as plain data. Raises ValueError for a file python-pptx cannot open or read
+    (a damaged package: a slide typed as something else, a missing layout ...)."""
     from pptx import Presentation
 
     try:
         prs = Presentation(io.BytesIO(data))
     except Exception as exc:  # python-pptx raises many kinds for a damaged package
         raise ValueError(f"not a PowerPoint file python-pptx can open: {exc}") from exc
-    defaults = prs.part._element.find(q("p:defaultTextStyle"))
-    slides = tuple(
-        _read_slide(number, slide, defaults) for number, slide in enumerate(prs.slides, 1)
-    )
-    return DeckView(int(prs.slide_width or 0), int(prs.slide_height or 0), slides)
+    reading = 1  # the slide being read, for the message
+    try:
+        defaults = prs.part._element.find(q("p:defaultTextStyle"))
+        slides = []
+        for number, slide in enumerate(prs.slides, 1):
+            slides.append(_read_slide(number, slide, defaults))
+            reading = number + 1
+    except Exception as exc:  # the package checks say what is broken; here, where it showed
+        raise ValueError(
+            f"slide {reading} cannot be read ({type(exc).__name__}: {exc}); "
+            "the other checks did not run"
+        ) from exc
+    return DeckView(int(prs.slide_width or 0), int(prs.slide_height or 0), tuple(slides))
 
 
 def _read_slide(number: int, slide: Any, defaults: Any) -> SlideView:
