@@ -187,6 +187,12 @@ def _describe(err: Any, full: DataPath, smap: SourceMap) -> tuple[str, str | Non
             hint = "add its keys on the lines below, indented, or remove it"
         else:
             hint = "write a value after the colon, or remove the line"
+    elif kind == "string_type" and isinstance(value, dict) and len(value) == 1:
+        # `- Point 1: more text` is a one-key mapping to YAML: the colon-space did it
+        key, rest = next(iter(value.items()))
+        whole = f"{key}: {rest}" if rest is not None else f"{key}:"
+        shown = whole if len(whole) <= 50 else whole[:47] + "..."
+        hint = f'the ": " made YAML read a key and a value; put the whole text in quotes: "{shown}"'
     elif kind == "string_type" and isinstance(value, int | float | dt.date):
         hint = f'put it in quotes so it is read as text: {name}: "{value}"'
     elif kind == "list_type" and isinstance(value, str):
