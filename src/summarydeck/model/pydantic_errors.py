@@ -191,7 +191,7 @@ def _describe(err: Any, full: DataPath, smap: SourceMap) -> tuple[str, str | Non
         # `- Point 1: more text` is a one-key mapping to YAML: the colon-space did it
         key, rest = next(iter(value.items()))
         whole = f"{key}: {rest}" if rest is not None else f"{key}:"
-        shown = whole if len(whole) <= 50 else whole[:47] + "..."
+        shown = whole if len(whole) <= 50 else whole[:47].rstrip() + "..."
         hint = f'the ": " made YAML read a key and a value; put the whole text in quotes: "{shown}"'
     elif kind == "string_type" and isinstance(value, int | float | dt.date):
         hint = f'put it in quotes so it is read as text: {name}: "{value}"'
