@@ -167,3 +167,74 @@ def test_fit_plan_shrinks_titles_too(full_content: Path) -> None:
     fitted, overflows = fit_plan(dataclasses.replace(plan, title=long_title), deck.brand)
     assert fitted.title.style.size < 32
     assert [o.index for o in overflows] == [None]  # a title cannot continue on another slide
+
+
+def _long_numbered_list(content: Path, extra: str = "") -> None:
+    deck = content / "deck.yaml"
+    items = "".join(f"        {n}. Numbered step {n} in joined-up care\n" for n in range(1, 15))
+    text = deck.read_text()
+    start = text.index("    points:\n      - People are passed")
+    end = text.index("  - kind: two-columns")
+    deck.write_text(text[:start] + extra + "    points:\n      - |\n" + items + text[end:])
+
+
+def test_a_numbered_list_goes_on_counting_on_the_continued_slide(content_copy: Path) -> None:
+    _long_numbered_list(content_copy)
+    _, plans, _ = api.plan(content_copy)
+    pages = [p for p in plans if p.title.paragraphs[0].text.startswith("What we learned")]
+    assert len(pages) == 2
+    second = [
+        p
+        for e in pages[1].elements
+        if isinstance(e, TextElement) and e.name == "Body"
+        for p in e.paragraphs
+    ]
+    first_shown = int(second[0].text.split()[2])  # "Numbered step 8 ..."
+    assert first_shown > 1
+    assert {p.start for p in second} == {first_shown}  # PowerPoint numbers from startAt
+    assert all(p.bullet == "number" for p in second)
+
+
+def test_drafted_notes_of_a_continued_slide_cover_only_its_own_part(content_copy: Path) -> None:
+    _long_numbered_list(content_copy)
+    _, plans, _ = api.plan(content_copy)
+    first, second = [p for p in plans if p.title.paragraphs[0].text.startswith("What we learned")]
+    assert "Numbered step 1 " in first.notes and "Numbered step 14" not in first.notes
+    assert "Numbered step 14" in second.notes and "Numbered step 1 " not in second.notes
+
+
+def test_written_notes_stay_on_the_first_slide_only(content_copy: Path) -> None:
+    _long_numbered_list(content_copy, extra="    notes: Say this once.\n")
+    _, plans, _ = api.plan(content_copy)
+    first, second = [p for p in plans if p.title.paragraphs[0].text.startswith("What we learned")]
+    assert first.notes.startswith("Say this once.")
+    assert "Say this once." not in second.notes
+
+
+def test_a_continued_id_that_clashes_with_an_editors_id_is_an_error(content_copy: Path) -> None:
+    _long_numbered_list(content_copy, extra="    id: learned\n")
+    deck = content_copy / "deck.yaml"
+    deck.write_text(
+        deck.read_text().replace(
+            "  - kind: two-columns\n", "  - kind: two-columns\n    id: learned-2\n", 1
+        )
+    )
+    with pytest.raises(ContentError) as caught:
+        api.plan(content_copy)
+    [error] = [d for d in caught.value.diagnostics if d.code == "E207"]
+    assert "slide `learned` continues on a slide with id `learned-2`" in error.message
+    assert error.hint == "give this entry another `id:`"
+
+
+def test_a_title_too_long_is_told_to_shorten_not_to_split(content_copy: Path) -> None:
+    deck = content_copy / "deck.yaml"
+    deck.write_text(
+        deck.read_text().replace(
+            "    title: What we learned", "    title: " + "What we learned together " * 12
+        )
+    )
+    with pytest.raises(ContentError) as caught:
+        api.plan(content_copy)
+    [error] = [d for d in caught.value.diagnostics if d.code == "E401"]
+    assert error.message.startswith("slides[12].title:")
+    assert error.hint is not None and "split" not in error.hint

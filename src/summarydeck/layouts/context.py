@@ -241,10 +241,23 @@ class LayoutContext:
         unconfirmed: Sequence[ToConfirm] = (),
         caveats: Sequence[str] = (),
     ) -> str:
+        text, tail = self.notes_parts(spec, draft, unconfirmed, caveats)
+        return (text + tail).strip()
+
+    def notes_parts(
+        self,
+        spec: SlideSpec,
+        draft: str,
+        unconfirmed: Sequence[ToConfirm] = (),
+        caveats: Sequence[str] = (),
+    ) -> tuple[str, str]:
+        """The notes' main text (the entry's `notes:`, else the draft) and their tail (caveats,
+        what to confirm), apart: a continued slide redrafts the text but keeps the tail."""
         text = to_plain(spec.notes) if spec.notes else draft
+        tail = ""
         if caveats:
-            text += "\n\nAbout the figures and sources:\n" + "\n".join(f"- {c}" for c in caveats)
-        return (text + to_confirm_section(unconfirmed)).strip()
+            tail += "\n\nAbout the figures and sources:\n" + "\n".join(f"- {c}" for c in caveats)
+        return text, tail + to_confirm_section(unconfirmed)
 
     # --- assembling ---
     def content_slide(
@@ -269,12 +282,15 @@ class LayoutContext:
             parts.append(citation)
         if title_source is None and getattr(spec, "title", None):
             title_source = ("slides", self.slide_index, "title")
+        text, tail = self.notes_parts(spec, draft, unconfirmed, self.caveats(checks))
         return SlidePlan(
             id=spec.slide_id,
             kind=spec.kind,
             layout="content",
             title=dataclasses.replace(self.title(title), source=title_source),
-            notes=self.notes(spec, draft, unconfirmed, self.caveats(checks)),
+            notes=(text + tail).strip(),
             elements=tuple(parts),
             unconfirmed=unconfirmed,
+            notes_drafted=not spec.notes,
+            notes_tail=tail,
         )

@@ -40,6 +40,7 @@ def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
             for page, overflows in fit_with_continuation(kept, deck.brand):
                 report_overflows(page, overflows, diags, deck.source_map, location)
                 planned[index].append(page)
+    _check_continued_ids(deck, planned, diags)
     _warn_duplicate_titles(deck, planned, diags)
     if ctx.citations.order and not any(s.kind == "sources" for s in deck.slides):
         diags.warning(
@@ -65,6 +66,34 @@ def _keep_slide_status(plan: SlidePlan, spec: SlideSpec, ctx: LayoutContext) -> 
         unconfirmed=plan.unconfirmed + own,
         notes=(plan.notes + to_confirm_section(own)).strip(),
     )
+
+
+def _check_continued_ids(
+    deck: Deck, planned: dict[int, list[SlidePlan]], diags: Diagnostics
+) -> None:
+    """A slide that continues takes ids `<id>-2`, `<id>-3` ...: one may clash with an id the
+    editor wrote, and slide ids must stay unique (reuse, the manifest and diffs rely on them)."""
+    owner: dict[str, int] = {}
+    for index in range(len(deck.slides)):
+        for plan in planned[index]:
+            first = owner.setdefault(plan.id, index)
+            if first == index:
+                continue
+            continued, entry = (
+                (index, first)
+                if plan.id != deck.slides[index].slide_id
+                else (
+                    first,
+                    index,
+                )
+            )
+            diags.error(
+                "E207",
+                f"slide `{deck.slides[continued].slide_id}` continues on a slide with id "
+                f"`{plan.id}`, which slides[{entry}] also uses",
+                deck.source_map.locate(("slides", entry)),
+                "give this entry another `id:`",
+            )
 
 
 def _warn_duplicate_titles(

@@ -43,7 +43,7 @@ def fit_with_continuation(plan: SlidePlan, brand: Brand) -> list[tuple[SlidePlan
     assert isinstance(element, TextElement)
     if not element.flow:
         return [(fitted, overflows)]
-    pages = _pages(element, brand)
+    pages = _renumbered(_pages(element, brand))
     if len(pages) < 2:
         return [(fitted, overflows)]
     results = [
@@ -75,16 +75,64 @@ def _page(
     plan = _replace_element(plan, index, element)
     title = " ".join(p.text for p in plan.title.paragraphs).strip()
     new_title = continued_title(title, page, pages)
-    if page == 1:
-        return plan
     text = "\n".join(p.text.replace("\v", "\n") for p in paragraphs)
-    notes = f"Continues the slide “{title}”.\n\n{text}" + to_confirm_section(plan.unconfirmed)
+    tail = plan.notes_tail or to_confirm_section(plan.unconfirmed)
+    if page == 1:
+        if not plan.notes_drafted:
+            return plan  # the editor's own notes stay on the first slide
+        # notes drafted from the slide's text: only this slide's part of it
+        return dataclasses.replace(plan, notes=f"{title}.\n\n{text}{tail}".strip())
+    notes = f"Continues the slide “{title}”.\n\n{text}{tail}"
     return dataclasses.replace(
         plan,
         id=f"{plan.id}-{page}",
         title=dataclasses.replace(plan.title, paragraphs=(_plain(new_title),)),
         notes=notes.strip(),
     )
+
+
+def _renumbered(pages: list[tuple[Paragraph, ...]]) -> list[tuple[Paragraph, ...]]:
+    """Numbered lists that run on to a later slide go on counting there: each list's items on a
+    page carry the number of its first item on that page (PowerPoint numbers a run of items
+    from their shared `startAt`)."""
+    lists: dict[int, tuple[int, int]] = {}  # level -> (list id, items so far)
+    starts: dict[int, int] = {}  # list id -> the list's own first number
+    next_id = 0
+    numbered: list[list[tuple[Paragraph, int, int]]] = []  # per page: (para, list id, number)
+    for page in pages:
+        rows = []
+        for para in page:
+            for deeper in [lv for lv in lists if lv > para.level]:
+                del lists[deeper]  # a shallower item ends the lists nested under it
+            if para.continues:
+                list_id, count = lists.get(para.level, (-1, 0))
+            elif para.bullet == "number":
+                list_id, count = lists.get(para.level, (-1, 0))
+                if list_id < 0:
+                    list_id, count, next_id = next_id, 0, next_id + 1
+                    starts[list_id] = para.start
+                count += 1
+                lists[para.level] = (list_id, count)
+            else:
+                lists.pop(para.level, None)
+                list_id, count = -1, 0
+            rows.append((para, list_id, starts.get(list_id, 1) + count - 1))
+        numbered.append(rows)
+    out = []
+    for rows in numbered:
+        first: dict[int, int] = {}
+        for para, list_id, number in rows:
+            if list_id >= 0 and not para.continues:
+                first.setdefault(list_id, number)
+        out.append(
+            tuple(
+                dataclasses.replace(para, start=first.get(list_id, para.start))
+                if list_id >= 0
+                else para
+                for para, list_id, _ in rows
+            )
+        )
+    return out
 
 
 def _plain(text: str) -> Paragraph:

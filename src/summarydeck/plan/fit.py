@@ -84,19 +84,33 @@ def report_overflows(
     entry), with how much to cut."""
     for overflow in overflows:
         element = overflow.element
-        needed = overflow.points + available_height(element)
-        share = min(90, max(5, round(100 * overflow.points / needed / 5) * 5))
         where = f"{dotted(element.source)}: " if element.source else ""
         diags.error(
             FIT_CODE,
             f"{where}the text does not fit on slide `{plan.id}` ({element.name}): it is "
             f"{overflow.points:.0f} pt too tall even at {element.style.size:g} pt",
             smap.locate(element.source) if element.source else slide_location,
-            f"shorten it by about {share}%, or split it over two slides"
-            if share < 90
-            else "it has almost no room: shorten it a lot, or shorten what sits above it "
-            "(such as a long heading)",
+            _hint(overflow, len(overflows)),
         )
+
+
+def _hint(overflow: Overflow, problems: int) -> str:
+    element = overflow.element
+    needed = overflow.points + available_height(element)
+    share = min(90, max(5, round(100 * overflow.points / needed / 5) * 5))
+    if element.flow and problems > 1:
+        return (
+            "this text continues on a new slide by itself once everything else on the slide "
+            "fits: fix the other error here first"
+        )
+    if overflow.index is None:  # a title or subtitle: it cannot move to another slide
+        return f"shorten it by about {share}%"
+    if share >= 90:
+        return (
+            "it has almost no room: shorten it a lot, or shorten what sits above it "
+            "(such as a long heading)"
+        )
+    return f"shorten it by about {share}%, or split it over two slides"
 
 
 def same_size_in_groups(elements: tuple[Element, ...]) -> tuple[Element, ...]:
