@@ -157,14 +157,20 @@ def check(
     from summarydeck.check.run import check_deck
 
     if deck_path is not None:
-        locate = None
+        built_from: Deck | None = None
+        plans: list[SlidePlan] = []
         if content_dir is not None:
             try:
                 built_from, plans, _ = plan(content_dir)
-                locate = content_locator(plans, built_from.source_map)
             except ContentError:
-                locate = None  # content that does not build cannot say where a finding is
-        return check_deck(deck_path, final=final, min_size=min_size or 12.0, locate=locate)
+                built_from = None  # content that does not build cannot say where things are
+        locate = content_locator(plans, built_from.source_map) if built_from else None
+        report = check_deck(deck_path, final=final, min_size=min_size or 12.0, locate=locate)
+        if final and built_from and report.slide_ids == [p.id for p in plans]:
+            # the deck is this content's: list each unconfirmed item once, at its status line
+            report.findings = [f for f in report.findings if f.code != "C701"]
+            report.findings += _unconfirmed(plans, built_from)
+        return report
     assert content_dir is not None
     deck, plans, _ = plan(content_dir)
     data = _render(deck, plans, None)
@@ -174,12 +180,30 @@ def check(
         locate=content_locator(plans, deck.source_map),
     )
     if final:  # the content knows exactly what is unconfirmed, and where to confirm it
-        diags = Diagnostics()
-        check_final(plans, deck.source_map, diags)
-        report.findings.extend(
-            Finding("C701", d.message, location=d.location, hint=d.hint) for d in diags.items
-        )
+        report.findings += _unconfirmed(plans, deck)
     return report
+
+
+def _unconfirmed(plans: list[SlidePlan], deck: Deck) -> list[Finding]:
+    """C701 for each unconfirmed item the deck shows, at its `status:` line, on the first slide
+    that shows it (the message lists them all)."""
+    diags = Diagnostics()
+    check_final(plans, deck.source_map, diags)
+    first: dict[tuple[str | int, ...], int] = {}
+    for number, slide in enumerate(plans, 1):
+        for item in slide.unconfirmed:
+            first.setdefault(item.path, number)
+    return [
+        Finding(
+            "C701",
+            diag.message,
+            number,
+            plans[number - 1].id,
+            location=diag.location,
+            hint="check it against its source, set `status: confirmed`, and build again",
+        )
+        for diag, number in zip(diags.items, first.values(), strict=True)
+    ]
 
 
 def check_content(content_dir: Path = DEFAULT_CONTENT, *, final: bool = False) -> BuildResult:

@@ -82,7 +82,6 @@ class SlideView:
     shapes: tuple[ShapeView, ...]
     background: str | None  # None: a picture or gradient background
     links: tuple[str, ...] = ()  # every external hyperlink target on the slide
-    hidden: bool = False
 
     @property
     def title(self) -> ShapeView | None:

@@ -16,15 +16,13 @@ from lxml import etree
 
 from summarydeck.check.deck_view import DeckView, ShapeView, SlideView, TextParagraph
 from summarydeck.check.ooxml import DEFAULT_INSETS, R_NS, q
-from summarydeck.check.text_props import (
-    body_props,
-    font_scale,
+from summarydeck.check.placeholders import (
     inherited_box,
     inherited_placeholder,
     placeholder_type,
-    read_text,
 )
-from summarydeck.check.theme import Theme, background_of, fill_of, read_theme
+from summarydeck.check.text_props import body_props, font_scale, read_table_text, read_text
+from summarydeck.check.theme import Theme, background_of, fill_of, for_slide, read_theme
 from summarydeck.plan.types import Box
 
 
@@ -36,7 +34,13 @@ def read_deck(data: bytes) -> DeckView:
     try:
         prs = Presentation(io.BytesIO(data))
     except Exception as exc:  # python-pptx raises many kinds for a damaged package
-        raise ValueError(f"not a PowerPoint file python-pptx can open: {exc}") from exc
+        # its messages name an in-memory stream, not the file: say what it is instead
+        kind = (
+            "a slide show (.ppsx) or template, not a presentation"
+            if "not a PowerPoint" in str(exc)
+            else type(exc).__name__
+        )
+        raise ValueError(f"python-pptx cannot open this file as a .pptx ({kind})") from exc
     reading = 1  # the slide being read, for the message
     try:
         defaults = prs.part._element.find(q("p:defaultTextStyle"))
@@ -53,7 +57,7 @@ def read_deck(data: bytes) -> DeckView:
 
 
 def _read_slide(number: int, slide: Any, defaults: Any) -> SlideView:
-    theme = read_theme(slide.slide_layout.slide_master)
+    theme = for_slide(read_theme(slide.slide_layout.slide_master), slide)
     rels = {rid: rel.target_ref for rid, rel in slide.part.rels.items() if rel.is_external}
     shapes: list[ShapeView] = []
     for shape, box in _flatten(slide.shapes, slide):
@@ -73,7 +77,6 @@ def _read_slide(number: int, slide: Any, defaults: Any) -> SlideView:
         tuple(shapes),
         None if unknown else background,
         links,
-        slide._element.get("show") in ("0", "false"),
     )
 
 
@@ -187,6 +190,8 @@ def _read_shape(
         paragraphs = read_text(shape, slide, defaults, theme, rels, scale)
         if any(p.text.strip() for p in paragraphs):
             kind = "text"
+    elif kind == "table":
+        paragraphs = read_table_text(shape, defaults, theme, rels)
     fill, fill_unknown = (None, False)
     if tag in ("sp", "cxnSp"):
         fill, fill_unknown = fill_of(element.find(q("p:spPr")), element.find(q("p:style")), theme)

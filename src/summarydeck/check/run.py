@@ -14,12 +14,16 @@ from summarydeck.output import checks as package_checks
 
 Locator = Callable[[Finding], Location | None]
 _LEFT_TO_RULES = {"off-slide"}  # package problems a rule reports better (C501)
+# python-pptx's own chart template writes negative axis ids: LibreOffice and PowerPoint open
+# such charts, so for decks from other tools it is worth a warning, once per chart
+_WARNINGS = {"axis-id"}
 
 
 @dataclass
 class CheckReport:
     findings: list[Finding] = field(default_factory=list)
     slides: int = 0
+    slide_ids: list[str] = field(default_factory=list)  # each slide's name, in order
 
     def count(self, severity: Severity) -> int:
         return sum(f.level is severity for f in self.findings)
@@ -46,6 +50,29 @@ class CheckReport:
         return f"checked {self.slides} slides: " + ", ".join(parts)
 
 
+def _package_findings(problems: list[package_checks.PackageProblem]) -> list[Finding]:
+    findings, warned = [], set()
+    for problem in problems:
+        if problem.code in _LEFT_TO_RULES:
+            continue
+        if problem.code in _WARNINGS:
+            if (problem.code, problem.part) in warned:
+                continue
+            warned.add((problem.code, problem.part))
+            findings.append(
+                Finding(
+                    "C101",
+                    f"{problem.part}: chart axis ids outside 0 .. 2**31 - 1 (python-pptx's "
+                    "template writes negative ones); some readers misread the axes",
+                    hint="rebuild the chart, or renumber its c:axId and c:crossAx values",
+                    severity=Severity.WARNING,
+                )
+            )
+            continue
+        findings.append(Finding("C101", f"{problem.part}: {problem.message} ({problem.code})"))
+    return findings
+
+
 def check_deck(
     source: Path | bytes,
     *,
@@ -55,11 +82,7 @@ def check_deck(
 ) -> CheckReport:
     """Every finding for the deck at `source` (a path or the bytes of a .pptx)."""
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
-    findings = [
-        Finding("C101", f"{problem.part}: {problem.message} ({problem.code})")
-        for problem in package_checks.check_package(data)
-        if problem.code not in _LEFT_TO_RULES
-    ]
+    findings = _package_findings(package_checks.check_package(data))
     try:
         deck = read_deck(data)
     except ValueError as exc:
@@ -70,4 +93,4 @@ def check_deck(
     if locate is not None:
         findings = [replace(f, location=f.location or locate(f)) for f in findings]
     findings.sort(key=lambda f: (f.slide or 0, f.code))
-    return CheckReport(findings, len(deck.slides))
+    return CheckReport(findings, len(deck.slides), [s.name for s in deck.slides])

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from summarydeck.check.deck_view import ShapeView
 from summarydeck.plan.fonts import METRIC_TWINS
-from summarydeck.plan.measure import LINE_PITCH, Span, count_lines, text_width
+from summarydeck.plan.measure import LINE_PITCH, Span, count_lines, stack_height, text_width
 from summarydeck.plan.types import EMU_PER_PT
 
 
@@ -31,9 +31,8 @@ def measure_shape(shape: ShapeView) -> Measured | None:
     left, top, right, bottom = shape.insets
     width = (shape.box.width - left - right) / EMU_PER_PT
     room = (shape.box.height - top - bottom) / EMU_PER_PT
-    lines, widest, needed = [], 0.0, 0.0
-    last = len(shape.paragraphs) - 1
-    for index, para in enumerate(shape.paragraphs):
+    lines, pitches, widest = [], [], 0.0
+    for para in shape.paragraphs:
         spans = [Span(r.text, r.font, r.size, r.bold, r.italic, bool(r.link)) for r in para.runs]
         if shape.wrap:
             count = count_lines(spans, width - para.margin_left) if para.runs else 1
@@ -41,10 +40,13 @@ def measure_shape(shape: ShapeView) -> Measured | None:
             count = 1 + sum(s.text == "\v" for s in spans)
             widest = max(widest, para.margin_left + _widest_line(spans))
         lines.append(count)
-        pitch = para.line_spacing_points or LINE_PITCH * para.size * para.line_spacing
-        needed += count * pitch
-        needed += para.space_before if index > 0 else 0.0
-        needed += para.space_after if index < last else 0.0
+        pitches.append(para.line_spacing_points or LINE_PITCH * para.size * para.line_spacing)
+    needed = stack_height(
+        lines,
+        pitches,
+        [p.space_before for p in shape.paragraphs],
+        [p.space_after for p in shape.paragraphs],
+    )
     return Measured(tuple(lines), needed, room, widest, width)
 
 

@@ -11,8 +11,8 @@ from lxml import etree
 
 from summarydeck.check.deck_view import TextParagraph, TextRun
 from summarydeck.check.ooxml import DEFAULT_INSETS, DEFAULT_SIZE, R_NS, TITLE_TYPES, q
+from summarydeck.check.placeholders import inherited_placeholder, placeholder_type
 from summarydeck.check.theme import Theme, colour_of
-from summarydeck.plan.types import Box
 
 
 class _Styles:
@@ -72,48 +72,6 @@ def _style_chain(shape: Any, slide: Any, defaults: Any) -> _Styles:
     return _Styles(chain)
 
 
-def placeholder_type(shape: Any) -> str | None:
-    ph = shape._element.find(f".//{q('p:nvPr')}/{q('p:ph')}")
-    if ph is None:
-        return None
-    return str(ph.get("type", "obj"))
-
-
-def inherited_placeholder(shape: Any, part: Any) -> Any:
-    """The placeholder on a layout or master that `shape` inherits from: same idx, else type."""
-    ph = shape._element.find(f".//{q('p:nvPr')}/{q('p:ph')}")
-    if ph is None:
-        return None
-    ph_type, idx = ph.get("type", "obj"), ph.get("idx")
-    candidates = part._element.iter(q("p:sp"))
-    by_type = None
-    for candidate in candidates:
-        cph = candidate.find(f".//{q('p:nvPr')}/{q('p:ph')}")
-        if cph is None:
-            continue
-        if idx is not None and cph.get("idx") == idx and ph_type not in TITLE_TYPES:
-            return candidate
-        ctype = cph.get("type", "obj")
-        if by_type is None and (
-            ctype == ph_type or (ph_type in TITLE_TYPES and ctype in TITLE_TYPES)
-        ):
-            by_type = candidate
-    return by_type
-
-
-def inherited_box(shape: Any, slide: Any) -> Box | None:
-    """A placeholder without a position of its own takes its layout's (else master's)."""
-    for part in (slide.slide_layout, slide.slide_layout.slide_master):
-        inherited = inherited_placeholder(shape, part)
-        if inherited is None:
-            continue
-        off = inherited.find(f".//{q('a:xfrm')}/{q('a:off')}")
-        ext = inherited.find(f".//{q('a:xfrm')}/{q('a:ext')}")
-        if off is not None and ext is not None:
-            return Box(int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy")))
-    return None
-
-
 def _points(value: str | None, default: float) -> float:
     return int(value) / 100 if value is not None else default
 
@@ -134,13 +92,36 @@ def _spacing(element: Any, size: float) -> float:
 def read_text(
     shape: Any, slide: Any, defaults: Any, theme: Theme, rels: dict[str, str], scale: float
 ) -> tuple[TextParagraph, ...]:
+    """A shape's paragraphs, every run's size, font and colour resolved."""
     tx_body = shape._element.find(f".//{q('p:txBody')}")
-    if tx_body is None:
-        tx_body = shape._element.find(f".//{q('a:txBody')}")
     if tx_body is None:
         return ()
     styles = _style_chain(shape, slide, defaults)
-    style_font = _style_font_colour(shape, theme)
+    return _read_body(tx_body, styles, theme, rels, scale, _style_font_colour(shape, theme))
+
+
+def read_table_text(
+    shape: Any, defaults: Any, theme: Theme, rels: dict[str, str]
+) -> tuple[TextParagraph, ...]:
+    """Every cell's paragraphs of a table, in reading order (for sizes; a cell's colours come
+    from the table style, which is not resolved)."""
+    paragraphs: list[TextParagraph] = []
+    for cell in shape._element.iter(q("a:tc")):
+        body = cell.find(q("a:txBody"))
+        if body is not None:
+            styles = _Styles([body.find(q("a:lstStyle")), defaults])
+            paragraphs.extend(_read_body(body, styles, theme, rels, 1.0, None))
+    return tuple(paragraphs)
+
+
+def _read_body(
+    tx_body: Any,
+    styles: _Styles,
+    theme: Theme,
+    rels: dict[str, str],
+    scale: float,
+    style_font: str | None,
+) -> tuple[TextParagraph, ...]:
     reduction = _line_reduction(tx_body)
     paragraphs = []
     for p in tx_body.findall(q("a:p")):
@@ -216,18 +197,16 @@ def _run_props(
         typeface = theme.major
     elif typeface.startswith("+mn"):
         typeface = theme.minor
-    colour = next(
-        (colour_of(fill, theme) for e in chain if (fill := e.find(q("a:solidFill"))) is not None),
-        None,
-    )
+    fills = [fill for e in chain if (fill := e.find(q("a:solidFill"))) is not None]
+    colour = colour_of(fills[0], theme) if fills else None
     link = None
     if rpr is not None:
         click = rpr.find(q("a:hlinkClick"))
         if click is not None:
             link = rels.get(click.get(f"{{{R_NS}}}id", ""), click.get("action") or None)
-            if colour is None:
+            if colour is None and not fills:
                 colour = theme.scheme("hlink")
-    if colour is None:
+    if colour is None and not fills:  # a colour we cannot resolve stays unknown (None)
         colour = style_colour or theme.scheme("tx1")
     return size, bold, italic, typeface, colour, link
 

@@ -4,6 +4,7 @@ and style lists, and the modifiers (lumMod, tint ...) Office's colour picker wri
 from __future__ import annotations
 
 import colorsys
+import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
@@ -90,10 +91,56 @@ def colour_of(parent: Any, theme: Theme) -> str | None:
             base = found
         elif tag == "sysClr":
             base = "#" + (child.get("lastClr") or "000000").upper()
+        elif tag == "prstClr":
+            preset = _PRESETS.get(child.get("val", ""))
+            if preset is None:
+                return None  # a preset we do not know: unknown, not guessed
+            base = preset
+        elif tag == "scrgbClr":  # linear-light percentages, in 1/1000 %
+            base = _hex(*(_to_srgb(int(child.get(c, "0")) / 100_000) for c in "rgb"))
+        elif tag == "hslClr":  # hue in 1/60000 degree, saturation and lightness in 1/1000 %
+            hue = int(child.get("hue", "0")) / 21_600_000
+            sat, lum = (int(child.get(k, "0")) / 100_000 for k in ("sat", "lum"))
+            base = _hex(*colorsys.hls_to_rgb(hue, lum, sat))
         else:
             continue
         return _modified(base, child)
     return None
+
+
+# the preset colours documents commonly use (the full list has 140 CSS-like names)
+_PRESETS = {
+    "black": "#000000",
+    "white": "#FFFFFF",
+    "red": "#FF0000",
+    "green": "#008000",
+    "lime": "#00FF00",
+    "blue": "#0000FF",
+    "yellow": "#FFFF00",
+    "orange": "#FFA500",
+    "gray": "#808080",
+    "grey": "#808080",
+    "dkGray": "#A9A9A9",
+    "dkGrey": "#A9A9A9",
+    "ltGray": "#D3D3D3",
+    "ltGrey": "#D3D3D3",
+    "silver": "#C0C0C0",
+    "navy": "#000080",
+    "darkBlue": "#00008B",
+    "dkBlue": "#00008B",
+    "purple": "#800080",
+    "maroon": "#800000",
+    "teal": "#008080",
+}
+
+
+def _to_srgb(linear: float) -> float:
+    linear = max(0.0, min(1.0, linear))
+    return 12.92 * linear if linear <= 0.0031308 else 1.055 * linear ** (1 / 2.4) - 0.055
+
+
+def _hex(r: float, g: float, b: float) -> str:
+    return "#" + "".join(f"{round(max(0.0, min(1.0, c)) * 255):02X}" for c in (r, g, b))
 
 
 def _modified(base: str, element: Any) -> str:
@@ -109,7 +156,7 @@ def _modified(base: str, element: Any) -> str:
             r, g, b = (c + (1 - c) * (1 - value) for c in (r, g, b))
         elif name == "shade":
             r, g, b = (c * value for c in (r, g, b))
-    return "#" + "".join(f"{round(max(0.0, min(1.0, c)) * 255):02X}" for c in (r, g, b))
+    return _hex(r, g, b)
 
 
 def fill_of(sp_pr: Any, style: Any, theme: Theme) -> tuple[str | None, bool]:
@@ -128,6 +175,16 @@ def fill_of(sp_pr: Any, style: Any, theme: Theme) -> tuple[str | None, bool]:
         if ref is not None:
             return _style_reference(ref, theme)
     return None, False
+
+
+def for_slide(theme: Theme, slide: Any) -> Theme:
+    """The theme as a slide sees it: a slide's or its layout's colour-map override (a dark
+    section layout mapping `bg1` to `dk1`, say) replaces the master's map."""
+    for part in (slide, slide.slide_layout):
+        override = part._element.find(f"{q('p:clrMapOvr')}/{q('a:overrideClrMapping')}")
+        if override is not None:
+            return dataclasses.replace(theme, colour_map=dict(override.attrib))
+    return theme
 
 
 def background_of(slide: Any, theme: Theme) -> tuple[str | None, bool]:

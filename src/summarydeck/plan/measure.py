@@ -178,20 +178,28 @@ def paragraph_lines(element: TextElement, brand: Brand, size: float) -> list[int
 
 def text_height(element: TextElement, brand: Brand, size: float) -> float:
     """Height in points the element's text needs at `size`."""
+    count = len(element.paragraphs)
+    pitch = LINE_PITCH * size * element.style.line_spacing
     return stack_height(
         paragraph_lines(element, brand, size),
-        [size] * len(element.paragraphs),
-        element.style.line_spacing,
-        element.style.space_after,
+        [pitch] * count,
+        [0.0] * count,
+        [element.style.space_after] * count,
     )
 
 
 def stack_height(
-    lines: Sequence[int], sizes: Sequence[float], line_spacing: float, space_after: float
+    lines: Sequence[int],
+    pitches: Sequence[float],
+    before: Sequence[float],
+    after: Sequence[float],
 ) -> float:
-    """Height of paragraphs of `lines` lines at `sizes`, `space_after` points between them."""
-    total = sum(n * LINE_PITCH * s * line_spacing for n, s in zip(lines, sizes, strict=True))
-    return total + space_after * max(0, len(lines) - 1)
+    """Height of a frame's paragraphs: each `lines` lines at its line pitch (points), with the
+    space before each paragraph but the first and after each but the last (the one rule both
+    the build's fitting and `check` use)."""
+    total = sum(n * pitch for n, pitch in zip(lines, pitches, strict=True))
+    total += sum(before[1:]) + sum(after[:-1])
+    return total
 
 
 def needed_emu(element: TextElement, brand: Brand) -> int:

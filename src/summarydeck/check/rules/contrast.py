@@ -30,15 +30,29 @@ def contrast(deck: DeckView, options: Options) -> Iterator[Finding]:
                 )
                 continue
             worst: tuple[float, float, str, float] | None = None  # ratio, needed, colour, size
+            unknown = False
             for para in shape.paragraphs:
                 for run in para.runs:
-                    if not run.text.strip() or run.colour is None:
+                    if not run.text.strip():
+                        continue
+                    if run.colour is None:
+                        unknown = True
                         continue
                     large = run.size >= 18 or (run.bold and run.size >= 14)
                     needed = LARGE if large else NORMAL
                     ratio = contrast_ratio(run.colour, backdrop)
                     if ratio < needed and (worst is None or ratio / needed < worst[0] / worst[1]):
                         worst = (ratio, needed, run.colour, run.size)
+            if unknown and worst is None:
+                yield Finding(
+                    "C302",
+                    "the text's colour is written in a form summarydeck cannot resolve, so its "
+                    "contrast cannot be checked",
+                    slide.number,
+                    slide.name,
+                    shape.name,
+                    "check it by eye, or set the colour as an RGB or theme colour",
+                )
             if worst is not None:
                 ratio, needed, colour, size = worst
                 yield Finding(

@@ -13,15 +13,26 @@ from summarydeck.check.rules import Options, rule
 _NEEDS_ALT = ("picture", "chart", "graphic")
 
 
+# what python-pptx and some exporters write when nobody wrote alt text: the file's name
+_FILE_NAME = re.compile(r"^\S+\.(png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|webp)$", re.IGNORECASE)
+
+
 @rule("alt-text")
 def alt_text(deck: DeckView, options: Options) -> Iterator[Finding]:
     for slide in deck.slides:
         for shape in slide.shapes:
-            if shape.kind in _NEEDS_ALT and not shape.decorative and not shape.alt_text:
-                what = "chart" if shape.kind == "chart" else "picture"
+            if shape.kind not in _NEEDS_ALT or shape.decorative:
+                continue
+            what = "chart" if shape.kind == "chart" else "picture"
+            if not shape.alt_text or _FILE_NAME.match(shape.alt_text):
+                why = (
+                    f"its alt text is only a file name ({shape.alt_text})"
+                    if shape.alt_text
+                    else "it has no alt text"
+                )
                 yield Finding(
                     "C401",
-                    f"the {what} has no alt text, so screen-reader users miss it",
+                    f"the {what}: {why}, so screen-reader users miss it",
                     slide.number,
                     slide.name,
                     shape.name,

@@ -42,15 +42,19 @@ def _overflow(slide: SlideView, shape: ShapeView, deck: DeckView) -> Iterator[Fi
     measured = measure_shape(shape)
     if measured is None or shape.box is None:
         return
-    if not shape.wrap and measured.widest > measured.width + TOLERANCE:
-        yield _found(
-            "C201",
-            slide,
-            shape,
-            f"a line is {measured.widest - measured.width:.0f} pt wider than its box, "
-            "and the box does not wrap text",
-            "turn on word wrap, widen the box or shorten the line",
-        )
+    if not shape.wrap:
+        # a box that does not wrap lets its lines run on (PowerPoint widens a box that grows):
+        # a problem only when a line runs past the slide's edge
+        right = shape.box.left + shape.insets[0] + measured.widest * EMU_PER_PT
+        if right > deck.width + TOLERANCE * EMU_PER_PT:
+            yield _found(
+                "C201",
+                slide,
+                shape,
+                f"a line runs {(right - deck.width) / EMU_PER_PT:.0f} pt past the slide's right "
+                "edge: the box does not wrap text",
+                "turn on word wrap (Format Shape > Text Box > Wrap text), or shorten the line",
+            )
     if shape.autofit == "grow":
         # the box grows to fit its text: a problem only when it grows off the slide
         bottom = shape.box.top + (measured.needed * EMU_PER_PT) + shape.insets[1] + shape.insets[3]
