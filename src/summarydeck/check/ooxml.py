@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import functools
+
 A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
 P_NS = "http://schemas.openxmlformats.org/presentationml/2006/main"
 R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
@@ -14,6 +16,8 @@ DEFAULT_INSETS = (91_440, 45_720, 91_440, 45_720)  # left, top, right, bottom: 0
 TITLE_TYPES = ("title", "ctrTitle")
 
 
+@functools.cache
 def q(tag: str) -> str:
+    """Clark notation for a prefixed tag: `q("a:t")` -> `{http://...drawingml...}t`."""
     prefix, name = tag.split(":")
     return f"{{{NS[prefix]}}}{name}"

@@ -45,8 +45,9 @@ def read_deck(data: bytes) -> DeckView:
     try:
         defaults = prs.part._element.find(q("p:defaultTextStyle"))
         slides = []
+        themes: dict[int, Theme] = {}
         for number, slide in enumerate(prs.slides, 1):
-            slides.append(_read_slide(number, slide, defaults))
+            slides.append(_read_slide(number, slide, defaults, themes))
             reading = number + 1
     except Exception as exc:  # the package checks say what is broken; here, where it showed
         raise ValueError(
@@ -56,8 +57,11 @@ def read_deck(data: bytes) -> DeckView:
     return DeckView(int(prs.slide_width or 0), int(prs.slide_height or 0), tuple(slides))
 
 
-def _read_slide(number: int, slide: Any, defaults: Any) -> SlideView:
-    theme = for_slide(read_theme(slide.slide_layout.slide_master), slide)
+def _read_slide(number: int, slide: Any, defaults: Any, themes: dict[int, Theme]) -> SlideView:
+    master = slide.slide_layout.slide_master
+    if id(master.part) not in themes:  # one theme per master, not one per slide
+        themes[id(master.part)] = read_theme(master)
+    theme = for_slide(themes[id(master.part)], slide)
     rels = {rid: rel.target_ref for rid, rel in slide.part.rels.items() if rel.is_external}
     shapes: list[ShapeView] = []
     for shape, box in _flatten(slide.shapes, slide):
