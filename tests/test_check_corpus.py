@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from flawed_decks import FLAWS
+from flawed_decks import FLAWS, Flaw
 from summarydeck.check.findings import RULES, Finding, Severity
 from summarydeck.check.run import check_deck
 
@@ -64,15 +64,19 @@ def test_bytes_and_path_give_the_same_findings(
     assert check_deck(base_deck.read_bytes()).findings == base_findings
 
 
+def _flawed(name: str, base_deck: Path, tmp_path: Path) -> tuple[Flaw, list[Finding]]:
+    """The flaw, and what the checker finds in the base deck with that flaw added."""
+    flaw = FLAWS[name]
+    out = tmp_path / f"{name}.pptx"
+    flaw.build(base_deck, out)
+    return flaw, check_deck(out, final=flaw.final).findings
+
+
 @pytest.mark.parametrize("name", list(FLAWS))
 def test_flaw_is_found(
     name: str, base_findings: list[Finding], base_deck: Path, tmp_path: Path
 ) -> None:
-    flaw = FLAWS[name]
-    out = tmp_path / f"{name}.pptx"
-    flaw.build(base_deck, out)
-    findings = check_deck(out, final=flaw.final).findings
-
+    flaw, findings = _flawed(name, base_deck, tmp_path)
     assert not [f for f in base_findings if f.code == flaw.code], "the clean deck already has it"
     hits = [f for f in findings if f.code == flaw.code]
     assert hits, f"no {flaw.code} for {name}; the checker returned:\n" + _show(findings)
@@ -87,10 +91,7 @@ def test_flaw_comes_alone(
     name: str, base_findings: list[Finding], base_deck: Path, tmp_path: Path
 ) -> None:
     """The flawed deck's errors and warnings are the clean deck's plus the flaw's own code."""
-    flaw = FLAWS[name]
-    out = tmp_path / f"{name}.pptx"
-    flaw.build(base_deck, out)
-    findings = check_deck(out, final=flaw.final).findings
+    flaw, findings = _flawed(name, base_deck, tmp_path)
 
     before = Counter(_key(f) for f in base_findings)
     new = [
