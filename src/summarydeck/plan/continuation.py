@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from summarydeck.model.brand import Brand
 from summarydeck.plan.fit import STEP, Overflow, fit_plan, with_size
 from summarydeck.plan.measure import available_height, text_height
-from summarydeck.plan.types import Paragraph, Run, SlidePlan, TextElement, to_confirm_section
+from summarydeck.plan.types import Paragraph, Run, SlidePlan, TextElement
 
 # zero-width cuts after the space that follows a sentence's end (or a word): each piece keeps
 # its trailing space, so pieces joined again read as before
@@ -30,6 +30,11 @@ def continued_title(title: str, page: int, pages: int) -> str:
     if page == 1:
         return title
     return f"{title} (continued)" if pages == 2 else f"{title} (continued, {page} of {pages})"
+
+
+def continued_id(slide_id: str, page: int) -> str:
+    """The id of page `page` (1-based) of a slide that continues: `id`, `id-2`, `id-3` ..."""
+    return slide_id if page == 1 else f"{slide_id}-{page}"
 
 
 def fit_with_continuation(plan: SlidePlan, brand: Brand) -> list[tuple[SlidePlan, list[Overflow]]]:
@@ -76,7 +81,7 @@ def _page(
     title = " ".join(p.text for p in plan.title.paragraphs).strip()
     new_title = continued_title(title, page, pages)
     text = "\n".join(p.text.replace("\v", "\n") for p in paragraphs)
-    tail = plan.notes_tail or to_confirm_section(plan.unconfirmed)
+    tail = plan.notes_tail
     if page == 1:
         if not plan.notes_drafted:
             return plan  # the editor's own notes stay on the first slide
@@ -85,7 +90,7 @@ def _page(
     notes = f"Continues the slide “{title}”.\n\n{text}{tail}"
     return dataclasses.replace(
         plan,
-        id=f"{plan.id}-{page}",
+        id=continued_id(plan.id, page),
         title=dataclasses.replace(plan.title, paragraphs=(_plain(new_title),)),
         notes=notes.strip(),
     )

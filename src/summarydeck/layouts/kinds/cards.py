@@ -19,7 +19,7 @@ from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences
 from summarydeck.model.content import ContentId, Markdown, Strict, Text
 from summarydeck.model.storyboard import SlideSpec
-from summarydeck.plan.continuation import continued_title
+from summarydeck.plan.continuation import continued_id, continued_title
 from summarydeck.plan.fit import fit_element
 from summarydeck.plan.measure import LINE_PITCH, needed_emu
 from summarydeck.plan.types import (
@@ -83,7 +83,7 @@ def plan_cards(spec: CardsSlide, ctx: LayoutContext) -> list[SlidePlan]:
         else:  # the entry's own notes belong to its first slide
             later = spec.model_copy(update={"notes": None})
             plan = ctx.content_slide(later, title, elements, draft, cited=cited)
-            plans.append(dataclasses.replace(plan, id=f"{spec.slide_id}-{number}"))
+            plans.append(dataclasses.replace(plan, id=continued_id(spec.slide_id, number)))
     return plans
 
 

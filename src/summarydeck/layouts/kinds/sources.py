@@ -8,6 +8,7 @@ from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.model.content import Source, Text
 from summarydeck.model.storyboard import SlideSpec
+from summarydeck.plan.continuation import continued_id
 from summarydeck.plan.measure import available_height, text_height
 from summarydeck.plan.types import Paragraph, Run, SlidePlan, TextElement
 from summarydeck.source.yaml_loader import DataPath
@@ -83,9 +84,8 @@ def plan_sources(spec: SourcesSlide, ctx: LayoutContext) -> list[SlidePlan]:
         title = spec.title if len(pages) == 1 else f"{spec.title} ({page} of {len(pages)})"
         only = ("sources", order[numbers[0] - 1]) if len(chunk) == 1 else None
         plan = ctx.content_slide(spec, title, _columns(chunk, ctx, only), draft)
-        if page > 1:  # later pages need ids of their own
-            plan = dataclasses.replace(plan, id=f"{spec.slide_id}-{page}")
-        plans.append(plan)
+        # later pages need ids of their own
+        plans.append(dataclasses.replace(plan, id=continued_id(spec.slide_id, page)))
     return plans
 
 
