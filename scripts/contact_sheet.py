@@ -4,84 +4,20 @@
 
 `make contact-sheet` builds the deck and runs this. Regenerate it whenever the look changes, so
 the README shows what the tool makes. Needs LibreOffice (`soffice`) and poppler (`pdftoppm`).
+The work is `summarydeck.export`'s (what `summarydeck export` does); this keeps only the sheet.
 """
 
 from __future__ import annotations
 
 import argparse
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
-from PIL import Image, ImageDraw, ImageFont
-
-COLUMNS = 4
-TILE_WIDTH = 400  # pixels per slide: readable titles, a sheet under ~1 MB
-GAP = 16
-BACKGROUND = "#D9DEE4"
-LABEL = "#1F2933"
-
-
-def render_pngs(deck: Path, work: Path) -> list[Path]:
-    for tool in ("soffice", "pdftoppm"):
-        if shutil.which(tool) is None:
-            sys.exit(f"error: `{tool}` not found; install libreoffice-impress and poppler-utils")
-    profile = (work / "profile").resolve().as_uri()
-    subprocess.run(
-        [
-            "soffice",
-            f"-env:UserInstallation={profile}",
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            str(work),
-            str(deck),
-        ],
-        check=True,
-        capture_output=True,
-        timeout=300,
-    )
-    pdf = work / f"{deck.stem}.pdf"
-    # width in pixels of a 13.33 in slide at this resolution: TILE_WIDTH * 2 for sharp downscaling
-    subprocess.run(
-        [
-            "pdftoppm",
-            "-png",
-            "-scale-to-x",
-            str(TILE_WIDTH * 2),
-            "-scale-to-y",
-            "-1",
-            str(pdf),
-            str(work / "slide"),
-        ],
-        check=True,
-        timeout=300,
-    )
-    return sorted(work.glob("slide-*.png"))
-
-
-def tile(pngs: list[Path], out: Path) -> None:
-    slides = [Image.open(p).convert("RGB") for p in pngs]
-    height = round(slides[0].height * TILE_WIDTH / slides[0].width)
-    label_height = 22
-    rows = -(-len(slides) // COLUMNS)
-    sheet = Image.new(
-        "RGB",
-        (COLUMNS * TILE_WIDTH + (COLUMNS + 1) * GAP, rows * (height + label_height + GAP) + GAP),
-        BACKGROUND,
-    )
-    draw = ImageDraw.Draw(sheet)
-    font = ImageFont.load_default(size=14)
-    for index, slide in enumerate(slides):
-        x = GAP + (index % COLUMNS) * (TILE_WIDTH + GAP)
-        y = GAP + (index // COLUMNS) * (height + label_height + GAP)
-        sheet.paste(slide.resize((TILE_WIDTH, height), Image.Resampling.LANCZOS), (x, y))
-        draw.text((x, y + height + 4), str(index + 1), fill=LABEL, font=font)
-    out.parent.mkdir(parents=True, exist_ok=True)
-    sheet.save(out, optimize=True)
+from summarydeck.diagnostics import OutputError
+from summarydeck.export import export_decks
+from summarydeck.export.contact_sheet import TILE_WIDTH
 
 
 def main() -> None:
@@ -94,9 +30,14 @@ def main() -> None:
     if not args.deck.is_file():
         sys.exit(f"error: {args.deck} not found; run `make deck` first")
     with tempfile.TemporaryDirectory() as work:
-        pngs = render_pngs(args.deck.resolve(), Path(work))
-        tile(pngs, args.out)
-    print(f"Wrote {args.out} ({len(pngs)} slides)")
+        try:
+            # twice the tile width: shrinking by 2 keeps the small text sharp
+            [exported] = export_decks([args.deck], Path(work), width_px=TILE_WIDTH * 2)
+        except OutputError as exc:
+            sys.exit(f"error: {exc}")
+        args.out.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(exported.contact_sheet, args.out)
+    print(f"Wrote {args.out} ({len(exported.slides)} slides)")
 
 
 if __name__ == "__main__":

@@ -12,6 +12,8 @@ from summarydeck.layouts.registry import kinds
 from summarydeck.plan.types import ChartElement, ShapeElement, SlidePlan, TextElement
 
 EXPECTED_KINDS = {
+    "activity",
+    "discussion",
     "cards",
     "title",
     "agenda",

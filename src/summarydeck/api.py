@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from summarydeck import __version__
 from summarydeck.check.findings import Finding, Severity
 from summarydeck.check.run import CheckReport
 from summarydeck.diagnostics import ContentError, Diagnostic, Diagnostics, OutputError
@@ -13,12 +15,31 @@ from summarydeck.layouts.planner import plan_deck
 from summarydeck.layouts.registry import kinds
 from summarydeck.model.deck import Deck
 from summarydeck.model.validate import validate
+from summarydeck.output.guard import guard_overwrite
+from summarydeck.output.inventory import SlideRecord
+from summarydeck.output.manifest import SlideEntry
+from summarydeck.output.stamp import Stamp
 from summarydeck.plan.final import check_final
 from summarydeck.plan.types import SlidePlan
-from summarydeck.source.content_dir import load_content_dir
+from summarydeck.source.content_dir import content_files, load_content_dir
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_OUTPUT_DIR = Path("output")
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which deck to build from the content: a variant (the first listed when None), then
+    optionally only some of its slides, by id or by section."""
+
+    variant: str | None = None
+    only: tuple[str, ...] = ()
+    section: str | None = None
+
+    def describe(self) -> str:
+        return (
+            f"variant={self.variant or ''};only={','.join(self.only)};section={self.section or ''}"
+        )
 
 
 @dataclass
@@ -30,6 +51,10 @@ class BuildResult:
     sha256: str | None = None
     to_confirm: int = 0  # items still to be confirmed (a draft build)
     check: CheckReport | None = None  # what `summarydeck check` finds in the deck written
+    variant: str | None = None
+    manifest: Path | None = None
+    backup: Path | None = None  # the edited deck kept aside by `--force`
+    variants: list[tuple[str | None, int]] = field(default_factory=list)  # validate: slides each
 
 
 def load_deck(content_dir: Path, diags: Diagnostics) -> Deck | None:
@@ -40,23 +65,72 @@ def load_deck(content_dir: Path, diags: Diagnostics) -> Deck | None:
     return None if diags.errors else deck
 
 
-def plan(content_dir: Path, *, final: bool = False) -> tuple[Deck, list[SlidePlan], Diagnostics]:
-    """Load, validate and lay out; raises ContentError with every diagnostic on failure.
-
-    `final`: a deck for publishing, so anything still to be confirmed is an error."""
+def load(content_dir: Path) -> tuple[Deck, Diagnostics]:
+    """The validated deck; raises ContentError with every diagnostic on failure."""
     diags = Diagnostics()
     deck = load_deck(content_dir, diags)
     diags.raise_if_errors()
     assert deck is not None
-    plans = plan_deck(deck, diags)
+    return deck, diags
+
+
+def plan_selection(
+    deck: Deck, diags: Diagnostics, selection: Selection = Selection(), *, final: bool = False
+) -> tuple[Deck, list[SlidePlan]]:
+    """Cut the deck to the selection and lay it out; raises ContentError on errors.
+
+    `final`: a deck for publishing, so anything still to be confirmed is an error."""
+    from summarydeck.layouts.selection import apply_variant, pick_slides
+
+    cut = apply_variant(deck, selection.variant, diags)
+    plans = plan_deck(cut, diags)
+    _check_max_slides(cut, plans, diags)
+    plans = pick_slides(plans, cut, selection.only, selection.section)
     if final:
         check_final(plans, deck.source_map, diags)
     diags.raise_if_errors()
-    return deck, plans, diags
+    return cut, plans
 
 
-def default_output(deck: Deck) -> Path:
-    return DEFAULT_OUTPUT_DIR / f"{deck.info.slug}.pptx"
+def plan(
+    content_dir: Path, *, final: bool = False, selection: Selection = Selection()
+) -> tuple[Deck, list[SlidePlan], Diagnostics]:
+    """Load, validate and lay out; raises ContentError with every diagnostic on failure."""
+    deck, diags = load(content_dir)
+    cut, plans = plan_selection(deck, diags, selection, final=final)
+    return cut, plans, diags
+
+
+def _check_max_slides(deck: Deck, plans: list[SlidePlan], diags: Diagnostics) -> None:
+    if deck.variant is None:
+        return
+    limit = deck.variants[deck.variant].max_slides
+    if limit is not None and len(plans) > limit:
+        diags.error(
+            "E215",
+            f"variant `{deck.variant}` has {len(plans)} slides, more than its "
+            f"`max_slides: {limit}`",
+            deck.source_map.locate(("variants", deck.variant, "max_slides")),
+            "leave some slides out of it, or shorten text that continues onto extra slides",
+        )
+
+
+def default_output(deck: Deck, selection: Selection = Selection()) -> Path:
+    """`output/<slug>.pptx` for the first variant; `<slug>-<variant>.pptx` for another; a
+    section or a choice of slides adds its name, so each selection has its own file."""
+    from summarydeck.layouts.selection import default_variant
+
+    name = deck.info.slug
+    if deck.variant and deck.variant != default_variant(deck):
+        name += f"-{deck.variant}"
+    if selection.section:
+        name += f"-section-{selection.section}"
+    if selection.only:
+        shown = selection.only[:3]
+        name += "-only-" + "-".join(shown)
+        if len(selection.only) > 3:
+            name += f"-and-{len(selection.only) - 3}-more"
+    return DEFAULT_OUTPUT_DIR / f"{name}.pptx"
 
 
 def build(
@@ -65,20 +139,77 @@ def build(
     cache_dir: Path | None = None,
     *,
     final: bool = False,
+    selection: Selection = Selection(),
+    force: bool = False,
 ) -> BuildResult:
-    """Build the deck. Nothing is written unless the whole build succeeds: the content is
+    """Build one deck. Nothing is written unless the whole build succeeds: the content is
     valid, every text fits, and the deck passes `check` without errors; a `final` build also
-    fails while anything in the deck is still to be confirmed."""
-    import hashlib
+    fails while anything in the deck is still to be confirmed. A deck on disk that was edited
+    since it was written is replaced only with `force` (and then kept as a backup)."""
+    started = time.perf_counter()
+    deck, diags = load(content_dir)
+    loaded = time.perf_counter() - started
+    ready = _prepare(deck, diags, out, cache_dir, final, selection)
+    return _write(ready, guard_overwrite(ready.target, force=force), loaded)
 
-    from summarydeck.output.package import write_atomically
+
+def build_all(
+    content_dir: Path = DEFAULT_CONTENT,
+    cache_dir: Path | None = None,
+    *,
+    final: bool = False,
+    force: bool = False,
+) -> list[BuildResult]:
+    """Every variant, each into its own file (one deck when there are no variants). All are
+    planned and checked before any is written, so one broken variant writes none."""
+    started = time.perf_counter()
+    deck, diags = load(content_dir)
+    loaded = time.perf_counter() - started
+    names: list[str | None] = list(deck.variants) or [None]
+    prepared = [
+        _prepare(deck, Diagnostics(list(diags.items)), None, cache_dir, final, Selection(name))
+        for name in names
+    ]
+    # refuse before writing any, so that one edited deck leaves the whole set as it was
+    backups = [guard_overwrite(ready.target, force=force) for ready in prepared]
+    return [_write(ready, backup, loaded) for ready, backup in zip(prepared, backups, strict=True)]
+
+
+@dataclass
+class _Prepared:
+    """A deck rendered and checked in memory, ready to write."""
+
+    target: Path
+    data: bytes
+    stamp: Stamp
+    records: list[SlideRecord]
+    entries: list[SlideEntry]
+    diagnostics: list[Diagnostic]
+    to_confirm: int
+    report: CheckReport
+    variant: str | None
+    seconds: float  # to lay out, render and check it
+
+
+def _prepare(
+    deck: Deck,
+    diags: Diagnostics,
+    out: Path | None,
+    cache_dir: Path | None,
+    final: bool,
+    selection: Selection,
+) -> _Prepared:
+    from summarydeck.layouts.selection import section_of
 
     started = time.perf_counter()
-    deck, plans, diags = plan(content_dir, final=final)
-    target = out or default_output(deck)
+    cut, plans = plan_selection(deck, diags, selection, final=final)
+    target = out or default_output(cut, selection)
     cache = cache_dir if cache_dir is not None else target.parent / ".cache" / "charts"
-    data = _render(deck, plans, cache)
-    report = _check(data, deck, plans)
+    stamp_base = Stamp(
+        __version__, content_hash(deck.content_dir, selection), "", cut.variant or ""
+    )
+    data, records, stamp = _render(cut, plans, cache, stamp_base)
+    report = _check(data, cut, plans)
     broken = [f for f in report.findings if f.code == "C101"]
     if broken:  # our own bug, not the content's: say so, and write nothing
         listed = "; ".join(f.message for f in broken[:5])
@@ -88,26 +219,78 @@ def build(
     found = [_as_diagnostic(f) for f in report.findings if f.level is not Severity.INFO]
     if any(d.is_error for d in found):
         raise ContentError(diags.items + found)
-    write_atomically(target, data)
-    return BuildResult(
+    entries = [SlideEntry(p.kind, section_of(p, cut)) for p in plans]
+    return _Prepared(
         target,
-        len(plans),
-        time.perf_counter() - started,
+        data,
+        stamp,
+        records,
+        entries,
         diags.items + found,
-        hashlib.sha256(data).hexdigest(),
         _count_to_confirm(plans),
         report,
+        cut.variant,
+        time.perf_counter() - started,
     )
 
 
-def _render(deck: Deck, plans: list[SlidePlan], cache: Path | None) -> bytes:
-    """The deck's bytes (their package checks run with the other checks, in `_check`)."""
+def _write(ready: _Prepared, backup: Path | None, loaded: float) -> BuildResult:
+    """Write a prepared deck and its manifest; `loaded`: how long reading the content took."""
+    import hashlib
+
+    from summarydeck.output.manifest import manifest_text, write_manifest
+    from summarydeck.output.package import write_atomically
+
+    writing = time.perf_counter()
+    sha = hashlib.sha256(ready.data).hexdigest()
+    write_atomically(ready.target, ready.data)
+    manifest = write_manifest(
+        ready.target, manifest_text(ready.target, sha, ready.stamp, ready.records, ready.entries)
+    )
+    return BuildResult(
+        ready.target,
+        len(ready.records),
+        loaded + ready.seconds + (time.perf_counter() - writing),
+        ready.diagnostics,
+        sha,
+        ready.to_confirm,
+        ready.report,
+        ready.variant,
+        manifest,
+        backup,
+    )
+
+
+def content_hash(content_dir: Path, selection: Selection = Selection()) -> str:
+    """A digest of the content files (and the brand's pictures) and of the selection: two
+    builds with the same stamp were made from the same content."""
+    import hashlib
+
+    digest = hashlib.sha256(selection.describe().encode("utf-8"))
+    files = content_files(content_dir)
+    pictures = [p for p in content_dir.rglob("*") if p.suffix.lower() in _PICTURES and p.is_file()]
+    for path in sorted(set(files) | set(pictures)):
+        digest.update(path.relative_to(content_dir).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()
+
+
+_PICTURES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".emf", ".wmf", ".bmp", ".tif", ".tiff"}
+
+
+def _render(
+    deck: Deck, plans: list[SlidePlan], cache: Path | None, stamp: Stamp | None = None
+) -> tuple[bytes, list[SlideRecord], Stamp]:
+    """The deck's bytes, what its slides show, and the stamp written into it (its package
+    checks run with the other checks, in `_check`)."""
+    from summarydeck.output.inventory import fingerprint, slide_records
     from summarydeck.output.package import (
         build_timestamp,
         deck_bytes,
         replace_template_leftovers,
         set_core_properties,
     )
+    from summarydeck.output.stamp import add_stamp
     from summarydeck.render.slides import render_deck
 
     prs = render_deck(plans, deck, cache)
@@ -116,8 +299,13 @@ def _render(deck: Deck, plans: list[SlidePlan], cache: Path | None) -> bytes:
     replace_template_leftovers(
         prs, "Widescreen" if deck.brand.slide_size == "16:9" else "On-screen Show (4:3)"
     )
+    records = slide_records(prs)
+    stamp = dataclasses.replace(
+        stamp or Stamp(__version__, "", "", deck.variant or ""), slides_hash=fingerprint(records)
+    )
+    add_stamp(prs, stamp)
     data: bytes = deck_bytes(prs, when)
-    return data
+    return data, records, stamp
 
 
 def _check(data: bytes, deck: Deck, plans: list[SlidePlan]) -> CheckReport:
@@ -173,7 +361,7 @@ def check(
         return report
     assert content_dir is not None
     deck, plans, _ = plan(content_dir)
-    data = _render(deck, plans, None)
+    data, _, _ = _render(deck, plans, None)
     report = check_deck(
         data,
         min_size=min_size or deck.brand.type_scale.small,
@@ -207,15 +395,27 @@ def _unconfirmed(plans: list[SlidePlan], deck: Deck) -> list[Finding]:
 
 
 def check_content(content_dir: Path = DEFAULT_CONTENT, *, final: bool = False) -> BuildResult:
-    """Validate and lay out without writing anything (`summarydeck validate`)."""
+    """Validate and lay out every variant without writing anything (`summarydeck validate`);
+    the result counts the default deck's slides, and its diagnostics cover every variant."""
     started = time.perf_counter()
-    _, plans, diags = plan(content_dir, final=final)
+    deck, diags = load(content_dir)
+    names: list[str | None] = list(deck.variants) or [None]
+    found: dict[Diagnostic, None] = dict.fromkeys(diags.items)
+    counted: list[tuple[str | None, int]] = []
+    first_plans: list[SlidePlan] = []
+    for name in names:
+        own = Diagnostics(list(diags.items))
+        _, plans = plan_selection(deck, own, Selection(name), final=final)
+        found.update(dict.fromkeys(own.items))
+        counted.append((name, len(plans)))
+        first_plans = first_plans or plans
     return BuildResult(
         None,
-        len(plans),
+        counted[0][1],
         time.perf_counter() - started,
-        diags.items,
-        to_confirm=_count_to_confirm(plans),
+        list(found),
+        to_confirm=_count_to_confirm(first_plans),
+        variants=counted if deck.variants else [],
     )
 
 

@@ -17,6 +17,7 @@ from summarydeck.diagnostics import (
     Diagnostic,
     ExitStatus,
     OutputError,
+    SelectionError,
     format_diagnostic,
     summary_line,
 )
@@ -54,6 +55,11 @@ def _exit_status(writes: bool = True) -> Iterator[None]:
         else:
             click.echo(f"The content has errors: {summary_line(exc.diagnostics)}.", err=True)
         sys.exit(ExitStatus.CONTENT_ERROR)
+    except SelectionError as exc:
+        click.echo(f"error: {exc}", err=True)
+        if exc.hint:
+            click.echo(f"  hint: {exc.hint}", err=True)
+        sys.exit(ExitStatus.USAGE_ERROR)
     except OutputError as exc:
         click.echo(f"error: {exc}", err=True)
         sys.exit(ExitStatus.OUTPUT_ERROR)
@@ -91,24 +97,85 @@ def cli() -> None:
     """Turn structured YAML summaries into a branded, accessible PowerPoint deck."""
 
 
+variant_option = click.option(
+    "--variant",
+    default=None,
+    metavar="NAME",
+    help="Build this variant from `variants:` in the content [default: the first listed].",
+)
+
+
+def _ids(_ctx: click.Context, _param: click.Parameter, value: str | None) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    ids = tuple(dict.fromkeys(part.strip() for part in value.split(",") if part.strip()))
+    if not ids:
+        raise click.BadParameter("give slide ids separated by commas, e.g. `title,closing`")
+    return ids
+
+
 @cli.command(epilog=EXIT_CODES_HELP)
 @content_option
 @click.option(
     "--out",
     type=click.Path(path_type=Path, dir_okay=False),
     default=None,
-    help="Deck file to write [default: output/<slug>.pptx].",
+    help="Deck file to write [default: output/<slug>.pptx, or output/<slug>-<variant>.pptx].",
+)
+@variant_option
+@click.option("--all", "all_variants", is_flag=True, help="Build every variant, each to its file.")
+@click.option(
+    "--only",
+    callback=_ids,
+    metavar="ID,...",
+    help="A mini-deck of just these slides (ids as `summarydeck slides` lists them).",
+)
+@click.option("--section", default=None, metavar="NAME", help="A mini-deck of one section.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace a deck that was edited since it was built, keeping it as a timestamped backup.",
 )
 @final_option
-def build(content_dir: Path, out: Path | None, final: bool) -> None:
-    """Build the deck from the content folder."""
+def build(
+    content_dir: Path,
+    out: Path | None,
+    variant: str | None,
+    all_variants: bool,
+    only: tuple[str, ...],
+    section: str | None,
+    force: bool,
+    final: bool,
+) -> None:
+    """Build the deck from the content folder.
+
+    Each build also writes <deck>.manifest.json beside the deck, listing every slide's id,
+    title, notes and hash. A deck that was changed since it was built (say, in PowerPoint) is
+    not replaced unless --force is given."""
+    if all_variants and (out or variant or only or section):
+        raise click.UsageError(
+            "--all builds every variant to its own file: leave out "
+            "--out, --variant, --only and --section"
+        )
     with _exit_status():
-        result = api.build(content_dir, out, final=final)
+        if all_variants:
+            results = api.build_all(content_dir, final=final, force=force)
+        else:
+            selection = api.Selection(variant, only, section)
+            results = [api.build(content_dir, out, final=final, selection=selection, force=force)]
+    for result in results:
+        _say_built(result)
+    _say_draft(results[0])
+
+
+def _say_built(result: api.BuildResult) -> None:
     _print_diagnostics(result.diagnostics)
-    click.echo(f"Built {result.path} ({result.slides} slides) in {result.seconds:.2f} s")
+    if result.backup is not None:
+        click.echo(f"Kept the edited deck as {result.backup}", err=True)
+    variant = f", variant {result.variant}" if result.variant else ""
+    click.echo(f"Built {result.path} ({result.slides} slides{variant}) in {result.seconds:.2f} s")
     if result.check is not None:
         click.echo(f"Check: {result.check.summary()}")
-    _say_draft(result)
 
 
 def _say_draft(result: api.BuildResult) -> None:
@@ -129,7 +196,9 @@ def validate(content_dir: Path, final: bool) -> None:
     with _exit_status(writes=False):
         result = api.check_content(content_dir, final=final)
     _print_diagnostics(result.diagnostics)
-    click.echo(f"Content is valid: {result.slides} slides ({summary_line(result.diagnostics)})")
+    counts = ", ".join(f"{name} {slides}" for name, slides in result.variants)
+    slides = f"variants {counts}" if counts else f"{result.slides}"
+    click.echo(f"Content is valid: {slides} slides ({summary_line(result.diagnostics)})")
     _say_draft(result)
 
 
@@ -190,6 +259,200 @@ def check(
         click.echo(f"{label}: {report.summary()}")
     if report.failed(strict):
         sys.exit(ExitStatus.CONTENT_ERROR)
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@content_option
+@variant_option
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["human", "json"]),
+    default="human",
+    show_default=True,
+    help="How to print the list.",
+)
+def slides(content_dir: Path, variant: str | None, output_format: str) -> None:
+    """List every slide of the deck (or of a variant): number, id, section, kind and title.
+    The ids are what `build --only` takes; the sections what `build --section` takes."""
+    import json
+
+    from summarydeck.layouts.selection import section_of
+
+    with _exit_status(writes=False):
+        deck, plans, _ = api.plan(content_dir, selection=api.Selection(variant))
+    rows = [
+        {
+            "number": number,
+            "id": plan.id,
+            "section": section_of(plan, deck),
+            "kind": plan.kind,
+            "title": " ".join(p.text for p in plan.title.paragraphs),
+        }
+        for number, plan in enumerate(plans, 1)
+    ]
+    if output_format == "json":
+        click.echo(json.dumps({"variant": deck.variant, "slides": rows}, indent=2))
+        return
+    id_width = max(len(str(r["id"])) for r in rows)
+    section_width = max(len(str(r["section"] or "-")) for r in rows)
+    for row in rows:
+        click.echo(
+            f"{row['number']:>3}  {row['id']:<{id_width}}  {row['section'] or '-':<{section_width}}"
+            f"  {row['kind']:<13} {row['title']}"
+        )
+    if deck.variant:
+        others = ", ".join(v for v in deck.variants if v != deck.variant)
+        also = f" (others: {others}; see --variant)" if others else ""
+        click.echo(f"\n{len(rows)} slides in variant {deck.variant}{also}")
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("old", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.argument("new", type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@click.option(
+    "--format",
+    "output_format",
+    type=click.Choice(["human", "json"]),
+    default="human",
+    show_default=True,
+    help="How to print the changes.",
+)
+@click.option("--exit-code", is_flag=True, help="Exit 1 when the decks differ, like `diff`.")
+def diff(old: Path, new: Path, output_format: str, exit_code: bool) -> None:
+    """Show, slide by slide, what text, chart data and notes changed from OLD to NEW.
+    Slides are matched by id, so a moved slide shows as moved."""
+    import json
+
+    from summarydeck.output.diff import diff_decks, format_diff
+
+    with _exit_status(writes=False):
+        changes = diff_decks(old, new)
+    if output_format == "json":
+        click.echo(json.dumps(changes.as_dict(), indent=2, ensure_ascii=False))
+    else:
+        click.echo(format_diff(changes))
+    if exit_code and not changes.same:
+        sys.exit(ExitStatus.CONTENT_ERROR)
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@click.argument("decks", nargs=-1, type=click.Path(path_type=Path, dir_okay=False, exists=True))
+@content_option
+@variant_option
+@click.option("--all", "all_variants", is_flag=True, help="Export every variant's deck.")
+@click.option(
+    "--out",
+    "out_dir",
+    type=click.Path(path_type=Path, file_okay=False),
+    default=None,
+    help="Folder for the PDF, slide pictures and contact sheet [default: output].",
+)
+@click.option(
+    "--width",
+    type=click.IntRange(320, 7680),
+    default=1920,
+    show_default=True,
+    help="Width of each slide picture in pixels.",
+)
+def export(
+    decks: tuple[Path, ...],
+    content_dir: Path,
+    variant: str | None,
+    all_variants: bool,
+    out_dir: Path | None,
+    width: int,
+) -> None:
+    """Export decks as PDF, one PNG per slide (named by slide id) and a contact sheet, with
+    headless LibreOffice (one run for all the decks). Without DECKS: the deck `build` writes
+    (or a variant's, or every variant's with --all)."""
+    from summarydeck.export import export_decks
+
+    with _exit_status(writes=False):
+        paths = list(decks) or _built_decks(content_dir, variant, all_variants)
+        exported = export_decks(paths, out_dir or api.DEFAULT_OUTPUT_DIR, width_px=width)
+    for item in exported:
+        count = len(item.slides)
+        per = item.seconds / count if count else 0.0
+        click.echo(
+            f"Exported {item.deck.name}: {item.pdf}, {count} slide pictures in "
+            f"{item.slides[0].parent if item.slides else '-'}, contact sheet "
+            f"{item.contact_sheet} ({item.seconds:.1f} s, {per:.2f} s per slide)"
+        )
+
+
+def _built_decks(content_dir: Path, variant: str | None, all_variants: bool) -> list[Path]:
+    """The decks `build` writes for this content, which must have been built already."""
+    deck, _ = api.load(content_dir)
+    from summarydeck.diagnostics import Diagnostics
+    from summarydeck.layouts.selection import apply_variant
+
+    names: list[str | None] = (list(deck.variants) or [None]) if all_variants else [variant]
+    paths = [api.default_output(apply_variant(deck, name, Diagnostics())) for name in names]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        raise OutputError(
+            f"{missing[0]} has not been built yet: run `summarydeck build"
+            + (" --all" if all_variants else f" --variant {variant}" if variant else "")
+            + "` first, or name the deck to export"
+        )
+    return paths
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@content_option
+@variant_option
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Deck file to write [default: as `build`].",
+)
+@click.option(
+    "--preview",
+    is_flag=True,
+    help="After each build, also render the slides to PNG (in output/preview) with LibreOffice.",
+)
+def watch(content_dir: Path, variant: str | None, out: Path | None, preview: bool) -> None:
+    """Rebuild the deck each time a content or brand file is saved, until Ctrl-C.
+
+    Prints "built N slides in X ms", or the problems; a broken edit keeps the last good deck."""
+    from summarydeck import watch as live
+
+    if not content_dir.is_dir():
+        raise click.BadParameter(f"{content_dir} is not a folder", param_hint="--content")
+    preview_dir = api.DEFAULT_OUTPUT_DIR / "preview" if preview else None
+
+    def report(done: live.Rebuilt) -> None:
+        cause = f" ({', '.join(done.changed)} changed)" if done.changed else ""
+        if done.result is not None:
+            _print_diagnostics(done.diagnostics)
+            result = done.result
+            click.echo(
+                f"[{live.clock()}] built {result.slides} slides in "
+                f"{result.seconds * 1000:.0f} ms: {result.path}{cause}"
+            )
+            if done.preview:
+                click.echo(f"[{live.clock()}] preview: {done.preview}")
+        else:
+            _print_diagnostics(done.diagnostics)
+            what = summary_line(done.diagnostics) if done.diagnostics else done.error
+            click.echo(
+                f"[{live.clock()}] build failed{cause}: {what}; the last good deck is unchanged",
+                err=True,
+            )
+
+    click.echo(f"Watching {content_dir} for changes; press Ctrl-C to stop.")
+    with _exit_status(writes=False):
+        live.watch(
+            content_dir,
+            report,
+            out=out,
+            selection=api.Selection(variant),
+            preview_dir=preview_dir,
+            ready=lambda: click.echo("Waiting for changes..."),
+        )
+    click.echo("Stopped watching.")
 
 
 @cli.command()

@@ -104,6 +104,14 @@ class OutputError(SummarydeckError):
     """The deck could not be written or exported."""
 
 
+class SelectionError(SummarydeckError):
+    """A command asked for a variant, section or slide the content does not have."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        self.hint = hint
+        super().__init__(message)
+
+
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     """A hint naming the closest valid choice, or listing them all when none is close."""
     options = sorted(set(choices))

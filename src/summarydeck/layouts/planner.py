@@ -17,32 +17,36 @@ from summarydeck.plan.types import SlidePlan, to_confirm_section
 
 
 def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
-    """SlidePlans in storyboard order. Deferred kinds (the sources slide) are planned last so
-    they see every citation, then put back in their place."""
+    """SlidePlans in storyboard order (of the entries a variant keeps). Deferred kinds (the
+    sources slide) are planned last so they see every citation, then put back in their place."""
     registry = kinds()
     ctx = LayoutContext(deck, diags, Grid.for_size(deck.brand.slide_size))
+    entries = deck.entries
     ctx.sections = [
-        Section(index, s.slide_id, getattr(s, "title", s.slide_id), getattr(s, "subtitle", None))
-        for index, s in enumerate(deck.slides)
-        if s.kind == "section"
+        Section(
+            e.index,
+            e.spec.slide_id,
+            getattr(e.spec, "title", e.spec.slide_id),
+            getattr(e.spec, "subtitle", None),
+        )
+        for e in entries
+        if e.spec.kind == "section"
     ]
     planned: dict[int, list[SlidePlan]] = {}
-    order = sorted(
-        range(len(deck.slides)), key=lambda i: (registry[deck.slides[i].kind].deferred, i)
-    )
-    for index in order:
-        spec = deck.slides[index]
+    order = sorted(range(len(entries)), key=lambda i: (registry[entries[i].spec.kind].deferred, i))
+    for position in order:
+        spec, index = entries[position].spec, entries[position].index
         ctx.slide_index = index
         location = deck.source_map.locate(("slides", index))
-        planned[index] = []
+        planned[position] = []
         for laid_out in registry[spec.kind].plan(spec, ctx):
             kept = dataclasses.replace(_keep_slide_status(laid_out, spec, ctx), entry=index)
             for page, overflows in fit_with_continuation(kept, deck.brand):
                 report_overflows(page, overflows, diags, deck.source_map, location)
-                planned[index].append(page)
+                planned[position].append(page)
     _check_continued_ids(deck, planned, diags)
     _warn_duplicate_titles(deck, planned, diags)
-    if ctx.citations.order and not any(s.kind == "sources" for s in deck.slides):
+    if ctx.citations.order and not any(e.spec.kind == "sources" for e in entries):
         diags.warning(
             "W203",
             f"slides cite {len(ctx.citations.order)} sources by number, but the deck has no "
@@ -50,7 +54,7 @@ def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
             deck.source_map.locate(("slides",), key=True),
             "add `- kind: sources` near the end of `slides:`",
         )
-    return [plan for index in range(len(deck.slides)) for plan in planned[index]]
+    return [plan for position in range(len(entries)) for plan in planned[position]]
 
 
 def _keep_slide_status(plan: SlidePlan, spec: SlideSpec, ctx: LayoutContext) -> SlidePlan:
@@ -73,25 +77,24 @@ def _check_continued_ids(
 ) -> None:
     """A slide that continues takes ids `<id>-2`, `<id>-3` ...: one may clash with an id the
     editor wrote, and slide ids must stay unique (reuse, the manifest and diffs rely on them)."""
+    entries = deck.entries
     owner: dict[str, int] = {}
-    for index in range(len(deck.slides)):
-        for plan in planned[index]:
-            first = owner.setdefault(plan.id, index)
-            if first == index:
+    for position in range(len(entries)):
+        for plan in planned[position]:
+            first = owner.setdefault(plan.id, position)
+            if first == position:
                 continue
             continued, entry = (
-                (index, first)
-                if plan.id != deck.slides[index].slide_id
-                else (
-                    first,
-                    index,
-                )
+                (position, first)
+                if plan.id != entries[position].spec.slide_id
+                else (first, position)
             )
+            index = entries[entry].index
             diags.error(
                 "E207",
-                f"slide `{deck.slides[continued].slide_id}` continues on a slide with id "
-                f"`{plan.id}`, which slides[{entry}] also uses",
-                deck.source_map.locate(("slides", entry)),
+                f"slide `{entries[continued].spec.slide_id}` continues on a slide with id "
+                f"`{plan.id}`, which slides[{index}] also uses",
+                deck.source_map.locate(("slides", index)),
                 "give this entry another `id:`",
             )
 
@@ -101,14 +104,14 @@ def _warn_duplicate_titles(
 ) -> None:
     """Screen-reader users navigate by slide title, so each title should be unique."""
     seen: dict[str, str] = {}
-    for index in range(len(deck.slides)):
-        for plan in planned[index]:
+    for position, entry in enumerate(deck.entries):
+        for plan in planned[position]:
             title = " ".join(p.text for p in plan.title.paragraphs).strip()
             if title in seen:
                 diags.warning(
                     "W202",
                     f'slide `{plan.id}` has the same title as slide `{seen[title]}`: "{title}"',
-                    deck.source_map.locate(("slides", index)),
+                    deck.source_map.locate(("slides", entry.index)),
                     "give one of them its own `title:`",
                 )
             else:

@@ -14,12 +14,13 @@ from summarydeck.model.brand import Brand
 from summarydeck.model.colour import contrast_ratio
 from summarydeck.model.content import SINGULAR, Content, ContentId, Provenance, Status, slug
 from summarydeck.model.storyboard import SlideSpec
+from summarydeck.model.variants import Variant, sections_of
 from summarydeck.source.yaml_loader import DataPath, SourceMap, dotted
 
 _ID_ADAPTER: TypeAdapter[str] = TypeAdapter(ContentId)
 
 
-def _is_id(value: Any) -> bool:
+def is_id(value: Any) -> bool:
     try:
         _ID_ADAPTER.validate_python(value)
     except ValidationError:
@@ -82,7 +83,7 @@ def check_sources_used(
             continue
         for item_id, item in items.items():
             source = item.get("source") if isinstance(item, dict) else None
-            if not isinstance(source, str) or not _is_id(source):
+            if not isinstance(source, str) or not is_id(source):
                 continue  # absent, or not an id at all: the model reports that
             if _present(source, ids["sources"]):
                 continue
@@ -218,4 +219,52 @@ def check_provenance(
                 f"{dotted(path)} is confirmed but still has a `check:`, which is not shown",
                 smap.locate((*path, "check"), key=True),
                 "delete the `check:` line, or move a caveat for the presenter into `note:`",
+            )
+
+
+def check_variants(
+    variants: dict[str, Variant], slides: list[SlideSpec], smap: SourceMap, diags: Diagnostics
+) -> None:
+    """Every section, slide id and tag a variant names must be in the storyboard (a misspelt
+    one would silently drop slides), and every variant must keep at least one slide."""
+    known = {
+        "sections": [s.slide_id for s in slides if s.kind == "section"],
+        "slides": [s.slide_id for s in slides],
+        "tags": sorted({tag for s in slides for tag in s.tags}),
+    }
+    what = {"sections": "section slide", "slides": "slide", "tags": "slide tagged"}
+    owners = sections_of(tuple(slides))
+    for name, variant in variants.items():
+        wrong = False
+        for part in ("include", "exclude"):
+            selector = getattr(variant, part)
+            if selector is None:
+                continue
+            for field_name, available in known.items():
+                for position, ref in enumerate(getattr(selector, field_name)):
+                    if ref in available:
+                        continue
+                    wrong = True
+                    hint = did_you_mean(ref, available) if available else None
+                    if field_name == "tags" and not available:
+                        hint = "tag slides first, e.g. `tags: [short]` on a storyboard entry"
+                    diags.error(
+                        "E212",
+                        f"variants.{name}.{part}.{field_name}: no {what[field_name]} `{ref}` "
+                        "in the storyboard",
+                        smap.locate(("variants", name, part, field_name, position)),
+                        hint,
+                    )
+        kept = [
+            spec
+            for spec, section in zip(slides, owners, strict=True)
+            if (variant.include is None or variant.include.matches(spec, section))
+            and not variant.exclude.matches(spec, section)
+        ]
+        if not kept and not wrong:  # a misspelt name explains it already
+            diags.error(
+                "E213",
+                f"variant `{name}` keeps no slides",
+                smap.locate(("variants", name), key=True),
+                "check its `include:` and `exclude:`",
             )

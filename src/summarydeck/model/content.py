@@ -102,10 +102,20 @@ class Essay(Provenance):
     key_points: list[Markdown] = Field(default_factory=list, max_length=12)
 
 
+class Workshop(Strict):
+    """Material for a facilitated session on one item: the facilitator's own words, not a
+    finding of the source, so it carries no provenance of its own."""
+
+    prompts: list[Markdown] = Field(min_length=1, max_length=5)  # questions for the room
+    facilitator_notes: Markdown | None = None  # said in the speaker notes, never shown
+    minutes: int | None = Field(default=None, ge=1, le=240)
+
+
 class Opportunity(Provenance):
     title: str = Field(min_length=1)
     summary: Markdown
     points: list[Markdown] = Field(default_factory=list, max_length=12)
+    workshop: Workshop | None = None  # the discussion slide of a workshop variant
 
 
 class Quote(Provenance):

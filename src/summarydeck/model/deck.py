@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from summarydeck.model.brand import Brand
 from summarydeck.model.content import Content, DeckInfo
 from summarydeck.model.storyboard import SlideSpec
+from summarydeck.model.variants import Entry, Variant
 from summarydeck.source.yaml_loader import SourceMap
 
 
@@ -16,6 +17,16 @@ class Deck:
     info: DeckInfo
     brand: Brand
     content: Content
-    slides: tuple[SlideSpec, ...]
+    slides: tuple[SlideSpec, ...]  # the whole storyboard, as written
     content_dir: Path
     source_map: SourceMap
+    variants: dict[str, Variant] = field(default_factory=dict)
+    variant: str | None = None  # the variant this deck was cut to, if any
+    selected: tuple[Entry, ...] | None = None  # the entries a variant keeps; None: all
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        """The entries to lay out, in order."""
+        if self.selected is not None:
+            return self.selected
+        return tuple(Entry(index, spec) for index, spec in enumerate(self.slides))

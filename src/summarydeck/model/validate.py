@@ -15,6 +15,7 @@ from summarydeck.model.deck import Deck
 from summarydeck.model.markdown_check import check_markdown
 from summarydeck.model.pydantic_errors import report_validation_error
 from summarydeck.model.storyboard import SlideSpec
+from summarydeck.model.variants import Variant
 from summarydeck.source.content_dir import SECTIONS, RawContent
 from summarydeck.source.yaml_loader import DataPath, SourceMap, display_path
 
@@ -51,9 +52,53 @@ def validate(raw: RawContent, diags: Diagnostics, slide_specs: SlideSpecs) -> De
         checks.check_provenance(content, slides, smap, diags)
     for index, spec in slides:
         check_markdown(spec, ("slides", index), smap, diags)
-    if diags.errors or info is None or brand is None or content is None or not slides_ok:
+    variants = _variants(raw.data.get("variants"), smap, diags)
+    if variants is not None and slides_ok:
+        checks.check_variants(variants, [spec for _, spec in slides], smap, diags)
+    if (
+        diags.errors
+        or info is None
+        or brand is None
+        or content is None
+        or not slides_ok
+        or variants is None
+    ):
         return None
-    return Deck(info, brand, content, tuple(spec for _, spec in slides), raw.root, smap)
+    specs = tuple(spec for _, spec in slides)
+    return Deck(info, brand, content, specs, raw.root, smap, variants)
+
+
+def _variants(value: Any, smap: SourceMap, diags: Diagnostics) -> dict[str, Variant] | None:
+    """The `variants:` section (optional): each variant validated on its own, so one mistake
+    does not hide another."""
+    if value is None:
+        return {}
+    if not isinstance(value, dict):
+        diags.error(
+            "E211",
+            "variants: expected a mapping of variant names, e.g. `short:`",
+            smap.locate(("variants",)),
+            "write each variant as `name:` with its settings indented under it",
+        )
+        return None
+    variants: dict[str, Variant] = {}
+    ok = True
+    for name, settings in value.items():
+        if not checks.is_id(name):
+            diags.error(
+                "E211",
+                f"variants: `{name}` is not a valid variant name",
+                smap.locate(("variants", name), key=True),
+                "use lower-case letters, digits and hyphens, e.g. `short` or `workshop-2`",
+            )
+            ok = False
+            continue
+        variant = _validated(Variant, settings or {}, ("variants", name), smap, diags)
+        if variant is None:
+            ok = False
+        else:
+            variants[str(name)] = variant
+    return variants if ok else None
 
 
 def _ids(collections: dict[str, Any]) -> dict[str, list[str]]:

@@ -11,7 +11,17 @@ from summarydeck.diagnostics import Diagnostics, Location, did_you_mean
 from summarydeck.source.yaml_loader import SourceMap, display_path, load_yaml
 
 # Top-level keys a content file may hold; editors may split them across files as they like.
-SECTIONS = ("deck", "slides", "brand", "essays", "opportunities", "statistics", "quotes", "sources")
+SECTIONS = (
+    "deck",
+    "slides",
+    "variants",
+    "brand",
+    "essays",
+    "opportunities",
+    "statistics",
+    "quotes",
+    "sources",
+)
 
 
 @dataclass
@@ -27,6 +37,15 @@ class RawContent:
     guessed: set[str] = field(default_factory=set)
 
 
+def is_content_file(path: Path) -> bool:
+    """A YAML file of the folder; hidden files (editor backups, macOS "._" files) are not."""
+    return path.suffix in (".yaml", ".yml") and not path.name.startswith(".")
+
+
+def content_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.iterdir() if is_content_file(p) and p.is_file())
+
+
 def load_content_dir(root: Path, diags: Diagnostics) -> RawContent:
     raw = RawContent(root)
     if not root.is_dir():
@@ -38,12 +57,7 @@ def load_content_dir(root: Path, diags: Diagnostics) -> RawContent:
         )
         raw.incomplete = True
         return raw
-    # hidden files (editor backups, macOS "._" files) are not content
-    paths = sorted(
-        p
-        for p in root.iterdir()
-        if p.suffix in (".yaml", ".yml") and p.is_file() and not p.name.startswith(".")
-    )
+    paths = content_files(root)
     if not paths:
         diags.error(
             "E104",

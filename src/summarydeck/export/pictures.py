@@ -1,0 +1,114 @@
+"""PDF pages -> one PNG per slide with poppler's `pdftoppm`, named after the slides.
+
+pdftoppm uses one core, and drawing a 1920-pixel page takes ~0.3 s, so each PDF is split into
+runs of pages drawn side by side, as many at once as there are cores.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
+from dataclasses import dataclass
+from pathlib import Path
+
+from summarydeck.diagnostics import OutputError
+from summarydeck.export.process import Finished, run_tool
+
+MIN_PAGES_PER_RUN = 4  # below this, starting pdftoppm costs more than it saves
+BASE_TIMEOUT_S = 60.0
+PER_PAGE_TIMEOUT_S = 10.0
+_PAGE_NUMBER = re.compile(r"-(\d+)\.png$")
+
+
+@dataclass(frozen=True)
+class _Run:
+    pdf: Path
+    first: int
+    last: int
+    to_the_end: bool  # the last run: a PDF with more pages than slides shows up in the count
+    folder: Path
+
+
+def rasterise(
+    pdftoppm: Path, pdfs: Sequence[tuple[Path, int]], work: Path, width_px: int
+) -> list[list[Path]]:
+    """For each (pdf, expected page count), its pages as PNGs `width_px` wide, in page order.
+
+    Raises OutputError when pdftoppm fails or a PDF's page count is not the one expected."""
+    runs: list[_Run] = []
+    folders = []
+    workers = max(1, os.cpu_count() or 1)
+    for index, (pdf, pages) in enumerate(pdfs):
+        folder = work / f"pages-{index}"
+        folder.mkdir()
+        folders.append(folder)
+        runs.extend(_split(pdf, pages, folder, workers))
+    with ThreadPoolExecutor(max_workers=workers) as pool:
+        finished = list(pool.map(lambda run: _draw(pdftoppm, run, width_px), runs))
+    for run, done in zip(runs, finished, strict=True):
+        if done.timed_out or done.returncode != 0:
+            whole = run.first == 1 and run.to_the_end
+            part = "" if whole else f"pages {run.first}-{run.last} of "
+            what = "timed out" if done.timed_out else f"failed (exit status {done.returncode})"
+            said = done.tail() or " (it printed nothing)"
+            raise OutputError(f"pdftoppm {what} drawing {part}{run.pdf.name}:{said}")
+    drawn = []
+    for (pdf, pages), folder in zip(pdfs, folders, strict=True):
+        pngs = sorted(folder.glob("page-*.png"), key=_page_number)
+        if len(pngs) != pages:
+            raise OutputError(
+                f"{pdf.name} has {len(pngs)} page(s) but the deck has {pages} visible slide(s); "
+                "LibreOffice did not draw every slide"
+            )
+        drawn.append(pngs)
+    return drawn
+
+
+def _split(pdf: Path, pages: int, folder: Path, workers: int) -> list[_Run]:
+    """Contiguous runs of pages, one per worker, each at least MIN_PAGES_PER_RUN long."""
+    count = max(1, min(workers, pages // MIN_PAGES_PER_RUN))
+    size = -(-pages // count)
+    firsts = range(1, pages + 1, size)
+    return [
+        _Run(pdf, first, min(first + size - 1, pages), first + size > pages, folder)
+        for first in firsts
+    ]
+
+
+def _draw(pdftoppm: Path, run: _Run, width_px: int) -> Finished:
+    last = [] if run.to_the_end else ["-l", str(run.last)]
+    command = [
+        str(pdftoppm),
+        "-png",
+        "-scale-to-x",
+        str(width_px),
+        "-scale-to-y",
+        "-1",  # keep the slide's proportions
+        "-f",
+        str(run.first),
+        *last,
+        str(run.pdf),
+        str(run.folder / "page"),
+    ]
+    log = run.folder.parent / f"{run.folder.name}-from-{run.first}.log"
+    pages = run.last - run.first + 1
+    return run_tool(command, timeout=BASE_TIMEOUT_S + PER_PAGE_TIMEOUT_S * pages, log=log)
+
+
+def _page_number(png: Path) -> int:
+    """pdftoppm's `page-7.png` or `page-07.png`: its padding depends on the page count."""
+    found = _PAGE_NUMBER.search(png.name)
+    return int(found.group(1)) if found else 0
+
+
+def name_slides(pngs: Sequence[Path], file_names: Sequence[str], folder: Path) -> list[Path]:
+    """Move pdftoppm's pages into `folder` under the slides' names, in slide order."""
+    folder.mkdir()
+    named = []
+    for png, name in zip(pngs, file_names, strict=True):
+        target = folder / name
+        png.rename(target)
+        named.append(target)
+    return named

@@ -1,0 +1,136 @@
+"""`export_decks`: the whole export, done in a staging folder and moved into place at the end.
+
+Nothing is half-written: every deck is converted, drawn and tiled inside `OUT/.export-XXXX`
+first, and only when all of that worked do the results replace what an earlier export left in
+OUT. On any failure the staging folder is removed and the earlier files are untouched.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from summarydeck.diagnostics import OutputError
+from summarydeck.export.contact_sheet import tile
+from summarydeck.export.decks import InputDeck, read_decks
+from summarydeck.export.libreoffice import convert_to_pdf
+from summarydeck.export.naming import caption
+from summarydeck.export.pictures import name_slides, rasterise
+from summarydeck.export.tools import find_tools
+
+DEFAULT_WIDTH_PX = 1920  # full HD: sharp on a projector, ~200-400 kB a slide
+STAGING_PREFIX = ".export-"  # hidden, so a half-done export never looks like a result
+
+
+@dataclass(frozen=True)
+class ExportedDeck:
+    deck: Path  # the .pptx, as given
+    pdf: Path  # OUT/<stem>.pdf
+    slides: list[Path]  # OUT/<stem>-slides/NN-<slide-id>.png, in slide order (hidden left out)
+    contact_sheet: Path  # OUT/<stem>-contact-sheet.png
+    # this deck's share of the export's time: one LibreOffice run and the parallel drawing serve
+    # every deck, so the whole time is shared out by slide count (the shares add up to it)
+    seconds: float
+
+
+def export_decks(
+    decks: Sequence[Path], out_dir: Path, *, width_px: int = DEFAULT_WIDTH_PX
+) -> list[ExportedDeck]:
+    """Export each deck to `out_dir`: a PDF, one PNG per slide `width_px` wide, a contact sheet.
+
+    Raises OutputError (ToolMissingError when LibreOffice or pdftoppm is not installed) and
+    then leaves `out_dir` as it was."""
+    if width_px < 1:
+        raise ValueError(f"width_px must be positive, not {width_px}")
+    start = time.monotonic()
+    tools = find_tools()  # before anything else: a missing tool is the likeliest problem
+    inputs = read_decks(decks)
+    staging = _staging_folder(out_dir)
+    try:
+        ready = staging / "ready"
+        work = staging / "work"
+        ready.mkdir()
+        work.mkdir()
+        _make(inputs, tools.soffice, tools.pdftoppm, work, ready, width_px)
+        _move_into_place(inputs, ready, staging / "old", out_dir)
+    except OSError as exc:  # disk full, permissions, a picture PIL cannot read ...
+        raise OutputError(f"cannot export to {out_dir}: {exc}") from exc
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    seconds = time.monotonic() - start
+    total_slides = sum(len(deck.slides) for deck in inputs)
+    return [
+        ExportedDeck(
+            deck.given,
+            out_dir / f"{deck.stem}.pdf",
+            [out_dir / f"{deck.stem}-slides" / slide.file_name for slide in deck.slides],
+            out_dir / f"{deck.stem}-contact-sheet.png",
+            seconds * len(deck.slides) / total_slides,
+        )
+        for deck in inputs
+    ]
+
+
+def _staging_folder(out_dir: Path) -> Path:
+    # inside OUT, so moving the results into place is a rename on one file system
+    try:
+        out_dir.mkdir(parents=True, exist_ok=True)
+        return Path(tempfile.mkdtemp(prefix=STAGING_PREFIX, dir=out_dir))
+    except OSError as exc:
+        raise OutputError(f"cannot write to {out_dir}: {exc.strerror or exc}") from exc
+
+
+def _make(
+    inputs: Sequence[InputDeck],
+    soffice: Path,
+    pdftoppm: Path,
+    work: Path,
+    ready: Path,
+    width_px: int,
+) -> None:
+    """Every result in `ready/` under its final name."""
+    pdfs = convert_to_pdf(soffice, [deck.path for deck in inputs], work)
+    pages = rasterise(
+        pdftoppm,
+        [(pdf, len(deck.slides)) for pdf, deck in zip(pdfs, inputs, strict=True)],
+        work,
+        width_px,
+    )
+    for deck, pdf, pngs in zip(inputs, pdfs, pages, strict=True):
+        os.replace(pdf, ready / f"{deck.stem}.pdf")
+        slides = name_slides(
+            pngs, [slide.file_name for slide in deck.slides], ready / f"{deck.stem}-slides"
+        )
+        tile(
+            slides,
+            [caption(slide.number, slide.ident) for slide in deck.slides],
+            ready / f"{deck.stem}-contact-sheet.png",
+        )
+
+
+def _move_into_place(inputs: Sequence[InputDeck], ready: Path, old: Path, out_dir: Path) -> None:
+    old.mkdir()
+    for deck in inputs:
+        folder = f"{deck.stem}-slides"
+        _replace_folder(ready / folder, out_dir / folder, old / folder)
+        for name in (f"{deck.stem}.pdf", f"{deck.stem}-contact-sheet.png"):
+            os.replace(ready / name, out_dir / name)
+
+
+def _replace_folder(new: Path, target: Path, aside: Path) -> None:
+    """Put `new` at `target`. An earlier folder there goes `aside` first (a folder cannot be
+    renamed over a full one), so old and new slides never mix; the caller deletes `aside`."""
+    if not (target.exists() or target.is_symlink()):
+        os.replace(new, target)
+        return
+    os.replace(target, aside)
+    try:
+        os.replace(new, target)
+    except OSError:
+        os.replace(aside, target)  # put the earlier export back as it was
+        raise

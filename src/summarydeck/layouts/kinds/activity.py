@@ -1,0 +1,91 @@
+"""A workshop activity: numbered steps, and a panel with the time it takes and what to have
+ready. Tag it (`tags: [workshop]`) so that only the workshop variant shows it."""
+
+from __future__ import annotations
+
+import dataclasses
+
+from pydantic import Field
+
+from summarydeck.layouts.context import LayoutContext
+from summarydeck.layouts.registry import register
+from summarydeck.markdown.inline import sentences, to_plain
+from summarydeck.model.content import Markdown, Text
+from summarydeck.model.storyboard import SlideSpec
+from summarydeck.plan.measure import needed_emu
+from summarydeck.plan.types import (
+    Box,
+    ColourRole,
+    Element,
+    Paragraph,
+    Run,
+    ShapeElement,
+    SlidePlan,
+    TextElement,
+    inches,
+)
+
+
+class ActivitySlide(SlideSpec):
+    title: Text
+    steps: list[Markdown] = Field(min_length=1, max_length=8)
+    minutes: int | None = Field(default=None, ge=1, le=480)
+    materials: list[Text] = Field(default_factory=list, max_length=6)  # what to have ready
+
+
+@register("activity", ActivitySlide)
+def plan_activity(spec: ActivitySlide, ctx: LayoutContext) -> list[SlidePlan]:
+    """A workshop activity: numbered steps, with its timing and materials in a side panel."""
+    grid = ctx.grid
+    path = ("slides", ctx.slide_index)
+    has_panel = bool(spec.minutes or spec.materials)
+    panel_width = inches(3.6) if has_panel else 0
+    steps_width = grid.inner_width - (panel_width + grid.gutter if has_panel else 0)
+    steps = tuple(
+        dataclasses.replace(p, bullet="number") if p.bullet == "bullet" else p
+        for p in ctx.points(spec.steps)
+    )
+    elements: list[Element] = [
+        TextElement(
+            "Activity steps",
+            Box(grid.margin, grid.body.top, steps_width, grid.body.height),
+            steps,
+            ctx.body_style(space_after=12.0),
+            min_size=ctx.scale.body_min,
+            source=(*path, "steps"),
+        )
+    ]
+    if has_panel:
+        panel = Box(grid.body.right - panel_width, grid.body.top, panel_width, grid.body.height)
+        paragraphs: list[Paragraph] = []
+        if spec.minutes:
+            paragraphs.append(Paragraph((Run(f"Time: {spec.minutes} minutes", bold=True),)))
+        if spec.materials:
+            paragraphs.append(Paragraph((Run("You will need", bold=True),)))
+            paragraphs.extend(Paragraph((Run(m),), bullet="bullet") for m in spec.materials)
+        details = TextElement(
+            "Activity details",
+            Box(
+                panel.left + inches(0.25),
+                panel.top + inches(0.25),
+                panel.width - inches(0.5),
+                panel.height - inches(0.5),
+            ),
+            tuple(paragraphs),
+            ctx.body_style(size=ctx.scale.label, space_after=8.0),
+            min_size=ctx.scale.small,
+            source=path,
+        )
+        # a panel taller than its text is a block of empty colour: end it after the text
+        needed = needed_emu(details, ctx.deck.brand)
+        if needed < details.box.height:
+            panel = dataclasses.replace(panel, height=needed + inches(0.6))
+            details = dataclasses.replace(
+                details, box=dataclasses.replace(details.box, height=needed + inches(0.1))
+            )
+        elements += [ShapeElement("Activity panel", panel, ColourRole.SURFACE), details]
+    timing = f" It takes about {spec.minutes} minutes." if spec.minutes else ""
+    needs = f" Have ready: {', '.join(spec.materials)}." if spec.materials else ""
+    steps_text = " ".join(f"{n}. {to_plain(s)}" for n, s in enumerate(spec.steps, 1))
+    draft = sentences(spec.title) + timing + needs + " Steps: " + steps_text
+    return [ctx.content_slide(spec, spec.title, elements, draft.strip())]

@@ -1,0 +1,194 @@
+"""`summarydeck diff OLD NEW`: what changed, slide by slide, in the text, chart data and notes.
+
+Slides are matched by id (the name summarydeck gives each slide), so a slide that moved is
+reported as moved, not as one removed and one added. Works on any two decks; a deck from
+another tool matches its slides by position instead (`slide-N` ids).
+"""
+
+from __future__ import annotations
+
+import difflib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from summarydeck.diagnostics import OutputError
+from summarydeck.output.inventory import SlideRecord, slide_records
+
+
+@dataclass
+class SlideChange:
+    id: str
+    status: str  # "added", "removed", "changed" or "moved"
+    old_number: int | None = None
+    new_number: int | None = None
+    title: str = ""
+    details: list[str] = field(default_factory=list)  # one line per change, `-`/`+` prefixed
+
+
+@dataclass
+class DeckDiff:
+    old: str
+    new: str
+    changes: list[SlideChange]
+    slides: tuple[int, int]  # slide counts, old and new
+
+    @property
+    def same(self) -> bool:
+        return not self.changes
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "old": self.old,
+            "new": self.new,
+            "slides": {"old": self.slides[0], "new": self.slides[1]},
+            "changes": [vars(change) for change in self.changes],
+        }
+
+
+def read_records(path: Path) -> list[SlideRecord]:
+    from pptx import Presentation
+
+    try:
+        return slide_records(Presentation(str(path)))
+    except Exception as exc:  # python-pptx raises many kinds on a file it cannot read
+        raise OutputError(f"{path} cannot be read as a PowerPoint deck: {exc}") from exc
+
+
+def diff_decks(old_path: Path, new_path: Path) -> DeckDiff:
+    return diff_records(
+        read_records(old_path), read_records(new_path), str(old_path), str(new_path)
+    )
+
+
+def diff_records(
+    old: list[SlideRecord], new: list[SlideRecord], old_name: str = "old", new_name: str = "new"
+) -> DeckDiff:
+    before = {r.id: r for r in old}
+    after = {r.id: r for r in new}
+    # the order of the slides both decks have, to tell a moved slide from its neighbours
+    common_old = [r.id for r in old if r.id in after]
+    common_new = [r.id for r in new if r.id in before]
+    in_place = _in_place(common_old, common_new)
+    changes: list[SlideChange] = []
+    for record in new:
+        previous = before.get(record.id)
+        if previous is None:
+            changes.append(SlideChange(record.id, "added", None, record.number, record.title))
+            continue
+        details = _details(previous, record)
+        moved = record.id not in in_place
+        if details or moved:
+            status = "changed" if details else "moved"
+            changes.append(
+                SlideChange(
+                    record.id, status, previous.number, record.number, record.title, details
+                )
+            )
+    for record in old:
+        if record.id not in after:
+            changes.append(SlideChange(record.id, "removed", record.number, None, record.title))
+    changes.sort(key=lambda c: (c.new_number or 0, c.old_number or 0))
+    return DeckDiff(old_name, new_name, changes, (len(old), len(new)))
+
+
+def _in_place(old: list[str], new: list[str]) -> set[str]:
+    """The slides that kept their order relative to each other (the longest common run)."""
+    matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
+    return {old[b.a + i] for b in matcher.get_matching_blocks() for i in range(b.size)}
+
+
+def _details(old: SlideRecord, new: SlideRecord) -> list[str]:
+    if old.hash == new.hash:
+        return []
+    out: list[str] = []
+    if old.title != new.title:
+        out += [f"title: - {old.title}", f"title: + {new.title}"]
+    out += _lines("text", _text_lines(old), _text_lines(new))
+    out += _charts(old, new)
+    if old.pictures != new.pictures:
+        out.append("pictures changed")
+    out += _lines("alt text", _alt_lines(old), _alt_lines(new))
+    moved = [
+        s.name for s in new.shapes if any(o.name == s.name and o.box != s.box for o in old.shapes)
+    ]
+    if moved:
+        out.append("moved or resized: " + ", ".join(dict.fromkeys(moved)))
+    out += _lines("notes", old.notes.splitlines(), new.notes.splitlines())
+    return out or ["formatting changed"]
+
+
+def _text_lines(record: SlideRecord) -> list[str]:
+    title_shapes = {s.name for s in record.shapes if " ".join(s.text) == record.title}
+    return [
+        line for shape in record.shapes if shape.name not in title_shapes for line in shape.text
+    ]
+
+
+def _alt_lines(record: SlideRecord) -> list[str]:
+    return [f"{s.name}: {s.alt_text}" for s in record.shapes if s.alt_text]
+
+
+def _lines(label: str, old: list[str], new: list[str]) -> list[str]:
+    if old == new:
+        return []
+    out = []
+    for line in difflib.ndiff(old, new):
+        if line.startswith(("- ", "+ ")):
+            out.append(f"{label}: {line}")
+    return out
+
+
+def _charts(old: SlideRecord, new: SlideRecord) -> list[str]:
+    out: list[str] = []
+    before = {c.name: c for c in old.charts}
+    for chart in new.charts:
+        was = before.get(chart.name)
+        if was is None:
+            out.append(f"chart {chart.name}: added")
+            continue
+        if was.categories != chart.categories:
+            out.append(f"chart {chart.name}: categories {was.categories} -> {chart.categories}")
+        for name, values in chart.series.items():
+            previous = was.series.get(name)
+            if previous != values:
+                shown = _pairs(chart.categories, previous or [], values)
+                out.append(f"chart {chart.name}, series {name}: {shown}")
+    out += [f"chart {name}: removed" for name in before if name not in {c.name for c in new.charts}]
+    return out
+
+
+def _pairs(categories: list[str], old: list[float | None], new: list[float | None]) -> str:
+    parts = []
+    for index, value in enumerate(new):
+        was = old[index] if index < len(old) else None
+        label = categories[index] if index < len(categories) else str(index + 1)
+        if was != value:
+            parts.append(f"{label} {_number(was)} -> {_number(value)}")
+    return "; ".join(parts) or f"{len(old)} -> {len(new)} values"
+
+
+def _number(value: float | None) -> str:
+    return "none" if value is None else f"{value:g}"
+
+
+def format_diff(diff: DeckDiff) -> str:
+    if diff.same:
+        return f"No changes: {diff.slides[1]} slides show the same text, charts and notes."
+    lines = []
+    for change in diff.changes:
+        where = (
+            f"slide {change.new_number}" if change.new_number else f"was slide {change.old_number}"
+        )
+        moved = (
+            f" (was slide {change.old_number})"
+            if change.old_number and change.new_number and change.old_number != change.new_number
+            else ""
+        )
+        lines.append(f"{where} `{change.id}`: {change.status}{moved} — {change.title}")
+        lines += [f"    {detail}" for detail in change.details]
+    counts: dict[str, int] = {}
+    for change in diff.changes:
+        counts[change.status] = counts.get(change.status, 0) + 1
+    summary = ", ".join(f"{n} {status}" for status, n in counts.items())
+    lines.append(f"\n{summary} ({diff.slides[0]} slides before, {diff.slides[1]} after)")
+    return "\n".join(lines)

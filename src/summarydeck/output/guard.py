@@ -1,0 +1,121 @@
+"""Never lose someone's edits: before a build replaces a deck, make sure nobody changed it
+since summarydeck wrote it (in PowerPoint, say). An edited deck is replaced only with
+`--force`, and then a timestamped copy of it is kept beside it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import shutil
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from summarydeck.diagnostics import OutputError
+from summarydeck.output.inventory import SlideRecord, fingerprint, slide_records
+from summarydeck.output.manifest import manifest_path
+from summarydeck.output.stamp import read_stamp
+
+
+class EditedDeckError(OutputError):
+    """The deck on disk was changed since it was written, and `--force` was not given."""
+
+
+@dataclass(frozen=True)
+class DiskState:
+    safe: bool  # nothing on disk would be lost by replacing it
+    why: str = ""  # when not safe: what is there
+    changed: tuple[str, ...] = ()  # ids of the slides that differ from what was written
+
+
+def disk_state(target: Path) -> DiskState:
+    if not target.exists():
+        return DiskState(True)
+    if _matches_manifest(target):
+        return DiskState(True)  # byte for byte what we wrote: the fast, common case
+    stamp = read_stamp(target)
+    if stamp is None:
+        if _written_by_older_summarydeck(target):
+            return DiskState(True)
+        return DiskState(False, "was not written by summarydeck")
+    try:
+        from pptx import Presentation
+
+        records = slide_records(Presentation(str(target)))
+    except Exception:  # any file python-pptx cannot read is not the deck as written
+        return DiskState(False, "cannot be read as a deck any more")
+    if fingerprint(records) == stamp.slides_hash:
+        return DiskState(True)  # saved again (PowerPoint rewrites the XML), nothing changed
+    return DiskState(False, "was edited since summarydeck wrote it", _changed(target, records))
+
+
+def guard_overwrite(target: Path, *, force: bool) -> Path | None:
+    """Raise EditedDeckError when replacing `target` would lose changes; with `force`, copy
+    it to a timestamped backup first and return the backup's path."""
+    state = disk_state(target)
+    if state.safe:
+        return None
+    slides = ""
+    if state.changed:
+        shown = ", ".join(f"`{s}`" for s in state.changed[:8])
+        more = f" and {len(state.changed) - 8} more" if len(state.changed) > 8 else ""
+        slides = f" (changed: {shown}{more})"
+    if not force:
+        raise EditedDeckError(
+            f"{target} {state.why}{slides}, so it was not replaced; nothing was written.\n"
+            "  hint: copy those edits into the content files, or build again with --force to "
+            "replace it (the edited deck is then kept as a timestamped backup beside it)"
+        )
+    backup = _backup_name(target)
+    try:
+        shutil.copy2(target, backup)
+    except OSError as exc:
+        raise OutputError(f"cannot keep a backup of {target}: {exc.strerror}") from exc
+    return backup
+
+
+def _backup_name(target: Path) -> Path:
+    stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
+    candidate = target.with_name(f"{target.stem}.backup-{stamp}{target.suffix}")
+    number = 2
+    while candidate.exists():
+        candidate = target.with_name(f"{target.stem}.backup-{stamp}-{number}{target.suffix}")
+        number += 1
+    return candidate
+
+
+def _matches_manifest(target: Path) -> bool:
+    try:
+        recorded = json.loads(manifest_path(target).read_text(encoding="utf-8")).get("sha256")
+        return bool(recorded) and hashlib.sha256(target.read_bytes()).hexdigest() == recorded
+    except (OSError, ValueError, AttributeError):
+        return False
+
+
+def _written_by_older_summarydeck(target: Path) -> bool:
+    """Decks from before the stamp existed: ours, and never saved by anything else, when the
+    application and last author are still summarydeck (PowerPoint rewrites both)."""
+    try:
+        with zipfile.ZipFile(target) as package:
+            app = package.read("docProps/app.xml")
+            core = package.read("docProps/core.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+    return (
+        b"<Application>summarydeck</Application>" in app
+        and b"<cp:lastModifiedBy>summarydeck" in core
+    )
+
+
+def _changed(target: Path, records: list[SlideRecord]) -> tuple[str, ...]:
+    """Which slides differ from the manifest written with the deck (when it is still there)."""
+    try:
+        manifest = json.loads(manifest_path(target).read_text(encoding="utf-8"))
+        written = {s["id"]: s["hash"] for s in manifest["slides"]}
+    except (OSError, ValueError, KeyError, TypeError):
+        return ()
+    now = {r.id: r.hash for r in records}
+    changed = [i for i, h in now.items() if written.get(i) != h]
+    changed += [i for i in written if i not in now]
+    return tuple(changed)

@@ -1,0 +1,110 @@
+"""`summarydeck watch`: rebuild the deck each time a content or brand file is saved.
+
+File events come from `watchfiles` (inotify, FSEvents or ReadDirectoryChangesW underneath,
+so no polling), which also debounces: an editor that writes a file in several steps, or a
+"save all", gives one rebuild. A broken edit prints its diagnostics and leaves the last good
+deck in place, since a build writes nothing unless it succeeds.
+"""
+
+from __future__ import annotations
+
+import threading
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from summarydeck import api
+from summarydeck.diagnostics import ContentError, Diagnostic, OutputError, SelectionError
+from summarydeck.source.content_dir import is_content_file
+
+_PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".emf", ".wmf", ".bmp", ".tif", ".tiff")
+
+
+def is_watched(path: str) -> bool:
+    """A content YAML file or a picture (the brand's logo) under the content folder; not an
+    editor's backup or swap file."""
+    name = Path(path)
+    if name.name.startswith((".", "#", "~")) or name.name.endswith("~"):
+        return False
+    return is_content_file(name) or name.suffix.lower() in _PICTURES
+
+
+@dataclass(frozen=True)
+class Rebuilt:
+    """What one rebuild did: a result, or the diagnostics and message of a failure."""
+
+    result: api.BuildResult | None
+    diagnostics: list[Diagnostic]
+    error: str = ""
+    changed: tuple[str, ...] = ()  # the files whose change set it off
+    preview: str = ""  # where preview pictures were written, or why they were not
+
+
+def rebuild(
+    content_dir: Path,
+    out: Path | None,
+    selection: api.Selection,
+    *,
+    force: bool = False,
+    preview_dir: Path | None = None,
+    changed: tuple[str, ...] = (),
+) -> Rebuilt:
+    """One build, never raising for what a user can fix: the loop must go on."""
+    try:
+        result = api.build(content_dir, out, selection=selection, force=force)
+    except ContentError as exc:
+        return Rebuilt(None, exc.diagnostics, "the content has errors", changed)
+    except (OutputError, SelectionError) as exc:
+        return Rebuilt(None, [], str(exc), changed)
+    preview = ""
+    if preview_dir is not None and result.path is not None:
+        from summarydeck.export import export_decks
+
+        try:
+            exported = export_decks([result.path], preview_dir)
+            preview = str(exported[0].slides[0].parent) if exported[0].slides else ""
+        except OutputError as exc:
+            preview = f"no preview: {exc}"
+    return Rebuilt(result, result.diagnostics, "", changed, preview)
+
+
+def watch(
+    content_dir: Path,
+    report: Callable[[Rebuilt], None],
+    *,
+    out: Path | None = None,
+    selection: api.Selection | None = None,
+    preview_dir: Path | None = None,
+    stop: threading.Event | None = None,
+    debounce_ms: int = 300,
+    ready: Callable[[], None] | None = None,
+) -> None:
+    """Build once, then again after every batch of saves, until `stop` is set (or Ctrl-C)."""
+    import watchfiles
+
+    selection = selection or api.Selection()
+    report(rebuild(content_dir, out, selection, preview_dir=preview_dir))
+    for changes in watchfiles.watch(
+        content_dir,
+        watch_filter=lambda _change, path: is_watched(path),
+        debounce=debounce_ms,
+        step=50,
+        stop_event=stop,
+        raise_interrupt=False,
+        # an empty batch after a quiet second: the first one says the watcher is running, so
+        # "waiting" is said only once a save can no longer be missed
+        rust_timeout=1000,
+        yield_on_timeout=True,
+    ):
+        if not changes:
+            if ready is not None:
+                ready()
+                ready = None
+            continue
+        files = tuple(sorted({Path(path).name for _, path in changes}))
+        report(rebuild(content_dir, out, selection, preview_dir=preview_dir, changed=files))
+
+
+def clock() -> str:
+    return time.strftime("%H:%M:%S")

@@ -1,0 +1,373 @@
+"""Variants, mini-decks and `summarydeck slides`: one content source, several decks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+import pytest
+import yaml
+from click.testing import CliRunner
+from pptx import Presentation
+
+from conftest import FULL_CONTENT, QLAB_CONTENT
+from summarydeck import api
+from summarydeck.cli import cli
+from summarydeck.diagnostics import ContentError, SelectionError
+
+SLUG = "qlab-mental-health-back-neck-pain"
+
+
+def texts(slide: Any) -> str:
+    return "\n".join(s.text_frame.text for s in slide.shapes if s.has_text_frame)
+
+
+@pytest.fixture(scope="module")
+def variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, api.BuildResult]:
+    """Every variant of the Q Lab deck, built once by `build --all` into a fresh output/."""
+    folder = tmp_path_factory.mktemp("variants")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        results = api.build_all(QLAB_CONTENT.resolve())
+        for result in results:
+            assert result.path is not None
+            result.path = folder / result.path
+            result.manifest = folder / result.manifest if result.manifest else None
+    return {str(r.variant): r for r in results}
+
+
+def slides_of(result: api.BuildResult) -> list[Any]:
+    assert result.path is not None
+    return list(Presentation(str(result.path)).slides)
+
+
+def ids_of(result: api.BuildResult) -> list[str]:
+    return [s._element.find(".//{*}cSld").get("name") for s in slides_of(result)]
+
+
+def opportunities() -> dict[str, Any]:
+    data = yaml.safe_load((QLAB_CONTENT / "opportunities.yaml").read_text(encoding="utf-8"))
+    return dict(data["opportunities"])
+
+
+def test_every_variant_is_its_own_file_named_after_it(
+    variants: dict[str, api.BuildResult],
+) -> None:
+    assert set(variants) == {"full", "short", "workshop"}
+    names = {v: r.path.name for v, r in variants.items() if r.path}
+    assert names == {
+        "full": f"{SLUG}.pptx",  # the first variant is the deck `build` makes
+        "short": f"{SLUG}-short.pptx",
+        "workshop": f"{SLUG}-workshop.pptx",
+    }
+
+
+def test_the_short_variant_fits_a_ten_minute_talk(variants: dict[str, api.BuildResult]) -> None:
+    short = variants["short"]
+    assert 0 < short.slides <= 10
+    ids = ids_of(short)
+    assert ids[0] == "title" and ids[-1] == "closing"
+    assert "sources" in ids  # citations on its slides still have their list
+
+
+def test_the_short_variant_has_its_own_subtitle(variants: dict[str, api.BuildResult]) -> None:
+    first = slides_of(variants["short"])[0]
+    assert "10-minute summary" in texts(first)
+
+
+def test_the_workshop_variant_adds_every_opportunitys_prompts_after_it(
+    variants: dict[str, api.BuildResult],
+) -> None:
+    slides = slides_of(variants["workshop"])
+    ids = ids_of(variants["workshop"])
+    for item_id, item in opportunities().items():
+        position = ids.index(f"{item_id}-discussion")
+        assert ids[position - 1] == item_id  # right after the opportunity it discusses
+        shown = texts(slides[position])
+        for prompt in item["workshop"]["prompts"]:
+            assert prompt in shown
+        notes = slides[position].notes_slide.notes_text_frame.text
+        first_words = " ".join(item["workshop"]["facilitator_notes"].split()[:6])
+        assert first_words in " ".join(notes.split())
+        assert f"{item['workshop']['minutes']} minutes" in shown
+
+
+def test_the_workshop_variant_has_the_activity_and_the_others_do_not(
+    variants: dict[str, api.BuildResult],
+) -> None:
+    assert "plan-a-test" in ids_of(variants["workshop"])
+    assert "plan-a-test" not in ids_of(variants["full"])
+    assert not any(i.endswith("-discussion") for i in ids_of(variants["full"]))
+    activity = slides_of(variants["workshop"])[ids_of(variants["workshop"]).index("plan-a-test")]
+    assert "25 minutes" in texts(activity)
+
+
+def test_the_workshop_variant_keeps_its_opportunities_marked_unconfirmed(
+    variants: dict[str, api.BuildResult],
+) -> None:
+    slides = slides_of(variants["workshop"])
+    for position, slide_id in enumerate(ids_of(variants["workshop"])):
+        if slide_id.endswith("-discussion"):
+            assert "To be confirmed" in texts(slides[position])
+
+
+def test_every_variant_passes_check_strict(variants: dict[str, api.BuildResult]) -> None:
+    for name, result in variants.items():
+        report = api.check(None, result.path)
+        assert not report.failed(strict=True), (name, [f.message for f in report.findings])
+
+
+def test_each_variant_builds_to_the_same_bytes_again(
+    variants: dict[str, api.BuildResult], tmp_path: Path
+) -> None:
+    again = api.build(QLAB_CONTENT, tmp_path / "again.pptx", selection=api.Selection("workshop"))
+    assert again.sha256 == variants["workshop"].sha256
+
+
+def test_the_agenda_lists_only_the_sections_a_variant_keeps(tmp_path: Path) -> None:
+    content = _with_variants(
+        tmp_path, {"two": {"exclude": {"sections": ["part-essays"]}}}, FULL_CONTENT
+    )
+    _, plans, _ = api.plan(content, selection=api.Selection("two"))
+    agenda = next(p for p in plans if p.kind == "agenda")
+    shown = " ".join(par.text for e in agenda.elements for par in getattr(e, "paragraphs", ()))
+    sections = [p for p in plans if p.kind == "section"]
+    assert len(sections) == 1
+    assert sections[0].title.paragraphs[0].text in shown
+
+
+# --- mistakes in variants --------------------------------------------------------------------
+
+
+def _with_variants(tmp_path: Path, variants: dict[str, Any], source: Path = QLAB_CONTENT) -> Path:
+    import shutil
+
+    content = tmp_path / "content"
+    shutil.copytree(source, content)
+    deck_file = content / "deck.yaml"
+    data = yaml.safe_load(deck_file.read_text(encoding="utf-8"))
+    data["variants"] = variants
+    deck_file.write_text(yaml.safe_dump(data, sort_keys=False), encoding="utf-8")
+    return content
+
+
+def _errors(content: Path) -> list[Any]:
+    with pytest.raises(ContentError) as caught:
+        api.check_content(content)
+    return caught.value.diagnostics
+
+
+def test_a_misspelt_slide_id_in_a_variant_is_an_error_with_a_suggestion(tmp_path: Path) -> None:
+    content = _with_variants(tmp_path, {"short": {"include": {"slides": ["closng"]}}})
+    [error] = [d for d in _errors(content) if d.is_error]
+    assert error.code == "E212"
+    assert "closng" in error.message
+    assert error.hint == "did you mean `closing`?"
+    assert error.location is not None and error.location.file.endswith("deck.yaml")
+    assert error.location.line > 0
+
+
+def test_an_unknown_section_or_tag_is_an_error(tmp_path: Path) -> None:
+    content = _with_variants(
+        tmp_path, {"a": {"include": {"sections": ["opportunity"], "tags": ["nothing"]}}}
+    )
+    codes = [(d.code, d.hint) for d in _errors(content) if d.is_error]
+    assert ("E212", "did you mean `opportunities`?") in codes
+    assert any(code == "E212" and "tags" not in (hint or "x") for code, hint in codes)
+
+
+def test_a_variant_that_keeps_nothing_is_an_error(tmp_path: Path) -> None:
+    content = _with_variants(
+        tmp_path,
+        {
+            "none": {
+                "exclude": {"sections": ["opportunities"]},
+                "include": {"sections": ["opportunities"]},
+            }
+        },
+    )
+    assert [d.code for d in _errors(content) if d.is_error] == ["E213"]
+
+
+def test_a_variant_over_its_slide_limit_is_an_error(tmp_path: Path) -> None:
+    content = _with_variants(tmp_path, {"tiny": {"max_slides": 3}})
+    [error] = [d for d in _errors(content) if d.is_error]
+    assert error.code == "E215"
+    assert "27 slides" in error.message and "max_slides: 3" in error.message  # + activity
+
+
+def test_a_discussion_variant_warns_about_opportunities_without_prompts(tmp_path: Path) -> None:
+    content = _with_variants(tmp_path, {"workshop": {"discussion": True}}, FULL_CONTENT)
+    result = api.check_content(content)
+    warnings = [d for d in result.diagnostics if d.code == "W205"]
+    # `first` has prompts; `second` and `third` have none
+    assert len(warnings) == 2
+    assert {w.message.split("opportunities.")[1].split()[0] for w in warnings} == {
+        "second",
+        "third",
+    }
+
+
+def test_an_unknown_variant_is_a_usage_error_with_a_suggestion() -> None:
+    with pytest.raises(SelectionError) as caught:
+        api.plan(QLAB_CONTENT, selection=api.Selection("worksop"))
+    assert caught.value.hint == "did you mean `workshop`?"
+    run = CliRunner().invoke(cli, ["build", "--content", str(QLAB_CONTENT), "--variant", "x"])
+    assert run.exit_code == 2
+    assert "no variant `x`" in run.output and "Traceback" not in run.output
+
+
+def test_all_cannot_be_combined_with_out(tmp_path: Path) -> None:
+    run = CliRunner().invoke(cli, ["build", "--all", "--out", str(tmp_path / "x.pptx")])
+    assert run.exit_code == 2
+    assert not (tmp_path / "x.pptx").exists()
+
+
+# --- mini-decks and the slide list ----------------------------------------------------------
+
+
+def test_only_writes_a_mini_deck_of_those_slides_in_deck_order(tmp_path: Path) -> None:
+    out = tmp_path / "mini.pptx"
+    run = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            "--content",
+            str(QLAB_CONTENT),
+            "--only",
+            "closing,sources-2,title",
+            "--out",
+            str(out),
+        ],
+    )
+    assert run.exit_code == 0, run.output
+    slides = list(Presentation(str(out)).slides)
+    assert [s._element.find(".//{*}cSld").get("name") for s in slides] == [
+        "title",
+        "sources-2",
+        "closing",
+    ]
+    # slide numbers follow the mini-deck, not the full deck
+    assert "2" in [sh.text_frame.text for sh in slides[1].shapes if sh.has_text_frame]
+    assert api.check(None, out).summary().endswith("no findings")
+
+
+def test_section_writes_that_sections_slides(tmp_path: Path) -> None:
+    out = tmp_path / "why.pptx"
+    result = api.build(QLAB_CONTENT, out, selection=api.Selection(section="why-it-matters"))
+    ids = [s._element.find(".//{*}cSld").get("name") for s in Presentation(str(out)).slides]
+    assert ids == [
+        "why-it-matters",
+        "mental-health-one-in-four",
+        "back-pain-one-in-three",
+        "depression-back-pain",
+        "sick-leave",
+    ]
+    assert result.slides == 5
+
+
+def test_a_mini_deck_has_its_own_default_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = api.build(QLAB_CONTENT, selection=api.Selection(only=("title", "closing")))
+    assert result.path == Path("output") / f"{SLUG}-only-title-closing.pptx"
+    result = api.build(QLAB_CONTENT, selection=api.Selection("short", section="opportunities"))
+    assert result.path == Path("output") / f"{SLUG}-short-section-opportunities.pptx"
+
+
+def test_an_unknown_slide_or_section_is_a_usage_error(tmp_path: Path) -> None:
+    runner = CliRunner()
+    run = runner.invoke(
+        cli,
+        [
+            "build",
+            "--content",
+            str(QLAB_CONTENT),
+            "--only",
+            "titel",
+            "--out",
+            str(tmp_path / "x.pptx"),
+        ],
+    )
+    assert run.exit_code == 2
+    assert "no slide `titel`" in run.output and "did you mean `title`?" in run.output
+    run = runner.invoke(
+        cli,
+        [
+            "build",
+            "--content",
+            str(QLAB_CONTENT),
+            "--section",
+            "why",
+            "--out",
+            str(tmp_path / "x.pptx"),
+        ],
+    )
+    assert run.exit_code == 2
+    assert "no section `why`" in run.output
+    assert not (tmp_path / "x.pptx").exists()
+
+
+def test_slides_lists_every_slide_with_id_section_and_title() -> None:
+    run = CliRunner().invoke(cli, ["slides", "--content", str(QLAB_CONTENT)])
+    assert run.exit_code == 0, run.output
+    lines = run.output.splitlines()
+    assert lines[0].split()[:4] == ["1", "title", "-", "title"]
+    row = next(line for line in lines if " sick-leave " in line)
+    assert row.split()[2] == "why-it-matters"
+    assert "variant full" in run.output
+
+
+def test_slides_as_json_matches_the_built_variant(variants: dict[str, api.BuildResult]) -> None:
+    run = CliRunner().invoke(
+        cli, ["slides", "--content", str(QLAB_CONTENT), "--variant", "workshop", "--format", "json"]
+    )
+    listed = json.loads(run.output)
+    assert listed["variant"] == "workshop"
+    assert [s["id"] for s in listed["slides"]] == ids_of(variants["workshop"])
+    assert {s["section"] for s in listed["slides"]} >= {None, "opportunities"}
+
+
+def test_validate_plans_every_variant() -> None:
+    run = CliRunner().invoke(cli, ["validate", "--content", str(QLAB_CONTENT)])
+    assert run.exit_code == 0, run.output
+    assert "full 26, short" in run.output and "workshop 32" in run.output
+
+
+# --- the manifest ---------------------------------------------------------------------------
+
+
+def test_a_manifest_beside_each_deck_lists_its_slides(
+    variants: dict[str, api.BuildResult],
+) -> None:
+    for result in variants.values():
+        assert result.manifest is not None and result.path is not None
+        assert result.manifest.name == result.path.name.replace(".pptx", ".manifest.json")
+        manifest = json.loads(result.manifest.read_text(encoding="utf-8"))
+        slides = slides_of(result)
+        assert manifest["deck"] == result.path.name
+        assert manifest["sha256"] == result.sha256
+        assert [s["id"] for s in manifest["slides"]] == ids_of(result)
+        for listed, slide in zip(manifest["slides"], slides, strict=True):
+            assert listed["notes"] == slide.notes_slide.notes_text_frame.text
+            assert listed["title"] == slide.shapes.title.text_frame.text.replace("\v", " ")
+            assert len(listed["hash"]) == 64
+
+
+def test_a_one_word_edit_changes_only_that_slides_hash(qlab_copy: Path, tmp_path: Path) -> None:
+    first = api.build(qlab_copy, tmp_path / "deck.pptx")
+    before = json.loads(first.manifest.read_text(encoding="utf-8"))  # type: ignore[union-attr]
+    deck_file = qlab_copy / "deck.yaml"
+    text = deck_file.read_text(encoding="utf-8")
+    deck_file.write_text(text.replace("Over 120 participants", "Over 120 people"), "utf-8")
+    second = api.build(qlab_copy, tmp_path / "deck.pptx")
+    after = json.loads(second.manifest.read_text(encoding="utf-8"))  # type: ignore[union-attr]
+    changed = [
+        a["id"]
+        for a, b in zip(after["slides"], before["slides"], strict=True)
+        if a["hash"] != b["hash"]
+    ]
+    assert changed == ["project-in-brief"]
+    assert after["content_hash"] != before["content_hash"]

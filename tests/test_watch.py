@@ -1,0 +1,150 @@
+"""`summarydeck watch`, driven end to end: a real process, real file saves."""
+
+from __future__ import annotations
+
+import os
+import queue
+import signal
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from summarydeck.watch import is_watched
+
+TIMEOUT = 60.0  # seconds to wait for one rebuild; a build takes about 2 s
+
+
+class Watcher:
+    """`summarydeck watch` in a child process, its output read line by line."""
+
+    def __init__(self, content: Path, deck: Path) -> None:
+        env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        self.process = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "summarydeck",
+                "watch",
+                "--content",
+                str(content),
+                "--out",
+                str(deck),
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
+            text=True,
+            env=env,
+        )
+        self.lines: queue.Queue[str] = queue.Queue()
+        self.seen: list[str] = []
+        self._reader = threading.Thread(target=self._read, daemon=True)
+        self._reader.start()
+
+    def _read(self) -> None:
+        assert self.process.stdout is not None
+        for line in self.process.stdout:
+            self.lines.put(line.rstrip("\n"))
+
+    def wait_for(self, text: str) -> str:
+        deadline = time.monotonic() + TIMEOUT
+        while time.monotonic() < deadline:
+            try:
+                line = self.lines.get(timeout=0.5)
+            except queue.Empty:
+                if self.process.poll() is not None:
+                    break
+                continue
+            self.seen.append(line)
+            if text in line:
+                return line
+        raise AssertionError(f"no line with {text!r}; output so far:\n" + "\n".join(self.seen))
+
+    def stop(self) -> int:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGINT)
+        try:
+            return self.process.wait(timeout=20)
+        finally:
+            if self.process.poll() is None:
+                self.process.kill()
+                self.process.wait()
+            self._reader.join(timeout=5)  # it ends when the pipe closes; then close it
+            if self.process.stdout is not None:
+                self.process.stdout.close()
+
+
+@pytest.fixture
+def watcher(content_copy: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
+    deck = tmp_path / "out" / "deck.pptx"
+    running = Watcher(content_copy, deck)
+    yield running, content_copy, deck
+    running.stop()
+
+
+def test_watch_rebuilds_on_save_and_keeps_the_last_good_deck(watcher) -> None:  # type: ignore[no-untyped-def]
+    running, content, deck = watcher
+    first = running.wait_for(" built ")
+    assert "slides in" in first and " ms" in first
+    running.wait_for("Waiting for changes")
+    assert deck.exists()
+
+    quotes = content / "quotes.yaml"
+    text = quotes.read_text(encoding="utf-8")
+    assert "Pain is pain" in text
+    quotes.write_text(text.replace("Pain is pain", "Pain is ache"), encoding="utf-8")
+    line = running.wait_for(" built ")
+    assert "(quotes.yaml changed)" in line
+    good = deck.read_bytes()
+
+    quotes.write_text(text + "\n  broken: [unclosed\n", encoding="utf-8")
+    failed = running.wait_for("build failed")
+    assert "the last good deck is unchanged" in failed
+    assert any("quotes.yaml:" in seen for seen in running.seen)  # the diagnostic, located
+    assert deck.read_bytes() == good
+
+    quotes.write_text(text, encoding="utf-8")
+    running.wait_for(" built ")
+    assert running.stop() == 0
+    running.wait_for("Stopped watching.")
+
+
+def test_watch_ignores_files_that_are_not_content(watcher) -> None:  # type: ignore[no-untyped-def]
+    running, content, _ = watcher
+    running.wait_for("Waiting for changes")
+    (content / ".deck.yaml.swp").write_text("x", encoding="utf-8")
+    (content / "notes.txt").write_text("x", encoding="utf-8")
+    (content / "brand.yaml").touch()
+    line = running.wait_for(" built ")
+    assert "(brand.yaml changed)" in line  # the other two set nothing off
+
+
+def test_watch_of_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
+    done = subprocess.run(
+        [sys.executable, "-m", "summarydeck", "watch", "--content", str(tmp_path / "nope")],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "is not a folder" in done.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "watched"),
+    [
+        ("deck.yaml", True),
+        ("quotes.yml", True),
+        ("logo.png", True),
+        (".deck.yaml.swp", False),
+        ("deck.yaml~", False),
+        ("#deck.yaml#", False),
+        (".#deck.yaml", False),
+        ("notes.txt", False),
+    ],
+)
+def test_which_files_set_off_a_rebuild(name: str, watched: bool) -> None:
+    assert is_watched(f"/any/folder/{name}") is watched
