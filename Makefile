@@ -1,12 +1,12 @@
 # Two commands do everything on a fresh machine with Python 3.11 and make:
-#   make deck   create the environment and build the deck into output/
+#   make deck   create the environment and build every variant of the deck into output/
 #   make test   create the environment and run every check and test
 PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: deck test lint typecheck pytest bench contact-sheet clean
+.PHONY: deck export test lint typecheck pytest bench contact-sheet clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -15,7 +15,11 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 deck: $(STAMP)
-	$(BIN)/summarydeck build
+	$(BIN)/summarydeck build --all
+
+# PDF, one PNG per slide and a contact sheet of every variant (needs LibreOffice and poppler)
+export: deck
+	$(BIN)/summarydeck export --all
 
 test: lint typecheck pytest
 
@@ -35,6 +39,8 @@ contact-sheet: deck
 
 bench: $(STAMP)
 	$(BIN)/python bench/build_speed.py
+	$(BIN)/python bench/share_speed.py
 
 clean:
-	rm -rf $(VENV) output/*.pptx output/.cache
+	rm -rf $(VENV) output/*.pptx output/*.manifest.json output/*.pdf output/*.png \
+		output/*-slides output/preview output/.cache

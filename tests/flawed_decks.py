@@ -308,7 +308,7 @@ def box_on_top_of_text(base: Path, out: Path) -> None:
 # --- C601 links, C701 unconfirmed ----------------------------------------------------------------
 
 file_link = _relink(14, "file:///C:/secret.txt")
-javascript_link = _relink(22, "javascript:alert(1)")
+javascript_link = _relink(24, "javascript:alert(1)")
 
 
 def unchanged_copy(base: Path, out: Path) -> None:
@@ -334,6 +334,6 @@ FLAWS: dict[str, Flaw] = {
     "box-past-right-edge": Flaw(box_past_right_edge, "C501", 3),
     "box-on-top-of-text": Flaw(box_on_top_of_text, "C502", 4),
     "file-link": Flaw(file_link, "C601", 14),
-    "javascript-link": Flaw(javascript_link, "C601", 22),
+    "javascript-link": Flaw(javascript_link, "C601", 24),
     "unconfirmed-in-final": Flaw(unchanged_copy, "C701", 7, final=True),
 }

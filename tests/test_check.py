@@ -170,7 +170,7 @@ def test_build_refuses_to_write_a_deck_its_checks_fail(
 def test_build_prints_the_check_summary(full_content: Path, tmp_path: Path) -> None:
     code, output = _run("build", "--content", str(full_content), "--out", str(tmp_path / "d.pptx"))
     assert code == 0
-    assert "Check: checked 23 slides: no findings" in output
+    assert "Check: checked 25 slides: no findings" in output
 
 
 def test_severities_are_error_warning_or_info() -> None:

@@ -29,7 +29,7 @@ def test_build_with_no_arguments_reads_content_and_writes_output(
     assert result.exit_code == 0, result.output
     out = tmp_path / "output" / "every-kind.pptx"
     assert out.is_file()
-    assert f"Built {Path('output') / 'every-kind.pptx'} (23 slides) in " in result.output
+    assert f"Built {Path('output') / 'every-kind.pptx'} (25 slides) in " in result.output
 
 
 def test_validate_writes_nothing_and_reports_the_slide_count(
@@ -38,7 +38,7 @@ def test_validate_writes_nothing_and_reports_the_slide_count(
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["validate", "--content", str(full_content)])
     assert result.exit_code == 0
-    assert "Content is valid: 23 slides (0 errors, 0 warnings)" in result.output
+    assert "Content is valid: 25 slides (0 errors, 0 warnings)" in result.output
     assert not (tmp_path / "output").exists()
 
 

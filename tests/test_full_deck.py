@@ -121,6 +121,8 @@ def expected_slide_id(entry: dict[str, Any]) -> str:
     """The stable id: `id:`, else the referenced content id, else the kind's default."""
     if "id" in entry:
         return str(entry["id"])
+    if entry["kind"] == "discussion":  # not the opportunity's own id, which its slide has
+        return f"{entry['opportunity']}-discussion"
     for field_name in REFERENCE_FIELDS:
         if field_name in entry:
             return str(entry[field_name])

@@ -5,4 +5,4 @@ from pptx import Presentation
 
 def test_full_deck_builds_and_reopens(full_deck: Path) -> None:
     prs = Presentation(str(full_deck))
-    assert len(prs.slides) == 23
+    assert len(prs.slides) == 25

@@ -1,0 +1,66 @@
+"""`summarydeck export` from the command line: the deck `build` wrote, or named decks."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import QLAB_CONTENT
+from render_helpers import require_tools
+from summarydeck import api
+from summarydeck.cli import cli
+
+SLUG = "qlab-mental-health-back-neck-pain"
+
+
+@pytest.mark.render
+def test_export_of_the_built_short_variant(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    require_tools()
+    monkeypatch.chdir(tmp_path)
+    built = api.build(QLAB_CONTENT, selection=api.Selection("short"))
+    run = CliRunner().invoke(
+        cli, ["export", "--content", str(QLAB_CONTENT), "--variant", "short", "--width", "960"]
+    )
+    assert run.exit_code == 0, run.output
+    out = Path("output")
+    assert (out / f"{SLUG}-short.pdf").stat().st_size > 10_000
+    pictures = sorted((out / f"{SLUG}-short-slides").iterdir())
+    manifest_ids = _slide_ids()
+    assert [p.name for p in pictures] == [
+        f"{n:02d}-{slide_id}.png" for n, slide_id in enumerate(manifest_ids, 1)
+    ]
+    assert len(pictures) == built.slides
+    assert (out / f"{SLUG}-short-contact-sheet.png").exists()
+    assert f"Exported {SLUG}-short.pptx" in run.output and "per slide" in run.output
+
+
+def _slide_ids() -> list[str]:
+    run = CliRunner().invoke(
+        cli, ["slides", "--content", str(QLAB_CONTENT), "--variant", "short", "--format", "json"]
+    )
+    return [slide["id"] for slide in json.loads(run.output)["slides"]]
+
+
+def test_export_before_any_build_says_to_build_first(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    run = CliRunner().invoke(cli, ["export", "--content", str(QLAB_CONTENT), "--all"])
+    assert run.exit_code == 3
+    assert "has not been built yet" in run.output and "summarydeck build --all" in run.output
+    assert not Path("output").exists()
+
+
+def test_export_without_libreoffice_says_how_to_install_it_and_writes_nothing(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, qlab_deck: Path
+) -> None:
+    monkeypatch.setenv("SUMMARYDECK_SOFFICE", str(tmp_path / "no-such-soffice"))
+    out = tmp_path / "exported"
+    run = CliRunner().invoke(cli, ["export", str(qlab_deck), "--out", str(out)])
+    assert run.exit_code == 3
+    assert "apt-get install libreoffice-impress" in run.output
+    assert "Traceback" not in run.output
+    assert not out.exists() or not any(out.iterdir())
