@@ -172,7 +172,9 @@ def main() -> None:
     results.update(guard_times(content, args.runs))
     if not args.skip_export:
         results.update(export_times(content, max(1, args.runs // 2)))
-    print(f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}")
+    print(
+        f"machine: {platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}"
+    )
     for key, value in results.items():
         print(f"{key:<36} {value:.3f}")
     if args.json:

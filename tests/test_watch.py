@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from render_helpers import require_tools
 from summarydeck.watch import is_watched
 
 TIMEOUT = 60.0  # seconds to wait for one rebuild; a build takes about 2 s
@@ -21,7 +22,7 @@ TIMEOUT = 60.0  # seconds to wait for one rebuild; a build takes about 2 s
 class Watcher:
     """`summarydeck watch` in a child process, its output read line by line."""
 
-    def __init__(self, content: Path, deck: Path) -> None:
+    def __init__(self, content: Path, deck: Path, *options: str) -> None:
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
         self.process = subprocess.Popen(
             [
@@ -33,6 +34,7 @@ class Watcher:
                 str(content),
                 "--out",
                 str(deck),
+                *options,
             ],
             stdout=subprocess.PIPE,
             stderr=subprocess.STDOUT,
@@ -63,9 +65,9 @@ class Watcher:
                 return line
         raise AssertionError(f"no line with {text!r}; output so far:\n" + "\n".join(self.seen))
 
-    def stop(self) -> int:
+    def stop(self, how: signal.Signals = signal.SIGINT) -> int:
         if self.process.poll() is None:
-            self.process.send_signal(signal.SIGINT)
+            self.process.send_signal(how)
         try:
             return self.process.wait(timeout=20)
         finally:
@@ -120,6 +122,26 @@ def test_watch_ignores_files_that_are_not_content(watcher) -> None:  # type: ign
     (content / "brand.yaml").touch()
     line = running.wait_for(" built ")
     assert "(brand.yaml changed)" in line  # the other two set nothing off
+    assert running.stop(signal.SIGTERM) == 0  # a polite kill stops it cleanly too
+    running.wait_for("Stopped watching.")
+
+
+@pytest.mark.render
+def test_watch_preview_renders_the_slides_after_each_build(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    require_tools()
+    deck = tmp_path / "out" / "every-kind.pptx"
+    running = Watcher(content_copy, deck, "--preview")
+    try:
+        line = running.wait_for("preview:")
+        folder = Path(line.split("preview: ", 1)[1])
+        assert folder == tmp_path / "out" / "preview" / "every-kind-slides"
+        pictures = sorted(folder.glob("*.png"))
+        assert len(pictures) == 25 and pictures[0].name == "01-title.png"
+        assert (folder.parent / "every-kind.pdf").exists()
+    finally:
+        assert running.stop() == 0
 
 
 def test_watch_of_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:

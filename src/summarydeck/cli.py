@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import signal
 import sys
+import threading
 import traceback
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -196,9 +198,11 @@ def validate(content_dir: Path, final: bool) -> None:
     with _exit_status(writes=False):
         result = api.check_content(content_dir, final=final)
     _print_diagnostics(result.diagnostics)
-    counts = ", ".join(f"{name} {slides}" for name, slides in result.variants)
-    slides = f"variants {counts}" if counts else f"{result.slides}"
-    click.echo(f"Content is valid: {slides} slides ({summary_line(result.diagnostics)})")
+    counts = [f"{slides} in {name}" for name, slides in result.variants]
+    if counts:  # "26 slides in full, 10 in short"
+        counts[0] = counts[0].replace(" in ", " slides in ", 1)
+    slides = ", ".join(counts) or f"{result.slides} slides"
+    click.echo(f"Content is valid: {slides} ({summary_line(result.diagnostics)})")
     _say_draft(result)
 
 
@@ -411,7 +415,8 @@ def _built_decks(content_dir: Path, variant: str | None, all_variants: bool) -> 
 @click.option(
     "--preview",
     is_flag=True,
-    help="After each build, also render the slides to PNG (in output/preview) with LibreOffice.",
+    help="After each build, also render the slides to PNG with LibreOffice, into a `preview` "
+    "folder beside the deck.",
 )
 def watch(content_dir: Path, variant: str | None, out: Path | None, preview: bool) -> None:
     """Rebuild the deck each time a content or brand file is saved, until Ctrl-C.
@@ -421,7 +426,6 @@ def watch(content_dir: Path, variant: str | None, out: Path | None, preview: boo
 
     if not content_dir.is_dir():
         raise click.BadParameter(f"{content_dir} is not a folder", param_hint="--content")
-    preview_dir = api.DEFAULT_OUTPUT_DIR / "preview" if preview else None
 
     def report(done: live.Rebuilt) -> None:
         cause = f" ({', '.join(done.changed)} changed)" if done.changed else ""
@@ -442,6 +446,10 @@ def watch(content_dir: Path, variant: str | None, out: Path | None, preview: boo
                 err=True,
             )
 
+    # Ctrl-C or a polite kill ends the loop between builds, never half-way through writing
+    stop = threading.Event()
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, lambda *_: stop.set())
     click.echo(f"Watching {content_dir} for changes; press Ctrl-C to stop.")
     with _exit_status(writes=False):
         live.watch(
@@ -449,7 +457,8 @@ def watch(content_dir: Path, variant: str | None, out: Path | None, preview: boo
             report,
             out=out,
             selection=api.Selection(variant),
-            preview_dir=preview_dir,
+            preview=preview,
+            stop=stop,
             ready=lambda: click.echo("Waiting for changes..."),
         )
     click.echo("Stopped watching.")

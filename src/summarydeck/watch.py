@@ -47,7 +47,7 @@ def rebuild(
     selection: api.Selection,
     *,
     force: bool = False,
-    preview_dir: Path | None = None,
+    preview: bool = False,
     changed: tuple[str, ...] = (),
 ) -> Rebuilt:
     """One build, never raising for what a user can fix: the loop must go on."""
@@ -57,16 +57,16 @@ def rebuild(
         return Rebuilt(None, exc.diagnostics, "the content has errors", changed)
     except (OutputError, SelectionError) as exc:
         return Rebuilt(None, [], str(exc), changed)
-    preview = ""
-    if preview_dir is not None and result.path is not None:
+    shown = ""
+    if preview and result.path is not None:
         from summarydeck.export import export_decks
 
-        try:
-            exported = export_decks([result.path], preview_dir)
-            preview = str(exported[0].slides[0].parent) if exported[0].slides else ""
+        try:  # beside the deck, so a preview never mixes with a real export
+            exported = export_decks([result.path], result.path.parent / "preview")
+            shown = str(exported[0].slides[0].parent) if exported[0].slides else ""
         except OutputError as exc:
-            preview = f"no preview: {exc}"
-    return Rebuilt(result, result.diagnostics, "", changed, preview)
+            shown = f"no preview: {exc}"
+    return Rebuilt(result, result.diagnostics, "", changed, shown)
 
 
 def watch(
@@ -75,7 +75,7 @@ def watch(
     *,
     out: Path | None = None,
     selection: api.Selection | None = None,
-    preview_dir: Path | None = None,
+    preview: bool = False,
     stop: threading.Event | None = None,
     debounce_ms: int = 300,
     ready: Callable[[], None] | None = None,
@@ -84,7 +84,7 @@ def watch(
     import watchfiles
 
     selection = selection or api.Selection()
-    report(rebuild(content_dir, out, selection, preview_dir=preview_dir))
+    report(rebuild(content_dir, out, selection, preview=preview))
     for changes in watchfiles.watch(
         content_dir,
         watch_filter=lambda _change, path: is_watched(path),
@@ -103,7 +103,7 @@ def watch(
                 ready = None
             continue
         files = tuple(sorted({Path(path).name for _, path in changes}))
-        report(rebuild(content_dir, out, selection, preview_dir=preview_dir, changed=files))
+        report(rebuild(content_dir, out, selection, preview=preview, changed=files))
 
 
 def clock() -> str:

@@ -70,45 +70,65 @@ def fingerprint(records: list[SlideRecord]) -> str:
 
 
 def _record(number: int, slide: Any) -> SlideRecord:
+    """Read straight from the slide's XML: python-pptx's shape proxies cost ten times more."""
     element = slide._element
-    name = element.find(f"{{{_P}}}cSld").get("name", "") or f"slide-{number}"
+    tree = element.find(f"{{{_P}}}cSld")
+    name = tree.get("name", "") or f"slide-{number}"
     shapes: list[ShapeRecord] = []
     charts: list[ChartRecord] = []
     pictures: list[str] = []
-    for shape in _walk(slide.shapes):
-        if getattr(shape, "has_chart", False) and shape.has_chart:
-            charts.append(_chart(shape))
-        if shape.shape_type is not None and _is_picture(shape):
-            digest = hashlib.sha256(shape.image.blob).hexdigest()
-            pictures.append(f"{shape.name}: {digest}")
-        shapes.append(
-            ShapeRecord(shape.name, _box(shape), _paragraphs(shape._element), _alt(shape))
-        )
-    notes = ""
-    if slide.has_notes_slide:
-        notes = slide.notes_slide.notes_text_frame.text
-    title = slide.shapes.title
-    title_text = " ".join(_paragraphs(title._element)) if title is not None else ""
-    return SlideRecord(number, name, title_text, shapes, charts, pictures, notes)
+    title = ""
+    for shape in _shape_elements(tree.find(f"{{{_P}}}spTree")):
+        c_nv_pr = shape.find(f"./*/{{{_P}}}cNvPr")
+        shape_name = c_nv_pr.get("name", "") if c_nv_pr is not None else ""
+        alt = c_nv_pr.get("descr", "") if c_nv_pr is not None else ""
+        kind = etree.QName(shape).localname
+        text = [] if kind == "grpSp" else _paragraphs(shape)
+        shapes.append(ShapeRecord(shape_name, _box(shape), text, alt))
+        if not title and _is_title(shape):
+            title = " ".join(text)
+        for blip in shape.iter(f"{{{_A}}}blip"):
+            rel_id = blip.get(f"{{{_R}}}embed")
+            if rel_id and kind == "pic":
+                blob = slide.part.related_part(rel_id).blob
+                pictures.append(f"{shape_name}: {hashlib.sha256(blob).hexdigest()}")
+        chart_ref = shape.find(f".//{{{_C}}}chart") if kind == "graphicFrame" else None
+        if chart_ref is not None:
+            chart_part = slide.part.related_part(chart_ref.get(f"{{{_R}}}id"))
+            charts.append(_chart(shape_name, chart_part.chart))
+    notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
+    return SlideRecord(number, name, title, shapes, charts, pictures, notes)
 
 
-def _walk(shapes: Any) -> Any:
-    for shape in shapes:
-        yield shape
-        if shape.shape_type == 6:  # a group: its members are shapes too
-            yield from _walk(shape.shapes)
+_SHAPES = {"sp", "pic", "graphicFrame", "grpSp", "cxnSp"}
 
 
-def _is_picture(shape: Any) -> bool:
-    try:
-        return bool(shape.image.blob)
-    except (AttributeError, ValueError, KeyError):
-        return False
+def _shape_elements(tree: Any) -> Any:
+    """Every shape in document order, a group's members after the group."""
+    for child in tree:
+        if etree.QName(child).localname in _SHAPES:
+            yield child
+            if etree.QName(child).localname == "grpSp":
+                yield from _shape_elements(child)
+
+
+def _is_title(shape: Any) -> bool:
+    placeholder = shape.find(f"./{{{_P}}}nvSpPr/{{{_P}}}nvPr/{{{_P}}}ph")
+    return placeholder is not None and placeholder.get("type") in ("title", "ctrTitle")
 
 
 def _box(shape: Any) -> tuple[int, int, int, int]:
-    values = (shape.left, shape.top, shape.width, shape.height)
-    return (int(values[0] or 0), int(values[1] or 0), int(values[2] or 0), int(values[3] or 0))
+    """Position and size as written (0s for a placeholder that inherits them)."""
+    xfrm = shape.find(f"./{{{_P}}}xfrm")  # a graphic frame's
+    if xfrm is None:
+        xfrm = shape.find(f"./*/{{{_A}}}xfrm")  # spPr, grpSpPr
+    if xfrm is None:
+        return (0, 0, 0, 0)
+    off = xfrm.find(f"{{{_A}}}off")
+    ext = xfrm.find(f"{{{_A}}}ext")
+    x, y = (int(off.get("x", 0)), int(off.get("y", 0))) if off is not None else (0, 0)
+    cx, cy = (int(ext.get("cx", 0)), int(ext.get("cy", 0))) if ext is not None else (0, 0)
+    return (x, y, cx, cy)
 
 
 def _paragraphs(element: Any) -> list[str]:
@@ -130,18 +150,7 @@ def _paragraphs(element: Any) -> list[str]:
     return out
 
 
-def _alt(shape: Any) -> str:
-    for tag in ("nvSpPr", "nvPicPr", "nvGraphicFramePr", "nvGrpSpPr", "nvCxnSpPr"):
-        holder = shape._element.find(f"{{{_P}}}{tag}")
-        if holder is not None:
-            c_nv_pr = holder.find(f"{{{_P}}}cNvPr")
-            if c_nv_pr is not None:
-                return str(c_nv_pr.get("descr", ""))
-    return ""
-
-
-def _chart(shape: Any) -> ChartRecord:
-    chart = shape.chart
+def _chart(name: str, chart: Any) -> ChartRecord:
     categories: list[str] = []
     series: dict[str, list[float | None]] = {}
     for plot in chart.plots:
@@ -151,4 +160,4 @@ def _chart(shape: Any) -> ChartRecord:
             label = one.name or f"series {position + 1}"
             series[label] = [None if v is None else float(v) for v in one.values]
     kind = etree.QName(chart.plots[0]._element).localname if len(chart.plots) else "chart"
-    return ChartRecord(shape.name, kind, categories, series)
+    return ChartRecord(name, kind, categories, series)
