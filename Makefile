@@ -41,6 +41,8 @@ bench: $(STAMP)
 	$(BIN)/python bench/build_speed.py
 	$(BIN)/python bench/share_speed.py
 
+# keeps output/*.backup-*.pptx: those hold someone's edits (see "Safe regeneration" in README)
 clean:
-	rm -rf $(VENV) output/*.pptx output/*.manifest.json output/*.pdf output/*.png \
+	rm -rf $(VENV) $(filter-out $(wildcard output/*.backup-*.pptx),$(wildcard output/*.pptx)) \
+		output/*.manifest.json output/*.pdf output/*.png \
 		output/*-slides output/preview output/.cache

@@ -64,3 +64,18 @@ def test_export_without_libreoffice_says_how_to_install_it_and_writes_nothing(
     assert "apt-get install libreoffice-impress" in run.output
     assert "Traceback" not in run.output
     assert not out.exists() or not any(out.iterdir())
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--all", "deck.pptx"], ["--variant", "short", "deck.pptx"], ["--all", "--variant", "short"]],
+)
+def test_export_refuses_options_that_contradict_each_other(
+    args: list[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "deck.pptx").write_bytes(b"")  # exists, so only the combination is wrong
+    run = CliRunner().invoke(cli, ["export", *args])
+    assert run.exit_code == 2, run.output
+    assert "not both" in run.output or "leave out --variant" in run.output
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["deck.pptx"]

@@ -14,7 +14,7 @@ from pptx.chart.data import CategoryChartData
 
 from summarydeck import __version__, api
 from summarydeck.cli import cli
-from summarydeck.output.diff import diff_decks, format_diff
+from summarydeck.output.diff import DeckDiff, diff_decks, format_diff
 from summarydeck.output.guard import EditedDeckError, disk_state
 from summarydeck.output.stamp import read_stamp
 
@@ -51,7 +51,9 @@ def test_each_build_stamps_version_content_hash_and_fingerprint(built: tuple[Pat
     stamp = read_stamp(deck)
     assert stamp is not None
     assert stamp.version == __version__
-    assert stamp.content_hash == api.content_hash(content)
+    # the variant as resolved: the first listed, `full`
+    assert stamp.content_hash == api.content_hash(content, api.Selection("full"))
+    assert stamp.variant == "full"
     assert len(stamp.slides_hash) == 64
     with zipfile.ZipFile(deck) as package:
         types = package.read("[Content_Types].xml").decode()
@@ -84,12 +86,14 @@ def test_a_hand_edited_deck_is_not_overwritten_without_force(built: tuple[Path, 
     edited = deck.read_bytes()
     with pytest.raises(EditedDeckError) as caught:
         api.build(content, deck)
-    assert "project-in-brief" in str(caught.value) and "--force" in str(caught.value)
+    assert "project-in-brief" in str(caught.value)
+    assert caught.value.hint is not None and "--force" in caught.value.hint
     assert deck.read_bytes() == edited
 
     run = build_cli("--content", str(content), "--out", str(deck))
     assert run.exit_code == 3  # type: ignore[attr-defined]
     assert "was edited since summarydeck wrote it" in run.output  # type: ignore[attr-defined]
+    assert "  hint: copy those edits" in run.output  # type: ignore[attr-defined]
     assert "Traceback" not in run.output  # type: ignore[attr-defined]
     assert deck.read_bytes() == edited
     assert not list(deck.parent.glob("*.backup-*"))
@@ -148,11 +152,9 @@ def test_a_deck_summarydeck_did_not_write_is_not_replaced(tmp_path: Path, qlab_c
         api.build(qlab_copy, deck)
 
 
-def test_a_deck_from_before_the_stamp_is_replaced(built: tuple[Path, Path]) -> None:
-    """Decks written by earlier versions have no stamp, but are still ours when nothing else
-    has saved them."""
-    _, deck = built
-    old = deck.with_name("old.pptx")
+def _without_stamp(deck: Path, old: Path, application: bytes = b"summarydeck") -> None:
+    """A copy of `deck` as an earlier version wrote it (no stamp), saved last by
+    `application`."""
     with zipfile.ZipFile(deck) as source, zipfile.ZipFile(old, "w") as target:
         for item in source.infolist():
             data = source.read(item.filename)
@@ -160,11 +162,31 @@ def test_a_deck_from_before_the_stamp_is_replaced(built: tuple[Path, Path]) -> N
                 continue
             if item.filename in ("[Content_Types].xml", "_rels/.rels"):
                 data = data.replace(b"custom.xml", b"gone.xml")
+            if item.filename == "docProps/app.xml":
+                data = data.replace(b">summarydeck<", b">" + application + b"<")
             target.writestr(item, data)
+
+
+def test_a_deck_from_before_the_stamp_is_replaced(built: tuple[Path, Path]) -> None:
+    """Decks written by earlier versions have no stamp, but are still ours when nothing else
+    has saved them: the application that last saved it is still summarydeck."""
+    _, deck = built
+    old = deck.with_name("old.pptx")
+    _without_stamp(deck, old)
     assert read_stamp(old) is None
     assert disk_state(old).safe
-    edit_in_powerpoint(old)  # python-pptx keeps app.xml; PowerPoint would rewrite it
-    assert disk_state(old).safe
+
+
+def test_a_deck_from_before_the_stamp_saved_by_powerpoint_is_kept(
+    built: tuple[Path, Path],
+) -> None:
+    """PowerPoint (or LibreOffice, or Keynote) writes its own name into app.xml on saving: an
+    unstamped deck it saved may hold edits we cannot see, so it is refused."""
+    _, deck = built
+    old = deck.with_name("old.pptx")
+    _without_stamp(deck, old, b"Microsoft Office PowerPoint")
+    state = disk_state(old)
+    assert not state.safe and "was not written by summarydeck" in state.why
 
 
 def test_build_all_writes_nothing_when_one_variant_was_edited(
@@ -288,3 +310,203 @@ def test_diff_of_something_that_is_not_a_deck_is_a_clear_error(tmp_path: Path) -
     assert run.exit_code == 3
     assert "cannot be read as a PowerPoint deck" in run.output
     assert "Traceback" not in run.output
+
+
+# --- edits that change no word ---------------------------------------------------------------
+
+
+def _slide(prs: object, slide_id: str) -> object:
+    return next(
+        s
+        for s in prs.slides  # type: ignore[attr-defined]
+        if s._element.find(".//{*}cSld").get("name") == slide_id
+    )
+
+
+def _first_run(deck: Path, slide_id: str = "project-in-brief") -> tuple[object, object]:
+    prs = Presentation(str(deck))
+    body = next(s for s in _slide(prs, slide_id).shapes if s.name == "Body")  # type: ignore[attr-defined]
+    return prs, body.text_frame.paragraphs[0].runs[-1]
+
+
+@pytest.mark.parametrize(
+    "edit",
+    [
+        pytest.param(lambda run: setattr(run.font, "bold", True), id="bold"),
+        pytest.param(lambda run: setattr(run.font, "italic", True), id="italic"),
+        pytest.param(lambda run: setattr(run.font, "size", 40 * 12700), id="size"),
+        pytest.param(lambda run: run.font.color.__setattr__("rgb", _red()), id="colour"),
+        pytest.param(
+            lambda run: setattr(run.hyperlink, "address", "https://example.org/"), id="link"
+        ),
+    ],
+)
+def test_a_formatting_edit_counts_as_an_edit(built: tuple[Path, Path], edit: object) -> None:
+    content, deck = built
+    prs, run = _first_run(deck)
+    edit(run)  # type: ignore[operator]
+    prs.save(str(deck))  # type: ignore[attr-defined]
+    state = disk_state(deck)
+    assert not state.safe and state.changed == ("project-in-brief",)
+    with pytest.raises(EditedDeckError):
+        api.build(content, deck)
+    diff = format_diff(
+        diff_decks(deck, deck.with_name("unused.pptx")) if False else _rebuilt_diff(content, deck)
+    )
+    assert "text formatting changed: Body" in diff
+
+
+def _red() -> object:
+    from pptx.dml.color import RGBColor
+
+    return RGBColor(0xFF, 0, 0)
+
+
+def _ids(deck: Path) -> list[str]:
+    return [s._element.find("{*}cSld").get("name") for s in Presentation(str(deck)).slides]
+
+
+def _rebuilt_diff(content: Path, deck: Path) -> DeckDiff:
+    fresh = deck.with_name("fresh.pptx")
+    api.build(content, fresh)
+    return diff_decks(fresh, deck)
+
+
+def test_hiding_a_slide_counts_as_an_edit(built: tuple[Path, Path]) -> None:
+    content, deck = built
+    prs = Presentation(str(deck))
+    _slide(prs, "sick-leave")._element.set("show", "0")  # type: ignore[attr-defined]
+    prs.save(str(deck))
+    state = disk_state(deck)
+    assert not state.safe and state.changed == ("sick-leave",)
+    assert "now hidden in a slide show" in format_diff(_rebuilt_diff(content, deck))
+
+
+def test_slides_put_in_another_order_are_named(built: tuple[Path, Path]) -> None:
+    content, deck = built
+    prs = Presentation(str(deck))
+    order = prs.slides._sldIdLst
+    second = order[1]
+    order.remove(second)
+    order.insert(2, second)  # swap slides 2 and 3
+    prs.save(str(deck))
+    with pytest.raises(EditedDeckError) as caught:
+        api.build(content, deck)
+    moved = str(caught.value).split("(changed: ")[1].split(")")[0]
+    assert moved == "`" + "`, `".join(_ids(deck)[1:3]) + "`"
+    assert caught.value.hint is not None and "--force" in caught.value.hint
+
+
+# --- all or nothing ----------------------------------------------------------------------------
+
+
+def test_a_failed_write_leaves_every_deck_and_manifest_as_it_was(
+    qlab_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`build --all` writes six files (three decks, three manifests); a disk that fills up at
+    the fourth must leave the first three as they were, and no temporary files behind."""
+    from summarydeck.diagnostics import OutputError
+    from summarydeck.output import package
+
+    monkeypatch.chdir(tmp_path)
+    first = api.build_all(qlab_copy)
+    before = {p: p.read_bytes() for p in (tmp_path / "output").iterdir() if p.is_file()}
+    deck_file = qlab_copy / "deck.yaml"
+    text = deck_file.read_text(encoding="utf-8")
+    deck_file.write_text(text.replace("Over 120 participants", "Over 120 people"), "utf-8")
+
+    real_stage = package._stage
+    calls = []
+
+    def fills_up(path: Path, data: bytes) -> tuple[Path, Path]:
+        calls.append(path)
+        if len(calls) == 4:
+            raise OutputError(f"cannot write {path}: No space left on device")
+        return real_stage(path, data)
+
+    monkeypatch.setattr(package, "_stage", fills_up)
+    with pytest.raises(OutputError, match="No space left"):
+        api.build_all(qlab_copy)
+    after = {p: p.read_bytes() for p in (tmp_path / "output").iterdir() if p.is_file()}
+    assert after == before
+    assert len(first) == 3 and len(calls) == 4
+
+
+# --- diff of decks from elsewhere ---------------------------------------------------------------
+
+
+def test_diff_reads_a_notes_page_without_a_body(built: tuple[Path, Path], tmp_path: Path) -> None:
+    _, deck = built
+    prs = Presentation(str(deck))
+    notes = prs.slides[0].notes_slide
+    body = notes.notes_placeholder
+    assert body is not None
+    body._element.getparent().remove(body._element)
+    changed = tmp_path / "no-notes-body.pptx"
+    prs.save(str(changed))
+    [change] = diff_decks(deck, changed).changes
+    assert change.id == "title" and any(d.startswith("notes: - ") for d in change.details)
+
+
+def test_diff_tells_duplicated_slides_apart(built: tuple[Path, Path], tmp_path: Path) -> None:
+    """PowerPoint's Duplicate Slide copies the slide's name: the copy is `<id>#2`."""
+    import copy
+
+    _, deck = built
+    prs = Presentation(str(deck))
+    source = _slide(prs, "closing")
+    twin = prs.slides.add_slide(source.slide_layout)  # type: ignore[attr-defined]
+    twin._element.remove(twin._element.find("{*}cSld"))
+    twin._element.insert(0, copy.deepcopy(source._element.find("{*}cSld")))  # type: ignore[attr-defined]
+    changed = tmp_path / "duplicated.pptx"
+    prs.save(str(changed))
+    diff = diff_decks(deck, changed)
+    assert [(c.id, c.status) for c in diff.changes] == [("closing#2", "added")]
+
+
+def test_diff_matches_slides_by_title_when_names_are_gone(
+    built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """An application that drops slide names (or another tool's deck): slides are matched by
+    title, so one edit is one changed slide, not every slide removed and added."""
+    _, deck = built
+    prs = Presentation(str(deck))
+    for slide in prs.slides:
+        slide._element.find("{*}cSld").attrib.pop("name", None)
+    body = next(s for s in _slide_by_title(prs, "The project in brief").shapes if s.name == "Body")
+    body.text_frame.paragraphs[0].runs[0].text = "EDITED"
+    unnamed = tmp_path / "unnamed.pptx"
+    prs.save(str(unnamed))
+    diff = diff_decks(deck, unnamed)
+    assert [(c.id, c.status) for c in diff.changes] == [("project-in-brief", "changed")]
+
+
+def _slide_by_title(prs: object, title: str) -> object:
+    return next(
+        s
+        for s in prs.slides  # type: ignore[attr-defined]
+        if s.shapes.title is not None and s.shapes.title.text_frame.text.replace("\v", " ") == title
+    )
+
+
+def test_a_logo_kept_outside_the_content_folder_is_part_of_the_stamp(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    """A brand folder shared by several decks: a new logo there is a change of content."""
+    shared = tmp_path / "brand-assets"
+    shared.mkdir()
+    (content_copy / "logo.png").rename(shared / "logo.png")
+    brand = content_copy / "brand.yaml"
+    brand.write_text(
+        brand.read_text(encoding="utf-8").replace(
+            "logo: logo.png", "logo: ../brand-assets/logo.png"
+        ),
+        "utf-8",
+    )
+    deck = tmp_path / "deck.pptx"
+    first = read_stamp(Path(str(api.build(content_copy, deck).path)))
+    logo = shared / "logo.png"
+    logo.write_bytes(logo.read_bytes() + b"\0")  # another picture, same name
+    second = read_stamp(Path(str(api.build(content_copy, deck).path)))
+    assert first is not None and second is not None
+    assert first.content_hash != second.content_hash

@@ -172,9 +172,26 @@ def test_an_unknown_section_or_tag_is_an_error(tmp_path: Path) -> None:
     content = _with_variants(
         tmp_path, {"a": {"include": {"sections": ["opportunity"], "tags": ["nothing"]}}}
     )
-    codes = [(d.code, d.hint) for d in _errors(content) if d.is_error]
-    assert ("E212", "did you mean `opportunities`?") in codes
-    assert any(code == "E212" and "tags" not in (hint or "x") for code, hint in codes)
+    errors = [d for d in _errors(content) if d.is_error]
+    assert [d.code for d in errors] == ["E212", "E212"]
+    section, tag = errors
+    assert "sections: no section slide `opportunity`" in section.message
+    assert section.hint == "did you mean `opportunities`?"
+    assert "tags: no slide tagged `nothing`" in tag.message
+    assert tag.hint is not None and "`workshop`" in tag.hint  # the one tag the storyboard has
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "expected"),
+    [("discussion", "yes", "bool"), ("max_slides", True, "int"), ("max_slides", "10", "int")],
+)
+def test_variant_flags_take_only_real_booleans_and_numbers(
+    tmp_path: Path, field: str, value: object, expected: str
+) -> None:
+    content = _with_variants(tmp_path, {"a": {field: value}})
+    [error] = [d for d in _errors(content) if d.is_error]
+    assert error.location is not None and error.location.file.endswith("deck.yaml")
+    assert field in error.message or field in str(error.location)
 
 
 def test_a_variant_that_keeps_nothing_is_an_error(tmp_path: Path) -> None:
@@ -207,6 +224,25 @@ def test_a_discussion_variant_warns_about_opportunities_without_prompts(tmp_path
         "second",
         "third",
     }
+
+
+def test_a_generated_discussion_id_that_is_taken_says_so(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    import shutil
+
+    shutil.copytree(QLAB_CONTENT, content)
+    deck_file = content / "deck.yaml"
+    text = deck_file.read_text(encoding="utf-8")
+    deck_file.write_text(
+        text.replace("id: quote-also-in-pain", "id: conversations-discussion"), "utf-8"
+    )
+    [error] = [d for d in _errors(content) if d.is_error]
+    assert error.code == "E216"
+    assert "variant `workshop` adds a discussion slide `conversations-discussion`" in (
+        error.message
+    )
+    assert error.location is not None and error.location.line > 0
+    assert error.hint is not None and "`kind: discussion`" in error.hint
 
 
 def test_an_unknown_variant_is_a_usage_error_with_a_suggestion() -> None:
@@ -272,7 +308,10 @@ def test_a_mini_deck_has_its_own_default_file(
 ) -> None:
     monkeypatch.chdir(tmp_path)
     result = api.build(QLAB_CONTENT, selection=api.Selection(only=("title", "closing")))
-    assert result.path == Path("output") / f"{SLUG}-only-title-closing.pptx"
+    assert result.path == Path("output") / f"{SLUG}-only-closing-title.pptx"
+    # named in another order: the same mini-deck, the same file, the same bytes
+    again = api.build(QLAB_CONTENT, selection=api.Selection(only=("closing", "title")))
+    assert again.path == result.path and again.sha256 == result.sha256
     result = api.build(QLAB_CONTENT, selection=api.Selection("short", section="opportunities"))
     assert result.path == Path("output") / f"{SLUG}-short-section-opportunities.pptx"
 
@@ -371,3 +410,78 @@ def test_a_one_word_edit_changes_only_that_slides_hash(qlab_copy: Path, tmp_path
     ]
     assert changed == ["project-in-brief"]
     assert after["content_hash"] != before["content_hash"]
+
+
+def test_long_choices_of_slides_get_distinct_file_names() -> None:
+    deck, _ = api.load(QLAB_CONTENT)
+    first = api.default_output(deck, api.Selection(only=("a", "b", "c", "d")))
+    second = api.default_output(deck, api.Selection(only=("a", "b", "c", "e")))
+    assert first != second
+    assert first.name.startswith(f"{SLUG}-only-a-b-c-and-1-more-")
+
+
+def test_the_default_deck_and_its_variant_by_name_are_the_same_bytes(
+    variants: dict[str, api.BuildResult], tmp_path: Path
+) -> None:
+    """`build`, `build --variant full` and `build --all` all write the full deck: one file,
+    one content, so one set of bytes (a stamp naming the selection differently broke this)."""
+    plain = api.build(QLAB_CONTENT, tmp_path / "plain.pptx")
+    named = api.build(QLAB_CONTENT, tmp_path / "named.pptx", selection=api.Selection("full"))
+    assert plain.sha256 == named.sha256 == variants["full"].sha256
+
+
+def test_numbers_in_messages_agree_with_their_nouns(tmp_path: Path) -> None:
+    run = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            "--content",
+            str(QLAB_CONTENT),
+            "--only",
+            "title",
+            "--out",
+            str(tmp_path / "t.pptx"),
+        ],
+    )
+    assert run.exit_code == 0, run.output
+    assert "(1 slide, variant full)" in run.output
+
+
+def test_an_empty_variant_name_is_a_usage_error(tmp_path: Path) -> None:
+    run = CliRunner().invoke(
+        cli,
+        [
+            "build",
+            "--content",
+            str(QLAB_CONTENT),
+            "--variant",
+            " ",
+            "--out",
+            str(tmp_path / "x.pptx"),
+        ],
+    )
+    assert run.exit_code == 2
+    assert "give a variant's name" in run.output
+    assert not (tmp_path / "x.pptx").exists()
+
+
+def test_check_finds_the_variant_a_deck_was_built_as(
+    variants: dict[str, api.BuildResult],
+) -> None:
+    """`check DECK --content DIR --final` lists unconfirmed items once, at their status line,
+    only when it recognises the deck as the content's: a workshop deck is recognised by its
+    stamp, not mistaken for the default variant."""
+    deck = variants["workshop"].path
+    assert deck is not None
+    report = api.check(QLAB_CONTENT, deck, final=True)
+    unconfirmed = [f for f in report.findings if f.code == "C701"]
+    assert unconfirmed and all(
+        f.location is not None and f.location.file.endswith(".yaml") for f in unconfirmed
+    )
+    # named wrongly on purpose: the deck is not that variant's, so findings stay on the deck
+    wrong = api.check(QLAB_CONTENT, deck, final=True, variant="short")
+    assert any(f.location is None for f in wrong.findings if f.code == "C701")
+    run = CliRunner().invoke(
+        cli, ["check", str(deck), "--content", str(QLAB_CONTENT), "--variant", "worksop"]
+    )
+    assert run.exit_code == 2 and "did you mean `workshop`?" in run.output

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import QLAB_CONTENT
 from render_helpers import require_tools
 from summarydeck.watch import is_watched
 
@@ -153,6 +154,70 @@ def test_watch_of_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     )
     assert done.returncode == 2
     assert "is not a folder" in done.stderr
+
+
+def test_watch_of_a_misspelt_variant_is_a_usage_error_at_once() -> None:
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "summarydeck",
+            "watch",
+            "--content",
+            str(QLAB_CONTENT),
+            "--variant",
+            "worksop",
+        ],
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert done.returncode == 2
+    assert "no variant `worksop`" in done.stderr and "did you mean `workshop`?" in done.stderr
+    assert "Watching" not in done.stdout
+
+
+def test_watch_that_never_built_says_nothing_was_written(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    quotes = content_copy / "quotes.yaml"
+    quotes.write_text(quotes.read_text(encoding="utf-8") + "\n  broken: [unclosed\n", "utf-8")
+    running = Watcher(content_copy, tmp_path / "deck.pptx")
+    try:
+        failed = running.wait_for("build failed")
+        assert failed.endswith("; nothing was written")
+    finally:
+        assert running.stop() == 0
+
+
+def test_watch_keeps_an_edited_deck_unless_forced(content_copy: Path, tmp_path: Path) -> None:
+    from pptx import Presentation
+
+    from summarydeck import api
+
+    deck = tmp_path / "deck.pptx"
+    api.build(content_copy, deck)
+    prs = Presentation(str(deck))
+    prs.slides[0].shapes.title.text_frame.text = "Edited in PowerPoint"
+    prs.save(str(deck))
+    edited = deck.read_bytes()
+
+    running = Watcher(content_copy, deck)
+    try:
+        running.wait_for("build failed")
+        hint = running.wait_for("hint:")
+        assert "--force" in hint
+        assert deck.read_bytes() == edited
+    finally:
+        assert running.stop() == 0
+    running = Watcher(content_copy, deck, "--force")
+    try:
+        kept = running.wait_for("the edited deck was kept as")
+        backup = Path(kept.split("kept as ", 1)[1])
+        assert backup.read_bytes() == edited
+        running.wait_for(" built ")
+    finally:
+        assert running.stop() == 0
 
 
 @pytest.mark.parametrize(

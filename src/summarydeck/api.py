@@ -3,14 +3,23 @@
 from __future__ import annotations
 
 import dataclasses
+import hashlib
+import os
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from summarydeck import __version__
 from summarydeck.check.findings import Finding, Severity
 from summarydeck.check.run import CheckReport
-from summarydeck.diagnostics import ContentError, Diagnostic, Diagnostics, OutputError
+from summarydeck.diagnostics import (
+    ContentError,
+    Diagnostic,
+    Diagnostics,
+    OutputError,
+    SelectionError,
+)
 from summarydeck.layouts.planner import plan_deck
 from summarydeck.layouts.registry import kinds
 from summarydeck.model.deck import Deck
@@ -21,7 +30,7 @@ from summarydeck.output.manifest import SlideEntry
 from summarydeck.output.stamp import Stamp
 from summarydeck.plan.final import check_final
 from summarydeck.plan.types import SlidePlan
-from summarydeck.source.content_dir import content_files, load_content_dir
+from summarydeck.source.content_dir import content_files, load_content_dir, picture_files
 
 DEFAULT_CONTENT = Path("content")
 DEFAULT_OUTPUT_DIR = Path("output")
@@ -35,6 +44,11 @@ class Selection:
     variant: str | None = None
     only: tuple[str, ...] = ()
     section: str | None = None
+
+    def __post_init__(self) -> None:
+        # slides come out in deck order whatever order they were named in, so `--only b,a` and
+        # `--only a,b` are one selection: one file name, one stamp
+        object.__setattr__(self, "only", tuple(sorted(set(self.only))))
 
     def describe(self) -> str:
         return (
@@ -126,11 +140,29 @@ def default_output(deck: Deck, selection: Selection = Selection()) -> Path:
     if selection.section:
         name += f"-section-{selection.section}"
     if selection.only:
-        shown = selection.only[:3]
-        name += "-only-" + "-".join(shown)
-        if len(selection.only) > 3:
-            name += f"-and-{len(selection.only) - 3}-more"
+        name += "-only-" + "-".join(selection.only[:3])
+        if len(selection.only) > 3:  # the rest go into a short digest, so names stay distinct
+            rest = hashlib.sha256(",".join(selection.only).encode("utf-8")).hexdigest()[:8]
+            name += f"-and-{len(selection.only) - 3}-more-{rest}"
     return DEFAULT_OUTPUT_DIR / f"{name}.pptx"
+
+
+def built_decks(content_dir: Path, variant: str | None, all_variants: bool) -> list[Path]:
+    """The decks `build` writes for this content (a variant's, or every variant's); raises
+    OutputError when one has not been built yet."""
+    from summarydeck.layouts.selection import apply_variant
+
+    deck, _ = load(content_dir)
+    names: list[str | None] = (list(deck.variants) or [None]) if all_variants else [variant]
+    paths = [default_output(apply_variant(deck, name, Diagnostics())) for name in names]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        command = " --all" if all_variants else f" --variant {variant}" if variant else ""
+        raise OutputError(
+            f"{missing[0]} has not been built yet",
+            f"run `summarydeck build{command}` first, or name the deck to export",
+        )
+    return paths
 
 
 def build(
@@ -150,7 +182,7 @@ def build(
     deck, diags = load(content_dir)
     loaded = time.perf_counter() - started
     ready = _prepare(deck, diags, out, cache_dir, final, selection)
-    return _write(ready, guard_overwrite(ready.target, force=force), loaded)
+    return _write([ready], [guard_overwrite(ready.target, force=force)], loaded)[0]
 
 
 def build_all(
@@ -161,7 +193,8 @@ def build_all(
     force: bool = False,
 ) -> list[BuildResult]:
     """Every variant, each into its own file (one deck when there are no variants). All are
-    planned and checked before any is written, so one broken variant writes none."""
+    planned and checked before any is written, and written all or none, so one broken
+    variant, or a disk that fills up half-way, writes none."""
     started = time.perf_counter()
     deck, diags = load(content_dir)
     loaded = time.perf_counter() - started
@@ -172,7 +205,7 @@ def build_all(
     ]
     # refuse before writing any, so that one edited deck leaves the whole set as it was
     backups = [guard_overwrite(ready.target, force=force) for ready in prepared]
-    return [_write(ready, backup, loaded) for ready, backup in zip(prepared, backups, strict=True)]
+    return _write(prepared, backups, loaded)
 
 
 @dataclass
@@ -205,9 +238,10 @@ def _prepare(
     cut, plans = plan_selection(deck, diags, selection, final=final)
     target = out or default_output(cut, selection)
     cache = cache_dir if cache_dir is not None else target.parent / ".cache" / "charts"
-    stamp_base = Stamp(
-        __version__, content_hash(deck.content_dir, selection), "", cut.variant or ""
-    )
+    # the variant as resolved: `build` and `build --variant <first>` make the same deck
+    resolved = dataclasses.replace(selection, variant=cut.variant)
+    digest = content_hash(deck.content_dir, resolved, brand_files(deck))
+    stamp_base = Stamp(__version__, digest, "", cut.variant or "")
     data, records, stamp = _render(cut, plans, cache, stamp_base)
     report = _check(data, cut, plans)
     broken = [f for f in report.findings if f.code == "C101"]
@@ -234,48 +268,65 @@ def _prepare(
     )
 
 
-def _write(ready: _Prepared, backup: Path | None, loaded: float) -> BuildResult:
-    """Write a prepared deck and its manifest; `loaded`: how long reading the content took."""
-    import hashlib
-
-    from summarydeck.output.manifest import manifest_text, write_manifest
-    from summarydeck.output.package import write_atomically
+def _write(
+    prepared: list[_Prepared], backups: list[Path | None], loaded: float
+) -> list[BuildResult]:
+    """Write prepared decks and their manifests, all or none; `loaded`: how long reading the
+    content took."""
+    from summarydeck.output.manifest import manifest_path, manifest_text
+    from summarydeck.output.package import write_together
 
     writing = time.perf_counter()
-    sha = hashlib.sha256(ready.data).hexdigest()
-    write_atomically(ready.target, ready.data)
-    manifest = write_manifest(
-        ready.target, manifest_text(ready.target, sha, ready.stamp, ready.records, ready.entries)
-    )
-    return BuildResult(
-        ready.target,
-        len(ready.records),
-        loaded + ready.seconds + (time.perf_counter() - writing),
-        ready.diagnostics,
-        sha,
-        ready.to_confirm,
-        ready.report,
-        ready.variant,
-        manifest,
-        backup,
-    )
+    files: list[tuple[Path, bytes]] = []
+    shas = []
+    for ready in prepared:
+        sha = hashlib.sha256(ready.data).hexdigest()
+        text = manifest_text(ready.target, sha, ready.stamp, ready.records, ready.entries)
+        files += [(ready.target, ready.data), (manifest_path(ready.target), text.encode("utf-8"))]
+        shas.append(sha)
+    write_together(files)
+    spent = (time.perf_counter() - writing) / max(len(prepared), 1)
+    return [
+        BuildResult(
+            ready.target,
+            len(ready.records),
+            loaded + ready.seconds + spent,
+            ready.diagnostics,
+            sha,
+            ready.to_confirm,
+            ready.report,
+            ready.variant,
+            manifest_path(ready.target),
+            backup,
+        )
+        for ready, sha, backup in zip(prepared, shas, backups, strict=True)
+    ]
 
 
-def content_hash(content_dir: Path, selection: Selection = Selection()) -> str:
-    """A digest of the content files (and the brand's pictures) and of the selection: two
-    builds with the same stamp were made from the same content."""
-    import hashlib
-
+def content_hash(
+    content_dir: Path, selection: Selection = Selection(), outside: Sequence[Path] = ()
+) -> str:
+    """A digest of the content files, the pictures in the content folder, the files named in
+    `outside` (the logo when it lives elsewhere) and the selection: two builds with the same
+    stamp were made from the same content."""
     digest = hashlib.sha256(selection.describe().encode("utf-8"))
-    files = content_files(content_dir)
-    pictures = [p for p in content_dir.rglob("*") if p.suffix.lower() in _PICTURES and p.is_file()]
-    for path in sorted(set(files) | set(pictures)):
+    for path in sorted(set(content_files(content_dir)) | set(picture_files(content_dir))):
         digest.update(path.relative_to(content_dir).as_posix().encode("utf-8") + b"\0")
+        digest.update(hashlib.sha256(path.read_bytes()).digest())
+    for path in outside:  # a logo kept beside the content folder, say
+        named = os.path.relpath(path, content_dir.resolve())  # the same on every machine
+        digest.update(Path(named).as_posix().encode("utf-8") + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
-_PICTURES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".emf", ".wmf", ".bmp", ".tif", ".tiff"}
+def brand_files(deck: Deck) -> list[Path]:
+    """Files the brand names that live outside the content folder."""
+    if not deck.brand.logo:
+        return []
+    logo = (deck.content_dir / deck.brand.logo).resolve()
+    inside = logo.is_relative_to(deck.content_dir.resolve())
+    return [] if inside or not logo.is_file() else [logo]
 
 
 def _render(
@@ -337,21 +388,30 @@ def check(
     *,
     final: bool = False,
     min_size: float | None = None,
+    variant: str | None = None,
 ) -> CheckReport:
     """`summarydeck check`: the findings for a deck on disk (`deck_path`), or for the deck the
     content would build (built in memory, nothing written). With both, findings on the deck
-    are pointed at the content when the deck was built from it."""
+    are pointed at the content when the deck was built from it (as the variant its stamp
+    names, unless `variant` says otherwise)."""
     from summarydeck.check.locate import content_locator
     from summarydeck.check.run import check_deck
+    from summarydeck.output.stamp import read_stamp
 
     if deck_path is not None:
         built_from: Deck | None = None
         plans: list[SlidePlan] = []
         if content_dir is not None:
+            stamp = read_stamp(deck_path) if variant is None else None
+            as_built = Selection(variant or (stamp.variant if stamp else None) or None)
             try:
-                built_from, plans, _ = plan(content_dir)
+                built_from, plans, _ = plan(content_dir, selection=as_built)
             except ContentError:
                 built_from = None  # content that does not build cannot say where things are
+            except SelectionError:
+                if variant is not None:
+                    raise
+                built_from = None  # the variant the deck names is gone from the content
         locate = content_locator(plans, built_from.source_map) if built_from else None
         report = check_deck(deck_path, final=final, min_size=min_size or 12.0, locate=locate)
         if final and built_from and report.slide_ids == [p.id for p in plans]:
@@ -360,7 +420,7 @@ def check(
             report.findings += _unconfirmed(plans, built_from)
         return report
     assert content_dir is not None
-    deck, plans, _ = plan(content_dir)
+    deck, plans, _ = plan(content_dir, selection=Selection(variant))
     data, _, _ = _render(deck, plans, None)
     report = check_deck(
         data,

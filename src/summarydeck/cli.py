@@ -20,13 +20,15 @@ from summarydeck.diagnostics import (
     ExitStatus,
     OutputError,
     SelectionError,
+    counted,
     format_diagnostic,
     summary_line,
 )
 from summarydeck.plan.final import FINAL_CODE
 
 EXIT_CODES_HELP = """Exit status: 0 success; 1 content errors (nothing written); 2 bad command-line
-usage; 3 the deck could not be written; 4 an internal error (a bug: please report it)."""
+usage; 3 a deck could not be written, exported or read; 4 an internal error (a bug: please
+report it)."""
 
 
 def _print_diagnostics(diagnostics: list[Diagnostic]) -> None:
@@ -45,7 +47,7 @@ def _exit_status(writes: bool = True) -> Iterator[None]:
         _print_diagnostics(exc.diagnostics)
         errors = [d for d in exc.diagnostics if d.is_error]
         if errors and all(d.code == FINAL_CODE for d in errors):
-            what = f"{len(errors)} item{'s' * (len(errors) != 1)} still to be confirmed"
+            what = f"{counted(len(errors), 'item')} still to be confirmed"
             if writes:
                 click.echo(f"Final build refused: {what}; nothing was written.", err=True)
             else:
@@ -64,6 +66,8 @@ def _exit_status(writes: bool = True) -> Iterator[None]:
         sys.exit(ExitStatus.USAGE_ERROR)
     except OutputError as exc:
         click.echo(f"error: {exc}", err=True)
+        if exc.hint:
+            click.echo(f"  hint: {exc.hint}", err=True)
         sys.exit(ExitStatus.OUTPUT_ERROR)
     except Exception as exc:  # a bug: say so plainly, keep the traceback for those who ask
         click.echo(f"internal error: {type(exc).__name__}: {exc}", err=True)
@@ -99,10 +103,17 @@ def cli() -> None:
     """Turn structured YAML summaries into a branded, accessible PowerPoint deck."""
 
 
+def _variant_name(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    if value is not None and not value.strip():
+        raise click.BadParameter("give a variant's name (see `variants:` in deck.yaml)")
+    return value.strip() if value is not None else None
+
+
 variant_option = click.option(
     "--variant",
     default=None,
     metavar="NAME",
+    callback=_variant_name,
     help="Build this variant from `variants:` in the content [default: the first listed].",
 )
 
@@ -175,7 +186,8 @@ def _say_built(result: api.BuildResult) -> None:
     if result.backup is not None:
         click.echo(f"Kept the edited deck as {result.backup}", err=True)
     variant = f", variant {result.variant}" if result.variant else ""
-    click.echo(f"Built {result.path} ({result.slides} slides{variant}) in {result.seconds:.2f} s")
+    slides = counted(result.slides, "slide")
+    click.echo(f"Built {result.path} ({slides}{variant}) in {result.seconds:.2f} s")
     if result.check is not None:
         click.echo(f"Check: {result.check.summary()}")
 
@@ -184,7 +196,7 @@ def _say_draft(result: api.BuildResult) -> None:
     if result.to_confirm:
         count = result.to_confirm
         click.echo(
-            f"Draft: {count} item{'s' * (count != 1)} still to be confirmed "
+            f"Draft: {counted(count, 'item')} still to be confirmed "
             "(marked on the slides, listed in the notes); `--final` lists them with file and line.",
             err=True,
         )
@@ -200,8 +212,9 @@ def validate(content_dir: Path, final: bool) -> None:
     _print_diagnostics(result.diagnostics)
     counts = [f"{slides} in {name}" for name, slides in result.variants]
     if counts:  # "26 slides in full, 10 in short"
-        counts[0] = counts[0].replace(" in ", " slides in ", 1)
-    slides = ", ".join(counts) or f"{result.slides} slides"
+        name, first = result.variants[0]
+        counts[0] = f"{counted(first, 'slide')} in {name}"
+    slides = ", ".join(counts) or counted(result.slides, "slide")
     click.echo(f"Content is valid: {slides} ({summary_line(result.diagnostics)})")
     _say_draft(result)
 
@@ -226,6 +239,13 @@ def validate(content_dir: Path, final: bool) -> None:
     show_default=True,
     help="How to print the findings.",
 )
+@click.option(
+    "--variant",
+    default=None,
+    metavar="NAME",
+    callback=_variant_name,
+    help="The variant to check [default: the one DECK was built as, else the first listed].",
+)
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
 @click.option(
     "--min-size",
@@ -239,6 +259,7 @@ def check(
     deck: Path | None,
     content_dir: Path | None,
     output_format: str,
+    variant: str | None,
     strict: bool,
     min_size: float | None,
     final: bool,
@@ -253,7 +274,7 @@ def check(
         content_dir = api.DEFAULT_CONTENT
     label = str(deck) if deck is not None else f"the deck built from {content_dir}"
     with _exit_status(writes=False):
-        report = api.check(content_dir, deck, final=final, min_size=min_size)
+        report = api.check(content_dir, deck, final=final, min_size=min_size, variant=variant)
     if output_format == "json":
         click.echo(as_json(report, label, strict))
     else:
@@ -308,7 +329,7 @@ def slides(content_dir: Path, variant: str | None, output_format: str) -> None:
     if deck.variant:
         others = ", ".join(v for v in deck.variants if v != deck.variant)
         also = f" (others: {others}; see --variant)" if others else ""
-        click.echo(f"\n{len(rows)} slides in variant {deck.variant}{also}")
+        click.echo(f"\n{counted(len(rows), 'slide')} in variant {deck.variant}{also}")
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
@@ -372,35 +393,21 @@ def export(
     (or a variant's, or every variant's with --all)."""
     from summarydeck.export import export_decks
 
+    if decks and (all_variants or variant):
+        raise click.UsageError("name decks to export, or use --variant/--all: not both")
+    if all_variants and variant:
+        raise click.UsageError("--all exports every variant: leave out --variant")
     with _exit_status(writes=False):
-        paths = list(decks) or _built_decks(content_dir, variant, all_variants)
+        paths = list(decks) or api.built_decks(content_dir, variant, all_variants)
         exported = export_decks(paths, out_dir or api.DEFAULT_OUTPUT_DIR, width_px=width)
     for item in exported:
         count = len(item.slides)
         per = item.seconds / count if count else 0.0
         click.echo(
-            f"Exported {item.deck.name}: {item.pdf}, {count} slide pictures in "
+            f"Exported {item.deck.name}: {item.pdf}, {counted(count, 'slide picture')} in "
             f"{item.slides[0].parent if item.slides else '-'}, contact sheet "
             f"{item.contact_sheet} ({item.seconds:.1f} s, {per:.2f} s per slide)"
         )
-
-
-def _built_decks(content_dir: Path, variant: str | None, all_variants: bool) -> list[Path]:
-    """The decks `build` writes for this content, which must have been built already."""
-    deck, _ = api.load(content_dir)
-    from summarydeck.diagnostics import Diagnostics
-    from summarydeck.layouts.selection import apply_variant
-
-    names: list[str | None] = (list(deck.variants) or [None]) if all_variants else [variant]
-    paths = [api.default_output(apply_variant(deck, name, Diagnostics())) for name in names]
-    missing = [p for p in paths if not p.exists()]
-    if missing:
-        raise OutputError(
-            f"{missing[0]} has not been built yet: run `summarydeck build"
-            + (" --all" if all_variants else f" --variant {variant}" if variant else "")
-            + "` first, or name the deck to export"
-        )
-    return paths
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
@@ -418,7 +425,14 @@ def _built_decks(content_dir: Path, variant: str | None, all_variants: bool) -> 
     help="After each build, also render the slides to PNG with LibreOffice, into a `preview` "
     "folder beside the deck.",
 )
-def watch(content_dir: Path, variant: str | None, out: Path | None, preview: bool) -> None:
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace a deck that was edited since it was built, keeping a timestamped backup.",
+)
+def watch(
+    content_dir: Path, variant: str | None, out: Path | None, preview: bool, force: bool
+) -> None:
     """Rebuild the deck each time a content or brand file is saved, until Ctrl-C.
 
     Prints "built N slides in X ms", or the problems; a broken edit keeps the last good deck."""
@@ -426,14 +440,21 @@ def watch(content_dir: Path, variant: str | None, out: Path | None, preview: boo
 
     if not content_dir.is_dir():
         raise click.BadParameter(f"{content_dir} is not a folder", param_hint="--content")
+    with _exit_status(writes=False):  # a misspelt variant stops here, not in every rebuild
+        live.check_selection(content_dir, api.Selection(variant))
+    wrote = False
 
     def report(done: live.Rebuilt) -> None:
+        nonlocal wrote
         cause = f" ({', '.join(done.changed)} changed)" if done.changed else ""
         if done.result is not None:
+            wrote = True
             _print_diagnostics(done.diagnostics)
             result = done.result
+            if result.backup:
+                click.echo(f"[{live.clock()}] the edited deck was kept as {result.backup}")
             click.echo(
-                f"[{live.clock()}] built {result.slides} slides in "
+                f"[{live.clock()}] built {counted(result.slides, 'slide')} in "
                 f"{result.seconds * 1000:.0f} ms: {result.path}{cause}"
             )
             if done.preview:
@@ -441,10 +462,10 @@ def watch(content_dir: Path, variant: str | None, out: Path | None, preview: boo
         else:
             _print_diagnostics(done.diagnostics)
             what = summary_line(done.diagnostics) if done.diagnostics else done.error
-            click.echo(
-                f"[{live.clock()}] build failed{cause}: {what}; the last good deck is unchanged",
-                err=True,
-            )
+            kept = "the last good deck is unchanged" if wrote else "nothing was written"
+            click.echo(f"[{live.clock()}] build failed{cause}: {what}; {kept}", err=True)
+            if done.hint:
+                click.echo(f"  hint: {done.hint}", err=True)
 
     # Ctrl-C or a polite kill ends the loop between builds, never half-way through writing
     stop = threading.Event()
@@ -458,6 +479,7 @@ def watch(content_dir: Path, variant: str | None, out: Path | None, preview: boo
             out=out,
             selection=api.Selection(variant),
             preview=preview,
+            force=force,
             stop=stop,
             ready=lambda: click.echo("Waiting for changes..."),
         )

@@ -88,7 +88,12 @@ class Diagnostics:
 
 
 class SummarydeckError(Exception):
-    """The one exception type the library raises for problems a user can act on."""
+    """The one exception type the library raises for problems a user can act on; `hint`
+    says what to do about it."""
+
+    def __init__(self, message: str, hint: str | None = None) -> None:
+        self.hint = hint
+        super().__init__(message)
 
 
 class ContentError(SummarydeckError):
@@ -106,10 +111,6 @@ class OutputError(SummarydeckError):
 
 class SelectionError(SummarydeckError):
     """A command asked for a variant, section or slide the content does not have."""
-
-    def __init__(self, message: str, hint: str | None = None) -> None:
-        self.hint = hint
-        super().__init__(message)
 
 
 def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
@@ -195,7 +196,11 @@ def narrow(loc: Location | None, needle: str, max_lines: int) -> Location | None
     return loc
 
 
+def counted(number: int, noun: str) -> str:
+    """`1 slide`, `2 slides`: messages read as sentences, a mini-deck of one slide included."""
+    return f"{number} {noun}{'s' * (number != 1)}"
+
+
 def summary_line(diagnostics: Sequence[Diagnostic]) -> str:
     errors = sum(1 for d in diagnostics if d.is_error)
-    warnings = len(diagnostics) - errors
-    return f"{errors} error{'s' * (errors != 1)}, {warnings} warning{'s' * (warnings != 1)}"
+    return f"{counted(errors, 'error')}, {counted(len(diagnostics) - errors, 'warning')}"

@@ -16,9 +16,7 @@ from pathlib import Path
 
 from summarydeck import api
 from summarydeck.diagnostics import ContentError, Diagnostic, OutputError, SelectionError
-from summarydeck.source.content_dir import is_content_file
-
-_PICTURES = (".png", ".jpg", ".jpeg", ".gif", ".svg", ".emf", ".wmf", ".bmp", ".tif", ".tiff")
+from summarydeck.source.content_dir import is_content_file, is_picture
 
 
 def is_watched(path: str) -> bool:
@@ -27,7 +25,7 @@ def is_watched(path: str) -> bool:
     name = Path(path)
     if name.name.startswith((".", "#", "~")) or name.name.endswith("~"):
         return False
-    return is_content_file(name) or name.suffix.lower() in _PICTURES
+    return is_content_file(name) or is_picture(name)
 
 
 @dataclass(frozen=True)
@@ -39,6 +37,7 @@ class Rebuilt:
     error: str = ""
     changed: tuple[str, ...] = ()  # the files whose change set it off
     preview: str = ""  # where preview pictures were written, or why they were not
+    hint: str | None = None  # what to do about `error`
 
 
 def rebuild(
@@ -56,7 +55,7 @@ def rebuild(
     except ContentError as exc:
         return Rebuilt(None, exc.diagnostics, "the content has errors", changed)
     except (OutputError, SelectionError) as exc:
-        return Rebuilt(None, [], str(exc), changed)
+        return Rebuilt(None, [], str(exc), changed, hint=exc.hint)
     shown = ""
     if preview and result.path is not None:
         from summarydeck.export import export_decks
@@ -69,6 +68,27 @@ def rebuild(
     return Rebuilt(result, result.diagnostics, "", changed, shown)
 
 
+def _brand_files(content_dir: Path) -> set[Path]:
+    try:
+        deck, _ = api.load(content_dir)
+    except ContentError:
+        return set()
+    return set(api.brand_files(deck))
+
+
+def check_selection(content_dir: Path, selection: api.Selection) -> None:
+    """Raise SelectionError now for a variant the content does not have; content with errors
+    is left for the first rebuild to report."""
+    from summarydeck.diagnostics import Diagnostics
+    from summarydeck.layouts.selection import apply_variant
+
+    try:
+        deck, _ = api.load(content_dir)
+    except ContentError:
+        return
+    apply_variant(deck, selection.variant, Diagnostics())
+
+
 def watch(
     content_dir: Path,
     report: Callable[[Rebuilt], None],
@@ -76,6 +96,7 @@ def watch(
     out: Path | None = None,
     selection: api.Selection | None = None,
     preview: bool = False,
+    force: bool = False,
     stop: threading.Event | None = None,
     debounce_ms: int = 300,
     ready: Callable[[], None] | None = None,
@@ -84,10 +105,15 @@ def watch(
     import watchfiles
 
     selection = selection or api.Selection()
-    report(rebuild(content_dir, out, selection, preview=preview))
+    report(rebuild(content_dir, out, selection, preview=preview, force=force))
+    outside = _brand_files(content_dir)  # a logo kept outside the content folder
     for changes in watchfiles.watch(
         content_dir,
-        watch_filter=lambda _change, path: is_watched(path),
+        *{path.parent for path in outside},
+        watch_filter=lambda _change, path: (
+            Path(path).resolve() in outside
+            or (Path(path).resolve().is_relative_to(content_dir.resolve()) and is_watched(path))
+        ),
         debounce=debounce_ms,
         step=50,
         stop_event=stop,
@@ -103,6 +129,7 @@ def watch(
                 ready = None
             continue
         files = tuple(sorted({Path(path).name for _, path in changes}))
+        # --force covers the first build only: a deck edited while we watch is not ours to lose
         report(rebuild(content_dir, out, selection, preview=preview, changed=files))
 
 

@@ -93,6 +93,14 @@ class LayoutContext:
             for p in self.markdown(point)
         )
 
+    def numbered(self, items: Sequence[str]) -> tuple[Paragraph, ...]:
+        """A list of Markdown points numbered 1, 2, 3 (prompts, steps); lists inside keep
+        their own markers."""
+        return tuple(
+            dataclasses.replace(p, bullet="number") if p.bullet == "bullet" else p
+            for p in self.points(items)
+        )
+
     def plain(self, text: str) -> tuple[Paragraph, ...]:
         return (Paragraph((Run(text),)),)
 

@@ -36,9 +36,7 @@ def apply_variant(deck: Deck, name: str | None, diags: Diagnostics) -> Deck:
     placed = {getattr(s, "opportunity", None) for s in deck.slides if s.kind == "discussion"}
     kept: list[Entry] = []
     for index, (spec, section) in enumerate(zip(deck.slides, owners, strict=True)):
-        if variant.include is not None and not variant.include.matches(spec, section):
-            continue
-        if variant.exclude.matches(spec, section):
+        if not variant.keeps(spec, section):
             continue
         kept.append(Entry(index, spec))
         if (
@@ -67,8 +65,20 @@ def _discussion(
             "add `workshop:` with `prompts:` (and `facilitator_notes:`) to the opportunity",
         )
         return []
+    generated = f"{slide.slide_id}-discussion"
+    taken = next((i for i, s in enumerate(deck.slides) if s.slide_id == generated), None)
+    if taken is not None:
+        diags.error(
+            "E216",
+            f"variant `{variant}` adds a discussion slide `{generated}` after slide "
+            f"`{slide.slide_id}`, but slides[{taken}] already has that id",
+            deck.source_map.locate(("slides", taken)),
+            f"give slides[{taken}] another `id:`, or make it `kind: discussion` with "
+            f"`opportunity: {opportunity}` to place the discussion yourself",
+        )
+        return []
     spec = kinds()["discussion"].spec.model_validate(
-        {"kind": "discussion", "id": f"{slide.slide_id}-discussion", "opportunity": opportunity}
+        {"kind": "discussion", "id": generated, "opportunity": opportunity}
     )
     return [Entry(index, spec)]
 

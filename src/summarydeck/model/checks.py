@@ -255,12 +255,7 @@ def check_variants(
                         smap.locate(("variants", name, part, field_name, position)),
                         hint,
                     )
-        kept = [
-            spec
-            for spec, section in zip(slides, owners, strict=True)
-            if (variant.include is None or variant.include.matches(spec, section))
-            and not variant.exclude.matches(spec, section)
-        ]
+        kept = any(variant.keeps(s, owner) for s, owner in zip(slides, owners, strict=True))
         if not kept and not wrong:  # a misspelt name explains it already
             diags.error(
                 "E213",

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from pydantic import Field
+from pydantic import Field, StrictBool
 
 from summarydeck.model.content import ContentId, Strict, Text
 from summarydeck.model.storyboard import SlideSpec
@@ -35,10 +35,15 @@ class Variant(Strict):
     include: Selector | None = None  # absent: every entry
     exclude: Selector = Field(default_factory=Selector)
     # after each opportunity slide, a slide of that opportunity's workshop prompts
-    discussion: bool = False
+    discussion: StrictBool = False  # `yes` in quotes is text, not a yes
     # a promise the build keeps: a talk slot of ten minutes has room for ten slides
-    max_slides: int | None = Field(default=None, ge=1, le=999)
+    max_slides: int | None = Field(default=None, ge=1, le=999, strict=True)
     subtitle: Text | None = Field(default=None, max_length=255)  # replaces the deck's
+
+    def keeps(self, spec: SlideSpec, section: str | None) -> bool:
+        """Whether this variant shows a storyboard entry (in `section`)."""
+        included = self.include is None or self.include.matches(spec, section)
+        return included and not self.exclude.matches(spec, section)
 
 
 @dataclass(frozen=True)

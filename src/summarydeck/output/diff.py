@@ -1,12 +1,14 @@
 """`summarydeck diff OLD NEW`: what changed, slide by slide, in the text, chart data and notes.
 
 Slides are matched by id (the name summarydeck gives each slide), so a slide that moved is
-reported as moved, not as one removed and one added. Works on any two decks; a deck from
-another tool matches its slides by position instead (`slide-N` ids).
+reported as moved, not as one removed and one added. Works on any two decks: when they share no
+slide id (a deck from another tool, or one saved by an application that drops slide names), a
+slide is matched by its title, then by its position.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -63,6 +65,8 @@ def diff_decks(old_path: Path, new_path: Path) -> DeckDiff:
 def diff_records(
     old: list[SlideRecord], new: list[SlideRecord], old_name: str = "old", new_name: str = "new"
 ) -> DeckDiff:
+    if old and new and not {r.id for r in old} & {r.id for r in new}:
+        new = _matched_by_title(old, new)
     before = {r.id: r for r in old}
     after = {r.id: r for r in new}
     # the order of the slides both decks have, to tell a moved slide from its neighbours
@@ -91,6 +95,28 @@ def diff_records(
     return DeckDiff(old_name, new_name, changes, (len(old), len(new)))
 
 
+def _matched_by_title(old: list[SlideRecord], new: list[SlideRecord]) -> list[SlideRecord]:
+    """`new` with each slide given the id of the old slide it matches: the first unmatched one
+    with the same title, else the one at the same position (when that is still unmatched)."""
+    free = {r.id: r for r in old}
+    by_title: dict[str, list[str]] = {}
+    for record in old:
+        by_title.setdefault(record.title, []).append(record.id)
+    matched: list[str | None] = []
+    for record in new:
+        ids = [i for i in by_title.get(record.title, []) if i in free] if record.title else []
+        matched.append(ids[0] if ids else None)
+        if ids:
+            del free[ids[0]]
+    out = []
+    for position, (record, match) in enumerate(zip(new, matched, strict=True)):
+        if match is None and position < len(old) and old[position].id in free:
+            match = old[position].id
+            del free[match]
+        out.append(dataclasses.replace(record, id=match) if match else record)
+    return out
+
+
 def _in_place(old: list[str], new: list[str]) -> set[str]:
     """The slides that kept their order relative to each other (the longest common run)."""
     matcher = difflib.SequenceMatcher(a=old, b=new, autojunk=False)
@@ -113,6 +139,18 @@ def _details(old: SlideRecord, new: SlideRecord) -> list[str]:
     ]
     if moved:
         out.append("moved or resized: " + ", ".join(dict.fromkeys(moved)))
+    restyled = [
+        s.name
+        for s in new.shapes
+        if any(
+            o.name == s.name and o.text == s.text and o.formatting != s.formatting
+            for o in old.shapes
+        )
+    ]
+    if restyled:
+        out.append("text formatting changed: " + ", ".join(dict.fromkeys(restyled)))
+    if old.hidden != new.hidden:
+        out.append("now hidden in a slide show" if new.hidden else "no longer hidden")
     out += _lines("notes", old.notes.splitlines(), new.notes.splitlines())
     return out or ["formatting changed"]
 

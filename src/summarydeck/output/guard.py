@@ -63,9 +63,9 @@ def guard_overwrite(target: Path, *, force: bool) -> Path | None:
         slides = f" (changed: {shown}{more})"
     if not force:
         raise EditedDeckError(
-            f"{target} {state.why}{slides}, so it was not replaced; nothing was written.\n"
-            "  hint: copy those edits into the content files, or build again with --force to "
-            "replace it (the edited deck is then kept as a timestamped backup beside it)"
+            f"{target} {state.why}{slides}, so it was not replaced; nothing was written",
+            "copy those edits into the content files, or run again with --force to replace "
+            "it (the edited deck is then kept as a timestamped backup beside it)",
         )
     backup = _backup_name(target)
     try:
@@ -118,4 +118,7 @@ def _changed(target: Path, records: list[SlideRecord]) -> tuple[str, ...]:
     now = {r.id: r.hash for r in records}
     changed = [i for i, h in now.items() if written.get(i) != h]
     changed += [i for i in written if i not in now]
+    if not changed:  # same slides, other order: name those whose place changed
+        order = [s["id"] for s in manifest["slides"]]
+        changed = [r.id for r, was in zip(records, order, strict=False) if r.id != was]
     return tuple(changed)

@@ -1,18 +1,21 @@
 """What each slide of a deck shows, as plain data: the one reading that the manifest, `diff`
 and the hand-edit guard share.
 
-A record holds each shape's name, position, size, text and alt text, each chart's data, a
-digest of each picture, and the speaker notes. It leaves out how the XML is written, so a deck
-that PowerPoint opened and saved without a change still has the same fingerprint, while a
-moved box, an edited word or a changed chart value changes it. A slide-number field counts as
-`#`, so a slide keeps its hash when slides before it come and go.
+A record holds each shape's name, position, size, text, the formatting its text was given
+(bold, italic, underline, size, colour, font, link, alignment) and alt text, each chart's data,
+a digest of each picture, the speaker notes, and whether the slide is hidden. It leaves out how
+the XML is written, so a deck that PowerPoint opened and saved without a change still has the
+same fingerprint, while a moved box, an edited word, a word made bold or a changed chart value
+changes it. A slide-number field counts as `#`, so a slide keeps its hash when slides before it
+come and go. Two slides with one name (PowerPoint's Duplicate Slide copies the name) get ids
+`name`, `name#2`, so every record has its own id.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from lxml import etree
@@ -29,6 +32,8 @@ class ShapeRecord:
     box: tuple[int, int, int, int]  # left, top, width, height in EMU (0s when inherited)
     text: list[str]  # one string per paragraph
     alt_text: str = ""
+    # per paragraph with text: the formatting set on it and its runs, e.g. "algn=ctr|b sz=2400"
+    formatting: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,7 @@ class SlideRecord:
     charts: list[ChartRecord] = field(default_factory=list)
     pictures: list[str] = field(default_factory=list)  # "name: sha256 of the image"
     notes: str = ""
+    hidden: bool = False  # PowerPoint's Hide Slide: not shown in a slide show
 
     @property
     def hash(self) -> str:
@@ -60,7 +66,13 @@ class SlideRecord:
 
 def slide_records(prs: Any) -> list[SlideRecord]:
     """The records of a python-pptx Presentation's slides, in order."""
-    return [_record(number, slide) for number, slide in enumerate(prs.slides, 1)]
+    records = [_record(number, slide) for number, slide in enumerate(prs.slides, 1)]
+    seen: dict[str, int] = {}
+    for position, record in enumerate(records):
+        seen[record.id] = seen.get(record.id, 0) + 1
+        if seen[record.id] > 1:
+            records[position] = replace(record, id=f"{record.id}#{seen[record.id]}")
+    return records
 
 
 def fingerprint(records: list[SlideRecord]) -> str:
@@ -83,8 +95,8 @@ def _record(number: int, slide: Any) -> SlideRecord:
         shape_name = c_nv_pr.get("name", "") if c_nv_pr is not None else ""
         alt = c_nv_pr.get("descr", "") if c_nv_pr is not None else ""
         kind = etree.QName(shape).localname
-        text = [] if kind == "grpSp" else _paragraphs(shape)
-        shapes.append(ShapeRecord(shape_name, _box(shape), text, alt))
+        text, formatting = ([], []) if kind == "grpSp" else _paragraphs(shape, slide.part)
+        shapes.append(ShapeRecord(shape_name, _box(shape), text, alt, formatting))
         if not title and _is_title(shape):
             title = " ".join(text)
         for blip in shape.iter(f"{{{_A}}}blip"):
@@ -96,8 +108,12 @@ def _record(number: int, slide: Any) -> SlideRecord:
         if chart_ref is not None:
             chart_part = slide.part.related_part(chart_ref.get(f"{{{_R}}}id"))
             charts.append(_chart(shape_name, chart_part.chart))
-    notes = slide.notes_slide.notes_text_frame.text if slide.has_notes_slide else ""
-    return SlideRecord(number, name, title, shapes, charts, pictures, notes)
+    notes = ""
+    if slide.has_notes_slide:  # a notes page from another tool may have no body placeholder
+        frame = slide.notes_slide.notes_text_frame
+        notes = frame.text if frame is not None else ""
+    hidden = element.get("show") in ("0", "false")
+    return SlideRecord(number, name, title, shapes, charts, pictures, notes, hidden)
 
 
 _SHAPES = {"sp", "pic", "graphicFrame", "grpSp", "cxnSp"}
@@ -131,23 +147,73 @@ def _box(shape: Any) -> tuple[int, int, int, int]:
     return (x, y, cx, cy)
 
 
-def _paragraphs(element: Any) -> list[str]:
-    """The text of each paragraph, table cells included; a slide number reads `#`."""
+def _paragraphs(element: Any, part: Any) -> tuple[list[str], list[str]]:
+    """The text of each paragraph, table cells included (a slide number reads `#`), and the
+    formatting set on each."""
     out: list[str] = []
+    formatting: list[str] = []
     for paragraph in element.iter(f"{{{_A}}}p"):
         parts: list[str] = []
+        styles = [_paragraph_style(paragraph)]
         for child in paragraph:
             tag = etree.QName(child).localname
             if tag == "fld" and child.get("type") == "slidenum":
                 parts.append("#")
             elif tag in ("r", "fld"):
                 parts.append("".join(t.text or "" for t in child.iter(f"{{{_A}}}t")))
+                styles.append(_run_style(child.find(f"{{{_A}}}rPr"), part))
             elif tag == "br":
                 parts.append("\n")
         text = "".join(parts)
         if text.strip():
             out.append(text)
-    return out
+            formatting.append("|".join(styles))
+    return out, formatting
+
+
+# what a reader sees; PowerPoint adds `lang`, `dirty` and the like on saving, which must not count
+_RUN_FLAGS = ("b", "i", "u", "strike", "sz", "baseline", "cap")
+_OFF = {"0", "false", "none", "noStrike"}
+
+
+def _paragraph_style(paragraph: Any) -> str:
+    props = paragraph.find(f"{{{_A}}}pPr")
+    if props is None:
+        return ""
+    return " ".join(
+        f"{key}={props.get(key)}" for key in ("algn", "lvl") if props.get(key) not in (None, "0")
+    )
+
+
+def _run_style(props: Any, part: Any) -> str:
+    if props is None:
+        return ""
+    parts = [
+        f"{key}={props.get(key)}"
+        for key in _RUN_FLAGS
+        if props.get(key) is not None and props.get(key) not in _OFF
+    ]
+    fill = props.find(f"{{{_A}}}solidFill")
+    if fill is not None and len(fill):
+        parts.append(f"colour={etree.QName(fill[0]).localname}:{fill[0].get('val', '')}")
+    latin = props.find(f"{{{_A}}}latin")
+    if latin is not None and latin.get("typeface"):
+        parts.append(f"font={latin.get('typeface')}")
+    link = props.find(f"{{{_A}}}hlinkClick")
+    if link is not None:
+        parts.append(f"link={_link_target(link, part)}")
+    return " ".join(parts)
+
+
+def _link_target(link: Any, part: Any) -> str:
+    """A hyperlink's address (relationship ids are renumbered when a deck is saved again)."""
+    rel_id = link.get(f"{{{_R}}}id")
+    if not rel_id:
+        return str(link.get("action", ""))
+    try:
+        return str(part.rels[rel_id].target_ref)
+    except KeyError:
+        return str(rel_id)
 
 
 def _chart(name: str, chart: Any) -> ChartRecord:

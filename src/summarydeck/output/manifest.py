@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from summarydeck.output.inventory import SlideRecord
-from summarydeck.output.package import write_atomically
 from summarydeck.output.stamp import Stamp
 
 
@@ -55,9 +54,3 @@ def manifest_text(
         ],
     }
     return json.dumps(data, indent=2, ensure_ascii=False) + "\n"
-
-
-def write_manifest(deck: Path, text: str) -> Path:
-    path = manifest_path(deck)
-    write_atomically(path, text.encode("utf-8"))
-    return path

@@ -14,6 +14,7 @@ import os
 import re
 import tempfile
 import zipfile
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -127,6 +128,30 @@ def write_atomically(path: Path, data: bytes) -> None:
 
     A symlink is followed, so the file it points at is replaced, and an existing deck keeps its
     permissions."""
+    write_together([(path, data)])
+
+
+def write_together(files: Sequence[tuple[Path, bytes]]) -> None:
+    """Write several files all or none: each goes to a temporary file beside its target first,
+    and only when every one is on disk are they renamed into place (a deck and its manifest;
+    every variant of `build --all`). A full disk or a locked folder leaves every target as
+    it was."""
+    staged: list[tuple[Path, Path]] = []
+    try:
+        for path, data in files:
+            staged.append(_stage(path, data))
+        for tmp, path in staged:
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:
+                raise OutputError(f"cannot write {path}: {exc.strerror}") from exc
+    finally:
+        for tmp, _ in staged:
+            tmp.unlink(missing_ok=True)  # after a failure: the ones not renamed
+
+
+def _stage(path: Path, data: bytes) -> tuple[Path, Path]:
+    """`data` flushed to a temporary file beside `path` (the target: a symlink's file)."""
     path = path.resolve() if path.is_symlink() else path
     try:
         mode = path.stat().st_mode & 0o777 if path.exists() else None
@@ -144,7 +169,7 @@ def write_atomically(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         tmp.chmod(mode if mode is not None else 0o666 & ~_umask())
-        os.replace(tmp, path)
     except OSError as exc:
         tmp.unlink(missing_ok=True)
         raise OutputError(f"cannot write {path}: {exc.strerror}") from exc
+    return tmp, path

@@ -46,6 +46,20 @@ def content_files(root: Path) -> list[Path]:
     return sorted(p for p in root.iterdir() if is_content_file(p) and p.is_file())
 
 
+PICTURE_SUFFIXES = frozenset(
+    (".png", ".jpg", ".jpeg", ".gif", ".svg", ".emf", ".wmf", ".bmp", ".tif", ".tiff")
+)
+
+
+def is_picture(path: Path) -> bool:
+    """A picture the content may use (the brand's logo)."""
+    return path.suffix.lower() in PICTURE_SUFFIXES and not path.name.startswith(".")
+
+
+def picture_files(root: Path) -> list[Path]:
+    return sorted(p for p in root.rglob("*") if is_picture(p) and p.is_file())
+
+
 def load_content_dir(root: Path, diags: Diagnostics) -> RawContent:
     raw = RawContent(root)
     if not root.is_dir():

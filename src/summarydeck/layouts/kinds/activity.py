@@ -41,10 +41,7 @@ def plan_activity(spec: ActivitySlide, ctx: LayoutContext) -> list[SlidePlan]:
     has_panel = bool(spec.minutes or spec.materials)
     panel_width = inches(3.6) if has_panel else 0
     steps_width = grid.inner_width - (panel_width + grid.gutter if has_panel else 0)
-    steps = tuple(
-        dataclasses.replace(p, bullet="number") if p.bullet == "bullet" else p
-        for p in ctx.points(spec.steps)
-    )
+    steps = ctx.numbered(spec.steps)
     elements: list[Element] = [
         TextElement(
             "Activity steps",

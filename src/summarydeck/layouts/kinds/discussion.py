@@ -4,7 +4,6 @@ a storyboard can also place one itself."""
 
 from __future__ import annotations
 
-import dataclasses
 from typing import ClassVar
 
 from summarydeck.layouts.context import LayoutContext
@@ -42,10 +41,7 @@ def plan_discussion(spec: DiscussionSlide, ctx: LayoutContext) -> list[SlidePlan
     if workshop.minutes:
         label += f" · {workshop.minutes} minutes"
     label_box = Box(grid.margin, grid.body.top, grid.inner_width, inches(0.5))
-    prompts = tuple(
-        dataclasses.replace(p, bullet="number") if p.bullet == "bullet" else p
-        for p in ctx.points(workshop.prompts)
-    )
+    prompts = ctx.numbered(workshop.prompts)
     elements = [
         TextElement(
             "Discussion label",
