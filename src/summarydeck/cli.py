@@ -7,7 +7,7 @@ import signal
 import sys
 import threading
 import traceback
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -116,6 +116,18 @@ variant_option = click.option(
     callback=_variant_name,
     help="Build this variant from `variants:` in the content [default: the first listed].",
 )
+
+
+def format_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """`--format human|json`, the same on every command that prints a report."""
+    return click.option(
+        "--format",
+        "output_format",
+        type=click.Choice(["human", "json"]),
+        default="human",
+        show_default=True,
+        help=help_text,
+    )
 
 
 def _ids(_ctx: click.Context, _param: click.Parameter, value: str | None) -> tuple[str, ...]:
@@ -231,14 +243,7 @@ def validate(content_dir: Path, final: bool) -> None:
     help="Content folder: check the deck it builds (in memory) or, with DECK, point findings "
     "at its files and lines [default: content, when no DECK is given].",
 )
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["human", "json"]),
-    default="human",
-    show_default=True,
-    help="How to print the findings.",
-)
+@format_option("How to print the findings.")
 @click.option(
     "--variant",
     default=None,
@@ -289,14 +294,7 @@ def check(
 @cli.command(epilog=EXIT_CODES_HELP)
 @content_option
 @variant_option
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["human", "json"]),
-    default="human",
-    show_default=True,
-    help="How to print the list.",
-)
+@format_option("How to print the list.")
 def slides(content_dir: Path, variant: str | None, output_format: str) -> None:
     """List every slide of the deck (or of a variant): number, id, section, kind and title.
     The ids are what `build --only` takes; the sections what `build --section` takes."""
@@ -335,14 +333,7 @@ def slides(content_dir: Path, variant: str | None, output_format: str) -> None:
 @cli.command(epilog=EXIT_CODES_HELP)
 @click.argument("old", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.argument("new", type=click.Path(path_type=Path, dir_okay=False, exists=True))
-@click.option(
-    "--format",
-    "output_format",
-    type=click.Choice(["human", "json"]),
-    default="human",
-    show_default=True,
-    help="How to print the changes.",
-)
+@format_option("How to print the changes.")
 @click.option("--exit-code", is_flag=True, help="Exit 1 when the decks differ, like `diff`.")
 def diff(old: Path, new: Path, output_format: str, exit_code: bool) -> None:
     """Show, slide by slide, what text, chart data and notes changed from OLD to NEW.
