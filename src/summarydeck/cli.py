@@ -419,7 +419,8 @@ def export(
 @click.option(
     "--force",
     is_flag=True,
-    help="Replace a deck that was edited since it was built, keeping a timestamped backup.",
+    help="On the first build, replace a deck that was edited since it was built, keeping a "
+    "timestamped backup.",
 )
 def watch(
     content_dir: Path, variant: str | None, out: Path | None, preview: bool, force: bool
