@@ -148,6 +148,11 @@ def test_every_slide_has_speaker_notes_that_say_what_it_shows(slides: dict[str, 
     # drafted notes carry the slide's own words, a sentence per point
     notes = slides["what-gets-in-the-way"].notes_slide.notes_text_frame.text
     assert "Care can be duplicated, missing or unsuitable. People describe" in notes
+    # a chart slide's title is a sentence of its own, not run into the chart's description
+    notes = slides["depression-back-pain"].notes_slide.notes_text_frame.text
+    assert notes.startswith(
+        "People with symptoms of depression are 50% more likely to have back pain. Bar chart:"
+    )
 
 
 def test_caveats_on_confirmed_figures_reach_the_speaker_notes(slides: dict[str, Any]) -> None:

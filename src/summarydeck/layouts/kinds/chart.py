@@ -7,7 +7,7 @@ from typing import ClassVar
 from summarydeck.charts.alt_text import draft_alt_text
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
-from summarydeck.markdown.inline import to_plain
+from summarydeck.markdown.inline import sentences, to_plain
 from summarydeck.model.content import Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import (
@@ -89,7 +89,7 @@ def plan_chart(spec: ChartSlide, ctx: LayoutContext) -> list[SlidePlan]:
         ),
     ]
     title = spec.title or stat.takeaway or f"{stat.headline}: {subject}"
-    draft = f"{title} {alt}"
+    draft = f"{sentences(title)} {alt}"  # the title as a sentence, or it runs into the alt text
     return [
         ctx.content_slide(
             spec,
