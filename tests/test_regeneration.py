@@ -350,10 +350,7 @@ def test_a_formatting_edit_counts_as_an_edit(built: tuple[Path, Path], edit: obj
     assert not state.safe and state.changed == ("project-in-brief",)
     with pytest.raises(EditedDeckError):
         api.build(content, deck)
-    diff = format_diff(
-        diff_decks(deck, deck.with_name("unused.pptx")) if False else _rebuilt_diff(content, deck)
-    )
-    assert "text formatting changed: Body" in diff
+    assert "text formatting changed: Body" in format_diff(_rebuilt_diff(content, deck))
 
 
 def _red() -> object:
@@ -510,3 +507,95 @@ def test_a_logo_kept_outside_the_content_folder_is_part_of_the_stamp(
     second = read_stamp(Path(str(api.build(content_copy, deck).path)))
     assert first is not None and second is not None
     assert first.content_hash != second.content_hash
+
+
+def test_runs_split_or_joined_on_saving_are_not_an_edit(built: tuple[Path, Path]) -> None:
+    """PowerPoint's spell checker splits a run around a flagged word (`err="1"`, with `lang`
+    and `dirty`); LibreOffice joins neighbouring runs that look the same. Neither is an edit."""
+    import copy
+
+    from lxml import etree
+
+    _, deck = built
+    prs, run = _first_run(deck)
+    element = run._r  # type: ignore[attr-defined]
+    text = element.find("{*}t").text
+    cut = text.index(" ") + 1
+    twin = copy.deepcopy(element)
+    element.find("{*}t").text = text[:cut]
+    twin.find("{*}t").text = text[cut:]
+    props = twin.find("{*}rPr")
+    if props is None:
+        props = etree.SubElement(twin, f"{{{element.nsmap['a']}}}rPr")
+        twin.insert(0, props)
+    props.set("lang", "en-US")
+    props.set("err", "1")
+    props.set("dirty", "0")
+    element.addnext(twin)
+    empty = copy.deepcopy(element)  # and an empty run, as editors leave behind
+    empty.find("{*}t").text = ""
+    twin.addnext(empty)
+    prs.save(str(deck))  # type: ignore[attr-defined]
+    assert disk_state(deck).safe
+
+
+def test_a_rename_refused_half_way_puts_every_file_back(
+    qlab_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """On Windows a deck open in PowerPoint cannot be replaced: when the third of six renames
+    is refused, the two files already replaced go back, and nothing is left lying about."""
+    import os
+
+    from summarydeck.diagnostics import OutputError
+    from summarydeck.output import package
+
+    monkeypatch.chdir(tmp_path)
+    api.build_all(qlab_copy)
+    output = tmp_path / "output"
+    before = {p.name: p.read_bytes() for p in output.iterdir() if p.is_file()}
+    deck_file = qlab_copy / "deck.yaml"
+    text = deck_file.read_text(encoding="utf-8")
+    deck_file.write_text(text.replace("Over 120 participants", "Over 120 people"), "utf-8")
+
+    real_replace = os.replace
+    calls: list[object] = []
+
+    def locked(source: object, target: object) -> None:
+        calls.append(target)
+        if len(calls) == 3:
+            raise PermissionError(13, "Permission denied")
+        real_replace(source, target)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(package.os, "replace", locked)
+    with pytest.raises(OutputError, match="put back as they were"):
+        api.build_all(qlab_copy)
+    monkeypatch.setattr(package.os, "replace", real_replace)
+    after = {p.name: p.read_bytes() for p in output.iterdir() if p.is_file()}
+    assert after == before
+    assert len(calls) >= 3 + 2  # three tries forward, then the two put back
+
+
+def test_diff_of_two_decks_without_names_matches_by_title(
+    built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """Both saved by an application that drops slide names: a slide added at the front is one
+    slide added, not every slide changed."""
+    _, deck = built
+    decks = []
+    for name, extra in (("before", False), ("after", True)):
+        prs = Presentation(str(deck))
+        for slide in prs.slides:
+            slide._element.find("{*}cSld").attrib.pop("name", None)
+        if extra:
+            slide = prs.slides.add_slide(prs.slide_layouts[0])
+            slide.shapes.title.text = "A new first slide"
+            order = prs.slides._sldIdLst
+            last = order[-1]
+            order.remove(last)
+            order.insert(0, last)
+        path = tmp_path / f"{name}.pptx"
+        prs.save(str(path))
+        decks.append(path)
+    diff = diff_decks(*decks)
+    assert [c.status for c in diff.changes] == ["added"]
+    assert diff.changes[0].title == "A new first slide"

@@ -204,7 +204,8 @@ def test_watch_keeps_an_edited_deck_unless_forced(content_copy: Path, tmp_path: 
 
     running = Watcher(content_copy, deck)
     try:
-        running.wait_for("build failed")
+        failed = running.wait_for("build failed")
+        assert failed.count("nothing was written") == 1
         hint = running.wait_for("hint:")
         assert "--force" in hint
         assert deck.read_bytes() == edited
@@ -216,6 +217,26 @@ def test_watch_keeps_an_edited_deck_unless_forced(content_copy: Path, tmp_path: 
         backup = Path(kept.split("kept as ", 1)[1])
         assert backup.read_bytes() == edited
         running.wait_for(" built ")
+    finally:
+        assert running.stop() == 0
+
+
+def test_watch_sees_a_new_logo_kept_outside_the_content_folder(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    shared = tmp_path / "brand-assets"
+    shared.mkdir()
+    logo = shared / "logo.png"
+    (content_copy / "logo.png").rename(logo)
+    brand = content_copy / "brand.yaml"
+    text = brand.read_text(encoding="utf-8")
+    brand.write_text(text.replace("logo: logo.png", "logo: ../brand-assets/logo.png"), "utf-8")
+    running = Watcher(content_copy, tmp_path / "out" / "deck.pptx")
+    try:
+        running.wait_for("Waiting for changes")
+        logo.write_bytes(logo.read_bytes() + b"\0")
+        line = running.wait_for(" built ")
+        assert "(logo.png changed)" in line
     finally:
         assert running.stop() == 0
 

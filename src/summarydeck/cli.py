@@ -419,8 +419,8 @@ def export(
 @click.option(
     "--force",
     is_flag=True,
-    help="On the first build, replace a deck that was edited since it was built, keeping a "
-    "timestamped backup.",
+    help="Until a build succeeds, replace a deck that was edited since it was built, keeping "
+    "a timestamped backup.",
 )
 def watch(
     content_dir: Path, variant: str | None, out: Path | None, preview: bool, force: bool
@@ -455,7 +455,12 @@ def watch(
             _print_diagnostics(done.diagnostics)
             what = summary_line(done.diagnostics) if done.diagnostics else done.error
             kept = "the last good deck is unchanged" if wrote else "nothing was written"
-            click.echo(f"[{live.clock()}] build failed{cause}: {what}; {kept}", err=True)
+            if "nothing was written" in what:  # the edit guard's refusal says so itself
+                kept = ""
+            click.echo(
+                f"[{live.clock()}] build failed{cause}: {what}" + (f"; {kept}" if kept else ""),
+                err=True,
+            )
             if done.hint:
                 click.echo(f"  hint: {done.hint}", err=True)
 

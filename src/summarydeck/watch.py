@@ -68,14 +68,6 @@ def rebuild(
     return Rebuilt(result, result.diagnostics, "", changed, shown)
 
 
-def _brand_files(content_dir: Path) -> set[Path]:
-    try:
-        deck, _ = api.load(content_dir)
-    except ContentError:
-        return set()
-    return set(api.brand_files(deck))
-
-
 def check_selection(content_dir: Path, selection: api.Selection) -> None:
     """Raise SelectionError now for a variant the content does not have; content with errors
     is left for the first rebuild to report."""
@@ -105,15 +97,14 @@ def watch(
     import watchfiles
 
     selection = selection or api.Selection()
-    report(rebuild(content_dir, out, selection, preview=preview, force=force))
-    outside = _brand_files(content_dir)  # a logo kept outside the content folder
+    done = rebuild(content_dir, out, selection, preview=preview, force=force)
+    report(done)
+    # --force holds until a build succeeds; after that, a deck edited while we watch is kept
+    force = force and done.result is None
+    outside = OutsideFiles(content_dir)
     for changes in watchfiles.watch(
         content_dir,
-        *{path.parent for path in outside},
-        watch_filter=lambda _change, path: (
-            Path(path).resolve() in outside
-            or (Path(path).resolve().is_relative_to(content_dir.resolve()) and is_watched(path))
-        ),
+        watch_filter=lambda _change, path: is_watched(path),
         debounce=debounce_ms,
         step=50,
         stop_event=stop,
@@ -123,14 +114,49 @@ def watch(
         rust_timeout=1000,
         yield_on_timeout=True,
     ):
-        if not changes:
+        files = tuple(sorted({Path(path).name for _, path in changes} | set(outside.changed())))
+        if not files:
             if ready is not None:
                 ready()
                 ready = None
             continue
-        files = tuple(sorted({Path(path).name for _, path in changes}))
-        # --force covers the first build only: a deck edited while we watch is not ours to lose
-        report(rebuild(content_dir, out, selection, preview=preview, changed=files))
+        done = rebuild(content_dir, out, selection, preview=preview, force=force, changed=files)
+        report(done)
+        force = force and done.result is None
+        outside.refresh()  # brand.yaml may name another logo now
+
+
+class OutsideFiles:
+    """Files the brand names outside the content folder (a logo in a shared brand folder),
+    looked at once a second: watching their folder instead could mean watching a whole home
+    folder, recursively."""
+
+    def __init__(self, content_dir: Path) -> None:
+        self.content_dir = content_dir
+        self.seen: dict[Path, tuple[int, int] | None] = {}
+        self.refresh()
+
+    def refresh(self) -> None:
+        try:
+            deck, _ = api.load(self.content_dir)
+        except ContentError:
+            return  # keep the last list: the content will be fixed
+        self.seen = {path: _state(path) for path in api.brand_files(deck)}
+
+    def changed(self) -> list[str]:
+        """The names of the files that changed since the last look."""
+        now = {path: _state(path) for path in self.seen}
+        moved = [path.name for path in self.seen if now[path] != self.seen[path]]
+        self.seen = now
+        return moved
+
+
+def _state(path: Path) -> tuple[int, int] | None:
+    try:
+        found = path.stat()
+    except OSError:
+        return None
+    return (found.st_mtime_ns, found.st_size)
 
 
 def clock() -> str:

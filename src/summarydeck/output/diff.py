@@ -2,8 +2,8 @@
 
 Slides are matched by id (the name summarydeck gives each slide), so a slide that moved is
 reported as moved, not as one removed and one added. Works on any two decks: when they share no
-slide id (a deck from another tool, or one saved by an application that drops slide names), a
-slide is matched by its title, then by its position.
+slide id, or one of them has no slide names (a deck from another tool, or one saved by an
+application that drops them), a slide is matched by its title, then by its position.
 """
 
 from __future__ import annotations
@@ -65,7 +65,8 @@ def diff_decks(old_path: Path, new_path: Path) -> DeckDiff:
 def diff_records(
     old: list[SlideRecord], new: list[SlideRecord], old_name: str = "old", new_name: str = "new"
 ) -> DeckDiff:
-    if old and new and not {r.id for r in old} & {r.id for r in new}:
+    shared = {r.id for r in old} & {r.id for r in new}
+    if old and new and (not shared or _unnamed(old) or _unnamed(new)):
         new = _matched_by_title(old, new)
     before = {r.id: r for r in old}
     after = {r.id: r for r in new}
@@ -95,10 +96,16 @@ def diff_records(
     return DeckDiff(old_name, new_name, changes, (len(old), len(new)))
 
 
+def _unnamed(records: list[SlideRecord]) -> bool:
+    """No slide has a name of its own: each has the `slide-N` id the inventory gives."""
+    return all(r.id == f"slide-{r.number}" for r in records)
+
+
 def _matched_by_title(old: list[SlideRecord], new: list[SlideRecord]) -> list[SlideRecord]:
     """`new` with each slide given the id of the old slide it matches: the first unmatched one
     with the same title, else the one at the same position (when that is still unmatched)."""
     free = {r.id: r for r in old}
+    taken = set(free)
     by_title: dict[str, list[str]] = {}
     for record in old:
         by_title.setdefault(record.title, []).append(record.id)
@@ -113,6 +120,8 @@ def _matched_by_title(old: list[SlideRecord], new: list[SlideRecord]) -> list[Sl
         if match is None and position < len(old) and old[position].id in free:
             match = old[position].id
             del free[match]
+        if match is None and record.id in taken:  # `slide-1` of the old deck is another slide
+            match = f"new-slide-{record.number}"
         out.append(dataclasses.replace(record, id=match) if match else record)
     return out
 

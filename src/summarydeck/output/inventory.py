@@ -154,24 +154,36 @@ def _paragraphs(element: Any, part: Any) -> tuple[list[str], list[str]]:
     formatting: list[str] = []
     for paragraph in element.iter(f"{{{_A}}}p"):
         parts: list[str] = []
-        styles = [_paragraph_style(paragraph)]
+        # (style, characters) of the runs; neighbours with one style are one piece, since
+        # PowerPoint's spell checker splits runs and LibreOffice joins them on saving
+        pieces: list[tuple[str, int]] = []
         for child in paragraph:
             tag = etree.QName(child).localname
             if tag == "fld" and child.get("type") == "slidenum":
                 parts.append("#")
             elif tag in ("r", "fld"):
-                parts.append("".join(t.text or "" for t in child.iter(f"{{{_A}}}t")))
-                styles.append(_run_style(child.find(f"{{{_A}}}rPr"), part))
+                text = "".join(t.text or "" for t in child.iter(f"{{{_A}}}t"))
+                parts.append(text)
+                style = _run_style(child.find(f"{{{_A}}}rPr"), part)
+                if not text:
+                    continue
+                if pieces and pieces[-1][0] == style:
+                    pieces[-1] = (style, pieces[-1][1] + len(text))
+                else:
+                    pieces.append((style, len(text)))
             elif tag == "br":
                 parts.append("\n")
         text = "".join(parts)
         if text.strip():
             out.append(text)
-            formatting.append("|".join(styles))
+            runs = [f"{style}*{length}" for style, length in pieces]
+            formatting.append("|".join([_paragraph_style(paragraph), *runs]))
     return out, formatting
 
 
-# what a reader sees; PowerPoint adds `lang`, `dirty` and the like on saving, which must not count
+# what a reader sees; PowerPoint adds `lang`, `dirty`, `err` and the like on saving, which must
+# not count. An explicit "off" (`b="0"`) reads as no setting: that misses un-bolding text whose
+# placeholder makes it bold, but tools differ on whether they write "off" at all.
 _RUN_FLAGS = ("b", "i", "u", "strike", "sz", "baseline", "cap")
 _OFF = {"0", "false", "none", "noStrike"}
 
@@ -195,7 +207,9 @@ def _run_style(props: Any, part: Any) -> str:
     ]
     fill = props.find(f"{{{_A}}}solidFill")
     if fill is not None and len(fill):
-        parts.append(f"colour={etree.QName(fill[0]).localname}:{fill[0].get('val', '')}")
+        colour = fill[0]  # with its shade: "Accent 1, darker 25%" is accent1 + lumMod
+        shades = "".join(f"/{etree.QName(m).localname}={m.get('val', '')}" for m in colour)
+        parts.append(f"colour={etree.QName(colour).localname}:{colour.get('val', '')}{shades}")
     latin = props.find(f"{{{_A}}}latin")
     if latin is not None and latin.get("typeface"):
         parts.append(f"font={latin.get('typeface')}")

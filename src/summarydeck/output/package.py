@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import os
 import re
+import shutil
 import tempfile
 import zipfile
 from collections.abc import Sequence
@@ -132,22 +133,61 @@ def write_atomically(path: Path, data: bytes) -> None:
 
 
 def write_together(files: Sequence[tuple[Path, bytes]]) -> None:
-    """Write several files all or none: each goes to a temporary file beside its target first,
-    and only when every one is on disk are they renamed into place (a deck and its manifest;
-    every variant of `build --all`). A full disk or a locked folder leaves every target as
-    it was."""
+    """Write several files all or none (a deck and its manifest; every variant of `build
+    --all`): each goes to a temporary file beside its target, the files already there are set
+    aside (hard links, so no copying), and only then are the new ones renamed into place. A
+    full disk, or a rename refused half-way (a deck open in PowerPoint on Windows), puts every
+    target back as it was."""
     staged: list[tuple[Path, Path]] = []
+    aside: list[tuple[Path, Path | None]] = []  # each target and its old file (None: new)
     try:
         for path, data in files:
             staged.append(_stage(path, data))
-        for tmp, path in staged:
+        for _, path in staged:
+            aside.append((path, _set_aside(path)))
+        for done, (tmp, path) in enumerate(staged):
             try:
                 os.replace(tmp, path)
             except OSError as exc:
-                raise OutputError(f"cannot write {path}: {exc.strerror}") from exc
+                _put_back(aside[:done])
+                raise OutputError(
+                    f"cannot write {path}: {exc.strerror}; the files written before it were "
+                    "put back as they were"
+                ) from exc
     finally:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)  # after a failure: the ones not renamed
+        for _, old in aside:
+            if old is not None:
+                old.unlink(missing_ok=True)
+
+
+def _set_aside(path: Path) -> Path | None:
+    """A second name for the file at `path`, to put it back with; None when there is none."""
+    if not path.exists():
+        return None
+    old = path.with_name(f".{path.name}.{os.getpid()}.old")
+    try:
+        old.unlink(missing_ok=True)  # left by a run that was killed
+        try:
+            os.link(path, old)
+        except OSError:  # a file system without hard links
+            shutil.copy2(path, old)
+    except OSError as exc:
+        old.unlink(missing_ok=True)
+        raise OutputError(f"cannot write {path}: {exc.strerror}") from exc
+    return old
+
+
+def _put_back(replaced: list[tuple[Path, Path | None]]) -> None:
+    for path, old in replaced:
+        try:
+            if old is None:
+                path.unlink(missing_ok=True)
+            else:
+                os.replace(old, path)
+        except OSError:
+            continue  # the rest still go back; the error raised says what failed
 
 
 def _stage(path: Path, data: bytes) -> tuple[Path, Path]:
