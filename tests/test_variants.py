@@ -46,6 +46,13 @@ def ids_of(result: api.BuildResult) -> list[str]:
     return [s._element.find(".//{*}cSld").get("name") for s in slides_of(result)]
 
 
+def build_qlab(out: Path, *options: str) -> Any:
+    """`summarydeck build` of the Q Lab content into `out`, with `options`."""
+    return CliRunner().invoke(
+        cli, ["build", "--content", str(QLAB_CONTENT), *options, "--out", str(out)]
+    )
+
+
 def opportunities() -> dict[str, Any]:
     data = yaml.safe_load((QLAB_CONTENT / "opportunities.yaml").read_text(encoding="utf-8"))
     return dict(data["opportunities"])
@@ -321,33 +328,10 @@ def test_a_mini_deck_has_its_own_default_file(
 
 
 def test_an_unknown_slide_or_section_is_a_usage_error(tmp_path: Path) -> None:
-    runner = CliRunner()
-    run = runner.invoke(
-        cli,
-        [
-            "build",
-            "--content",
-            str(QLAB_CONTENT),
-            "--only",
-            "titel",
-            "--out",
-            str(tmp_path / "x.pptx"),
-        ],
-    )
+    run = build_qlab(tmp_path / "x.pptx", "--only", "titel")
     assert run.exit_code == 2
     assert "no slide `titel`" in run.output and "did you mean `title`?" in run.output
-    run = runner.invoke(
-        cli,
-        [
-            "build",
-            "--content",
-            str(QLAB_CONTENT),
-            "--section",
-            "why",
-            "--out",
-            str(tmp_path / "x.pptx"),
-        ],
-    )
+    run = build_qlab(tmp_path / "x.pptx", "--section", "why")
     assert run.exit_code == 2
     assert "no section `why`" in run.output
     assert not (tmp_path / "x.pptx").exists()
@@ -452,18 +436,7 @@ def test_numbers_in_messages_agree_with_their_nouns(tmp_path: Path) -> None:
 
 
 def test_an_empty_variant_name_is_a_usage_error(tmp_path: Path) -> None:
-    run = CliRunner().invoke(
-        cli,
-        [
-            "build",
-            "--content",
-            str(QLAB_CONTENT),
-            "--variant",
-            " ",
-            "--out",
-            str(tmp_path / "x.pptx"),
-        ],
-    )
+    run = build_qlab(tmp_path / "x.pptx", "--variant", " ")
     assert run.exit_code == 2
     assert "give a variant's name" in run.output
     assert not (tmp_path / "x.pptx").exists()
