@@ -65,7 +65,8 @@ def _exit_status(writes: bool = True) -> Iterator[None]:
             click.echo(f"  hint: {exc.hint}", err=True)
         sys.exit(ExitStatus.USAGE_ERROR)
     except OutputError as exc:
-        click.echo(f"error: {exc}", err=True)
+        # a build writes all or none: a refusal, a full disk or a locked file leaves no deck
+        click.echo(f"error: {exc}" + ("; nothing was written" if writes else ""), err=True)
         if exc.hint:
             click.echo(f"  hint: {exc.hint}", err=True)
         sys.exit(ExitStatus.OUTPUT_ERROR)
@@ -455,12 +456,7 @@ def watch(
             _print_diagnostics(done.diagnostics)
             what = summary_line(done.diagnostics) if done.diagnostics else done.error
             kept = "the last good deck is unchanged" if wrote else "nothing was written"
-            if "nothing was written" in what:  # the edit guard's refusal says so itself
-                kept = ""
-            click.echo(
-                f"[{live.clock()}] build failed{cause}: {what}" + (f"; {kept}" if kept else ""),
-                err=True,
-            )
+            click.echo(f"[{live.clock()}] build failed{cause}: {what}; {kept}", err=True)
             if done.hint:
                 click.echo(f"  hint: {done.hint}", err=True)
 

@@ -63,7 +63,7 @@ def guard_overwrite(target: Path, *, force: bool) -> Path | None:
         slides = f" (changed: {shown}{more})"
     if not force:
         raise EditedDeckError(
-            f"{target} {state.why}{slides}, so it was not replaced; nothing was written",
+            f"{target} {state.why}{slides}, so it was not replaced",
             "copy those edits into the content files, or run again with --force to replace "
             "it (the edited deck is then kept as a timestamped backup beside it)",
         )
