@@ -276,18 +276,7 @@ def test_all_cannot_be_combined_with_out(tmp_path: Path) -> None:
 
 def test_only_writes_a_mini_deck_of_those_slides_in_deck_order(tmp_path: Path) -> None:
     out = tmp_path / "mini.pptx"
-    run = CliRunner().invoke(
-        cli,
-        [
-            "build",
-            "--content",
-            str(QLAB_CONTENT),
-            "--only",
-            "closing,sources-2,title",
-            "--out",
-            str(out),
-        ],
-    )
+    run = build_qlab(out, "--only", "closing,sources-2,title")
     assert run.exit_code == 0, run.output
     slides = list(Presentation(str(out)).slides)
     assert [s._element.find(".//{*}cSld").get("name") for s in slides] == [
@@ -419,18 +408,7 @@ def test_the_default_deck_and_its_variant_by_name_are_the_same_bytes(
 
 
 def test_numbers_in_messages_agree_with_their_nouns(tmp_path: Path) -> None:
-    run = CliRunner().invoke(
-        cli,
-        [
-            "build",
-            "--content",
-            str(QLAB_CONTENT),
-            "--only",
-            "title",
-            "--out",
-            str(tmp_path / "t.pptx"),
-        ],
-    )
+    run = build_qlab(tmp_path / "t.pptx", "--only", "title")
     assert run.exit_code == 0, run.output
     assert "(1 slide, variant full)" in run.output
 

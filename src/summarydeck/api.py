@@ -69,6 +69,7 @@ class BuildResult:
     manifest: Path | None = None
     backup: Path | None = None  # the edited deck kept aside by `--force`
     variants: list[tuple[str | None, int]] = field(default_factory=list)  # validate: slides each
+    outside: list[Path] = field(default_factory=list)  # files read from outside the content folder
 
 
 def load_deck(content_dir: Path, diags: Diagnostics) -> Deck | None:
@@ -222,6 +223,7 @@ class _Prepared:
     report: CheckReport
     variant: str | None
     seconds: float  # to lay out, render and check it
+    outside: list[Path]  # files read from outside the content folder (a shared logo)
 
 
 def _prepare(
@@ -240,7 +242,8 @@ def _prepare(
     cache = cache_dir if cache_dir is not None else target.parent / ".cache" / "charts"
     # the variant as resolved: `build` and `build --variant <first>` make the same deck
     resolved = dataclasses.replace(selection, variant=cut.variant)
-    digest = content_hash(deck.content_dir, resolved, brand_files(deck))
+    outside = brand_files(deck)
+    digest = content_hash(deck.content_dir, resolved, outside)
     stamp_base = Stamp(__version__, digest, "", cut.variant or "")
     data, records, stamp = _render(cut, plans, cache, stamp_base)
     report = _check(data, cut, plans)
@@ -265,6 +268,7 @@ def _prepare(
         report,
         cut.variant,
         time.perf_counter() - started,
+        outside,
     )
 
 
@@ -298,6 +302,7 @@ def _write(
             ready.variant,
             manifest_path(ready.target),
             backup,
+            outside=ready.outside,
         )
         for ready, sha, backup in zip(prepared, shas, backups, strict=True)
     ]
@@ -310,12 +315,14 @@ def content_hash(
     `outside` (the logo when it lives elsewhere) and the selection: two builds with the same
     stamp were made from the same content."""
     digest = hashlib.sha256(selection.describe().encode("utf-8"))
-    for path in sorted(set(content_files(content_dir)) | set(picture_files(content_dir))):
-        digest.update(path.relative_to(content_dir).as_posix().encode("utf-8") + b"\0")
-        digest.update(hashlib.sha256(path.read_bytes()).digest())
-    for path in outside:  # a logo kept beside the content folder, say
-        named = os.path.relpath(path, content_dir.resolve())  # the same on every machine
-        digest.update(Path(named).as_posix().encode("utf-8") + b"\0")
+    inside = sorted(set(content_files(content_dir)) | set(picture_files(content_dir)))
+    # each named from the content folder (`quotes.yaml`, `../brand/logo.png`): the same on
+    # every machine
+    named = [(p.relative_to(content_dir), p) for p in inside] + [
+        (Path(os.path.relpath(p, content_dir.resolve())), p) for p in outside
+    ]
+    for name, path in named:
+        digest.update(name.as_posix().encode("utf-8") + b"\0")
         digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
@@ -403,7 +410,7 @@ def check(
         plans: list[SlidePlan] = []
         if content_dir is not None:
             stamp = read_stamp(deck_path) if variant is None else None
-            as_built = Selection(variant or (stamp.variant if stamp else None) or None)
+            as_built = Selection(variant or (stamp and stamp.variant) or None)
             try:
                 built_from, plans, _ = plan(content_dir, selection=as_built)
             except ContentError:

@@ -101,7 +101,8 @@ def watch(
     report(done)
     # --force holds until a build succeeds; after that, a deck edited while we watch is kept
     force = force and done.result is None
-    outside = OutsideFiles(content_dir)
+    outside = OutsideFiles()
+    outside.follow(done)
     for changes in watchfiles.watch(
         content_dir,
         watch_filter=lambda _change, path: is_watched(path),
@@ -123,25 +124,20 @@ def watch(
         done = rebuild(content_dir, out, selection, preview=preview, force=force, changed=files)
         report(done)
         force = force and done.result is None
-        outside.refresh()  # brand.yaml may name another logo now
+        outside.follow(done)  # brand.yaml may name another logo now
 
 
 class OutsideFiles:
     """Files the brand names outside the content folder (a logo in a shared brand folder),
     looked at once a second: watching their folder instead could mean watching a whole home
-    folder, recursively."""
+    folder, recursively. Each successful build says which they are."""
 
-    def __init__(self, content_dir: Path) -> None:
-        self.content_dir = content_dir
+    def __init__(self) -> None:
         self.seen: dict[Path, tuple[int, int] | None] = {}
-        self.refresh()
 
-    def refresh(self) -> None:
-        try:
-            deck, _ = api.load(self.content_dir)
-        except ContentError:
-            return  # keep the last list: the content will be fixed
-        self.seen = {path: _state(path) for path in api.brand_files(deck)}
+    def follow(self, done: Rebuilt) -> None:
+        if done.result is not None:  # a failed build keeps the last list
+            self.seen = {path: _state(path) for path in done.result.outside}
 
     def changed(self) -> list[str]:
         """The names of the files that changed since the last look."""
