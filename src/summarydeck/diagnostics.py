@@ -13,6 +13,8 @@ from dataclasses import dataclass, field
 from enum import IntEnum
 from pathlib import Path
 
+from summarydeck.content_codes import CODES
+
 
 class ExitStatus(IntEnum):
     """Exit codes of the `summarydeck` command (documented in the README)."""
@@ -46,6 +48,20 @@ class Diagnostic:
     location: Location | None = None
     severity: str = "error"  # "error" or "warning"
     hint: str | None = None
+
+    def __post_init__(self) -> None:
+        # a code missing from the table (or used with the other severity) is a bug, not a
+        # problem in the content; the checker's C codes are vetted by its own table (RULES)
+        known = CODES.get(self.code)
+        if known is None:
+            if not (self.code[:1] == "C" and self.code[1:].isdigit()):
+                raise ValueError(
+                    f"diagnostic code {self.code!r} is not in summarydeck/content_codes.py"
+                )
+        elif known.severity != self.severity:
+            raise ValueError(
+                f"diagnostic code {self.code!r} is a {known.severity}, not a {self.severity}"
+            )
 
     @property
     def is_error(self) -> bool:
