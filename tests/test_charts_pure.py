@@ -9,9 +9,9 @@ from pydantic import ValidationError
 
 from summarydeck.charts.alt_text import draft_alt_text
 from summarydeck.charts.axis import value_axis_range
-from summarydeck.charts.numbers import format_value, is_supported_format
 from summarydeck.model.content import Chart
 from summarydeck.model.errors import FieldProblem
+from summarydeck.model.number_format import format_value, is_supported_format
 
 
 @pytest.mark.parametrize(

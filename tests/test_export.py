@@ -1,7 +1,8 @@
 """`summarydeck.export`: decks -> PDF, one PNG per slide and a contact sheet.
 
-The end-to-end tests run LibreOffice once, for two decks (the `render` marker); every failure
-is tested with small fake `soffice` and `pdftoppm` scripts, so it runs in a blink anywhere.
+The end-to-end tests run LibreOffice once, for two decks (the `render` and `slow` markers);
+every failure is tested with small fake `soffice` and `pdftoppm` scripts, so it runs in a
+blink anywhere.
 """
 
 from __future__ import annotations
@@ -324,6 +325,7 @@ def _running(pid: int) -> bool:
 
 
 @posix_only
+@pytest.mark.slow  # waits out a time-out
 def test_a_hung_libreoffice_is_killed_with_everything_it_started(
     fakes: Fakes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -374,7 +376,10 @@ def test_bad_input_decks_are_refused_before_libreoffice_runs(
     bad = {
         "missing": (tmp_path / "gone.pptx", r"gone\.pptx: no such deck"),
         "folder": (other, r"other: not a file"),
-        "not-a-deck": (tmp_path / "notes.pptx", r"notes\.pptx: not a readable \.pptx deck"),
+        "not-a-deck": (
+            tmp_path / "notes.pptx",
+            r"notes\.pptx: cannot be read as a PowerPoint deck: it is not a \.pptx package",
+        ),
         "same-stem": (other / "TINY.pptx", r"would both export as TINY\.pdf"),
     }
     (tmp_path / "notes.pptx").write_text("just some text")
@@ -427,6 +432,7 @@ def _slide_names(deck: Path) -> list[str]:
 
 
 @pytest.mark.render
+@pytest.mark.slow
 def test_export_writes_a_pdf_with_a_page_per_slide(exported: Exported) -> None:
     for deck, result in zip(exported.decks, exported.results, strict=True):
         assert result.deck == deck
@@ -435,6 +441,7 @@ def test_export_writes_a_pdf_with_a_page_per_slide(exported: Exported) -> None:
 
 
 @pytest.mark.render
+@pytest.mark.slow
 def test_export_names_each_slide_png_by_number_and_id(exported: Exported) -> None:
     for deck, result in zip(exported.decks, exported.results, strict=True):
         folder = exported.out / f"{deck.stem}-slides"
@@ -446,6 +453,7 @@ def test_export_names_each_slide_png_by_number_and_id(exported: Exported) -> Non
 
 
 @pytest.mark.render
+@pytest.mark.slow
 def test_export_slide_pngs_are_1920_wide_and_16_by_9(exported: Exported) -> None:
     for result in exported.results:
         for png in result.slides:
@@ -454,6 +462,7 @@ def test_export_slide_pngs_are_1920_wide_and_16_by_9(exported: Exported) -> None
 
 
 @pytest.mark.render
+@pytest.mark.slow
 def test_export_writes_a_contact_sheet_of_every_slide(exported: Exported) -> None:
     for result in exported.results:
         assert result.contact_sheet == exported.out / f"{result.deck.stem}-contact-sheet.png"
@@ -465,6 +474,7 @@ def test_export_writes_a_contact_sheet_of_every_slide(exported: Exported) -> Non
 
 
 @pytest.mark.render
+@pytest.mark.slow
 def test_export_leaves_only_its_results(exported: Exported) -> None:
     expected = {"notes.txt"}  # someone else's file stays
     for deck in exported.decks:
@@ -474,6 +484,7 @@ def test_export_leaves_only_its_results(exported: Exported) -> None:
 
 
 @pytest.mark.render
+@pytest.mark.slow
 def test_export_shares_its_time_out_by_slides(exported: Exported) -> None:
     seconds = [result.seconds for result in exported.results]
     assert all(s > 0 for s in seconds)

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from helpers import edit_content
 from summarydeck import api
 from summarydeck.cli import cli
 from summarydeck.diagnostics import ContentError
@@ -47,7 +48,7 @@ def test_final_build_of_the_qlab_deck_lists_every_unconfirmed_item_with_file_and
     for item in OPPORTUNITY_IDS:
         line = _line_of(opportunities, "status: unconfirmed", f"  {item}:")
         assert re.search(
-            rf"content/opportunities\.yaml:{line}:\d+: error E501: opportunity `{item}` is not "
+            rf"content/opportunities\.yaml:{line}:\d+: error C701: opportunity `{item}` is not "
             r"confirmed",
             result.output,
         ), result.output
@@ -92,12 +93,10 @@ def test_an_item_with_no_status_is_unconfirmed_and_located_at_its_key(
 ) -> None:
     _confirm_everything(content_copy)
     quotes = content_copy / "quotes.yaml"
-    text = quotes.read_text(encoding="utf-8")
-    assert text.count("status: confirmed") == 1
-    quotes.write_text(text.replace("    status: confirmed\n", ""), encoding="utf-8")
+    edit_content(quotes, "    status: confirmed\n", "")
     with pytest.raises(ContentError) as caught:
         api.plan(content_copy, final=True)
-    errors = [d for d in caught.value.diagnostics if d.code == "E501"]
+    errors = [d for d in caught.value.diagnostics if d.code == "C701"]
     assert len(errors) == 1
     assert "quote `pain-is-pain`" in errors[0].message
     location = errors[0].location
@@ -108,22 +107,17 @@ def test_an_item_with_no_status_is_unconfirmed_and_located_at_its_key(
 def test_an_unconfirmed_section_slide_also_stops_a_final_build(content_copy: Path) -> None:
     """Section slides draw no marker, but their own `status` must still count."""
     _confirm_everything(content_copy)
-    deck = content_copy / "deck.yaml"
-    text = deck.read_text(encoding="utf-8")
-    assert text.count("    id: part-essays\n") == 1
-    deck.write_text(
-        text.replace(
-            "    id: part-essays\n",
-            "    id: part-essays\n    status: unconfirmed\n    check: Is this the right name?\n",
-        ),
-        encoding="utf-8",
+    edit_content(
+        content_copy / "deck.yaml",
+        "    id: part-essays\n",
+        "    id: part-essays\n    status: unconfirmed\n    check: Is this the right name?\n",
     )
     _, plans, _ = api.plan(content_copy)  # a draft builds, and its notes say what to check
     section = next(p for p in plans if p.id == "part-essays")
     assert "Is this the right name?" in section.notes
     with pytest.raises(ContentError) as caught:
         api.plan(content_copy, final=True)
-    messages = [d.message for d in caught.value.diagnostics if d.code == "E501"]
+    messages = [d.message for d in caught.value.diagnostics if d.code == "C701"]
     assert messages == [
         "slide `part-essays` is not confirmed (on slide "
         + str(next(i for i, p in enumerate(plans, 1) if p.id == "part-essays"))
@@ -133,16 +127,15 @@ def test_an_unconfirmed_section_slide_also_stops_a_final_build(content_copy: Pat
 
 def test_an_item_shown_on_two_slides_is_listed_once(content_copy: Path) -> None:
     _confirm_everything(content_copy)
-    opportunities = content_copy / "opportunities.yaml"
-    text = opportunities.read_text(encoding="utf-8")
-    first = text.index("status: confirmed")
-    opportunities.write_text(
-        text[:first] + "status: unconfirmed" + text[first + len("status: confirmed") :],
-        encoding="utf-8",
+    # `first`, the one opportunity with a discussion slide too
+    edit_content(
+        content_copy / "opportunities.yaml",
+        "    status: confirmed\n    workshop:\n",
+        "    status: unconfirmed\n    workshop:\n",
     )
     with pytest.raises(ContentError) as caught:
         api.plan(content_copy, final=True)
-    errors = [d for d in caught.value.diagnostics if d.code == "E501"]
+    errors = [d for d in caught.value.diagnostics if d.code == "C701"]
     assert len(errors) == 1  # on the overview and on its own slide, reported once
     assert re.search(r"on slides \d+ `opportunities-overview`, \d+ `first`", errors[0].message)
 
@@ -151,12 +144,10 @@ def test_a_confirmed_item_with_a_note_says_it_in_the_notes_without_a_marker(
     content_copy: Path,
 ) -> None:
     _confirm_everything(content_copy)
-    stats = content_copy / "statistics.yaml"
-    text = stats.read_text(encoding="utf-8")
-    first_status = text.index("    status: confirmed\n")
-    stats.write_text(
-        text[:first_status] + "    note: Rounded from 24.6%.\n" + text[first_status:],
-        encoding="utf-8",
+    edit_content(
+        content_copy / "statistics.yaml",
+        '    year: "1992"\n',
+        '    year: "1992"\n    note: Rounded from 24.6%.\n',
     )
     _, plans, _ = api.plan(content_copy, final=True)
     noted = [p for p in plans if "Rounded from 24.6%." in p.notes]
@@ -166,10 +157,8 @@ def test_a_confirmed_item_with_a_note_says_it_in_the_notes_without_a_marker(
 
 def test_a_check_left_on_a_confirmed_item_is_a_warning_at_that_line(content_copy: Path) -> None:
     quotes = content_copy / "quotes.yaml"
-    text = quotes.read_text(encoding="utf-8")
-    quotes.write_text(
-        text.replace("    status: confirmed\n", "    status: confirmed\n    check: Is it exact?\n"),
-        encoding="utf-8",
+    edit_content(
+        quotes, "    status: confirmed\n", "    status: confirmed\n    check: Is it exact?\n"
     )
     _, _, diags = api.plan(content_copy)
     warnings = [d for d in diags.items if d.code == "W204"]

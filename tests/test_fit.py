@@ -6,14 +6,27 @@ from pathlib import Path
 
 import pytest
 
+from helpers import edit_content
 from summarydeck import api
 from summarydeck.diagnostics import ContentError
 from summarydeck.model.brand import Brand
 from summarydeck.plan.fit import fit_element, fit_plan
 from summarydeck.plan.measure import text_width, wrap_lines
-from summarydeck.plan.types import Box, Paragraph, Run, TextElement, TextStyle, inches
+from summarydeck.plan.types import TextElement, TextStyle
+from summarydeck.values import Box, Paragraph, Run, inches
 
 BRAND = Brand(name="t")
+# the bullets slide's points and source in tests/content/full/deck.yaml, up to the next entry
+LEARNED_POINTS = (
+    "    points:\n"
+    "      - People are passed between services\n"
+    "      - Care is duplicated, missing or unsuitable\n"
+    '      - "Support needs differ:"\n'
+    "      - |\n"
+    "        - for some people, pain comes first\n"
+    "        - for others, mental health does\n"
+    "    sources: [report-a]\n"
+)
 
 
 def _element(
@@ -69,13 +82,11 @@ def test_long_text_shrinks_but_not_below_the_floor() -> None:
 
 def test_text_that_cannot_fit_is_an_error_at_its_field(content_copy: Path) -> None:
     # a column of a two-column slide does not continue on its own: it must fit
-    deck = content_copy / "deck.yaml"
     long = "Far too much text for one slide. " * 60
-    deck.write_text(
-        deck.read_text().replace(
-            "      body: Staff may not feel confident to talk about mental health.",
-            f"      body: {long}",
-        )
+    edit_content(
+        content_copy / "deck.yaml",
+        "      body: Staff may not feel confident to talk about mental health.",
+        f"      body: {long}",
     )
     with pytest.raises(ContentError) as caught:
         api.plan(content_copy)
@@ -94,12 +105,11 @@ def _texts(plan: object) -> list[str]:
 
 
 def test_a_long_essay_summary_continues_on_a_slide_titled_continued(content_copy: Path) -> None:
-    essays = content_copy / "essays.yaml"
     sentences = [f"Sentence number {n} says something about the project." for n in range(70)]
-    essays.write_text(
-        essays.read_text().replace(
-            "    summary: A year-long", f"    summary: {' '.join(sentences)} A year-long"
-        )
+    edit_content(
+        content_copy / "essays.yaml",
+        "    summary: A year-long",
+        f"    summary: {' '.join(sentences)} A year-long",
     )
     _, plans, _ = api.plan(content_copy)
     pages = [p for p in plans if p.id == "intro" or p.id.startswith("intro-")]
@@ -133,14 +143,10 @@ def _brand_of(content: Path) -> Brand:
 
 
 def test_fourteen_points_continue_and_keep_their_order(content_copy: Path) -> None:
-    deck = content_copy / "deck.yaml"
     points = "".join(
         f"      - Point {n} about care that is joined up and kind\n" for n in range(1, 15)
     )
-    text = deck.read_text()
-    start = text.index("    points:\n      - People are passed")
-    end = text.index("  - kind: two-columns")
-    deck.write_text(text[:start] + "    points:\n" + points + text[end:])
+    edit_content(content_copy / "deck.yaml", LEARNED_POINTS, "    points:\n" + points)
     _, plans, _ = api.plan(content_copy)
     pages = [p for p in plans if p.title.paragraphs[0].text.startswith("What we learned")]
     assert len(pages) == 2
@@ -170,12 +176,8 @@ def test_fit_plan_shrinks_titles_too(full_content: Path) -> None:
 
 
 def _long_numbered_list(content: Path, extra: str = "") -> None:
-    deck = content / "deck.yaml"
     items = "".join(f"        {n}. Numbered step {n} in joined-up care\n" for n in range(1, 15))
-    text = deck.read_text()
-    start = text.index("    points:\n      - People are passed")
-    end = text.index("  - kind: two-columns")
-    deck.write_text(text[:start] + extra + "    points:\n      - |\n" + items + text[end:])
+    edit_content(content / "deck.yaml", LEARNED_POINTS, extra + "    points:\n      - |\n" + items)
 
 
 def test_a_numbered_list_goes_on_counting_on_the_continued_slide(content_copy: Path) -> None:
@@ -213,11 +215,10 @@ def test_written_notes_stay_on_the_first_slide_only(content_copy: Path) -> None:
 
 def test_a_continued_id_that_clashes_with_an_editors_id_is_an_error(content_copy: Path) -> None:
     _long_numbered_list(content_copy, extra="    id: learned\n")
-    deck = content_copy / "deck.yaml"
-    deck.write_text(
-        deck.read_text().replace(
-            "  - kind: two-columns\n", "  - kind: two-columns\n    id: learned-2\n", 1
-        )
+    edit_content(
+        content_copy / "deck.yaml",
+        "  - kind: two-columns\n",
+        "  - kind: two-columns\n    id: learned-2\n",
     )
     with pytest.raises(ContentError) as caught:
         api.plan(content_copy)
@@ -227,11 +228,10 @@ def test_a_continued_id_that_clashes_with_an_editors_id_is_an_error(content_copy
 
 
 def test_a_title_too_long_is_told_to_shorten_not_to_split(content_copy: Path) -> None:
-    deck = content_copy / "deck.yaml"
-    deck.write_text(
-        deck.read_text().replace(
-            "    title: What we learned", "    title: " + "What we learned together " * 12
-        )
+    edit_content(
+        content_copy / "deck.yaml",
+        "    title: What we learned",
+        "    title: " + "What we learned together " * 12,
     )
     with pytest.raises(ContentError) as caught:
         api.plan(content_copy)

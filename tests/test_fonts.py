@@ -15,15 +15,8 @@ import summarydeck
 from summarydeck.model.brand import SUPPORTED_FONTS, Brand
 from summarydeck.plan.fonts import METRIC_TWINS, font_file
 from summarydeck.plan.measure import text_height, text_width, wrap_lines
-from summarydeck.plan.types import (
-    EMU_PER_PT,
-    Box,
-    Paragraph,
-    Run,
-    TextElement,
-    TextStyle,
-    inches,
-)
+from summarydeck.plan.types import TextElement, TextStyle
+from summarydeck.values import EMU_PER_PT, Box, Paragraph, Run, inches
 
 PACKAGE_FONTS = Path(summarydeck.__file__).resolve().parent / "fonts"
 REPO = Path(__file__).parent.parent

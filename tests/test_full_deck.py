@@ -26,7 +26,7 @@ from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from summarydeck import api
 from summarydeck.model.brand import Colours, Fonts
-from summarydeck.output.checks import check_package
+from summarydeck.ooxml.package_rules import check_package
 
 FULL = Path(__file__).parent / "content" / "full"
 NS = {

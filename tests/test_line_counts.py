@@ -12,12 +12,13 @@ from pathlib import Path
 
 import pytest
 
-from render_helpers import Box, Page, convert_to_pdf, require_tools, text_layout
-from summarydeck.check.deck_view import ShapeView
-from summarydeck.check.reader import read_deck
+from conftest import RENDERED_DECKS
+from render_helpers import Box, Page, text_layout
+from summarydeck.ooxml.deck_view import ShapeView
+from summarydeck.ooxml.reader import read_deck
 from summarydeck.check.text_metrics import measure_shape
 
-pytestmark = pytest.mark.render
+pytestmark = [pytest.mark.render, pytest.mark.slow]
 
 EMU_PER_PT = 12_700
 AGREEMENT = 0.95
@@ -61,14 +62,13 @@ def _rows(words: list[Box]) -> list[list[Box]]:
 
 
 @pytest.fixture(scope="module")
-def frames(
-    full_deck: Path, qlab_deck: Path, stress_deck: Path, tmp_path_factory: pytest.TempPathFactory
-) -> list[Frame]:
-    require_tools()
+def frames(request: pytest.FixtureRequest, rendered_pdfs: dict[str, Path]) -> list[Frame]:
+    """Every measured text frame of the three test decks, with the lines LibreOffice drew in
+    it (the PDFs from the session's one LibreOffice run)."""
     out = []
-    for deck in (full_deck, qlab_deck, stress_deck):
-        pdf = convert_to_pdf(deck, tmp_path_factory.mktemp("pdf"), tmp_path_factory.mktemp("lo"))
-        pages = text_layout(pdf)
+    for name in RENDERED_DECKS:
+        deck: Path = request.getfixturevalue(name)
+        pages = text_layout(rendered_pdfs[deck.stem])
         view = read_deck(deck.read_bytes())
         for slide, page in zip(view.slides, pages, strict=True):
             for shape in slide.shapes:

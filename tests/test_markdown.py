@@ -8,8 +8,8 @@ from pptx.oxml.ns import qn
 
 from summarydeck.diagnostics import Diagnostics, Location
 from summarydeck.markdown.inline import to_notes, to_paragraphs, to_plain
-from summarydeck.plan.types import Run
 from summarydeck.render.text import _bullet
+from summarydeck.values import Run
 
 LOC = Location("content/x.yaml", 4, 9)
 

@@ -10,7 +10,7 @@ import pytest
 
 from summarydeck import api
 from summarydeck.diagnostics import OutputError
-from summarydeck.output.package import write_atomically
+from summarydeck.output.files import write_atomically
 
 
 def test_an_existing_deck_keeps_its_permissions(tmp_path: Path) -> None:
@@ -77,10 +77,12 @@ def test_umask_is_respected_for_a_new_deck(tmp_path: Path) -> None:
 def test_a_deck_that_fails_the_package_checks_is_not_written(
     full_content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from summarydeck.output import checks
+    from summarydeck.ooxml import package_rules
 
-    problem = checks.PackageProblem("zero-size", "/ppt/slides/slide1.xml", "a shape of size 0")
-    monkeypatch.setattr(checks, "check_package", lambda data: [problem])
+    problem = package_rules.PackageProblem(
+        "zero-size", "/ppt/slides/slide1.xml", "a shape of size 0"
+    )
+    monkeypatch.setattr(package_rules, "check_package", lambda data: [problem])
     with pytest.raises(OutputError, match="failed its own package checks"):
         api.build(full_content, tmp_path / "deck.pptx")
     assert not (tmp_path / "deck.pptx").exists()

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from summarydeck.output.checks import PackageProblem, check_package
+from summarydeck.ooxml.package_rules import PackageProblem, check_package
 
 Edit = Callable[[bytes], bytes]
 

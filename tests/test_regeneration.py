@@ -14,7 +14,8 @@ from pptx.chart.data import CategoryChartData
 
 from summarydeck import __version__, api
 from summarydeck.cli import cli
-from summarydeck.output.diff import DeckDiff, diff_decks, format_diff
+from summarydeck.cli.reports import format_diff
+from summarydeck.output.diff import DeckDiff, diff_decks
 from summarydeck.output.guard import EditedDeckError, disk_state
 from summarydeck.output.stamp import read_stamp
 
@@ -403,7 +404,7 @@ def test_a_failed_write_leaves_every_deck_and_manifest_as_it_was(
     """`build --all` writes six files (three decks, three manifests); a disk that fills up at
     the fourth must leave the first three as they were, and no temporary files behind."""
     from summarydeck.diagnostics import OutputError
-    from summarydeck.output import package
+    from summarydeck.output import files as package
 
     monkeypatch.chdir(tmp_path)
     first = api.build_all(qlab_copy)
@@ -547,7 +548,7 @@ def test_a_rename_refused_half_way_puts_every_file_back(
     import os
 
     from summarydeck.diagnostics import OutputError
-    from summarydeck.output import package
+    from summarydeck.output import files as package
 
     monkeypatch.chdir(tmp_path)
     api.build_all(qlab_copy)

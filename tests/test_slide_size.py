@@ -8,7 +8,7 @@ from pptx import Presentation
 from pptx.util import Emu
 
 from summarydeck import api
-from summarydeck.output.checks import check_package
+from summarydeck.ooxml.package_rules import check_package
 
 
 def test_a_four_by_three_deck_keeps_everything_on_the_slide(

@@ -161,7 +161,7 @@ def _with_variants(tmp_path: Path, variants: dict[str, Any], source: Path = QLAB
 
 def _errors(content: Path) -> list[Any]:
     with pytest.raises(ContentError) as caught:
-        api.check_content(content)
+        api.validate(content)
     return caught.value.diagnostics
 
 
@@ -227,7 +227,7 @@ def test_a_variant_over_its_slide_limit_is_an_error(tmp_path: Path) -> None:
 
 def test_a_discussion_variant_warns_about_opportunities_without_prompts(tmp_path: Path) -> None:
     content = _with_variants(tmp_path, {"workshop": {"discussion": True}}, FULL_CONTENT)
-    result = api.check_content(content)
+    result = api.validate(content)
     warnings = [d for d in result.diagnostics if d.code == "W205"]
     # `first` has prompts; `second` and `third` have none
     assert len(warnings) == 2

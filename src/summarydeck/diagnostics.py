@@ -10,20 +10,9 @@ import difflib
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from enum import IntEnum
 from pathlib import Path
 
 from summarydeck.content_codes import CODES
-
-
-class ExitStatus(IntEnum):
-    """Exit codes of the `summarydeck` command (documented in the README)."""
-
-    OK = 0
-    CONTENT_ERROR = 1  # the content has errors; nothing was written
-    USAGE_ERROR = 2  # bad command-line options (click's own code)
-    OUTPUT_ERROR = 3  # the deck could not be written (permissions, disk, missing tool)
-    INTERNAL_ERROR = 4  # a bug in summarydeck
 
 
 @dataclass(frozen=True, order=True)
@@ -142,40 +131,6 @@ def did_you_mean(word: str, choices: Iterable[str]) -> str | None:
     return f"valid choices: {shown}{more}"
 
 
-def format_diagnostic(diag: Diagnostic, root: Path | None = None) -> str:
-    """Compiler-style text: `file:line:col: error CODE: message`, source line, caret, hint."""
-    loc = diag.location
-    head = f"{loc}: " if loc else ""
-    lines = [f"{head}{diag.severity} {diag.code}: {diag.message}"]
-    source_line = _source_line(loc, root) if loc else None
-    if loc and source_line is not None:
-        gutter = f"{loc.line:>5} | "
-        lines.append(f"{gutter}{source_line}")
-        width = max(1, (loc.end_column - loc.column) if loc.end_column > loc.column else 1)
-        width = min(width, max(1, len(source_line) - loc.column + 1))
-        lines.append(" " * (len(gutter) - 2) + "| " + " " * (loc.column - 1) + "^" * width)
-    if diag.hint:
-        lines.append(f"   hint: {diag.hint}")
-    return "\n".join(lines)
-
-
-def _source_line(loc: Location, root: Path | None) -> str | None:
-    if loc.line <= 0:
-        return None
-    path = Path(loc.file)
-    if root is not None and not path.is_absolute():
-        path = root / path
-    try:
-        # undecodable bytes are shown as U+FFFD, so a "not UTF-8" error can show its line
-        text = path.read_bytes().decode("utf-8", errors="replace")
-    except OSError:
-        return None
-    all_lines = split_lines(text)
-    if loc.line > len(all_lines):
-        return None
-    return printable_line(all_lines[loc.line - 1])
-
-
 _LINE_BREAK = re.compile("\r\n|[\n\r\x85\u2028\u2029]")
 
 
@@ -210,13 +165,3 @@ def narrow(loc: Location | None, needle: str, max_lines: int) -> Location | None
         if column >= 0:
             return Location(loc.file, number, column + 1, column + 1 + len(needle))
     return loc
-
-
-def counted(number: int, noun: str) -> str:
-    """`1 slide`, `2 slides`: messages read as sentences, a mini-deck of one slide included."""
-    return f"{number} {noun}{'s' * (number != 1)}"
-
-
-def summary_line(diagnostics: Sequence[Diagnostic]) -> str:
-    errors = sum(1 for d in diagnostics if d.is_error)
-    return f"{counted(errors, 'error')}, {counted(len(diagnostics) - errors, 'warning')}"

@@ -16,16 +16,11 @@ from pathlib import Path
 
 from summarydeck import api
 from summarydeck.diagnostics import ContentError, Diagnostic, OutputError, SelectionError
-from summarydeck.source.content_dir import is_content_file, is_picture
 
 
 def is_watched(path: str) -> bool:
-    """A content YAML file or a picture (the brand's logo) under the content folder; not an
-    editor's backup or swap file."""
-    name = Path(path)
-    if name.name.startswith((".", "#", "~")) or name.name.endswith("~"):
-        return False
-    return is_content_file(name) or is_picture(name)
+    """A content file or picture, not an editor's backup or swap file."""
+    return api.is_content_path(path)
 
 
 @dataclass(frozen=True)
@@ -58,27 +53,12 @@ def rebuild(
         return Rebuilt(None, [], str(exc), changed, hint=exc.hint)
     shown = ""
     if preview and result.path is not None:
-        from summarydeck.export import export_decks
-
         try:  # beside the deck, so a preview never mixes with a real export
-            exported = export_decks([result.path], result.path.parent / "preview")
+            exported = api.export([result.path], result.path.parent / "preview")
             shown = str(exported[0].slides[0].parent) if exported[0].slides else ""
         except OutputError as exc:
             shown = f"no preview: {exc}"
     return Rebuilt(result, result.diagnostics, "", changed, shown)
-
-
-def check_selection(content_dir: Path, selection: api.Selection) -> None:
-    """Raise SelectionError now for a variant the content does not have; content with errors
-    is left for the first rebuild to report."""
-    from summarydeck.diagnostics import Diagnostics
-    from summarydeck.layouts.selection import apply_variant
-
-    try:
-        deck, _ = api.load(content_dir)
-    except ContentError:
-        return
-    apply_variant(deck, selection.variant, Diagnostics())
 
 
 def watch(

@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from summarydeck.charts.numbers import format_value
 from summarydeck.model.content import Chart, ChartType
+from summarydeck.model.number_format import format_value
 
 _NAMES = {
     ChartType.COLUMN: "Column chart",

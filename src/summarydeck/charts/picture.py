@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from summarydeck.charts.axis import value_axis_range
-from summarydeck.charts.numbers import format_value
 from summarydeck.model.brand import Brand
 from summarydeck.model.content import ChartType
+from summarydeck.model.number_format import format_value
 from summarydeck.plan.colours import role_hex
 from summarydeck.plan.fonts import font_file
-from summarydeck.plan.types import EMU_PER_INCH, ChartElement, ColourRole
+from summarydeck.plan.types import ChartElement, ColourRole
+from summarydeck.values import EMU_PER_INCH
 
 DPI = 200
 RENDERER_VERSION = "2"  # bump when drawing code changes, to invalidate cached pictures

@@ -7,10 +7,11 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from summarydeck.check.findings import Finding, Severity
-from summarydeck.check.reader import read_deck
 from summarydeck.check.rules import Options, all_checks
 from summarydeck.diagnostics import Location
-from summarydeck.output import checks as package_checks
+from summarydeck.ooxml import package_rules
+from summarydeck.ooxml.opening import DeckReadError
+from summarydeck.ooxml.reader import read_deck
 
 Locator = Callable[[Finding], Location | None]
 _LEFT_TO_RULES = {"off-slide"}  # package problems a rule reports better (C501)
@@ -50,7 +51,7 @@ class CheckReport:
         return f"checked {self.slides} slides: " + ", ".join(parts)
 
 
-def _package_findings(problems: list[package_checks.PackageProblem]) -> list[Finding]:
+def _package_findings(problems: list[package_rules.PackageProblem]) -> list[Finding]:
     findings, warned = [], set()
     for problem in problems:
         if problem.code in _LEFT_TO_RULES:
@@ -82,10 +83,10 @@ def check_deck(
 ) -> CheckReport:
     """Every finding for the deck at `source` (a path or the bytes of a .pptx)."""
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
-    findings = _package_findings(package_checks.check_package(data))
+    findings = _package_findings(package_rules.check_package(data))
     try:
         deck = read_deck(data)
-    except ValueError as exc:
+    except DeckReadError as exc:
         return CheckReport([*findings, Finding("C101", str(exc))], 0)
     options = Options(min_size=min_size, final=final)
     for check in all_checks().values():

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from summarydeck.check.deck_view import ShapeView
+from summarydeck.ooxml.deck_view import ShapeView
 from summarydeck.plan.fonts import METRIC_TWINS
 from summarydeck.plan.measure import LINE_PITCH, Span, count_lines, stack_height, text_width
-from summarydeck.plan.types import EMU_PER_PT
+from summarydeck.values import EMU_PER_PT
 
 
 @dataclass(frozen=True)

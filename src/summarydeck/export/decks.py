@@ -8,6 +8,8 @@ from pathlib import Path
 
 from summarydeck.diagnostics import OutputError
 from summarydeck.export.naming import slide_file_name, slide_id
+from summarydeck.ooxml.opening import open_presentation
+from summarydeck.ooxml.walk import slides as walk_slides
 
 
 @dataclass(frozen=True)
@@ -47,28 +49,14 @@ def read_decks(decks: Sequence[Path]) -> list[InputDeck]:
 
 
 def _read_deck(given: Path) -> InputDeck:
-    from pptx import Presentation  # python-pptx is slow to import; only export needs it here
-
-    if not given.exists():
-        raise OutputError(f"{given}: no such deck")
-    if not given.is_file():
-        raise OutputError(f"{given}: not a file (a .pptx deck is needed)")
-    try:
-        prs = Presentation(str(given))
-        slides = list(prs.slides)
-        names = [slide._element.cSld.get("name") for slide in slides]
-        shown = [slide._element.get("show") not in ("0", "false") for slide in slides]
-    except OSError as exc:
-        raise OutputError(f"{given}: cannot read it: {exc.strerror or exc}") from exc
-    except Exception as exc:  # python-pptx raises many kinds for what is not a deck
-        raise OutputError(
-            f"{given}: not a readable .pptx deck ({type(exc).__name__}: {exc})"
-        ) from exc
+    slides = list(walk_slides(open_presentation(given)))
     visible = []
-    for number, (name, show) in enumerate(zip(names, shown, strict=True), start=1):
-        if show:  # LibreOffice leaves hidden slides out of the PDF
-            ident = slide_id(str(name) if name else None, number)
-            visible.append(Slide(number, ident, slide_file_name(number, ident, len(slides))))
+    for parts in slides:
+        if not parts.hidden:  # LibreOffice leaves hidden slides out of the PDF
+            ident = slide_id(parts.name or None, parts.number)
+            visible.append(
+                Slide(parts.number, ident, slide_file_name(parts.number, ident, len(slides)))
+            )
     if not visible:
         raise OutputError(f"{given}: the deck has no slides to export")
     return InputDeck(given, given.resolve(), tuple(visible))

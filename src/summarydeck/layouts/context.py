@@ -14,15 +14,13 @@ from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import SINGULAR, Provenance, Status
 from summarydeck.model.deck import Deck
 from summarydeck.model.storyboard import SlideSpec
+from summarydeck.ooxml.names import UNCONFIRMED_LABEL_SHAPE, UNCONFIRMED_MARKER_SHAPE
 from summarydeck.plan.final import status_location
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.types import (
-    Box,
     ColourRole,
     Element,
-    Paragraph,
     PictureElement,
-    Run,
     ShapeElement,
     SlidePlan,
     TextElement,
@@ -31,6 +29,7 @@ from summarydeck.plan.types import (
     to_confirm_section,
 )
 from summarydeck.source.yaml_loader import DataPath
+from summarydeck.values import Box, Paragraph, Run
 
 
 def _image_size(data: bytes) -> tuple[int, int]:
@@ -216,9 +215,9 @@ class LayoutContext:
         """The small "To be confirmed" tag shown on slides with unconfirmed content."""
         box = self.grid.marker
         return [
-            ShapeElement("Unconfirmed marker", box, ColourRole.SURFACE, "rounded"),
+            ShapeElement(UNCONFIRMED_MARKER_SHAPE, box, ColourRole.SURFACE, "rounded"),
             TextElement(
-                "Unconfirmed label",
+                UNCONFIRMED_LABEL_SHAPE,
                 box,
                 self.plain("To be confirmed"),
                 TextStyle(

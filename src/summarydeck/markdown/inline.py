@@ -20,7 +20,7 @@ from markdown.extensions import Extension
 from markdown.inlinepatterns import SimpleTagInlineProcessor
 
 from summarydeck.diagnostics import Diagnostics, Location, narrow
-from summarydeck.plan.types import Paragraph, Run
+from summarydeck.values import Paragraph, Run
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
 _HINT = "use **bold**, *italic*, [links](https://...) and - lists"

@@ -14,6 +14,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, model_validator
 
 from summarydeck.model.errors import FieldProblem
+from summarydeck.model.number_format import FORMAT_EXAMPLES, is_supported_format
 
 _ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
@@ -153,8 +154,6 @@ class Chart(Strict):
 
     @model_validator(mode="after")
     def _shape_matches_type(self) -> Chart:
-        from summarydeck.charts.numbers import FORMAT_EXAMPLES, is_supported_format
-
         if not is_supported_format(self.number_format):
             raise FieldProblem(
                 f"number format `{self.number_format}` is not supported",

@@ -13,8 +13,7 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from summarydeck.diagnostics import OutputError
-from summarydeck.output.inventory import SlideRecord, slide_records
+from summarydeck.ooxml.inventory import SlideRecord, read_records
 
 
 @dataclass
@@ -45,15 +44,6 @@ class DeckDiff:
             "slides": {"old": self.slides[0], "new": self.slides[1]},
             "changes": [vars(change) for change in self.changes],
         }
-
-
-def read_records(path: Path) -> list[SlideRecord]:
-    from pptx import Presentation
-
-    try:
-        return slide_records(Presentation(str(path)))
-    except Exception as exc:  # python-pptx raises many kinds on a file it cannot read
-        raise OutputError(f"{path} cannot be read as a PowerPoint deck: {exc}") from exc
 
 
 def diff_decks(old_path: Path, new_path: Path) -> DeckDiff:
@@ -216,26 +206,3 @@ def _pairs(categories: list[str], old: list[float | None], new: list[float | Non
 
 def _number(value: float | None) -> str:
     return "none" if value is None else f"{value:g}"
-
-
-def format_diff(diff: DeckDiff) -> str:
-    if diff.same:
-        return f"No changes: {diff.slides[1]} slides show the same text, charts and notes."
-    lines = []
-    for change in diff.changes:
-        where = (
-            f"slide {change.new_number}" if change.new_number else f"was slide {change.old_number}"
-        )
-        moved = (
-            f" (was slide {change.old_number})"
-            if change.old_number and change.new_number and change.old_number != change.new_number
-            else ""
-        )
-        lines.append(f"{where} `{change.id}`: {change.status}{moved} — {change.title}")
-        lines += [f"    {detail}" for detail in change.details]
-    counts: dict[str, int] = {}
-    for change in diff.changes:
-        counts[change.status] = counts.get(change.status, 0) + 1
-    summary = ", ".join(f"{n} {status}" for status, n in counts.items())
-    lines.append(f"\n{summary} ({diff.slides[0]} slides before, {diff.slides[1]} after)")
-    return "\n".join(lines)

@@ -8,12 +8,12 @@ import datetime as dt
 import hashlib
 import json
 import shutil
-import zipfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from summarydeck.diagnostics import OutputError
-from summarydeck.output.inventory import SlideRecord, fingerprint, slide_records
+from summarydeck.ooxml.inventory import SlideRecord, fingerprint, read_records
+from summarydeck.ooxml.properties import last_saved_by_application
 from summarydeck.output.manifest import manifest_path
 from summarydeck.output.stamp import read_stamp
 
@@ -40,10 +40,8 @@ def disk_state(target: Path) -> DiskState:
             return DiskState(True)
         return DiskState(False, "was not written by summarydeck")
     try:
-        from pptx import Presentation
-
-        records = slide_records(Presentation(str(target)))
-    except Exception:  # any file python-pptx cannot read is not the deck as written
+        records = read_records(target)
+    except OutputError:  # a file that cannot be read is not the deck as written
         return DiskState(False, "cannot be read as a deck any more")
     if fingerprint(records) == stamp.slides_hash:
         return DiskState(True)  # saved again (PowerPoint rewrites the XML), nothing changed
@@ -96,16 +94,7 @@ def _matches_manifest(target: Path) -> bool:
 def _written_by_older_summarydeck(target: Path) -> bool:
     """Decks from before the stamp existed: ours, and never saved by anything else, when the
     application and last author are still summarydeck (PowerPoint rewrites both)."""
-    try:
-        with zipfile.ZipFile(target) as package:
-            app = package.read("docProps/app.xml")
-            core = package.read("docProps/core.xml")
-    except (OSError, KeyError, zipfile.BadZipFile):
-        return False
-    return (
-        b"<Application>summarydeck</Application>" in app
-        and b"<cp:lastModifiedBy>summarydeck" in core
-    )
+    return last_saved_by_application(target, "summarydeck")
 
 
 def _changed(target: Path, records: list[SlideRecord]) -> tuple[str, ...]:

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from summarydeck.output.inventory import SlideRecord
+from summarydeck.ooxml.inventory import SlideRecord
 from summarydeck.output.stamp import Stamp
 
 

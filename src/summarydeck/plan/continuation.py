@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from summarydeck.model.brand import Brand
 from summarydeck.plan.fit import STEP, Overflow, fit_plan, with_size
 from summarydeck.plan.measure import available_height, text_height
-from summarydeck.plan.types import Paragraph, Run, SlidePlan, TextElement
+from summarydeck.plan.types import SlidePlan, TextElement
+from summarydeck.values import Paragraph, Run
 
 # zero-width cuts after the space that follows a sentence's end (or a word): each piece keeps
 # its trailing space, so pieces joined again read as before

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from summarydeck.plan.types import Box, inches
+from summarydeck.values import Box, inches
 
 
 @dataclass(frozen=True)

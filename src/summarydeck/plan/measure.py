@@ -24,7 +24,8 @@ from PIL import ImageFont
 
 from summarydeck.model.brand import Brand
 from summarydeck.plan.fonts import font_file
-from summarydeck.plan.types import BULLET_INDENT, EMU_PER_PT, Paragraph, TextElement
+from summarydeck.plan.types import BULLET_INDENT, TextElement
+from summarydeck.values import EMU_PER_PT, Paragraph
 
 _REFERENCE_SIZE = 1000  # measure at a large size, then scale: avoids hinting/rounding error
 BULLET_INDENT_PT = BULLET_INDENT / EMU_PER_PT

@@ -1,4 +1,4 @@
-"""SlidePlan and its elements. Geometry is in EMU (914400 per inch, 12700 per point).
+"""SlidePlan and its elements. Geometry is in EMU (see `summarydeck.values`).
 
 Layouts build these; the renderer turns them into shapes. Colours and fonts are *roles* resolved
 from the brand's theme, so nothing here names a colour or a typeface.
@@ -13,14 +13,9 @@ from typing import Literal
 
 from summarydeck.model.content import Chart
 from summarydeck.source.yaml_loader import DataPath
+from summarydeck.values import Box, Paragraph, inches
 
-EMU_PER_INCH = 914_400
-EMU_PER_PT = 12_700
 BULLET_INDENT = 342_900  # 0.375 in per list level: PowerPoint's own step
-
-
-def inches(value: float) -> int:
-    return round(value * EMU_PER_INCH)
 
 
 class ColourRole(StrEnum):
@@ -43,43 +38,6 @@ class ColourRole(StrEnum):
 FontRole = Literal["heading", "body"]
 Align = Literal["left", "center", "right"]
 Anchor = Literal["top", "middle", "bottom"]
-
-
-@dataclass(frozen=True)
-class Box:
-    left: int
-    top: int
-    width: int
-    height: int
-
-    @property
-    def right(self) -> int:
-        return self.left + self.width
-
-    @property
-    def bottom(self) -> int:
-        return self.top + self.height
-
-
-@dataclass(frozen=True)
-class Run:
-    text: str
-    bold: bool = False
-    italic: bool = False
-    link: str | None = None
-
-
-@dataclass(frozen=True)
-class Paragraph:
-    runs: tuple[Run, ...]
-    level: int = 0  # list nesting depth, 0 = top
-    bullet: Literal["none", "bullet", "number"] = "none"
-    start: int = 1  # a numbered list's first number, the same on every item of the list
-    continues: bool = False  # the rest of a list item cut at a slide break: indent, no bullet
-
-    @property
-    def text(self) -> str:
-        return "".join(r.text for r in self.runs)
 
 
 @dataclass(frozen=True)

@@ -14,12 +14,12 @@ from pptx.enum.chart import (
     XL_TICK_LABEL_POSITION,
     XL_TICK_MARK,
 )
-from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from summarydeck.charts.axis import value_axis_range
 from summarydeck.model.brand import Brand
 from summarydeck.model.content import Chart, ChartType
+from summarydeck.ooxml.names import qn
 from summarydeck.plan.colours import role_hex
 from summarydeck.plan.types import ChartElement, ColourRole
 from summarydeck.render.theme import set_colour

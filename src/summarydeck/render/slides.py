@@ -10,20 +10,17 @@ from typing import Any
 from lxml import etree
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
-from pptx.oxml.ns import qn
 from pptx.text.text import Font
 from pptx.util import Emu
 
 from summarydeck.model.deck import Deck
+from summarydeck.ooxml.names import ADEC_NS, EXT_DECORATIVE, SLIDE_NUMBER_FIELD_ID, qn
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.types import (
-    Box,
     ChartElement,
     ColourRole,
     Element,
-    Paragraph,
     PictureElement,
-    Run,
     ShapeElement,
     SlidePlan,
     TextElement,
@@ -32,6 +29,7 @@ from summarydeck.plan.types import (
 from summarydeck.render.charts import add_chart
 from summarydeck.render.text import fill_text_frame
 from summarydeck.render.theme import apply_brand, set_colour
+from summarydeck.values import Box, Paragraph, Run
 
 _LAYOUT_INDEX = {"title": 0, "section": 5, "content": 5}  # Title Slide, Title Only
 _SHAPES = {
@@ -40,7 +38,6 @@ _SHAPES = {
     "oval": MSO_SHAPE.OVAL,
 }
 # A fixed field id keeps output byte-identical; PowerPoint only needs it to be a GUID.
-_SLIDENUM_FIELD_ID = "{5C1D3E8A-2B7F-4C6D-9E0A-1F2B3C4D5E6F}"
 
 
 def render_deck(plans: list[SlidePlan], deck: Deck, cache_dir: Path | None) -> Any:
@@ -134,16 +131,12 @@ def _add_element(
         picture._element.nvPicPr.cNvPr.set("descr", element.alt_text)
 
 
-_DECORATIVE_URI = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"
-_ADEC = "http://schemas.microsoft.com/office/drawing/2017/decorative"
-
-
 def _mark_decorative(shape: Any) -> None:
     """Office's "Mark as decorative" flag, so screen readers skip rules, panels and bands."""
     c_nv_pr = shape._element.find(".//" + qn("p:cNvPr"))
     ext_lst = etree.SubElement(c_nv_pr, qn("a:extLst"))
-    ext = etree.SubElement(ext_lst, qn("a:ext"), uri=_DECORATIVE_URI)
-    etree.SubElement(ext, f"{{{_ADEC}}}decorative", nsmap={"adec": _ADEC}, val="1")
+    ext = etree.SubElement(ext_lst, qn("a:ext"), uri=EXT_DECORATIVE)
+    etree.SubElement(ext, qn("adec:decorative"), nsmap={"adec": ADEC_NS}, val="1")
 
 
 def _add_footer(slide: Any, deck: Deck, plan: SlidePlan, number: int, lang: str) -> None:
@@ -184,7 +177,7 @@ def _slide_number_field(frame: Any, number: int, style: TextStyle, deck: Deck, l
     p = frame.paragraphs[0]
     p_pr = p._p.get_or_add_pPr()
     p_pr.set("algn", "r")
-    field = etree.SubElement(p._p, qn("a:fld"), id=_SLIDENUM_FIELD_ID, type="slidenum")
+    field = etree.SubElement(p._p, qn("a:fld"), id=SLIDE_NUMBER_FIELD_ID, type="slidenum")
     r_pr = etree.SubElement(field, qn("a:rPr"), lang=lang, sz=str(round(style.size * 100)))
     etree.SubElement(field, qn("a:t")).text = str(number)
     set_colour(Font(r_pr).color, style.colour, deck.brand)

@@ -7,20 +7,19 @@ from typing import Any
 
 from lxml import etree
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.oxml.ns import qn
 from pptx.util import Emu, Pt
 
 from summarydeck.model.brand import Brand
-from summarydeck.plan.types import BULLET_INDENT, ColourRole, Paragraph, TextElement
+from summarydeck.ooxml.names import AHYP_NS, EXT_HYPERLINK_COLOUR, qn
+from summarydeck.plan.types import BULLET_INDENT, ColourRole, TextElement
 from summarydeck.render.theme import set_colour
+from summarydeck.values import Paragraph
 
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
 _ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 _FONT_REF = {"heading": "+mj-lt", "body": "+mn-lt"}  # theme font references
 _BULLET_CHARS = ("•", "–", "◦")
 # Office 2019+ extension: draw a hyperlink in its run's colour, not the theme's link colour.
-_HLINK_CLR_URI = "{A12FA001-AC4F-418D-AE19-62706E023703}"
-_AHYP = "http://schemas.microsoft.com/office/drawing/2018/hyperlinkcolor"
 
 
 def fill_text_frame(frame: Any, element: TextElement, brand: Brand, size: float, lang: str) -> None:
@@ -95,8 +94,8 @@ def _link_uses_run_colour(run: Any) -> None:
     if click is None:
         return
     ext_lst = etree.SubElement(click, qn("a:extLst"))
-    ext = etree.SubElement(ext_lst, qn("a:ext"), uri=_HLINK_CLR_URI)
-    etree.SubElement(ext, f"{{{_AHYP}}}hlinkClr", nsmap={"ahyp": _AHYP}, val="tx")
+    ext = etree.SubElement(ext_lst, qn("a:ext"), uri=EXT_HYPERLINK_COLOUR)
+    etree.SubElement(ext, qn("ahyp:hlinkClr"), nsmap={"ahyp": AHYP_NS}, val="tx")
 
 
 def _bullet(p: Any, para: Paragraph) -> None:

@@ -15,14 +15,11 @@ from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.enum.shapes import PP_PLACEHOLDER
 from pptx.enum.text import MSO_ANCHOR
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
-from pptx.oxml.ns import qn
 
 from summarydeck.model.brand import Brand
+from summarydeck.ooxml.names import A_NS, P_NS, qn
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.types import ColourRole
-
-_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
 
 THEME_SLOTS: dict[ColourRole, Any] = {
     ColourRole.TEXT: MSO_THEME_COLOR.TEXT_1,
@@ -70,7 +67,7 @@ def apply_brand(prs: Any, brand: Brand) -> None:
 
 
 def _write_colours(theme: Any, brand: Brand) -> None:
-    scheme = theme.find(f".//{{{_A}}}clrScheme")
+    scheme = theme.find(f".//{{{A_NS}}}clrScheme")
     scheme.set("name", brand.name)
     c = brand.colours
     accents = [c.accents[i % len(c.accents)] for i in range(6)]
@@ -84,17 +81,17 @@ def _write_colours(theme: Any, brand: Brand) -> None:
         **{f"accent{i + 1}": a for i, a in enumerate(accents)},
     }
     for slot, hex_colour in slots.items():
-        element = scheme.find(f"{{{_A}}}{slot}")
+        element = scheme.find(f"{{{A_NS}}}{slot}")
         for child in list(element):
             element.remove(child)
-        etree.SubElement(element, f"{{{_A}}}srgbClr", val=hex_colour.lstrip("#").upper())
+        etree.SubElement(element, f"{{{A_NS}}}srgbClr", val=hex_colour.lstrip("#").upper())
 
 
 def _write_fonts(theme: Any, brand: Brand) -> None:
-    scheme = theme.find(f".//{{{_A}}}fontScheme")
+    scheme = theme.find(f".//{{{A_NS}}}fontScheme")
     scheme.set("name", brand.name)
     for tag, family in (("majorFont", brand.fonts.heading), ("minorFont", brand.fonts.body)):
-        scheme.find(f"{{{_A}}}{tag}/{{{_A}}}latin").set("typeface", family)
+        scheme.find(f"{{{A_NS}}}{tag}/{{{A_NS}}}latin").set("typeface", family)
 
 
 def _stretch_master_and_layouts(prs: Any, factor: float) -> None:
@@ -114,12 +111,12 @@ def _brand_master(prs: Any, brand: Brand, grid: Grid) -> None:
     PowerPoint gets the deck's title style and place rather than Office's defaults."""
     master = prs.slide_master.element
     scale = brand.type_scale
-    title = master.find(f"{_P}txStyles/{_P}titleStyle/{{{_A}}}lvl1pPr")
+    title = master.find(f"{{{P_NS}}}txStyles/{{{P_NS}}}titleStyle/{{{A_NS}}}lvl1pPr")
     title.set("algn", "l")
     _style_run_defaults(title, scale.title, "tx2", bold=True)
-    body = master.find(f"{_P}txStyles/{_P}bodyStyle")
+    body = master.find(f"{{{P_NS}}}txStyles/{{{P_NS}}}bodyStyle")
     for level, size in zip(range(1, 4), (scale.body, scale.body, scale.body_min), strict=True):
-        _style_run_defaults(body.find(f"{{{_A}}}lvl{level}pPr"), size, "tx1")
+        _style_run_defaults(body.find(f"{{{A_NS}}}lvl{level}pPr"), size, "tx1")
     box = grid.title
     for placeholder in prs.slide_master.placeholders:
         if placeholder.placeholder_format.type == PP_PLACEHOLDER.TITLE:
@@ -129,11 +126,11 @@ def _brand_master(prs: Any, brand: Brand, grid: Grid) -> None:
 
 
 def _style_run_defaults(level: Any, size: float, scheme_colour: str, bold: bool = False) -> None:
-    defaults = level.find(f"{{{_A}}}defRPr")
+    defaults = level.find(f"{{{A_NS}}}defRPr")
     defaults.set("sz", str(round(size * 100)))
     if bold:
         defaults.set("b", "1")
-    fill = defaults.find(f"{{{_A}}}solidFill")
+    fill = defaults.find(f"{{{A_NS}}}solidFill")
     for child in list(fill):
         fill.remove(child)
-    etree.SubElement(fill, f"{{{_A}}}schemeClr", val=scheme_colour)
+    etree.SubElement(fill, f"{{{A_NS}}}schemeClr", val=scheme_colour)

@@ -10,8 +10,8 @@ import pkgutil
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from summarydeck.check.deck_view import DeckView
 from summarydeck.check.findings import Finding
+from summarydeck.ooxml.deck_view import DeckView
 
 
 @dataclass(frozen=True)

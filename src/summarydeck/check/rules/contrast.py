@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from summarydeck.check.deck_view import DeckView, ShapeView, SlideView
 from summarydeck.check.findings import Finding
 from summarydeck.check.rules import Options, rule
 from summarydeck.model.colour import contrast_ratio
+from summarydeck.ooxml.deck_view import DeckView, ShapeView, SlideView
 
 NORMAL, LARGE = 4.5, 3.0  # WCAG 2.1 AA; large is 18 pt, or 14 pt bold
 

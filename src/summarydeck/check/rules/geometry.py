@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from itertools import combinations
 
-from summarydeck.check.deck_view import DeckView, ShapeView
 from summarydeck.check.findings import Finding
 from summarydeck.check.rules import Options, rule
-from summarydeck.plan.types import inches
+from summarydeck.ooxml.deck_view import DeckView, ShapeView
+from summarydeck.values import inches
 
 MIN_OVERLAP = inches(0.02)  # both ways: touching edges are not an overlap
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from urllib.parse import urlsplit
 
-from summarydeck.check.deck_view import DeckView
 from summarydeck.check.findings import Finding
 from summarydeck.check.rules import Options, rule
+from summarydeck.ooxml.deck_view import DeckView
 
 WEB_SCHEMES = ("http", "https", "mailto")
 

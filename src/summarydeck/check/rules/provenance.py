@@ -4,11 +4,10 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from summarydeck.check.deck_view import DeckView
 from summarydeck.check.findings import Finding
 from summarydeck.check.rules import Options, rule
-
-MARKER_SHAPE = "Unconfirmed label"  # the name summarydeck gives its marker's text
+from summarydeck.ooxml.deck_view import DeckView
+from summarydeck.ooxml.names import UNCONFIRMED_LABEL_SHAPE
 
 
 @rule("unconfirmed")
@@ -17,7 +16,7 @@ def unconfirmed(deck: DeckView, options: Options) -> Iterator[Finding]:
         return
     for slide in deck.slides:
         for shape in slide.shapes:
-            if shape.name == MARKER_SHAPE or shape.text.strip() == "To be confirmed":
+            if shape.name == UNCONFIRMED_LABEL_SHAPE or shape.text.strip() == "To be confirmed":
                 yield Finding(
                     "C701",
                     "the slide shows content still to be confirmed, in a deck for publishing",

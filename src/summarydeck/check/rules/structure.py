@@ -6,9 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from summarydeck.check.deck_view import DeckView, ShapeView
 from summarydeck.check.findings import Finding
 from summarydeck.check.rules import Options, rule
+from summarydeck.ooxml.deck_view import DeckView, ShapeView
 
 _NEEDS_ALT = ("picture", "chart", "graphic")
 

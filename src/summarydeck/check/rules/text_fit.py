@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from summarydeck.check.deck_view import DeckView, ShapeView, SlideView
 from summarydeck.check.findings import Finding
 from summarydeck.check.rules import Options, rule
 from summarydeck.check.text_metrics import measure_shape, unmeasurable_fonts
-from summarydeck.plan.types import EMU_PER_PT
+from summarydeck.ooxml.deck_view import DeckView, ShapeView, SlideView
+from summarydeck.values import EMU_PER_PT
 
 TOLERANCE = 0.5  # points: rounding in sizes written to the file, not a real overflow
 

@@ -13,17 +13,8 @@ from summarydeck.markdown.inline import sentences, to_plain
 from summarydeck.model.content import Markdown, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.measure import needed_emu
-from summarydeck.plan.types import (
-    Box,
-    ColourRole,
-    Element,
-    Paragraph,
-    Run,
-    ShapeElement,
-    SlidePlan,
-    TextElement,
-    inches,
-)
+from summarydeck.plan.types import ColourRole, Element, ShapeElement, SlidePlan, TextElement
+from summarydeck.values import Box, Paragraph, Run, inches
 
 
 class ActivitySlide(SlideSpec):

@@ -7,15 +7,14 @@ from summarydeck.layouts.registry import register
 from summarydeck.model.content import Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import (
-    Box,
     ColourRole,
     Element,
     ShapeElement,
     SlidePlan,
     TextElement,
     TextStyle,
-    inches,
 )
+from summarydeck.values import Box, inches
 
 MAX_SECTIONS = 10  # two columns of five rows fill the slide
 SUBTITLES_UP_TO = 3  # with more sections, each shows its title only

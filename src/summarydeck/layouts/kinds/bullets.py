@@ -11,7 +11,8 @@ from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences
 from summarydeck.model.content import ContentId, Markdown, Text
 from summarydeck.model.storyboard import SlideSpec
-from summarydeck.plan.types import Paragraph, SlidePlan, TextElement
+from summarydeck.plan.types import SlidePlan, TextElement
+from summarydeck.values import Paragraph
 
 
 class BulletsSlide(SlideSpec):

@@ -23,16 +23,14 @@ from summarydeck.plan.continuation import continued_id, continued_title
 from summarydeck.plan.fit import fit_element
 from summarydeck.plan.measure import LINE_PITCH, needed_emu
 from summarydeck.plan.types import (
-    EMU_PER_PT,
-    Box,
     ColourRole,
     Element,
     ShapeElement,
     SlidePlan,
     TextElement,
     TextStyle,
-    inches,
 )
+from summarydeck.values import EMU_PER_PT, Box, inches
 
 MAX_CARDS = 6
 GAP = inches(0.25)  # between cards

@@ -11,15 +11,14 @@ from summarydeck.markdown.inline import sentences, to_plain
 from summarydeck.model.content import Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import (
-    Box,
     ChartElement,
     ColourRole,
     Element,
     SlidePlan,
     TextElement,
     TextStyle,
-    inches,
 )
+from summarydeck.values import Box, inches
 
 _PALETTE = (
     ColourRole.ACCENT1,

@@ -10,7 +10,8 @@ from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import to_plain
 from summarydeck.model.storyboard import SlideSpec
-from summarydeck.plan.types import Box, ColourRole, SlidePlan, TextElement, TextStyle, inches
+from summarydeck.plan.types import ColourRole, SlidePlan, TextElement, TextStyle
+from summarydeck.values import Box, inches
 
 
 class DiscussionSlide(SlideSpec):

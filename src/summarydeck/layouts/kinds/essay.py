@@ -8,17 +8,8 @@ from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences
 from summarydeck.model.storyboard import SlideSpec
-from summarydeck.plan.types import (
-    Box,
-    ColourRole,
-    Element,
-    Paragraph,
-    Run,
-    ShapeElement,
-    SlidePlan,
-    TextElement,
-    inches,
-)
+from summarydeck.plan.types import ColourRole, Element, ShapeElement, SlidePlan, TextElement
+from summarydeck.values import Box, Paragraph, Run, inches
 
 
 class EssaySlide(SlideSpec):

@@ -11,15 +11,14 @@ from summarydeck.layouts.registry import register
 from summarydeck.model.content import ContentId, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import (
-    Box,
     ColourRole,
     Element,
     ShapeElement,
     SlidePlan,
     TextElement,
     TextStyle,
-    inches,
 )
+from summarydeck.values import Box, inches
 
 MAX_TILES = 8  # two rows of four tiles
 

@@ -11,15 +11,14 @@ from summarydeck.markdown.inline import sentences
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.measure import needed_emu
 from summarydeck.plan.types import (
-    Box,
     ColourRole,
     Element,
     ShapeElement,
     SlidePlan,
     TextElement,
     TextStyle,
-    inches,
 )
+from summarydeck.values import Box, inches
 
 
 class OpportunitySlide(SlideSpec):

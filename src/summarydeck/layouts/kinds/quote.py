@@ -11,16 +11,14 @@ from summarydeck.markdown.inline import to_plain
 from summarydeck.model.content import Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import (
-    Box,
     ColourRole,
     Element,
-    Run,
     ShapeElement,
     SlidePlan,
     TextElement,
     TextStyle,
-    inches,
 )
+from summarydeck.values import Box, Run, inches
 
 
 class QuoteSlide(SlideSpec):

@@ -6,15 +6,8 @@ from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.model.content import Text
 from summarydeck.model.storyboard import SlideSpec
-from summarydeck.plan.types import (
-    Box,
-    ColourRole,
-    ShapeElement,
-    SlidePlan,
-    TextElement,
-    TextStyle,
-    inches,
-)
+from summarydeck.plan.types import ColourRole, ShapeElement, SlidePlan, TextElement, TextStyle
+from summarydeck.values import Box, inches
 
 
 class SectionSlide(SlideSpec):

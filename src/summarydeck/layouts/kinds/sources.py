@@ -10,8 +10,9 @@ from summarydeck.model.content import Source, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.continuation import continued_id
 from summarydeck.plan.measure import available_height, text_height
-from summarydeck.plan.types import Paragraph, Run, SlidePlan, TextElement
+from summarydeck.plan.types import SlidePlan, TextElement
 from summarydeck.source.yaml_loader import DataPath
+from summarydeck.values import Paragraph, Run
 
 MAX_PER_SLIDE = 8  # a longer list is hard to read from a slide even when it fits
 URL_SHOWN = 80  # longer addresses are shown shortened; the link itself stays whole

@@ -9,7 +9,8 @@ from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import to_plain
 from summarydeck.model.content import Text
 from summarydeck.model.storyboard import SlideSpec
-from summarydeck.plan.types import Box, ColourRole, SlidePlan, TextElement, TextStyle, inches
+from summarydeck.plan.types import ColourRole, SlidePlan, TextElement, TextStyle
+from summarydeck.values import Box, inches
 
 
 class StatisticSlide(SlideSpec):

@@ -6,15 +6,8 @@ from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.model.content import Text
 from summarydeck.model.storyboard import SlideSpec
-from summarydeck.plan.types import (
-    Box,
-    ColourRole,
-    Element,
-    SlidePlan,
-    TextElement,
-    TextStyle,
-    inches,
-)
+from summarydeck.plan.types import ColourRole, Element, SlidePlan, TextElement, TextStyle
+from summarydeck.values import Box, inches
 
 
 class TitleSlide(SlideSpec):

@@ -12,15 +12,14 @@ from summarydeck.markdown.inline import sentences
 from summarydeck.model.content import ContentId, Markdown, Strict, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import (
-    Box,
     ColourRole,
     Element,
     ShapeElement,
     SlidePlan,
     TextElement,
     TextStyle,
-    inches,
 )
+from summarydeck.values import Box, inches
 
 
 class Column(Strict):

@@ -16,14 +16,12 @@ from __future__ import annotations
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field, replace
+from pathlib import Path
 from typing import Any
 
-from lxml import etree
-
-_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
-_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
-_R = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+from summarydeck.ooxml.names import A_NS, C_NS, P_NS, R_NS, local_name
+from summarydeck.ooxml.opening import DeckReadError, open_presentation
+from summarydeck.ooxml.walk import SlideParts, slides
 
 
 @dataclass(frozen=True)
@@ -66,7 +64,7 @@ class SlideRecord:
 
 def slide_records(prs: Any) -> list[SlideRecord]:
     """The records of a python-pptx Presentation's slides, in order."""
-    records = [_record(number, slide) for number, slide in enumerate(prs.slides, 1)]
+    records = [_record(parts) for parts in slides(prs)]
     seen: dict[str, int] = {}
     for position, record in enumerate(records):
         seen[record.id] = seen.get(record.id, 0) + 1
@@ -75,45 +73,53 @@ def slide_records(prs: Any) -> list[SlideRecord]:
     return records
 
 
+def read_records(path: Path) -> list[SlideRecord]:
+    """The records of the deck at `path`; raises DeckReadError (an OutputError) when it is not
+    a deck, or a slide of it cannot be read."""
+    prs = open_presentation(path)
+    try:
+        return slide_records(prs)
+    except Exception as exc:  # a damaged slide: python-pptx and lxml raise many kinds
+        raise DeckReadError(
+            f"{path}: cannot be read as a PowerPoint deck: a slide is damaged "
+            f"({type(exc).__name__})"
+        ) from exc
+
+
 def fingerprint(records: list[SlideRecord]) -> str:
     """One digest for the whole deck: slide order and every slide's hash."""
     joined = "\n".join(f"{r.id} {r.hash}" for r in records)
     return hashlib.sha256(joined.encode("utf-8")).hexdigest()
 
 
-def _record(number: int, slide: Any) -> SlideRecord:
+def _record(slide: SlideParts) -> SlideRecord:
     """Read straight from the slide's XML: python-pptx's shape proxies cost ten times more."""
-    element = slide._element
-    tree = element.find(f"{{{_P}}}cSld")
-    name = tree.get("name", "") or f"slide-{number}"
+    number = slide.number
+    tree = slide.element.find(f"{{{P_NS}}}cSld")
+    name = slide.name or f"slide-{number}"
     shapes: list[ShapeRecord] = []
     charts: list[ChartRecord] = []
     pictures: list[str] = []
     title = ""
-    for shape in _shape_elements(tree.find(f"{{{_P}}}spTree")):
-        c_nv_pr = shape.find(f"./*/{{{_P}}}cNvPr")
+    for shape in _shape_elements(tree.find(f"{{{P_NS}}}spTree")):
+        c_nv_pr = shape.find(f"./*/{{{P_NS}}}cNvPr")
         shape_name = c_nv_pr.get("name", "") if c_nv_pr is not None else ""
         alt = c_nv_pr.get("descr", "") if c_nv_pr is not None else ""
-        kind = etree.QName(shape).localname
-        text, formatting = ([], []) if kind == "grpSp" else _paragraphs(shape, slide.part)
+        kind = local_name(shape)
+        text, formatting = ([], []) if kind == "grpSp" else _paragraphs(shape, slide)
         shapes.append(ShapeRecord(shape_name, _box(shape), text, alt, formatting))
         if not title and _is_title(shape):
             title = " ".join(text)
-        for blip in shape.iter(f"{{{_A}}}blip"):
-            rel_id = blip.get(f"{{{_R}}}embed")
+        for blip in shape.iter(f"{{{A_NS}}}blip"):
+            rel_id = blip.get(f"{{{R_NS}}}embed")
             if rel_id and kind == "pic":
-                blob = slide.part.related_part(rel_id).blob
+                blob = slide.related_blob(rel_id)
                 pictures.append(f"{shape_name}: {hashlib.sha256(blob).hexdigest()}")
-        chart_ref = shape.find(f".//{{{_C}}}chart") if kind == "graphicFrame" else None
+        chart_ref = shape.find(f".//{{{C_NS}}}chart") if kind == "graphicFrame" else None
         if chart_ref is not None:
-            chart_part = slide.part.related_part(chart_ref.get(f"{{{_R}}}id"))
-            charts.append(_chart(shape_name, chart_part.chart))
-    notes = ""
-    if slide.has_notes_slide:  # a notes page from another tool may have no body placeholder
-        frame = slide.notes_slide.notes_text_frame
-        notes = frame.text if frame is not None else ""
-    hidden = element.get("show") in ("0", "false")
-    return SlideRecord(number, name, title, shapes, charts, pictures, notes, hidden)
+            chart = slide.related_chart(chart_ref.get(f"{{{R_NS}}}id"))
+            charts.append(_chart(shape_name, chart))
+    return SlideRecord(number, name, title, shapes, charts, pictures, slide.notes, slide.hidden)
 
 
 _SHAPES = {"sp", "pic", "graphicFrame", "grpSp", "cxnSp"}
@@ -122,49 +128,49 @@ _SHAPES = {"sp", "pic", "graphicFrame", "grpSp", "cxnSp"}
 def _shape_elements(tree: Any) -> Any:
     """Every shape in document order, a group's members after the group."""
     for child in tree:
-        if etree.QName(child).localname in _SHAPES:
+        if local_name(child) in _SHAPES:
             yield child
-            if etree.QName(child).localname == "grpSp":
+            if local_name(child) == "grpSp":
                 yield from _shape_elements(child)
 
 
 def _is_title(shape: Any) -> bool:
-    placeholder = shape.find(f"./{{{_P}}}nvSpPr/{{{_P}}}nvPr/{{{_P}}}ph")
+    placeholder = shape.find(f"./{{{P_NS}}}nvSpPr/{{{P_NS}}}nvPr/{{{P_NS}}}ph")
     return placeholder is not None and placeholder.get("type") in ("title", "ctrTitle")
 
 
 def _box(shape: Any) -> tuple[int, int, int, int]:
     """Position and size as written (0s for a placeholder that inherits them)."""
-    xfrm = shape.find(f"./{{{_P}}}xfrm")  # a graphic frame's
+    xfrm = shape.find(f"./{{{P_NS}}}xfrm")  # a graphic frame's
     if xfrm is None:
-        xfrm = shape.find(f"./*/{{{_A}}}xfrm")  # spPr, grpSpPr
+        xfrm = shape.find(f"./*/{{{A_NS}}}xfrm")  # spPr, grpSpPr
     if xfrm is None:
         return (0, 0, 0, 0)
-    off = xfrm.find(f"{{{_A}}}off")
-    ext = xfrm.find(f"{{{_A}}}ext")
+    off = xfrm.find(f"{{{A_NS}}}off")
+    ext = xfrm.find(f"{{{A_NS}}}ext")
     x, y = (int(off.get("x", 0)), int(off.get("y", 0))) if off is not None else (0, 0)
     cx, cy = (int(ext.get("cx", 0)), int(ext.get("cy", 0))) if ext is not None else (0, 0)
     return (x, y, cx, cy)
 
 
-def _paragraphs(element: Any, part: Any) -> tuple[list[str], list[str]]:
+def _paragraphs(element: Any, slide: SlideParts) -> tuple[list[str], list[str]]:
     """The text of each paragraph, table cells included (a slide number reads `#`), and the
     formatting set on each."""
     out: list[str] = []
     formatting: list[str] = []
-    for paragraph in element.iter(f"{{{_A}}}p"):
+    for paragraph in element.iter(f"{{{A_NS}}}p"):
         parts: list[str] = []
         # (style, characters) of the runs; neighbours with one style are one piece, since
         # PowerPoint's spell checker splits runs and LibreOffice joins them on saving
         pieces: list[tuple[str, int]] = []
         for child in paragraph:
-            tag = etree.QName(child).localname
+            tag = local_name(child)
             if tag == "fld" and child.get("type") == "slidenum":
                 parts.append("#")
             elif tag in ("r", "fld"):
-                text = "".join(t.text or "" for t in child.iter(f"{{{_A}}}t"))
+                text = "".join(t.text or "" for t in child.iter(f"{{{A_NS}}}t"))
                 parts.append(text)
-                style = _run_style(child.find(f"{{{_A}}}rPr"), part)
+                style = _run_style(child.find(f"{{{A_NS}}}rPr"), slide)
                 if not text:
                     continue
                 if pieces and pieces[-1][0] == style:
@@ -189,7 +195,7 @@ _OFF = {"0", "false", "none", "noStrike"}
 
 
 def _paragraph_style(paragraph: Any) -> str:
-    props = paragraph.find(f"{{{_A}}}pPr")
+    props = paragraph.find(f"{{{A_NS}}}pPr")
     if props is None:
         return ""
     return " ".join(
@@ -197,7 +203,7 @@ def _paragraph_style(paragraph: Any) -> str:
     )
 
 
-def _run_style(props: Any, part: Any) -> str:
+def _run_style(props: Any, slide: SlideParts) -> str:
     if props is None:
         return ""
     parts = [
@@ -205,29 +211,18 @@ def _run_style(props: Any, part: Any) -> str:
         for key in _RUN_FLAGS
         if props.get(key) is not None and props.get(key) not in _OFF
     ]
-    fill = props.find(f"{{{_A}}}solidFill")
+    fill = props.find(f"{{{A_NS}}}solidFill")
     if fill is not None and len(fill):
         colour = fill[0]  # with its shade: "Accent 1, darker 25%" is accent1 + lumMod
-        shades = "".join(f"/{etree.QName(m).localname}={m.get('val', '')}" for m in colour)
-        parts.append(f"colour={etree.QName(colour).localname}:{colour.get('val', '')}{shades}")
-    latin = props.find(f"{{{_A}}}latin")
+        shades = "".join(f"/{local_name(m)}={m.get('val', '')}" for m in colour)
+        parts.append(f"colour={local_name(colour)}:{colour.get('val', '')}{shades}")
+    latin = props.find(f"{{{A_NS}}}latin")
     if latin is not None and latin.get("typeface"):
         parts.append(f"font={latin.get('typeface')}")
-    link = props.find(f"{{{_A}}}hlinkClick")
+    link = props.find(f"{{{A_NS}}}hlinkClick")
     if link is not None:
-        parts.append(f"link={_link_target(link, part)}")
+        parts.append(f"link={slide.target_of(link)}")
     return " ".join(parts)
-
-
-def _link_target(link: Any, part: Any) -> str:
-    """A hyperlink's address (relationship ids are renumbered when a deck is saved again)."""
-    rel_id = link.get(f"{{{_R}}}id")
-    if not rel_id:
-        return str(link.get("action", ""))
-    try:
-        return str(part.rels[rel_id].target_ref)
-    except KeyError:
-        return str(rel_id)
 
 
 def _chart(name: str, chart: Any) -> ChartRecord:
@@ -239,5 +234,5 @@ def _chart(name: str, chart: Any) -> ChartRecord:
         for position, one in enumerate(plot.series):
             label = one.name or f"series {position + 1}"
             series[label] = [None if v is None else float(v) for v in one.values]
-    kind = etree.QName(chart.plots[0]._element).localname if len(chart.plots) else "chart"
+    kind = local_name(chart.plots[0]._element) if len(chart.plots) else "chart"
     return ChartRecord(name, kind, categories, series)

@@ -35,51 +35,52 @@ from dataclasses import dataclass
 from functools import cached_property
 from typing import Any
 
-from lxml import etree
+from summarydeck.ooxml.names import (
+    A_NS,
+    C_NS,
+    CONTENT_TYPES_NS,
+    OFFICE_TYPE,
+    P_NS,
+    PACKAGE_RELS_NS,
+    R_NS,
+    REL_CORE_PROPERTIES,
+    REL_OFFICE_DOCUMENT,
+    REL_SLIDE,
+    STRICT_R_NS,
+    local_name,
+)
+from summarydeck.ooxml.xml import XMLSyntaxError, parse
 
 __all__ = ["PackageProblem", "check_package"]
 
-_CT = "http://schemas.openxmlformats.org/package/2006/content-types"
-_PR = "http://schemas.openxmlformats.org/package/2006/relationships"
 # r:id, r:embed, r:link, r:pict, r:dm ... every attribute in these namespaces names a relationship
-_R_NAMESPACES = (
-    "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-    "http://purl.oclc.org/ooxml/officeDocument/relationships",
-)
-_A = "http://schemas.openxmlformats.org/drawingml/2006/main"
-_P = "http://schemas.openxmlformats.org/presentationml/2006/main"
-_C = "http://schemas.openxmlformats.org/drawingml/2006/chart"
-_RT = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
-_RT_OFFICE_DOCUMENT = f"{_RT}/officeDocument"
-_RT_SLIDE = f"{_RT}/slide"
+_R_NAMESPACES = (R_NS, STRICT_R_NS)
 _CONTENT_TYPES = "[Content_Types].xml"
-_OOXML = "application/vnd.openxmlformats-officedocument"
+_OOXML = OFFICE_TYPE
 # what a part reached by these relationship types must be typed as (a Default "application/xml"
 # still gives it *a* type, but PowerPoint will not read a slide typed that way)
 _TYPE_FOR_RELATIONSHIP = {
-    f"{_RT}/slide": f"{_OOXML}.presentationml.slide+xml",
-    f"{_RT}/slideLayout": f"{_OOXML}.presentationml.slideLayout+xml",
-    f"{_RT}/slideMaster": f"{_OOXML}.presentationml.slideMaster+xml",
-    f"{_RT}/notesSlide": f"{_OOXML}.presentationml.notesSlide+xml",
-    f"{_RT}/notesMaster": f"{_OOXML}.presentationml.notesMaster+xml",
-    f"{_RT}/theme": f"{_OOXML}.theme+xml",
-    f"{_RT}/chart": f"{_OOXML}.drawingml.chart+xml",
-    f"{_RT}/presProps": f"{_OOXML}.presentationml.presProps+xml",
-    f"{_RT}/viewProps": f"{_OOXML}.presentationml.viewProps+xml",
-    f"{_RT}/tableStyles": f"{_OOXML}.presentationml.tableStyles+xml",
-    f"{_RT}/extended-properties": f"{_OOXML}.extended-properties+xml",
-    "http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties": (
-        "application/vnd.openxmlformats-package.core-properties+xml"
-    ),
+    f"{R_NS}/slide": f"{_OOXML}.presentationml.slide+xml",
+    f"{R_NS}/slideLayout": f"{_OOXML}.presentationml.slideLayout+xml",
+    f"{R_NS}/slideMaster": f"{_OOXML}.presentationml.slideMaster+xml",
+    f"{R_NS}/notesSlide": f"{_OOXML}.presentationml.notesSlide+xml",
+    f"{R_NS}/notesMaster": f"{_OOXML}.presentationml.notesMaster+xml",
+    f"{R_NS}/theme": f"{_OOXML}.theme+xml",
+    f"{R_NS}/chart": f"{_OOXML}.drawingml.chart+xml",
+    f"{R_NS}/presProps": f"{_OOXML}.presentationml.presProps+xml",
+    f"{R_NS}/viewProps": f"{_OOXML}.presentationml.viewProps+xml",
+    f"{R_NS}/tableStyles": f"{_OOXML}.presentationml.tableStyles+xml",
+    f"{R_NS}/extended-properties": f"{_OOXML}.extended-properties+xml",
+    REL_CORE_PROPERTIES: ("application/vnd.openxmlformats-package.core-properties+xml"),
 }
 _MAX_AXIS_ID = 2**31  # LibreOffice reads axis ids as signed 32-bit integers
 # top-level slide shapes and where each keeps its position and size
 _SHAPE_XFRM = {
-    f"{{{_P}}}sp": f"{{{_P}}}spPr/{{{_A}}}xfrm",
-    f"{{{_P}}}pic": f"{{{_P}}}spPr/{{{_A}}}xfrm",
-    f"{{{_P}}}cxnSp": f"{{{_P}}}spPr/{{{_A}}}xfrm",
-    f"{{{_P}}}graphicFrame": f"{{{_P}}}xfrm",
-    f"{{{_P}}}grpSp": f"{{{_P}}}grpSpPr/{{{_A}}}xfrm",
+    f"{{{P_NS}}}sp": f"{{{P_NS}}}spPr/{{{A_NS}}}xfrm",
+    f"{{{P_NS}}}pic": f"{{{P_NS}}}spPr/{{{A_NS}}}xfrm",
+    f"{{{P_NS}}}cxnSp": f"{{{P_NS}}}spPr/{{{A_NS}}}xfrm",
+    f"{{{P_NS}}}graphicFrame": f"{{{P_NS}}}xfrm",
+    f"{{{P_NS}}}grpSp": f"{{{P_NS}}}grpSpPr/{{{A_NS}}}xfrm",
 }
 
 
@@ -205,11 +206,11 @@ def _content_types(package: _Package, problems: list[PackageProblem]) -> _Conten
         return _ContentTypes({}, {})  # reported by _check_well_formed
     defaults = {
         d.get("Extension", "").lower(): d.get("ContentType", "")
-        for d in root.iter(f"{{{_CT}}}Default")
+        for d in root.iter(f"{{{CONTENT_TYPES_NS}}}Default")
     }
     overrides = {
         o.get("PartName", "").lower(): o.get("ContentType", "")
-        for o in root.iter(f"{{{_CT}}}Override")
+        for o in root.iter(f"{{{CONTENT_TYPES_NS}}}Override")
     }
     return _ContentTypes(defaults, overrides)
 
@@ -265,15 +266,10 @@ def _is_xml(name: str, content_type: str | None) -> bool:
     )
 
 
-def _parser() -> Any:
-    # no entity expansion, no network: a package is untrusted input
-    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False)
-
-
 def _parse(raw: bytes) -> Any | None:
     try:
-        return etree.fromstring(raw, parser=_parser())
-    except etree.XMLSyntaxError:
+        return parse(raw)
+    except XMLSyntaxError:
         return None
 
 
@@ -287,8 +283,8 @@ def _check_well_formed(package: _Package, types: _ContentTypes) -> list[PackageP
         if not _is_xml(name, types.of(name)):
             continue
         try:
-            package.xml[name] = etree.fromstring(raw, parser=_parser())
-        except etree.XMLSyntaxError as exc:
+            package.xml[name] = parse(raw)
+        except XMLSyntaxError as exc:
             problems.append(PackageProblem("xml-malformed", package.show(name), str(exc)))
     return problems
 
@@ -328,7 +324,8 @@ def _all_relationships(package: _Package) -> dict[str, list[_Relationship]]:
         if source is None:
             continue
         found[source] = [
-            _relationship(source, element) for element in root.iter(f"{{{_PR}}}Relationship")
+            _relationship(source, element)
+            for element in root.iter(f"{{{PACKAGE_RELS_NS}}}Relationship")
         ]
     return found
 
@@ -395,7 +392,7 @@ def _check_relationship_ids(
 def _drawing_parts(package: _Package) -> Iterator[tuple[str, Any]]:
     """Parsed PresentationML parts with a shape tree: slides, layouts, masters, notes."""
     for name, root in package.xml.items():
-        if root.find(f"{{{_P}}}cSld") is not None:
+        if root.find(f"{{{P_NS}}}cSld") is not None:
             yield name, root
 
 
@@ -407,7 +404,7 @@ def _check_shape_ids(package: _Package) -> list[PackageProblem]:
     """
     problems: list[PackageProblem] = []
     for name, root in _drawing_parts(package):
-        counts = Counter(e.get("id") for e in root.iter(f"{{{_P}}}cNvPr"))
+        counts = Counter(e.get("id") for e in root.iter(f"{{{P_NS}}}cNvPr"))
         problems += [
             PackageProblem("shape-id", package.show(name), f"shape id {shape_id} is used {n} times")
             for shape_id, n in sorted(counts.items(), key=lambda item: str(item[0]))
@@ -420,7 +417,7 @@ def _is_group_frame(ext: Any) -> bool:
     """True for the `a:ext` of a group's own transform (`p:grpSpPr/a:xfrm/a:ext`)."""
     xfrm = ext.getparent()
     parent = xfrm.getparent() if xfrm is not None else None
-    return parent is not None and parent.tag == f"{{{_P}}}grpSpPr"
+    return parent is not None and parent.tag == f"{{{P_NS}}}grpSpPr"
 
 
 def _check_zero_size(package: _Package) -> list[PackageProblem]:
@@ -430,7 +427,7 @@ def _check_zero_size(package: _Package) -> list[PackageProblem]:
     """
     problems: list[PackageProblem] = []
     for name, root in _drawing_parts(package):
-        for ext in root.iter(f"{{{_A}}}ext"):
+        for ext in root.iter(f"{{{A_NS}}}ext"):
             cx, cy = ext.get("cx"), ext.get("cy")
             if (cx is None and cy is None) or _is_group_frame(ext):
                 continue
@@ -449,7 +446,7 @@ def _shape_label(inner: Any) -> str:
     """`id 4 "Chart"` for the shape that contains `inner`, for messages."""
     node = inner
     while node is not None:
-        c_nv_pr = next(node.iterfind(f"./*/{{{_P}}}cNvPr"), None)
+        c_nv_pr = next(node.iterfind(f"./*/{{{P_NS}}}cNvPr"), None)
         if c_nv_pr is not None:
             return f'shape id {c_nv_pr.get("id")} "{c_nv_pr.get("name", "")}"'
         node = node.getparent()
@@ -462,7 +459,7 @@ def _part_targets(rels: dict[str, list[_Relationship]], source: str, rel_type: s
 
 def _slide_size(package: _Package, presentation: str) -> tuple[int, int] | None:
     root = package.xml.get(presentation)
-    size = root.find(f"{{{_P}}}sldSz") if root is not None else None
+    size = root.find(f"{{{P_NS}}}sldSz") if root is not None else None
     if size is None:
         return None
     try:
@@ -480,7 +477,7 @@ def _check_off_slide(
     its position from the layout.
     """
     problems: list[PackageProblem] = []
-    for presentation in _part_targets(rels, "", _RT_OFFICE_DOCUMENT):
+    for presentation in _part_targets(rels, "", REL_OFFICE_DOCUMENT):
         size = _slide_size(package, presentation)
         if size is None:
             problems.append(
@@ -489,7 +486,7 @@ def _check_off_slide(
                 )
             )
             continue
-        for slide in _part_targets(rels, presentation, _RT_SLIDE):
+        for slide in _part_targets(rels, presentation, REL_SLIDE):
             root = package.xml.get(slide)
             if root is not None:
                 problems += _shapes_off_slide(package.show(slide), root, size)
@@ -499,7 +496,7 @@ def _check_off_slide(
 def _shapes_off_slide(part: str, root: Any, size: tuple[int, int]) -> list[PackageProblem]:
     width, height = size
     problems: list[PackageProblem] = []
-    tree = root.find(f"{{{_P}}}cSld/{{{_P}}}spTree")
+    tree = root.find(f"{{{P_NS}}}cSld/{{{P_NS}}}spTree")
     for shape in tree if tree is not None else ():
         path = _SHAPE_XFRM.get(shape.tag)
         xfrm = shape.find(path) if path else None
@@ -520,7 +517,7 @@ def _shapes_off_slide(part: str, root: Any, size: tuple[int, int]) -> list[Packa
 
 
 def _box(xfrm: Any) -> tuple[int, int, int, int] | None:
-    off, ext = xfrm.find(f"{{{_A}}}off"), xfrm.find(f"{{{_A}}}ext")
+    off, ext = xfrm.find(f"{{{A_NS}}}off"), xfrm.find(f"{{{A_NS}}}ext")
     if off is None or ext is None:
         return None
     try:
@@ -540,11 +537,11 @@ def _check_chart_axis_ids(package: _Package) -> list[PackageProblem]:
     """
     problems: list[PackageProblem] = []
     for name, root in package.xml.items():
-        if root.tag != f"{{{_C}}}chartSpace":
+        if root.tag != f"{{{C_NS}}}chartSpace":
             continue
-        for element in root.iter(f"{{{_C}}}axId", f"{{{_C}}}crossAx"):
+        for element in root.iter(f"{{{C_NS}}}axId", f"{{{C_NS}}}crossAx"):
             value = element.get("val", "")
-            local = etree.QName(element).localname
+            local = local_name(element)
             if not (value.isascii() and value.isdigit() and int(value) < _MAX_AXIS_ID):
                 problems.append(
                     PackageProblem(

@@ -8,61 +8,47 @@ a deck made by any tool is judged by what PowerPoint would show.
 
 from __future__ import annotations
 
-import io
 from collections.abc import Iterator
 from typing import Any
 
-from lxml import etree
-
-from summarydeck.check.deck_view import DeckView, ShapeView, SlideView, TextParagraph
-from summarydeck.check.ooxml import DEFAULT_INSETS, R_NS, q
-from summarydeck.check.placeholders import (
-    inherited_box,
-    inherited_placeholder,
-    placeholder_type,
-)
-from summarydeck.check.text_props import body_props, font_scale, read_table_text, read_text
-from summarydeck.check.theme import Theme, background_of, fill_of, for_slide, read_theme
-from summarydeck.plan.types import Box
+from summarydeck.ooxml.deck_view import DeckView, ShapeView, SlideView, TextParagraph
+from summarydeck.ooxml.names import DEFAULT_INSETS, R_NS, local_name, qn
+from summarydeck.ooxml.opening import DeckReadError, open_presentation
+from summarydeck.ooxml.placeholders import inherited_box, inherited_placeholder, placeholder_type
+from summarydeck.ooxml.text_props import body_props, font_scale, read_table_text, read_text
+from summarydeck.ooxml.theme import Theme, background_of, fill_of, for_slide, read_theme
+from summarydeck.ooxml.walk import SlideParts, default_text_style
+from summarydeck.ooxml.walk import slides as walk_slides
+from summarydeck.values import Box
 
 
 def read_deck(data: bytes) -> DeckView:
-    """The deck as plain data. Raises ValueError for a file python-pptx cannot open or read
-    (a damaged package: a slide typed as something else, a missing layout ...)."""
-    from pptx import Presentation
-
-    try:
-        prs = Presentation(io.BytesIO(data))
-    except Exception as exc:  # python-pptx raises many kinds for a damaged package
-        # its messages name an in-memory stream, not the file: say what it is instead
-        kind = (
-            "a slide show (.ppsx) or template, not a presentation"
-            if "not a PowerPoint" in str(exc)
-            else type(exc).__name__
-        )
-        raise ValueError(f"python-pptx cannot open this file as a .pptx ({kind})") from exc
+    """The deck as plain data. Raises DeckReadError for a file that is not a deck python-pptx
+    can open, or that it cannot read past a damaged slide (a slide typed as something else, a
+    missing layout ...)."""
+    prs = open_presentation(data)
     reading = 1  # the slide being read, for the message
     try:
-        defaults = prs.part._element.find(q("p:defaultTextStyle"))
+        defaults = default_text_style(prs)
         slides = []
         themes: dict[int, Theme] = {}
-        for number, slide in enumerate(prs.slides, 1):
-            slides.append(_read_slide(number, slide, defaults, themes))
-            reading = number + 1
+        for parts in walk_slides(prs):
+            slides.append(_read_slide(parts, defaults, themes))
+            reading = parts.number + 1
     except Exception as exc:  # the package checks say what is broken; here, where it showed
-        raise ValueError(
+        raise DeckReadError(
             f"slide {reading} cannot be read ({type(exc).__name__}: {exc}); "
             "the other checks did not run"
         ) from exc
     return DeckView(int(prs.slide_width or 0), int(prs.slide_height or 0), tuple(slides))
 
 
-def _read_slide(number: int, slide: Any, defaults: Any, themes: dict[int, Theme]) -> SlideView:
-    master = slide.slide_layout.slide_master
+def _read_slide(parts: SlideParts, defaults: Any, themes: dict[int, Theme]) -> SlideView:
+    slide, master = parts.slide, parts.master
     if id(master.part) not in themes:  # one theme per master, not one per slide
         themes[id(master.part)] = read_theme(master)
     theme = for_slide(themes[id(master.part)], slide)
-    rels = {rid: rel.target_ref for rid, rel in slide.part.rels.items() if rel.is_external}
+    rels = parts.external_targets()
     shapes: list[ShapeView] = []
     for shape, box in _flatten(slide.shapes, slide):
         shapes.append(_read_shape(shape, box, len(shapes), slide, defaults, theme, rels))
@@ -71,13 +57,13 @@ def _read_slide(number: int, slide: Any, defaults: Any, themes: dict[int, Theme]
         rels[rid]
         for rid in (
             e.get(f"{{{R_NS}}}id")
-            for e in slide._element.iter(q("a:hlinkClick"), q("a:hlinkHover"))
+            for e in parts.element.iter(qn("a:hlinkClick"), qn("a:hlinkHover"))
         )
         if rid in rels
     )
     return SlideView(
-        number,
-        slide._element.find(q("p:cSld")).get("name", ""),
+        parts.number,
+        parts.name,
         tuple(shapes),
         None if unknown else background,
         links,
@@ -90,18 +76,18 @@ def _flatten(shapes: Any, slide: Any, transform: Any = None) -> Iterator[tuple[A
         box = _box(shape, slide)
         if transform is not None and box is not None:
             box = transform(box)
-        if etree.QName(shape._element).localname == "grpSp":
+        if local_name(shape._element) == "grpSp":
             yield from _flatten(shape.shapes, slide, _group_transform(shape, transform))
         else:
             yield shape, box
 
 
 def _group_transform(group: Any, outer: Any) -> Any:
-    xfrm = group._element.find(f"{q('p:grpSpPr')}/{q('a:xfrm')}")
+    xfrm = group._element.find(f"{qn('p:grpSpPr')}/{qn('a:xfrm')}")
     if xfrm is None:
         return outer
-    off, ext = xfrm.find(q("a:off")), xfrm.find(q("a:ext"))
-    ch_off, ch_ext = xfrm.find(q("a:chOff")), xfrm.find(q("a:chExt"))
+    off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
+    ch_off, ch_ext = xfrm.find(qn("a:chOff")), xfrm.find(qn("a:chExt"))
     if None in (off, ext, ch_off, ch_ext):
         return outer
     sx = int(ext.get("cx")) / max(1, int(ch_ext.get("cx")))
@@ -132,10 +118,10 @@ _XFRM = {
 
 def _box(shape: Any, slide: Any) -> Box | None:
     element = shape._element
-    path = _XFRM.get(etree.QName(element).localname)
-    xfrm = element.find("/".join(q(t) for t in path)) if path else None
-    off = xfrm.find(q("a:off")) if xfrm is not None else None
-    ext = xfrm.find(q("a:ext")) if xfrm is not None else None
+    path = _XFRM.get(local_name(element))
+    xfrm = element.find("/".join(qn(t) for t in path)) if path else None
+    off = xfrm.find(qn("a:off")) if xfrm is not None else None
+    ext = xfrm.find(qn("a:ext")) if xfrm is not None else None
     if off is None or ext is None:
         return inherited_box(shape, slide) if getattr(shape, "is_placeholder", False) else None
     return Box(
@@ -153,16 +139,16 @@ def _read_shape(
     rels: dict[str, str],
 ) -> ShapeView:
     element = shape._element
-    c_nv_pr = next(element.iter(q("p:cNvPr")), None)
+    c_nv_pr = next(element.iter(qn("p:cNvPr")), None)
     alt = (c_nv_pr.get("descr") or "").strip() if c_nv_pr is not None else ""
     decorative = c_nv_pr is not None and any(
-        d.get("val") in ("1", "true") for d in c_nv_pr.iter(q("adec:decorative"))
+        d.get("val") in ("1", "true") for d in c_nv_pr.iter(qn("adec:decorative"))
     )
-    tag = etree.QName(element).localname
+    tag = local_name(element)
     kind = {"pic": "picture", "cxnSp": "connector", "sp": "shape"}.get(tag, "graphic")
     chart_sizes: tuple[float, ...] = ()
     if tag == "graphicFrame":
-        uri = element.find(f".//{q('a:graphicData')}")
+        uri = element.find(f".//{qn('a:graphicData')}")
         uri_value = uri.get("uri", "") if uri is not None else ""
         kind = (
             "chart"
@@ -175,11 +161,11 @@ def _read_shape(
             chart_root = shape.chart.part._element
             chart_sizes = tuple(
                 int(e.get("sz")) / 100
-                for e in chart_root.iter(q("a:defRPr"), q("a:rPr"))
+                for e in chart_root.iter(qn("a:defRPr"), qn("a:rPr"))
                 if e.get("sz")
             )
     placeholder = placeholder_type(shape) if getattr(shape, "is_placeholder", False) else None
-    tx_body = element.find(f".//{q('p:txBody')}")
+    tx_body = element.find(f".//{qn('p:txBody')}")
     paragraphs: tuple[TextParagraph, ...] = ()
     insets, wrap, autofit, vertical = DEFAULT_INSETS, True, "none", False
     if tx_body is not None and tag == "sp":
@@ -188,7 +174,7 @@ def _read_shape(
             for part in (slide.slide_layout, slide.slide_layout.slide_master):
                 ph = inherited_placeholder(shape, part)
                 if ph is not None:
-                    inherited.append(ph.find(f".//{q('p:txBody')}"))
+                    inherited.append(ph.find(f".//{qn('p:txBody')}"))
         insets, wrap, autofit, vertical = body_props(tx_body, inherited)
         scale = font_scale(tx_body) if autofit == "shrink" else 1.0
         paragraphs = read_text(shape, slide, defaults, theme, rels, scale)
@@ -198,7 +184,7 @@ def _read_shape(
         paragraphs = read_table_text(shape, defaults, theme, rels)
     fill, fill_unknown = (None, False)
     if tag in ("sp", "cxnSp"):
-        fill, fill_unknown = fill_of(element.find(q("p:spPr")), element.find(q("p:style")), theme)
+        fill, fill_unknown = fill_of(element.find(qn("p:spPr")), element.find(qn("p:style")), theme)
     elif tag == "pic":
         fill_unknown = True
     return ShapeView(

@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from summarydeck.check.ooxml import DEFAULT_INSETS, TITLE_TYPES
-from summarydeck.plan.types import Box
+from summarydeck.ooxml.names import DEFAULT_INSETS, TITLE_TYPES
+from summarydeck.values import Box
 
 
 @dataclass(frozen=True)

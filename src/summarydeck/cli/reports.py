@@ -1,4 +1,5 @@
-"""Print a check report: one block per finding for people, or JSON for scripts."""
+"""Reports for people and for scripts: `check`'s findings (a block per finding, or JSON) and
+`diff`'s changes."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import json
 
 from summarydeck.check.findings import Finding, Severity
 from summarydeck.check.run import CheckReport
+from summarydeck.output.diff import DeckDiff
 
 
 def human(report: CheckReport, deck: str) -> str:
@@ -48,3 +50,26 @@ def as_json(report: CheckReport, deck: str, strict: bool) -> str:
         indent=2,
         ensure_ascii=False,
     )
+
+
+def format_diff(diff: DeckDiff) -> str:
+    if diff.same:
+        return f"No changes: {diff.slides[1]} slides show the same text, charts and notes."
+    lines = []
+    for change in diff.changes:
+        where = (
+            f"slide {change.new_number}" if change.new_number else f"was slide {change.old_number}"
+        )
+        moved = (
+            f" (was slide {change.old_number})"
+            if change.old_number and change.new_number and change.old_number != change.new_number
+            else ""
+        )
+        lines.append(f"{where} `{change.id}`: {change.status}{moved} — {change.title}")
+        lines += [f"    {detail}" for detail in change.details]
+    counts: dict[str, int] = {}
+    for change in diff.changes:
+        counts[change.status] = counts.get(change.status, 0) + 1
+    summary = ", ".join(f"{n} {status}" for status, n in counts.items())
+    lines.append(f"\n{summary} ({diff.slides[0]} slides before, {diff.slides[1]} after)")
+    return "\n".join(lines)

@@ -7,12 +7,10 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from lxml import etree
-
-from summarydeck.check.deck_view import TextParagraph, TextRun
-from summarydeck.check.ooxml import DEFAULT_INSETS, DEFAULT_SIZE, R_NS, TITLE_TYPES, q
-from summarydeck.check.placeholders import inherited_placeholder, placeholder_type
-from summarydeck.check.theme import Theme, colour_of
+from summarydeck.ooxml.deck_view import TextParagraph, TextRun
+from summarydeck.ooxml.names import DEFAULT_INSETS, DEFAULT_SIZE, R_NS, TITLE_TYPES, local_name, qn
+from summarydeck.ooxml.placeholders import inherited_placeholder, placeholder_type
+from summarydeck.ooxml.theme import Theme, colour_of
 
 
 class _Styles:
@@ -22,7 +20,7 @@ class _Styles:
         self.chain = [c for c in chain if c is not None]
 
     def levels(self, level: int) -> Iterator[Any]:
-        name = q(f"a:lvl{level + 1}pPr")
+        name = qn(f"a:lvl{level + 1}pPr")
         for styles in self.chain:
             found = styles.find(name)
             if found is not None:
@@ -38,18 +36,18 @@ class _Styles:
 
     def paragraph_child(self, ppr: Any, level: int, tag: str) -> Any:
         for element in ([ppr] if ppr is not None else []) + list(self.levels(level)):
-            found = element.find(q(tag))
+            found = element.find(qn(tag))
             if found is not None:
                 return found
         return None
 
     def run_defaults(self, level: int) -> list[Any]:
-        return [d for lvl in self.levels(level) if (d := lvl.find(q("a:defRPr"))) is not None]
+        return [d for lvl in self.levels(level) if (d := lvl.find(qn("a:defRPr"))) is not None]
 
 
 def _style_chain(shape: Any, slide: Any, defaults: Any) -> _Styles:
     """List styles from the shape up to the presentation's defaults."""
-    own = shape._element.find(f".//{q('p:txBody')}/{q('a:lstStyle')}")
+    own = shape._element.find(f".//{qn('p:txBody')}/{qn('a:lstStyle')}")
     chain = [own]
     if not shape.is_placeholder:
         return _Styles([*chain, defaults])
@@ -59,15 +57,15 @@ def _style_chain(shape: Any, slide: Any, defaults: Any) -> _Styles:
     master_ph = inherited_placeholder(shape, master)
     for ph in (layout_ph, master_ph):
         if ph is not None:
-            chain.append(ph.find(f".//{q('p:txBody')}/{q('a:lstStyle')}"))
-    styles = master._element.find(q("p:txStyles"))
+            chain.append(ph.find(f".//{qn('p:txBody')}/{qn('a:lstStyle')}"))
+    styles = master._element.find(qn("p:txStyles"))
     if styles is not None:
         which = (
             "p:titleStyle"
             if ph_type in TITLE_TYPES
             else ("p:bodyStyle" if ph_type in ("body", "obj", "subTitle", None) else "p:otherStyle")
         )
-        chain.append(styles.find(q(which)))
+        chain.append(styles.find(qn(which)))
     chain.append(defaults)
     return _Styles(chain)
 
@@ -80,10 +78,10 @@ def _spacing(element: Any, size: float) -> float:
     """Points of a spcBef/spcAft element (spcPts in 1/100 pt, spcPct in 1/1000 %)."""
     if element is None:
         return 0.0
-    pts = element.find(q("a:spcPts"))
+    pts = element.find(qn("a:spcPts"))
     if pts is not None:
         return int(pts.get("val", "0")) / 100
-    pct = element.find(q("a:spcPct"))
+    pct = element.find(qn("a:spcPct"))
     if pct is not None:
         return int(pct.get("val", "0")) / 100_000 * size * 1.2
     return 0.0
@@ -93,7 +91,7 @@ def read_text(
     shape: Any, slide: Any, defaults: Any, theme: Theme, rels: dict[str, str], scale: float
 ) -> tuple[TextParagraph, ...]:
     """A shape's paragraphs, every run's size, font and colour resolved."""
-    tx_body = shape._element.find(f".//{q('p:txBody')}")
+    tx_body = shape._element.find(f".//{qn('p:txBody')}")
     if tx_body is None:
         return ()
     styles = _style_chain(shape, slide, defaults)
@@ -106,10 +104,10 @@ def read_table_text(
     """Every cell's paragraphs of a table, in reading order (for sizes; a cell's colours come
     from the table style, which is not resolved)."""
     paragraphs: list[TextParagraph] = []
-    for cell in shape._element.iter(q("a:tc")):
-        body = cell.find(q("a:txBody"))
+    for cell in shape._element.iter(qn("a:tc")):
+        body = cell.find(qn("a:txBody"))
         if body is not None:
-            styles = _Styles([body.find(q("a:lstStyle")), defaults])
+            styles = _Styles([body.find(qn("a:lstStyle")), defaults])
             paragraphs.extend(_read_body(body, styles, theme, rels, 1.0, None))
     return tuple(paragraphs)
 
@@ -124,26 +122,26 @@ def _read_body(
 ) -> tuple[TextParagraph, ...]:
     reduction = _line_reduction(tx_body)
     paragraphs = []
-    for p in tx_body.findall(q("a:p")):
-        ppr = p.find(q("a:pPr"))
+    for p in tx_body.findall(qn("a:p")):
+        ppr = p.find(qn("a:pPr"))
         level = int(ppr.get("lvl", "0")) if ppr is not None else 0
         runs = []
         for child in p:
-            tag = etree.QName(child).localname
+            tag = local_name(child)
             if tag not in ("r", "fld", "br"):
                 continue
-            props = _run_props(child.find(q("a:rPr")), styles, level, theme, rels, style_font)
+            props = _run_props(child.find(qn("a:rPr")), styles, level, theme, rels, style_font)
             size = props[0] * scale
-            text = "\v" if tag == "br" else "".join(t.text or "" for t in child.findall(q("a:t")))
+            text = "\v" if tag == "br" else "".join(t.text or "" for t in child.findall(qn("a:t")))
             runs.append(TextRun(text, size, *props[1:]))
-        end = _run_props(p.find(q("a:endParaRPr")), styles, level, theme, rels, style_font)
+        end = _run_props(p.find(qn("a:endParaRPr")), styles, level, theme, rels, style_font)
         size = max([r.size for r in runs if r.text.strip()] or [end[0] * scale])
         ln = styles.paragraph_child(ppr, level, "a:lnSpc")
         spacing, exact = 1.0, None
-        if ln is not None and ln.find(q("a:spcPct")) is not None:
-            spacing = int(ln.find(q("a:spcPct")).get("val", "100000")) / 100_000
-        elif ln is not None and ln.find(q("a:spcPts")) is not None:
-            exact = int(ln.find(q("a:spcPts")).get("val", "0")) / 100
+        if ln is not None and ln.find(qn("a:spcPct")) is not None:
+            spacing = int(ln.find(qn("a:spcPct")).get("val", "100000")) / 100_000
+        elif ln is not None and ln.find(qn("a:spcPts")) is not None:
+            exact = int(ln.find(qn("a:spcPts")).get("val", "0")) / 100
         paragraphs.append(
             TextParagraph(
                 tuple(runs),
@@ -161,10 +159,10 @@ def _read_body(
 
 def _style_font_colour(shape: Any, theme: Theme) -> str | None:
     """The text colour a shape style gives (python-pptx's autoshapes: white on accent 1)."""
-    style = shape._element.find(q("p:style"))
+    style = shape._element.find(qn("p:style"))
     if style is None:
         return None
-    ref = style.find(q("a:fontRef"))
+    ref = style.find(qn("a:fontRef"))
     return colour_of(ref, theme) if ref is not None else None
 
 
@@ -189,7 +187,7 @@ def _run_props(
         (
             str(latin.get("typeface"))
             for e in chain
-            if (latin := e.find(q("a:latin"))) is not None and latin.get("typeface")
+            if (latin := e.find(qn("a:latin"))) is not None and latin.get("typeface")
         ),
         "+mn-lt",
     )
@@ -197,11 +195,11 @@ def _run_props(
         typeface = theme.major
     elif typeface.startswith("+mn"):
         typeface = theme.minor
-    fills = [fill for e in chain if (fill := e.find(q("a:solidFill"))) is not None]
+    fills = [fill for e in chain if (fill := e.find(qn("a:solidFill"))) is not None]
     colour = colour_of(fills[0], theme) if fills else None
     link = None
     if rpr is not None:
-        click = rpr.find(q("a:hlinkClick"))
+        click = rpr.find(qn("a:hlinkClick"))
         if click is not None:
             link = rels.get(click.get(f"{{{R_NS}}}id", ""), click.get("action") or None)
             if colour is None and not fills:
@@ -212,14 +210,14 @@ def _run_props(
 
 
 def _line_reduction(tx_body: Any) -> float:
-    fit = tx_body.find(f"{q('a:bodyPr')}/{q('a:normAutofit')}")
+    fit = tx_body.find(f"{qn('a:bodyPr')}/{qn('a:normAutofit')}")
     return int(fit.get("lnSpcReduction", "0")) / 100_000 if fit is not None else 0.0
 
 
 def font_scale(tx_body: Any) -> float:
     if tx_body is None:
         return 1.0
-    fit = tx_body.find(f"{q('a:bodyPr')}/{q('a:normAutofit')}")
+    fit = tx_body.find(f"{qn('a:bodyPr')}/{qn('a:normAutofit')}")
     return int(fit.get("fontScale", "100000")) / 100_000 if fit is not None else 1.0
 
 
@@ -228,7 +226,7 @@ def body_props(
 ) -> tuple[tuple[int, int, int, int], bool, str, bool]:
     """(insets, wraps, autofit, vertical) from the shape's bodyPr, else its placeholders'."""
     chain = [b for b in [tx_body, *inherited] if b is not None]
-    body_prs = [b.find(q("a:bodyPr")) for b in chain]
+    body_prs = [b.find(qn("a:bodyPr")) for b in chain]
     body_prs = [b for b in body_prs if b is not None]
 
     def attr(name: str) -> str | None:
@@ -240,13 +238,13 @@ def body_props(
     )
     autofit = "none"
     for body in body_prs:
-        if body.find(q("a:normAutofit")) is not None:
+        if body.find(qn("a:normAutofit")) is not None:
             autofit = "shrink"
             break
-        if body.find(q("a:spAutoFit")) is not None:
+        if body.find(qn("a:spAutoFit")) is not None:
             autofit = "grow"
             break
-        if body.find(q("a:noAutofit")) is not None:
+        if body.find(qn("a:noAutofit")) is not None:
             break
     vert = attr("vert")
     return insets, attr("wrap") != "none", autofit, vert not in (None, "horz")  # type: ignore[return-value]

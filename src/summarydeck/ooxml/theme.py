@@ -10,7 +10,7 @@ from typing import Any
 
 from lxml import etree
 
-from summarydeck.check.ooxml import q
+from summarydeck.ooxml.names import local_name, qn
 
 
 @dataclass
@@ -32,24 +32,24 @@ def read_theme(master: Any) -> Theme:
     )
     root = etree.fromstring(theme_part.blob)
     colours: dict[str, str] = {}
-    scheme = root.find(f".//{q('a:clrScheme')}")
+    scheme = root.find(f".//{qn('a:clrScheme')}")
     for slot in scheme if scheme is not None else []:
-        srgb = slot.find(q("a:srgbClr"))
-        sys = slot.find(q("a:sysClr"))
+        srgb = slot.find(qn("a:srgbClr"))
+        sys = slot.find(qn("a:sysClr"))
         value = (
             srgb.get("val") if srgb is not None else sys.get("lastClr") if sys is not None else None
         )
         if value:
-            colours[etree.QName(slot).localname] = "#" + value.upper()
-    fonts = root.find(f".//{q('a:fontScheme')}")
+            colours[local_name(slot)] = "#" + value.upper()
+    fonts = root.find(f".//{qn('a:fontScheme')}")
     major = _latin(fonts, "a:majorFont") if fonts is not None else "Calibri"
     minor = _latin(fonts, "a:minorFont") if fonts is not None else "Calibri"
-    clr_map = master._element.find(q("p:clrMap"))
+    clr_map = master._element.find(qn("p:clrMap"))
     colour_map = dict(clr_map.attrib) if clr_map is not None else {}
 
     def kinds(name: str) -> list[str]:
-        found = root.find(f".//{q(name)}")
-        return [etree.QName(c).localname for c in found] if found is not None else []
+        found = root.find(f".//{qn(name)}")
+        return [local_name(c) for c in found] if found is not None else []
 
     return Theme(
         colours, colour_map, major, minor, kinds("a:fillStyleLst"), kinds("a:bgFillStyleLst")
@@ -72,7 +72,7 @@ def _style_reference(ref: Any, theme: Theme) -> tuple[str | None, bool]:
 
 
 def _latin(fonts: Any, which: str) -> str:
-    latin = fonts.find(f"{q(which)}/{q('a:latin')}")
+    latin = fonts.find(f"{qn(which)}/{qn('a:latin')}")
     return latin.get("typeface", "Calibri") if latin is not None else "Calibri"
 
 
@@ -81,7 +81,7 @@ def colour_of(parent: Any, theme: Theme) -> str | None:
     if parent is None:
         return None
     for child in parent:
-        tag = etree.QName(child).localname
+        tag = local_name(child)
         if tag == "srgbClr":
             base = "#" + child.get("val", "000000").upper()
         elif tag == "schemeClr":
@@ -147,7 +147,7 @@ def _modified(base: str, element: Any) -> str:
     """Apply lumMod/lumOff/tint/shade, the modifiers Office's colour picker writes."""
     r, g, b = (int(base[i : i + 2], 16) / 255 for i in (1, 3, 5))
     for mod in element:
-        name, value = etree.QName(mod).localname, int(mod.get("val", "100000")) / 100_000
+        name, value = local_name(mod), int(mod.get("val", "100000")) / 100_000
         if name in ("lumMod", "lumOff"):
             h, lum, s = colorsys.rgb_to_hls(r, g, b)
             lum = lum * value if name == "lumMod" else min(1.0, lum + value)
@@ -162,16 +162,16 @@ def _modified(base: str, element: Any) -> str:
 def fill_of(sp_pr: Any, style: Any, theme: Theme) -> tuple[str | None, bool]:
     """(solid colour, whether the fill is a picture or gradient) of a shape's properties."""
     if sp_pr is not None:
-        if sp_pr.find(q("a:noFill")) is not None:
+        if sp_pr.find(qn("a:noFill")) is not None:
             return None, False
-        solid = sp_pr.find(q("a:solidFill"))
+        solid = sp_pr.find(qn("a:solidFill"))
         if solid is not None:
             return colour_of(solid, theme), False
-        if sp_pr.find(q("a:gradFill")) is not None or sp_pr.find(q("a:blipFill")) is not None:
+        if sp_pr.find(qn("a:gradFill")) is not None or sp_pr.find(qn("a:blipFill")) is not None:
             return None, True
     # no fill of its own: a shape style's fill reference (what python-pptx's shapes get)
     if style is not None:
-        ref = style.find(q("a:fillRef"))
+        ref = style.find(qn("a:fillRef"))
         if ref is not None:
             return _style_reference(ref, theme)
     return None, False
@@ -181,7 +181,7 @@ def for_slide(theme: Theme, slide: Any) -> Theme:
     """The theme as a slide sees it: a slide's or its layout's colour-map override (a dark
     section layout mapping `bg1` to `dk1`, say) replaces the master's map."""
     for part in (slide, slide.slide_layout):
-        override = part._element.find(f"{q('p:clrMapOvr')}/{q('a:overrideClrMapping')}")
+        override = part._element.find(f"{qn('p:clrMapOvr')}/{qn('a:overrideClrMapping')}")
         if override is not None:
             return dataclasses.replace(theme, colour_map=dict(override.attrib))
     return theme
@@ -190,14 +190,14 @@ def for_slide(theme: Theme, slide: Any) -> Theme:
 def background_of(slide: Any, theme: Theme) -> tuple[str | None, bool]:
     """The first background set on the slide, its layout or its master."""
     for part in (slide, slide.slide_layout, slide.slide_layout.slide_master):
-        bg = part._element.find(f"{q('p:cSld')}/{q('p:bg')}")
+        bg = part._element.find(f"{qn('p:cSld')}/{qn('p:bg')}")
         if bg is None:
             continue
-        bg_pr = bg.find(q("p:bgPr"))
+        bg_pr = bg.find(qn("p:bgPr"))
         if bg_pr is not None:
             colour, unknown = fill_of(bg_pr, None, theme)
             return (colour, unknown) if colour or unknown else ("#FFFFFF", False)
-        ref = bg.find(q("p:bgRef"))
+        ref = bg.find(qn("p:bgRef"))
         if ref is not None:
             return _style_reference(ref, theme)
     return theme.scheme("bg1") or "#FFFFFF", False

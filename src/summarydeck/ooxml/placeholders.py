@@ -5,12 +5,12 @@ from __future__ import annotations
 
 from typing import Any
 
-from summarydeck.check.ooxml import TITLE_TYPES, q
-from summarydeck.plan.types import Box
+from summarydeck.ooxml.names import TITLE_TYPES, qn
+from summarydeck.values import Box
 
 
 def placeholder_type(shape: Any) -> str | None:
-    ph = shape._element.find(f".//{q('p:nvPr')}/{q('p:ph')}")
+    ph = shape._element.find(f".//{qn('p:nvPr')}/{qn('p:ph')}")
     if ph is None:
         return None
     return str(ph.get("type", "obj"))
@@ -18,14 +18,14 @@ def placeholder_type(shape: Any) -> str | None:
 
 def inherited_placeholder(shape: Any, part: Any) -> Any:
     """The placeholder on a layout or master that `shape` inherits from: same idx, else type."""
-    ph = shape._element.find(f".//{q('p:nvPr')}/{q('p:ph')}")
+    ph = shape._element.find(f".//{qn('p:nvPr')}/{qn('p:ph')}")
     if ph is None:
         return None
     ph_type, idx = ph.get("type", "obj"), ph.get("idx")
-    candidates = part._element.iter(q("p:sp"))
+    candidates = part._element.iter(qn("p:sp"))
     by_type = None
     for candidate in candidates:
-        cph = candidate.find(f".//{q('p:nvPr')}/{q('p:ph')}")
+        cph = candidate.find(f".//{qn('p:nvPr')}/{qn('p:ph')}")
         if cph is None:
             continue
         if idx is not None and cph.get("idx") == idx and ph_type not in TITLE_TYPES:
@@ -44,8 +44,8 @@ def inherited_box(shape: Any, slide: Any) -> Box | None:
         inherited = inherited_placeholder(shape, part)
         if inherited is None:
             continue
-        off = inherited.find(f".//{q('a:xfrm')}/{q('a:off')}")
-        ext = inherited.find(f".//{q('a:xfrm')}/{q('a:ext')}")
+        off = inherited.find(f".//{qn('a:xfrm')}/{qn('a:off')}")
+        ext = inherited.find(f".//{qn('a:xfrm')}/{qn('a:ext')}")
         if off is not None and ext is not None:
             return Box(int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy")))
     return None

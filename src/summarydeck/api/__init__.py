@@ -1,0 +1,55 @@
+"""The library: one module per command, each returning results and never printing.
+
+`loading` reads and lays out the content (every command starts there); `building` writes
+decks; `checking`, `diffing`, `validating`, `listing` and `exporting` serve the commands of
+those names; `unconfirmed` is the one rule for unconfirmed content in a deck for publishing.
+The command line (`cli/`) and `watch` call only what this module exports.
+"""
+
+from __future__ import annotations
+
+from summarydeck.api.building import BuildResult, build, build_all
+from summarydeck.api.checking import check
+from summarydeck.api.diffing import diff
+from summarydeck.api.exporting import built_decks, export
+from summarydeck.api.listing import KindInfo, SlideList, SlideRow, list_kinds, list_slides
+from summarydeck.api.loading import (
+    DEFAULT_CONTENT,
+    DEFAULT_OUTPUT_DIR,
+    Selection,
+    check_selection,
+    content_hash,
+    default_output,
+    is_content_path,
+    load,
+    plan,
+)
+from summarydeck.api.unconfirmed import FINAL_CODE
+from summarydeck.api.validating import ValidationResult, validate
+
+__all__ = [
+    "DEFAULT_CONTENT",
+    "DEFAULT_OUTPUT_DIR",
+    "FINAL_CODE",
+    "BuildResult",
+    "KindInfo",
+    "Selection",
+    "SlideList",
+    "SlideRow",
+    "ValidationResult",
+    "build",
+    "build_all",
+    "built_decks",
+    "check",
+    "check_selection",
+    "content_hash",
+    "default_output",
+    "diff",
+    "export",
+    "is_content_path",
+    "list_kinds",
+    "list_slides",
+    "load",
+    "plan",
+    "validate",
+]

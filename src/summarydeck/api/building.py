@@ -1,0 +1,252 @@
+"""`build`: lay out, render, check and write a deck (or every variant), all or nothing."""
+
+from __future__ import annotations
+
+import dataclasses
+import hashlib
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from summarydeck import __version__
+from summarydeck.api.loading import (
+    DEFAULT_CONTENT,
+    Selection,
+    brand_files,
+    content_hash,
+    default_output,
+    load,
+    plan_selection,
+)
+from summarydeck.api.unconfirmed import count_to_confirm, with_content_list
+from summarydeck.check.findings import Finding, Severity
+from summarydeck.check.locate import content_locator
+from summarydeck.check.run import CheckReport, check_deck
+from summarydeck.diagnostics import ContentError, Diagnostic, Diagnostics, OutputError
+from summarydeck.layouts.selection import section_of
+from summarydeck.model.deck import Deck
+from summarydeck.ooxml.inventory import SlideRecord, fingerprint, slide_records
+from summarydeck.ooxml.properties import add_custom_properties
+from summarydeck.ooxml.saving import (
+    CoreProperties,
+    deck_bytes,
+    replace_template_leftovers,
+    set_core_properties,
+)
+from summarydeck.output.files import write_together
+from summarydeck.output.guard import guard_overwrite
+from summarydeck.output.manifest import SlideEntry, manifest_path, manifest_text
+from summarydeck.output.stamp import Stamp
+from summarydeck.output.timestamp import build_timestamp
+from summarydeck.plan.types import SlidePlan
+
+
+@dataclass
+class BuildResult:
+    path: Path
+    slides: int
+    seconds: float
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+    sha256: str | None = None
+    to_confirm: int = 0  # items still to be confirmed (a draft build)
+    check: CheckReport | None = None  # what `summarydeck check` finds in the deck written
+    variant: str | None = None
+    manifest: Path | None = None
+    backup: Path | None = None  # the edited deck kept aside by `--force`
+    outside: list[Path] = field(default_factory=list)  # files read from outside the content folder
+
+
+def build(
+    content_dir: Path = DEFAULT_CONTENT,
+    out: Path | None = None,
+    cache_dir: Path | None = None,
+    *,
+    final: bool = False,
+    selection: Selection = Selection(),
+    force: bool = False,
+) -> BuildResult:
+    """Build one deck. Nothing is written unless the whole build succeeds: the content is
+    valid, every text fits, and the deck passes `check` without errors; a `final` build also
+    fails while anything in the deck is still to be confirmed. A deck on disk that was edited
+    since it was written is replaced only with `force` (and then kept as a backup)."""
+    started = time.perf_counter()
+    deck, diags = load(content_dir)
+    loaded = time.perf_counter() - started
+    ready = _prepare(deck, diags, out, cache_dir, final, selection)
+    return _write([ready], [guard_overwrite(ready.target, force=force)], loaded)[0]
+
+
+def build_all(
+    content_dir: Path = DEFAULT_CONTENT,
+    cache_dir: Path | None = None,
+    *,
+    final: bool = False,
+    force: bool = False,
+) -> list[BuildResult]:
+    """Every variant, each into its own file (one deck when there are no variants). All are
+    planned and checked before any is written, and written all or none, so one broken
+    variant, or a disk that fills up half-way, writes none."""
+    started = time.perf_counter()
+    deck, diags = load(content_dir)
+    loaded = time.perf_counter() - started
+    names: list[str | None] = list(deck.variants) or [None]
+    prepared = [
+        _prepare(deck, Diagnostics(list(diags.items)), None, cache_dir, final, Selection(name))
+        for name in names
+    ]
+    # refuse before writing any, so that one edited deck leaves the whole set as it was
+    backups = [guard_overwrite(ready.target, force=force) for ready in prepared]
+    return _write(prepared, backups, loaded)
+
+
+def render_bytes(
+    deck: Deck, plans: list[SlidePlan], cache: Path | None, stamp: Stamp | None = None
+) -> tuple[bytes, list[SlideRecord], Stamp]:
+    """The deck's bytes, what its slides show, and the stamp written into it (its package
+    checks run with the other checks)."""
+    from summarydeck.render.slides import render_deck  # python-pptx: only when rendering
+
+    prs = render_deck(plans, deck, cache)
+    when = build_timestamp(deck.info)
+    set_core_properties(prs, _core_properties(deck), when)
+    replace_template_leftovers(
+        prs, "Widescreen" if deck.brand.slide_size == "16:9" else "On-screen Show (4:3)"
+    )
+    records = slide_records(prs)
+    stamp = dataclasses.replace(
+        stamp or Stamp(__version__, "", "", deck.variant or ""), slides_hash=fingerprint(records)
+    )
+    add_custom_properties(prs, stamp.properties())
+    data: bytes = deck_bytes(prs, when)
+    return data, records, stamp
+
+
+@dataclass
+class _Prepared:
+    """A deck rendered and checked in memory, ready to write."""
+
+    target: Path
+    data: bytes
+    stamp: Stamp
+    records: list[SlideRecord]
+    entries: list[SlideEntry]
+    diagnostics: list[Diagnostic]
+    to_confirm: int
+    report: CheckReport
+    variant: str | None
+    seconds: float  # to lay out, render and check it
+    outside: list[Path]  # files read from outside the content folder (a shared logo)
+
+
+def _prepare(
+    deck: Deck,
+    diags: Diagnostics,
+    out: Path | None,
+    cache_dir: Path | None,
+    final: bool,
+    selection: Selection,
+) -> _Prepared:
+    started = time.perf_counter()
+    # a final build with anything unconfirmed stops here, before rendering
+    cut, plans = plan_selection(deck, diags, selection, final=final)
+    target = out or default_output(cut, selection)
+    cache = cache_dir if cache_dir is not None else target.parent / ".cache" / "charts"
+    # the variant as resolved: `build` and `build --variant <first>` make the same deck
+    resolved = dataclasses.replace(selection, variant=cut.variant)
+    outside = brand_files(deck)
+    digest = content_hash(deck.content_dir, resolved, outside)
+    data, records, stamp = render_bytes(
+        cut, plans, cache, Stamp(__version__, digest, "", cut.variant or "")
+    )
+    report = check_deck(
+        data,
+        final=final,
+        min_size=cut.brand.type_scale.small,
+        locate=content_locator(plans, cut.source_map),
+    )
+    if final:
+        report.findings = with_content_list(report.findings, plans, cut.source_map)
+    broken = [f for f in report.findings if f.code == "C101"]
+    if broken:  # our own bug, not the content's: say so, and write nothing
+        listed = "; ".join(f.message for f in broken[:5])
+        raise OutputError(
+            f"the deck failed its own package checks, so it was not written: {listed}"
+        )
+    found = [as_diagnostic(f) for f in report.findings if f.level is not Severity.INFO]
+    if any(d.is_error for d in found):
+        raise ContentError(diags.items + found)
+    entries = [SlideEntry(p.kind, section_of(p, cut)) for p in plans]
+    return _Prepared(
+        target,
+        data,
+        stamp,
+        records,
+        entries,
+        diags.items + found,
+        count_to_confirm(plans),
+        report,
+        cut.variant,
+        time.perf_counter() - started,
+        outside,
+    )
+
+
+def _write(
+    prepared: list[_Prepared], backups: list[Path | None], loaded: float
+) -> list[BuildResult]:
+    """Write prepared decks and their manifests, all or none; `loaded`: how long reading the
+    content took."""
+    writing = time.perf_counter()
+    files: list[tuple[Path, bytes]] = []
+    shas = []
+    for ready in prepared:
+        sha = hashlib.sha256(ready.data).hexdigest()
+        text = manifest_text(ready.target, sha, ready.stamp, ready.records, ready.entries)
+        files += [(ready.target, ready.data), (manifest_path(ready.target), text.encode("utf-8"))]
+        shas.append(sha)
+    write_together(files)
+    spent = (time.perf_counter() - writing) / max(len(prepared), 1)
+    return [
+        BuildResult(
+            ready.target,
+            len(ready.records),
+            loaded + ready.seconds + spent,
+            ready.diagnostics,
+            sha,
+            ready.to_confirm,
+            ready.report,
+            ready.variant,
+            manifest_path(ready.target),
+            backup,
+            outside=ready.outside,
+        )
+        for ready, sha, backup in zip(prepared, shas, backups, strict=True)
+    ]
+
+
+def _core_properties(deck: Deck) -> CoreProperties:
+    info = deck.info
+    return CoreProperties(
+        title=info.title,
+        subject=info.subtitle or "",
+        author=info.author,
+        last_modified_by=f"summarydeck {__version__}",
+        keywords=", ".join(info.keywords),
+        language=info.language,
+        comments=(
+            "Generated by summarydeck from structured content; edit the content, not the deck."
+        ),
+    )
+
+
+def as_diagnostic(finding: Finding) -> Diagnostic:
+    """A checker's finding on a deck being built, told like a content diagnostic."""
+    on = f"slide {finding.slide} `{finding.slide_id}`" if finding.slide else "the deck"
+    shape = f" ({finding.shape})" if finding.shape else ""
+    return Diagnostic(
+        finding.code,
+        f"{on}{shape}: {finding.message}",
+        finding.location,
+        "error" if finding.level is Severity.ERROR else "warning",
+        finding.hint,
+    )

@@ -1,0 +1,71 @@
+"""`check`: the findings for a deck on disk, or for the deck the content would build."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from summarydeck.api.building import render_bytes
+from summarydeck.api.loading import DEFAULT_CONTENT, Selection, plan
+from summarydeck.api.unconfirmed import with_content_list
+from summarydeck.check.locate import content_locator
+from summarydeck.check.run import CheckReport, check_deck
+from summarydeck.diagnostics import ContentError, SelectionError
+from summarydeck.model.deck import Deck
+from summarydeck.output.stamp import read_stamp
+from summarydeck.plan.types import SlidePlan
+
+
+def check(
+    content_dir: Path | None = DEFAULT_CONTENT,
+    deck_path: Path | None = None,
+    *,
+    final: bool = False,
+    min_size: float | None = None,
+    variant: str | None = None,
+) -> CheckReport:
+    """The findings for a deck on disk (`deck_path`), or for the deck the content would build
+    (built in memory, nothing written). With both, findings on the deck are pointed at the
+    content when the deck was built from it (as the variant its stamp names, unless `variant`
+    says otherwise)."""
+    if deck_path is not None:
+        return _check_file(deck_path, content_dir, final, min_size, variant)
+    assert content_dir is not None
+    deck, plans, _ = plan(content_dir, selection=Selection(variant))
+    data, _, _ = render_bytes(deck, plans, None)
+    report = check_deck(
+        data,
+        final=final,
+        min_size=min_size or deck.brand.type_scale.small,
+        locate=content_locator(plans, deck.source_map),
+    )
+    if final:  # the content knows exactly what is unconfirmed, and where to confirm it
+        report.findings = with_content_list(report.findings, plans, deck.source_map)
+    return report
+
+
+def _check_file(
+    deck_path: Path,
+    content_dir: Path | None,
+    final: bool,
+    min_size: float | None,
+    variant: str | None,
+) -> CheckReport:
+    built_from: Deck | None = None
+    plans: list[SlidePlan] = []
+    if content_dir is not None:
+        stamp = read_stamp(deck_path) if variant is None else None
+        as_built = Selection(variant or (stamp and stamp.variant) or None)
+        try:
+            built_from, plans, _ = plan(content_dir, selection=as_built)
+        except ContentError:
+            built_from = None  # content that does not build cannot say where things are
+        except SelectionError:
+            if variant is not None:
+                raise
+            built_from = None  # the variant the deck names is gone from the content
+    locate = content_locator(plans, built_from.source_map) if built_from else None
+    report = check_deck(deck_path, final=final, min_size=min_size or 12.0, locate=locate)
+    if final and built_from and report.slide_ids == [p.id for p in plans]:
+        # the deck is this content's: list each unconfirmed item once, at its status line
+        report.findings = with_content_list(report.findings, plans, built_from.source_map)
+    return report

@@ -1,0 +1,33 @@
+"""`export`: PDF, slide pictures and a contact sheet of built decks, through LibreOffice."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from summarydeck.api.loading import DEFAULT_OUTPUT_DIR, default_output, load
+from summarydeck.diagnostics import Diagnostics, OutputError
+from summarydeck.export import ExportedDeck, export_decks
+from summarydeck.layouts.selection import apply_variant
+
+
+def built_decks(content_dir: Path, variant: str | None, all_variants: bool) -> list[Path]:
+    """The decks `build` writes for this content (a variant's, or every variant's); raises
+    OutputError when one has not been built yet."""
+    deck, _ = load(content_dir)
+    names: list[str | None] = (list(deck.variants) or [None]) if all_variants else [variant]
+    paths = [default_output(apply_variant(deck, name, Diagnostics())) for name in names]
+    missing = [p for p in paths if not p.exists()]
+    if missing:
+        command = " --all" if all_variants else f" --variant {variant}" if variant else ""
+        raise OutputError(
+            f"{missing[0]} has not been built yet",
+            f"run `summarydeck build{command}` first, or name the deck to export",
+        )
+    return paths
+
+
+def export(
+    decks: list[Path], out_dir: Path = DEFAULT_OUTPUT_DIR, *, width_px: int = 1920
+) -> list[ExportedDeck]:
+    """Each deck as a PDF, one PNG per slide and a contact sheet, in one LibreOffice run."""
+    return export_decks(decks, out_dir, width_px=width_px)

@@ -1,0 +1,17 @@
+"""The `summarydeck` command: a thin layer over `api`, and the only place that prints or exits.
+
+`group` is the command group; `building`, `checking`, `listing`, `exporting` and `watching`
+add their commands to it; `options` holds the options they share, `exits` the exit statuses,
+`printing` and `reports` how diagnostics, findings and differences are shown.
+"""
+
+from __future__ import annotations
+
+from summarydeck.cli import building, checking, exporting, listing, watching
+from summarydeck.cli.group import cli
+
+__all__ = ["building", "checking", "cli", "exporting", "listing", "main", "watching"]
+
+
+def main() -> None:
+    cli(prog_name="summarydeck")

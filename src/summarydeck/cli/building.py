@@ -1,0 +1,110 @@
+"""`build` and `validate`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from summarydeck import api
+from summarydeck.cli.exits import EXIT_CODES_HELP, exit_status
+from summarydeck.cli.group import cli
+from summarydeck.cli.options import (
+    content_option,
+    final_option,
+    slide_ids,
+    variant_option,
+)
+from summarydeck.cli.printing import counted, print_diagnostics, summary_line
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@content_option
+@click.option(
+    "--out",
+    type=click.Path(path_type=Path, dir_okay=False),
+    default=None,
+    help="Deck file to write [default: output/<slug>.pptx, or output/<slug>-<variant>.pptx].",
+)
+@variant_option
+@click.option("--all", "all_variants", is_flag=True, help="Build every variant, each to its file.")
+@click.option(
+    "--only",
+    callback=slide_ids,
+    metavar="ID,...",
+    help="A mini-deck of just these slides (ids as `summarydeck slides` lists them).",
+)
+@click.option("--section", default=None, metavar="NAME", help="A mini-deck of one section.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace a deck that was edited since it was built, keeping it as a timestamped backup.",
+)
+@final_option
+def build(
+    content_dir: Path,
+    out: Path | None,
+    variant: str | None,
+    all_variants: bool,
+    only: tuple[str, ...],
+    section: str | None,
+    force: bool,
+    final: bool,
+) -> None:
+    """Build the deck from the content folder.
+
+    Each build also writes <deck>.manifest.json beside the deck, listing every slide's id,
+    title, notes and hash. A deck that was changed since it was built (say, in PowerPoint) is
+    not replaced unless --force is given."""
+    if all_variants and (out or variant or only or section):
+        raise click.UsageError(
+            "--all builds every variant to its own file: leave out "
+            "--out, --variant, --only and --section"
+        )
+    with exit_status():
+        if all_variants:
+            results = api.build_all(content_dir, final=final, force=force)
+        else:
+            selection = api.Selection(variant, only, section)
+            results = [api.build(content_dir, out, final=final, selection=selection, force=force)]
+    for result in results:
+        _say_built(result)
+    _say_draft(results[0])
+
+
+def _say_built(result: api.BuildResult) -> None:
+    print_diagnostics(result.diagnostics)
+    if result.backup is not None:
+        click.echo(f"Kept the edited deck as {result.backup}", err=True)
+    variant = f", variant {result.variant}" if result.variant else ""
+    slides = counted(result.slides, "slide")
+    click.echo(f"Built {result.path} ({slides}{variant}) in {result.seconds:.2f} s")
+    if result.check is not None:
+        click.echo(f"Check: {result.check.summary()}")
+
+
+def _say_draft(result: api.BuildResult | api.ValidationResult) -> None:
+    if result.to_confirm:
+        count = result.to_confirm
+        click.echo(
+            f"Draft: {counted(count, 'item')} still to be confirmed "
+            "(marked on the slides, listed in the notes); `--final` lists them with file and line.",
+            err=True,
+        )
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@content_option
+@final_option
+def validate(content_dir: Path, final: bool) -> None:
+    """Check the content and report every problem, without writing a deck."""
+    with exit_status(writes=False):
+        result = api.validate(content_dir, final=final)
+    print_diagnostics(result.diagnostics)
+    counts = [f"{slides} in {name}" for name, slides in result.variants]
+    if counts:  # "26 slides in full, 10 in short"
+        name, first = result.variants[0]
+        counts[0] = f"{counted(first, 'slide')} in {name}"
+    slides = ", ".join(counts) or counted(result.slides, "slide")
+    click.echo(f"Content is valid: {slides} ({summary_line(result.diagnostics)})")
+    _say_draft(result)

@@ -1,0 +1,57 @@
+"""`slides` and `kinds`."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from summarydeck import api
+from summarydeck.cli.exits import EXIT_CODES_HELP, exit_status
+from summarydeck.cli.group import cli
+from summarydeck.cli.options import (
+    content_option,
+    format_option,
+    variant_option,
+)
+from summarydeck.cli.printing import counted
+
+
+@cli.command(epilog=EXIT_CODES_HELP)
+@content_option
+@variant_option
+@format_option("How to print the list.")
+def slides(content_dir: Path, variant: str | None, output_format: str) -> None:
+    """List every slide of the deck (or of a variant): number, id, section, kind and title.
+    The ids are what `build --only` takes; the sections what `build --section` takes."""
+    import dataclasses
+    import json
+
+    with exit_status(writes=False):
+        listed = api.list_slides(content_dir, variant)
+    rows = [dataclasses.asdict(row) for row in listed.slides]
+    if output_format == "json":
+        click.echo(json.dumps({"variant": listed.variant, "slides": rows}, indent=2))
+        return
+    id_width = max(len(str(r["id"])) for r in rows)
+    section_width = max(len(str(r["section"] or "-")) for r in rows)
+    for row in rows:
+        click.echo(
+            f"{row['number']:>3}  {row['id']:<{id_width}}  {row['section'] or '-':<{section_width}}"
+            f"  {row['kind']:<13} {row['title']}"
+        )
+    if listed.variant:
+        others = ", ".join(listed.others)
+        also = f" (others: {others}; see --variant)" if others else ""
+        click.echo(f"\n{counted(len(rows), 'slide')} in variant {listed.variant}{also}")
+
+
+@cli.command()
+def kinds() -> None:
+    """List the slide kinds a storyboard entry can use, with their fields."""
+    found, common = api.list_kinds()
+    for kind in found:
+        fields = [name if required else f"[{name}]" for name, required in kind.fields]
+        click.echo(f"{kind.name:<14} {kind.summary}")
+        click.echo(f"{'':<14} fields: {', '.join(fields) or '(none)'}")
+    click.echo(f"\nEvery kind also takes: {', '.join(f'[{c}]' for c in common)}")

@@ -1,0 +1,75 @@
+"""Document properties a deck carries beyond its slides: the custom properties (File > Info >
+Properties > Custom in PowerPoint, which it keeps when it saves) and which application and
+person saved it last."""
+
+from __future__ import annotations
+
+import zipfile
+from pathlib import Path
+from typing import Any
+from xml.sax.saxutils import escape
+
+from summarydeck.ooxml.names import (
+    CUSTOM_PROPERTIES_NS,
+    CUSTOM_PROPERTIES_PART,
+    CUSTOM_PROPERTIES_TYPE,
+    CUSTOM_PROPERTY_FMTID,
+    REL_CUSTOM_PROPERTIES,
+    VT_NS,
+)
+from summarydeck.ooxml.xml import XMLSyntaxError, parse
+
+
+def add_custom_properties(prs: Any, values: dict[str, str]) -> None:
+    """Add a custom properties part (text values) to a python-pptx Presentation before it is
+    saved."""
+    from pptx.opc.package import Part
+    from pptx.opc.packuri import PackURI
+
+    rows = "".join(
+        f'<property fmtid="{CUSTOM_PROPERTY_FMTID}" pid="{pid}" name="{escape(name)}">'
+        f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>"
+        for pid, (name, value) in enumerate(values.items(), start=2)
+    )
+    xml = (
+        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+        f'<Properties xmlns="{CUSTOM_PROPERTIES_NS}" xmlns:vt="{VT_NS}">{rows}</Properties>'
+    )
+    package = prs.part.package
+    part = Part(
+        PackURI(CUSTOM_PROPERTIES_PART), CUSTOM_PROPERTIES_TYPE, package, xml.encode("utf-8")
+    )
+    package.relate_to(part, REL_CUSTOM_PROPERTIES)
+
+
+def read_custom_properties(path: Path) -> dict[str, str] | None:
+    """The custom properties of a deck on disk, by name; None when it has none or is not a
+    readable package."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            data = package.read(CUSTOM_PROPERTIES_PART.lstrip("/"))
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return None
+    try:
+        root = parse(data)
+    except XMLSyntaxError:
+        return None
+    return {
+        str(prop.get("name", "")): "".join(prop.itertext())
+        for prop in root.iter(f"{{{CUSTOM_PROPERTIES_NS}}}property")
+    }
+
+
+def last_saved_by_application(path: Path, application: str) -> bool:
+    """Whether `application` both wrote the deck's app.xml and was the last to modify it, so
+    no other program has saved it since (PowerPoint and LibreOffice rewrite both)."""
+    try:
+        with zipfile.ZipFile(path) as package:
+            app = package.read("docProps/app.xml")
+            core = package.read("docProps/core.xml")
+    except (OSError, KeyError, zipfile.BadZipFile):
+        return False
+    name = application.encode("utf-8")
+    return (
+        b"<Application>" + name + b"</Application>" in app and b"<cp:lastModifiedBy>" + name in core
+    )
