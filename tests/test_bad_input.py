@@ -20,6 +20,7 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
+from helpers import edit_content
 from summarydeck.cli import cli
 
 TESTS = Path(__file__).parent
@@ -232,8 +233,7 @@ def test_validate_reports_every_error_at_once(
         "deck.yaml": ("essay: intro", "essay: intr"),
     }
     for file, (old, new) in edits.items():
-        path = content / file
-        path.write_text(path.read_text(encoding="utf-8").replace(old, new, 1), encoding="utf-8")
+        edit_content(content / file, old, new)
     monkeypatch.chdir(tmp_path)
     result = CliRunner().invoke(cli, ["validate", "--content", "content"])
     assert result.exit_code == 1

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 
+from conftest import FULL_CONTENT
+from helpers import edit_content
 from summarydeck import api
 from summarydeck.diagnostics import ContentError
 from summarydeck.layouts.kinds.sources import URL_SHOWN, shown_url
@@ -13,12 +16,9 @@ from summarydeck.plan.types import SlidePlan, TextElement
 
 
 def _with_cards(content: Path, cards_yaml: str, extra: str = "") -> None:
-    deck = content / "deck.yaml"
-    text = deck.read_text(encoding="utf-8")
     marker = "  - kind: quote\n"
-    assert text.count(marker) == 1
     entry = f"  - kind: cards\n    id: try-cards\n    title: Cards under test\n{extra}    cards:\n"
-    deck.write_text(text.replace(marker, entry + cards_yaml + marker), encoding="utf-8")
+    edit_content(content / "deck.yaml", marker, entry + cards_yaml + marker)
 
 
 def _plan(content: Path, slide_id: str) -> SlidePlan:
@@ -30,8 +30,10 @@ def _frames(plan: SlidePlan, word: str) -> list[TextElement]:
     return [e for e in plan.elements if isinstance(e, TextElement) and word in e.name]
 
 
-def _cards(count: int, body: str = "Short text") -> str:
-    return "".join(f"      - {{title: Item {n}, body: {body} {n}}}\n" for n in range(1, count + 1))
+def _cards(count: int, body: str = "Short text", title: str = "Item") -> str:
+    return "".join(
+        f"      - {{title: {title} {n}, body: {body} {n}}}\n" for n in range(1, count + 1)
+    )
 
 
 @pytest.mark.parametrize("count", [1, 2, 3])
@@ -51,20 +53,10 @@ def test_short_items_make_a_grid_long_ones_make_rows(content_copy: Path, tmp_pat
     grid = _frames(_plan(short, "try-cards"), "title")
     assert len({t.box.top for t in grid}) == 2  # two rows of three cards
 
-    import shutil
-
     long = tmp_path / "long"
-    shutil.copytree(content_copy.parent / "content", long)
-    deck = long / "deck.yaml"
-    deck.write_text(
-        deck.read_text(encoding="utf-8")
-        .replace("title: Item", "title: Health Innovation Network and Sydenham Garden")
-        .replace("body: Go", "body: Brought a pain self-management course into a wellbeing centre"),
-        encoding="utf-8",
-    )
-    text = deck.read_text(encoding="utf-8")
-    sixth = text.index("      - {title: Health Innovation Network and Sydenham Garden 6")
-    deck.write_text(text[:sixth] + text[text.index("\n", sixth) + 1 :], encoding="utf-8")
+    shutil.copytree(FULL_CONTENT, long)
+    body = "Brought a pain self-management course into a wellbeing centre"
+    _with_cards(long, _cards(5, body, title="Health Innovation Network and Sydenham Garden"))
     rows = _frames(_plan(long, "try-cards"), "title")
     assert len({t.box.top for t in rows}) == 5  # one row per item
 
@@ -76,21 +68,41 @@ def test_arrange_rows_is_honoured_for_two_cards(content_copy: Path) -> None:
     assert titles[0].box.top < titles[1].box.top
 
 
-def test_card_texts_share_one_size_below_their_headings(content_copy: Path) -> None:
+def _with_room_to_shrink(content: Path) -> None:
+    """Card texts start at the `label` size (18 pt) and may shrink to `body_min`, 18 pt too
+    unless the brand lowers it: here to 14 pt, so a text has room to shrink."""
+    edit_content(
+        content / "brand.yaml",
+        "  logo: logo.png\n",
+        "  logo: logo.png\n  type_scale: {body_min: 14}\n",
+    )
+
+
+def test_card_texts_share_one_size_below_their_headings(content_copy: Path, tmp_path: Path) -> None:
+    """One card's text is too long for its card at the starting size and must shrink; the
+    other two, which fit as they are, are set at its size: one row, one size."""
+    alone = tmp_path / "short-cards"
+    shutil.copytree(FULL_CONTENT, alone)
+    _with_room_to_shrink(alone)
+    _with_cards(alone, _cards(3))
+    [start] = {t.style.size for t in _frames(_plan(alone, "try-cards"), "text")}
+
+    _with_room_to_shrink(content_copy)
+    long = "Support " + "people with pain and low mood " * 6
     cards = (
         "      - {title: One, body: Short}\n"
-        "      - {title: Two, body: A much longer text that will need to shrink to fit its card "
-        "because it goes on and on about the same thing}\n"
+        f"      - {{title: Two, body: {long.strip()}}}\n"
         "      - {title: Three, body: Short too}\n"
     )
     _with_cards(content_copy, cards)
     plan = _plan(content_copy, "try-cards")
     texts = _frames(plan, "text")
     headings = _frames(plan, "title")
-    assert len({t.style.size for t in texts}) == 1
+    assert len(texts) == 3  # still one slide
+    [size] = {t.style.size for t in texts}  # one size for all three ...
+    assert all(t.min_size is not None and t.min_size <= size < start for t in texts)  # ... shrunk
     assert len({h.style.size for h in headings}) == 1
-    assert texts[0].style.size < headings[0].style.size
-    assert texts[0].style.size >= 18
+    assert size < headings[0].style.size
     assert len({t.box.top for t in texts}) == 1  # texts start level across the row
 
 
@@ -151,12 +163,7 @@ def test_long_notes_move_sources_onto_another_slide_instead_of_failing(
     )
     sources.write_text(text + extra, encoding="utf-8")
     deck = content_copy / "deck.yaml"
-    deck.write_text(
-        deck.read_text(encoding="utf-8").replace(
-            "  - kind: sources\n", "  - kind: sources\n    include_uncited: true\n"
-        ),
-        encoding="utf-8",
-    )
+    edit_content(deck, "  - kind: sources\n", "  - kind: sources\n    include_uncited: true\n")
     _, plans, _ = api.plan(content_copy)
     pages = [p for p in plans if p.kind == "sources"]
     assert len(pages) >= 2

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from helpers import edit_content
 from summarydeck import api
 from summarydeck.layouts.registry import kinds
 from summarydeck.plan.types import ChartElement, ShapeElement, SlidePlan, TextElement
@@ -89,8 +90,7 @@ def test_a_long_agenda_shows_titles_only(content_copy: Path) -> None:
         f"  - kind: section\n    title: Extra part {n}\n    subtitle: More words\n"
         for n in range(3)
     )
-    text = deck.read_text(encoding="utf-8")
-    deck.write_text(text.replace("  - kind: sources\n", extra + "  - kind: sources\n"))
+    edit_content(deck, "  - kind: sources\n", extra + "  - kind: sources\n")
     _, plans, _ = api.plan(content_copy)
     agenda = next(p for p in plans if p.kind == "agenda")
     texts = [t for t in _texts(agenda) if not t.isdigit()]
@@ -147,19 +147,17 @@ def test_all_elements_lie_on_the_slide(plans: list[SlidePlan]) -> None:
 
 
 def test_speaker_notes_written_in_the_content_win_over_the_draft(content_copy: Path) -> None:
-    deck = content_copy / "deck.yaml"
-    deck.write_text(
-        deck.read_text().replace(
-            "  - kind: agenda\n", "  - kind: agenda\n    notes: Say **hello** first.\n"
-        )
+    edit_content(
+        content_copy / "deck.yaml",
+        "  - kind: agenda\n",
+        "  - kind: agenda\n    notes: Say **hello** first.\n",
     )
     _, plans, _ = api.plan(content_copy)
     assert plans[1].notes == "Say hello first."
 
 
 def test_duplicate_titles_are_a_located_warning(content_copy: Path) -> None:
-    deck = content_copy / "deck.yaml"
-    deck.write_text(deck.read_text().replace("    title: Pictured, one person in every four\n", ""))
+    edit_content(content_copy / "deck.yaml", "    title: Pictured, one person in every four\n", "")
     _, _, diags = api.plan(content_copy)
     [warning] = [d for d in diags.items if d.code == "W202"]
     assert "slide `one-in-four-pictogram` has the same title as slide `one-in-four`" in (
@@ -169,17 +167,13 @@ def test_duplicate_titles_are_a_located_warning(content_copy: Path) -> None:
 
 
 def test_numbers_are_accepted_where_text_is_expected(content_copy: Path) -> None:
-    stats = content_copy / "statistics.yaml"
-    stats.write_text(stats.read_text().replace('year: "1992"', "year: 1992"))
+    edit_content(content_copy / "statistics.yaml", 'year: "1992"', "year: 1992")
     deck, _, _ = api.plan(content_copy)
     assert deck.content.statistics["one-in-four"].year == "1992"
 
 
 def _add_slides(content: Path, yaml_lines: str) -> None:
-    deck = content / "deck.yaml"
-    deck.write_text(
-        deck.read_text().replace("  - kind: sources\n", yaml_lines + "  - kind: sources\n")
-    )
+    edit_content(content / "deck.yaml", "  - kind: sources\n", yaml_lines + "  - kind: sources\n")
 
 
 def test_an_agenda_of_more_than_ten_sections_is_a_located_error(content_copy: Path) -> None:
@@ -211,11 +205,10 @@ def test_many_sources_continue_on_more_slides(content_copy: Path) -> None:
         for n in range(21)  # 23 short sources: eight to a slide at most, so three slides
     )
     sources.write_text(sources.read_text() + extra)
-    deck = content_copy / "deck.yaml"
-    deck.write_text(
-        deck.read_text().replace(
-            "  - kind: sources\n", "  - kind: sources\n    include_uncited: true\n"
-        )
+    edit_content(
+        content_copy / "deck.yaml",
+        "  - kind: sources\n",
+        "  - kind: sources\n    include_uncited: true\n",
     )
     _, plans, _ = api.plan(content_copy)
     pages = [p for p in plans if p.kind == "sources"]
@@ -227,12 +220,10 @@ def test_many_sources_continue_on_more_slides(content_copy: Path) -> None:
 
 
 def test_overview_tiles_are_numbered_as_in_the_file(content_copy: Path) -> None:
-    deck = content_copy / "deck.yaml"
-    deck.write_text(
-        deck.read_text().replace(
-            "  - kind: opportunities\n",
-            "  - kind: opportunities\n    opportunities: [third, first]\n",
-        )
+    edit_content(
+        content_copy / "deck.yaml",
+        "  - kind: opportunities\n",
+        "  - kind: opportunities\n    opportunities: [third, first]\n",
     )
     _, plans, _ = api.plan(content_copy)
     overview = next(p for p in plans if p.kind == "opportunities")
@@ -242,12 +233,10 @@ def test_overview_tiles_are_numbered_as_in_the_file(content_copy: Path) -> None:
 def test_an_opportunity_listed_twice_is_an_error(content_copy: Path) -> None:
     from summarydeck.diagnostics import ContentError
 
-    deck = content_copy / "deck.yaml"
-    deck.write_text(
-        deck.read_text().replace(
-            "  - kind: opportunities\n",
-            "  - kind: opportunities\n    opportunities: [first, first]\n",
-        )
+    edit_content(
+        content_copy / "deck.yaml",
+        "  - kind: opportunities\n",
+        "  - kind: opportunities\n    opportunities: [first, first]\n",
     )
     with pytest.raises(ContentError) as caught:
         api.plan(content_copy)
@@ -255,21 +244,18 @@ def test_an_opportunity_listed_twice_is_an_error(content_copy: Path) -> None:
 
 
 def test_citing_without_a_sources_slide_is_a_warning(content_copy: Path) -> None:
-    deck = content_copy / "deck.yaml"
-    deck.write_text(deck.read_text().replace("  - kind: sources\n", ""))
+    edit_content(content_copy / "deck.yaml", "  - kind: sources\n", "")
     _, _, diags = api.plan(content_copy)
     [warning] = [d for d in diags.items if d.code == "W203"]
     assert "cite 2 sources by number" in warning.message
 
 
 def test_numbered_lists_inside_points_stay_numbered(content_copy: Path) -> None:
-    deck = content_copy / "deck.yaml"
-    deck.write_text(
-        deck.read_text().replace(
-            "        - for others, mental health does\n",
-            "        - for others, mental health does\n"
-            "      - |\n        1. first\n        2. second\n",
-        )
+    edit_content(
+        content_copy / "deck.yaml",
+        "        - for others, mental health does\n",
+        "        - for others, mental health does\n"
+        "      - |\n        1. first\n        2. second\n",
     )
     _, plans, _ = api.plan(content_copy)
     slide = next(p for p in plans if p.id == "what-we-learned")
@@ -288,16 +274,12 @@ def test_an_empty_content_file_is_a_warning(content_copy: Path) -> None:
 
 
 def test_an_agenda_without_sections_is_a_warning(content_copy: Path) -> None:
-    deck = content_copy / "deck.yaml"
-    text = deck.read_text()
     for section in (
         "  - kind: section\n    id: part-numbers\n    title: The numbers\n"
         "    subtitle: Statistics and charts\n",
         "  - kind: section\n    id: part-essays\n    title: The essays\n",
     ):
-        assert section in text
-        text = text.replace(section, "")
-    deck.write_text(text)
+        edit_content(content_copy / "deck.yaml", section, "")
     _, _, diags = api.plan(content_copy)
     [warning] = [d for d in diags.items if d.code == "W201"]
     assert warning.message == "the agenda has no sections to list"

@@ -10,6 +10,7 @@ from typing import Any
 
 import pytest
 
+from helpers import edit_content
 from summarydeck import api
 from summarydeck.charts import picture
 from summarydeck.charts.axis import value_axis_range
@@ -40,11 +41,10 @@ def test_a_rebuild_reuses_cached_pictures(
 def test_a_changed_chart_is_drawn_again(content_copy: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     api.build(content_copy, tmp_path / "a.pptx", cache)
-    stats = content_copy / "statistics.yaml"
-    stats.write_text(
-        stats.read_text().replace(
-            "      value: 1\n      total: 4", "      value: 2\n      total: 4"
-        )
+    edit_content(
+        content_copy / "statistics.yaml",
+        "      value: 1\n      total: 4",
+        "      value: 2\n      total: 4",
     )
     api.build(content_copy, tmp_path / "b.pptx", cache)
     assert len(list(cache.glob("*.png"))) == 3

@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 
 from conftest import QLAB_CONTENT
+from helpers import edit_content
 from render_helpers import require_tools
 from summarydeck.watch import is_watched
 
@@ -97,8 +98,7 @@ def test_watch_rebuilds_on_save_and_keeps_the_last_good_deck(watcher) -> None:  
 
     quotes = content / "quotes.yaml"
     text = quotes.read_text(encoding="utf-8")
-    assert "Pain is pain" in text
-    quotes.write_text(text.replace("Pain is pain", "Pain is ache"), encoding="utf-8")
+    edit_content(quotes, "Pain is pain", "Pain is ache")
     line = running.wait_for(" built ")
     assert "(quotes.yaml changed)" in line
     good = deck.read_bytes()
@@ -228,9 +228,7 @@ def test_watch_sees_a_new_logo_kept_outside_the_content_folder(
     shared.mkdir()
     logo = shared / "logo.png"
     (content_copy / "logo.png").rename(logo)
-    brand = content_copy / "brand.yaml"
-    text = brand.read_text(encoding="utf-8")
-    brand.write_text(text.replace("logo: logo.png", "logo: ../brand-assets/logo.png"), "utf-8")
+    edit_content(content_copy / "brand.yaml", "logo: logo.png", "logo: ../brand-assets/logo.png")
     running = Watcher(content_copy, tmp_path / "out" / "deck.pptx")
     try:
         running.wait_for("Waiting for changes")
