@@ -3,9 +3,11 @@ of `Diagnostic`s, with their severity, a short title and what they mean.
 
 Codes never change meaning. They are grouped by hundreds: 1xx reading the files, 2xx the
 content's structure, references, brand, slides and variants, 3xx Markdown inside text fields,
-4xx text that does not fit, 5xx a final build. `docs/content-errors.md` explains each one with
-an example; the checker's own C codes are in its table of rules (`RULES`) and
-`docs/checks.md`.
+4xx text that does not fit. `docs/content-errors.md` explains each one with an example; the
+checker's own C codes are in its table of rules (`RULES`) and `docs/checks.md`.
+
+Retired, and never to be reused: E501 (unconfirmed content in a final build), now the checker's
+C701.
 
 `Diagnostic` refuses a code that is not listed here (or is listed with the other severity), so
 a new code is added here, and to `docs/content-errors.md`, before it is used. This module
@@ -267,15 +269,6 @@ CODES: dict[str, ContentCode] = {
             "text does not fit",
             "Text too long for its box even at the smallest size the brand allows, in a frame "
             "that cannot continue on a new slide. The hint says how much to cut.",
-        ),
-        # 5xx: a final build
-        ContentCode(
-            "E501",
-            "error",
-            "not confirmed",
-            "A final build (`--final`) of a deck that shows an item still unconfirmed (no "
-            "`status:`, or `status: unconfirmed`). Check the item against its source and set "
-            "`status: confirmed`, or build a draft without --final.",
         ),
     )
 }

@@ -26,14 +26,21 @@ from summarydeck.api.loading import (
 )
 from summarydeck.api.unconfirmed import FINAL_CODE
 from summarydeck.api.validating import ValidationResult, validate
+from summarydeck.check.findings import Finding, Severity
+from summarydeck.check.runner import CheckReport
+from summarydeck.output.diff import DeckDiff
 
 __all__ = [
     "DEFAULT_CONTENT",
     "DEFAULT_OUTPUT_DIR",
     "FINAL_CODE",
     "BuildResult",
+    "CheckReport",
+    "DeckDiff",
+    "Finding",
     "KindInfo",
     "Selection",
+    "Severity",
     "SlideList",
     "SlideRow",
     "ValidationResult",

@@ -21,7 +21,7 @@ from summarydeck.api.loading import (
 from summarydeck.api.unconfirmed import count_to_confirm, with_content_list
 from summarydeck.check.findings import Finding, Severity
 from summarydeck.check.locate import content_locator
-from summarydeck.check.run import CheckReport, check_deck
+from summarydeck.check.runner import CheckReport, check_deck
 from summarydeck.diagnostics import ContentError, Diagnostic, Diagnostics, OutputError
 from summarydeck.layouts.selection import section_of
 from summarydeck.model.deck import Deck

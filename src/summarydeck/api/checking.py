@@ -8,7 +8,7 @@ from summarydeck.api.building import render_bytes
 from summarydeck.api.loading import DEFAULT_CONTENT, Selection, plan
 from summarydeck.api.unconfirmed import with_content_list
 from summarydeck.check.locate import content_locator
-from summarydeck.check.run import CheckReport, check_deck
+from summarydeck.check.runner import CheckReport, check_deck
 from summarydeck.diagnostics import ContentError, SelectionError
 from summarydeck.model.deck import Deck
 from summarydeck.output.stamp import read_stamp

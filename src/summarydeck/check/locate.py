@@ -8,7 +8,7 @@ shape up by name on the matching slide plan.
 from __future__ import annotations
 
 from summarydeck.check.findings import Finding
-from summarydeck.check.run import Locator
+from summarydeck.check.runner import Locator
 from summarydeck.diagnostics import Location
 from summarydeck.plan.types import SlidePlan, TextElement
 from summarydeck.source.yaml_loader import SourceMap

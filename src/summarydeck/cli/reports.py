@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import json
 
-from summarydeck.check.findings import Finding, Severity
-from summarydeck.check.run import CheckReport
-from summarydeck.output.diff import DeckDiff
+from summarydeck.api import CheckReport, DeckDiff, Finding, Severity
 
 
 def human(report: CheckReport, deck: str) -> str:

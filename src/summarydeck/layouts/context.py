@@ -162,12 +162,12 @@ class LayoutContext:
         return [Provenance(source=s, status=Status.CONFIRMED) for s in source_ids]
 
     def unconfirmed(
-        self, spec: SlideSpec, checks: Sequence[tuple[str, str]]
+        self, spec: SlideSpec, shows: Sequence[tuple[str, str]]
     ) -> tuple[ToConfirm, ...]:
-        """What on a slide an editor has still to confirm: each item named in `checks` as
+        """What on a slide an editor has still to confirm: each item named in `shows` as
         (collection, id), and the slide's own text when the entry says `status: unconfirmed`."""
         out = []
-        for collection, item_id in checks:
+        for collection, item_id in shows:
             item = self.provenance(collection, item_id)
             if not item.confirmed:
                 source = self.deck.content.sources.get(item.source) if item.source else None
@@ -206,9 +206,9 @@ class LayoutContext:
             name = Path(location.file).name
         return f"{name}, line {location.line}" if location.line else name
 
-    def caveats(self, checks: Sequence[tuple[str, str]]) -> tuple[str, ...]:
+    def caveats(self, shows: Sequence[tuple[str, str]]) -> tuple[str, ...]:
         """Notes on confirmed items that a presenter should know (`note:` in the content)."""
-        notes = (self.provenance(c, i).note for c, i in checks)
+        notes = (self.provenance(c, i).note for c, i in shows)
         return tuple(dict.fromkeys(n for n in notes if n))
 
     def marker(self) -> list[Element]:
@@ -275,12 +275,12 @@ class LayoutContext:
         draft: str,
         *,
         cited: Sequence[Provenance] | None = None,
-        checks: Sequence[tuple[str, str]] = (),
+        shows: Sequence[tuple[str, str]] = (),
         title_source: DataPath | None = None,
     ) -> SlidePlan:
         """A standard content slide: title, accent rule, elements, citation, marker, notes."""
         parts: list[Element] = [ShapeElement("Accent rule", self.grid.rule, ColourRole.ACCENT1)]
-        unconfirmed = self.unconfirmed(spec, checks)
+        unconfirmed = self.unconfirmed(spec, shows)
         if unconfirmed:  # read right after the title: it qualifies everything on the slide
             parts.extend(self.marker())
         parts.extend(elements)
@@ -289,7 +289,7 @@ class LayoutContext:
             parts.append(citation)
         if title_source is None and getattr(spec, "title", None):
             title_source = ("slides", self.slide_index, "title")
-        text, tail = self.notes_parts(spec, draft, unconfirmed, self.caveats(checks))
+        text, tail = self.notes_parts(spec, draft, unconfirmed, self.caveats(shows))
         return SlidePlan(
             id=spec.slide_id,
             kind=spec.kind,

@@ -8,7 +8,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from summarydeck.diagnostics import Diagnostics, Location, did_you_mean
-from summarydeck.model import checks
+from summarydeck.model import consistency
 from summarydeck.model.brand import Brand
 from summarydeck.model.content import Content, DeckInfo
 from summarydeck.model.deck import Deck
@@ -42,19 +42,19 @@ def validate(raw: RawContent, diags: Diagnostics, slide_specs: SlideSpecs) -> De
     slides, slides_ok = _storyboard(raw.data, smap, diags, unsure, slide_specs, folder)
     # cross-references are checked against the ids written in the files, so that one invalid
     # item does not hide a wrong reference elsewhere (nor make references to it look wrong)
-    checks.check_sources_used(collections, ids, smap, diags, unsure)
-    checks.check_references(slides, ids, smap, diags, unsure)
-    checks.check_unique_ids(slides, smap, diags)
+    consistency.check_sources_used(collections, ids, smap, diags, unsure)
+    consistency.check_references(slides, ids, smap, diags, unsure)
+    consistency.check_unique_ids(slides, smap, diags)
     if brand is not None:
-        checks.check_brand(brand, raw.root, smap, diags)
+        consistency.check_brand(brand, raw.root, smap, diags)
     if content is not None:
         check_markdown(content, (), smap, diags)
-        checks.check_provenance(content, slides, smap, diags)
+        consistency.check_provenance(content, slides, smap, diags)
     for index, spec in slides:
         check_markdown(spec, ("slides", index), smap, diags)
     variants = _variants(raw.data.get("variants"), smap, diags)
     if variants is not None and slides_ok:
-        checks.check_variants(variants, [spec for _, spec in slides], smap, diags)
+        consistency.check_variants(variants, [spec for _, spec in slides], smap, diags)
     if (
         diags.errors
         or info is None
@@ -84,7 +84,7 @@ def _variants(value: Any, smap: SourceMap, diags: Diagnostics) -> dict[str, Vari
     variants: dict[str, Variant] = {}
     ok = True
     for name, settings in value.items():
-        if not checks.is_id(name):
+        if not consistency.is_id(name):
             diags.error(
                 "E211",
                 f"variants: `{name}` is not a valid variant name",

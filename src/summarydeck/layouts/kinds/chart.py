@@ -96,7 +96,7 @@ def plan_chart(spec: ChartSlide, ctx: LayoutContext) -> list[SlidePlan]:
             elements,
             draft,
             cited=[stat],
-            checks=[("statistics", spec.statistic)],
+            shows=[("statistics", spec.statistic)],
             title_source=None if spec.title else ("statistics", spec.statistic, "takeaway"),
         )
     ]

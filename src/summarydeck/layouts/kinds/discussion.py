@@ -74,7 +74,7 @@ def plan_discussion(spec: DiscussionSlide, ctx: LayoutContext) -> list[SlidePlan
             f"Discuss: {item.title}",
             elements,
             draft,
-            checks=[("opportunities", spec.opportunity)],
+            shows=[("opportunities", spec.opportunity)],
             title_source=("opportunities", spec.opportunity, "title"),
         )
     ]

@@ -79,6 +79,6 @@ def plan_essay(spec: EssaySlide, ctx: LayoutContext) -> list[SlidePlan]:
             elements,
             draft,
             cited=[essay],
-            checks=[("essays", spec.essay)],
+            shows=[("essays", spec.essay)],
         )
     ]

@@ -119,6 +119,6 @@ def plan_opportunities(spec: OpportunitiesSlide, ctx: LayoutContext) -> list[Sli
             elements,
             draft,
             cited=items,
-            checks=[("opportunities", i) for i in ids],
+            shows=[("opportunities", i) for i in ids],
         )
     ]

@@ -107,6 +107,6 @@ def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePl
             elements,
             draft,
             cited=[item],
-            checks=[("opportunities", spec.opportunity)],
+            shows=[("opportunities", spec.opportunity)],
         )
     ]

@@ -79,6 +79,6 @@ def plan_quote(spec: QuoteSlide, ctx: LayoutContext) -> list[SlidePlan]:
             elements,
             draft,
             cited=[quote],
-            checks=[("quotes", spec.quote)],
+            shows=[("quotes", spec.quote)],
         )
     ]

@@ -77,7 +77,7 @@ def plan_statistic(spec: StatisticSlide, ctx: LayoutContext) -> list[SlidePlan]:
             elements,
             draft,
             cited=[stat],
-            checks=[("statistics", spec.statistic)],
+            shows=[("statistics", spec.statistic)],
             title_source=None if spec.title else ("statistics", spec.statistic, "takeaway"),
         )
     ]
