@@ -1,7 +1,9 @@
 """Golden files: canonical XML of small decks, compared line by line.
 
 Regenerate after an intended change with `UPDATE_GOLDEN=1 .venv/bin/pytest tests/test_golden.py`
-and read the diff before committing it.
+and read the diff before committing it. A run with UPDATE_GOLDEN=1 writes the files and then
+fails, every time: comparing a file with what was just written to it proves nothing, so a run
+(a CI job, say) with the variable set must never pass.
 """
 
 from __future__ import annotations
@@ -43,5 +45,10 @@ def test_part_matches_golden(deck: zipfile.ZipFile, golden_name: str) -> None:
     golden = GOLDEN / golden_name
     if os.environ.get("UPDATE_GOLDEN") == "1":
         golden.write_text(actual, encoding="utf-8")
+        pytest.fail(
+            f"UPDATE_GOLDEN=1: {golden.name} was rewritten from this build, not compared; "
+            "review the change (git diff tests/golden), then run again without UPDATE_GOLDEN",
+            pytrace=False,
+        )
     assert golden.is_file(), f"missing {golden}; run with UPDATE_GOLDEN=1 to create it"
     assert actual == golden.read_text(encoding="utf-8")
