@@ -67,20 +67,24 @@ def _refuse_other_kinds(data: bytes, shown: str) -> None:
             types = package.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
     except (zipfile.BadZipFile, OSError, KeyError, RuntimeError) as exc:
         raise DeckReadError(
-            f"{shown}: cannot be read as a PowerPoint deck: it is not a .pptx package "
-            f"({_reason(exc)})"
+            f"{shown}: cannot be read as a PowerPoint deck: it is not a .pptx package"
         ) from exc
     if "ppt/presentation.xml" in names and b"presentationml.presentation.main" in types:
         return
     for marker, kind in _KINDS.items():
         if marker.encode() in types:
             raise DeckReadError(f"{shown}: cannot be read as a PowerPoint deck: it is {kind}")
+    if "ppt/presentation.xml" not in names:
+        raise DeckReadError(
+            f"{shown}: cannot be read as a PowerPoint deck: it is a zip file, but has no "
+            "presentation in it"
+        )
 
 
 def _reason(exc: BaseException) -> str:
-    text = str(exc).replace("<_io.BytesIO object", "<deck").strip()
-    if "Package not found" in text:
-        return "the package has no presentation part"
-    if "BytesIO" in text or not text:
+    text = str(exc).strip()
+    if "[Content_Types].xml" in text:
+        return "it has no list of content types"
+    if "Package not found" in text or "BytesIO" in text or not text:
         return type(exc).__name__
     return text if len(text) <= 200 else text[:200] + "..."

@@ -1,0 +1,95 @@
+"""Opening a file as a deck: one error type, and words that say what the file is."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from summarydeck.cli import cli
+from summarydeck.diagnostics import OutputError
+from summarydeck.ooxml.opening import DeckReadError, open_presentation
+
+OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504  # an encrypted Office file
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        for name, data in members.items():
+            package.writestr(name, data)
+    return buffer.getvalue()
+
+
+def _types(main: str) -> bytes:
+    return (
+        b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+        b'content-types"><Override PartName="/x.xml" ContentType="application/vnd.openxml'
+        b"formats-officedocument." + main.encode() + b'+xml"/></Types>'
+    )
+
+
+@pytest.mark.parametrize(
+    ("data", "said"),
+    [
+        (OLE_HEADER, "it is password-protected, or an old binary .ppt file"),
+        (b"just some text", "it is not a .pptx package"),
+        (
+            _zip({"[Content_Types].xml": _types("wordprocessingml.document.main")}),
+            "it is a Word document",
+        ),
+        (
+            _zip({"[Content_Types].xml": _types("spreadsheetml.sheet.main")}),
+            "it is an Excel workbook",
+        ),
+        (
+            _zip({"[Content_Types].xml": _types("presentationml.slideshow.main")}),
+            "it is a slide show (.ppsx), not a presentation",
+        ),
+        (_zip({"readme.txt": b"hello"}), "it is a zip file, but has no presentation in it"),
+        (
+            _zip({"ppt/presentation.xml": b"<p/>"}),
+            "it is damaged (it has no list of content types)",
+        ),
+    ],
+    ids=["password", "text", "word", "excel", "slide-show", "no-presentation", "no-types"],
+)
+def test_a_file_that_is_not_a_deck_is_named_for_what_it_is(
+    tmp_path: Path, data: bytes, said: str
+) -> None:
+    path = tmp_path / "given.pptx"
+    path.write_bytes(data)
+    with pytest.raises(DeckReadError) as caught:
+        open_presentation(path)
+    message = str(caught.value)
+    assert message == f"{path}: cannot be read as a PowerPoint deck: {said}"
+    assert "Package not found" not in message and "BytesIO" not in message
+    assert isinstance(caught.value, OutputError)  # exit status 3 on the command line
+
+
+def test_missing_files_and_folders_are_said_plainly(tmp_path: Path) -> None:
+    with pytest.raises(DeckReadError, match=r"gone\.pptx: no such deck$"):
+        open_presentation(tmp_path / "gone.pptx")
+    with pytest.raises(DeckReadError, match=r"not a file \(a \.pptx deck is needed\)$"):
+        open_presentation(tmp_path)
+
+
+def test_bytes_are_named_as_the_deck(full_deck: Path) -> None:
+    prs = open_presentation(full_deck.read_bytes())
+    assert len(prs.slides) > 0
+    with pytest.raises(DeckReadError, match=r"^the deck: cannot be read"):
+        open_presentation(b"not a zip")
+
+
+def test_diff_of_a_password_protected_file_exits_3_and_says_so(
+    tmp_path: Path, full_deck: Path
+) -> None:
+    locked = tmp_path / "locked.pptx"
+    locked.write_bytes(OLE_HEADER)
+    run = CliRunner().invoke(cli, ["diff", str(full_deck), str(locked)])
+    assert run.exit_code == 3
+    assert "password-protected" in run.output
+    assert "Traceback" not in run.output
