@@ -5,6 +5,7 @@ content, the report reads well for people and parses for scripts, and exit codes
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -16,11 +17,12 @@ from pptx.util import Emu, Pt
 from summarydeck import api
 from summarydeck.check.findings import RULES, Finding, Severity
 from summarydeck.check.rules import Options, rule
-from summarydeck.check.run import check_deck
+from summarydeck.check.runner import check_deck
 from summarydeck.cli import cli
 from summarydeck.diagnostics import ContentError
 
 REPO = Path(__file__).parent.parent
+FULL_CONTENT = REPO / "tests" / "content" / "full"
 
 
 def _run(*args: str) -> tuple[int, str]:
@@ -28,7 +30,7 @@ def _run(*args: str) -> tuple[int, str]:
     return result.exit_code, result.output
 
 
-@pytest.mark.parametrize("deck", ["qlab_deck", "full_deck", "stress_deck"])
+@pytest.mark.parametrize("deck", ["full_deck", "stress_deck"])
 def test_our_decks_have_no_findings(deck: str, request: pytest.FixtureRequest) -> None:
     path: Path = request.getfixturevalue(deck)
     report = check_deck(path)
@@ -36,11 +38,11 @@ def test_our_decks_have_no_findings(deck: str, request: pytest.FixtureRequest) -
     assert report.slides == len(Presentation(str(path)).slides)
 
 
-def test_the_qlab_deck_passes_check_strict(qlab_deck: Path) -> None:
-    code, output = _run("check", str(qlab_deck), "--strict")
+def test_a_clean_deck_and_its_content_pass_check_strict(full_deck: Path) -> None:
+    code, output = _run("check", str(full_deck), "--strict")
     assert code == 0, output
     assert output.strip().endswith("no findings")
-    code, output = _run("check", "--content", str(REPO / "content"), "--strict")
+    code, output = _run("check", "--content", str(FULL_CONTENT), "--strict")
     assert code == 0, output
 
 
@@ -55,21 +57,32 @@ def _squeeze_body(deck: Path, out: Path, slide: int, small_citation: bool = Fals
     prs.save(str(out))
 
 
+# a bullets slide of the full test deck, with a body and a source line
+SQUEEZED = "what-we-learned"
+
+
+def _number_of(deck: Path, slide_id: str) -> int:
+    """The 1-based number of the slide called `slide_id`."""
+    names = [slide.name for slide in Presentation(str(deck)).slides]
+    return names.index(slide_id) + 1
+
+
 @pytest.fixture
-def flawed(qlab_deck: Path, tmp_path: Path) -> Path:
-    """The Q Lab deck with slide 9's body squeezed (overflow) and its source line at 8 pt."""
+def flawed(full_deck: Path, tmp_path: Path) -> Path:
+    """The full test deck with one slide's body squeezed (overflow) and its source line at 8 pt."""
     out = tmp_path / "flawed.pptx"
-    _squeeze_body(qlab_deck, out, 9, small_citation=True)
+    _squeeze_body(full_deck, out, _number_of(full_deck, SQUEEZED), small_citation=True)
     return out
 
 
 def test_findings_on_our_deck_point_at_the_content(flawed: Path) -> None:
-    code, output = _run("check", str(flawed), "--content", str(REPO / "content"))
+    code, output = _run("check", str(flawed), "--content", str(FULL_CONTENT))
     assert code == 1
     first = output.splitlines()[0]
     # the body shows a storyboard entry's points: file, line and column of that field
-    assert first.startswith("content/deck.yaml:") or "/content/deck.yaml:" in first
-    assert "error C201 text-overflow: slide 9 `project-in-brief` (Body)" in first
+    assert "content/full/deck.yaml:" in first
+    number = _number_of(flawed, SQUEEZED)
+    assert f"error C201 text-overflow: slide {number} `{SQUEEZED}` (Body)" in first
     assert "warning C202 text-too-small" in output and "8 pt" in output
     assert "hint: shorten it by about" in output
     assert output.strip().endswith("1 error, 1 warning")
@@ -78,7 +91,8 @@ def test_findings_on_our_deck_point_at_the_content(flawed: Path) -> None:
 def test_without_content_findings_name_the_deck_and_slide(flawed: Path) -> None:
     code, output = _run("check", str(flawed))
     assert code == 1
-    assert output.startswith(f"{flawed}: error C201 text-overflow: slide 9 `project-in-brief`")
+    number = _number_of(flawed, SQUEEZED)
+    assert output.startswith(f"{flawed}: error C201 text-overflow: slide {number} `{SQUEEZED}`")
 
 
 def test_json_output_for_scripts(flawed: Path) -> None:
@@ -89,14 +103,15 @@ def test_json_output_for_scripts(flawed: Path) -> None:
     assert data["summary"] == {"errors": 1, "warnings": 1, "info": 0}
     overflow = data["findings"][0]
     assert overflow["code"] == "C201" and overflow["name"] == "text-overflow"
-    assert overflow["severity"] == "error" and overflow["slide"] == 9
-    assert overflow["slide_id"] == "project-in-brief" and overflow["shape"] == "Body"
+    assert overflow["severity"] == "error" and overflow["slide"] == _number_of(flawed, SQUEEZED)
+    assert overflow["slide_id"] == SQUEEZED and overflow["shape"] == "Body"
     assert overflow["file"] is None  # no content given: not located
 
 
-def test_warnings_fail_only_with_strict(qlab_deck: Path, tmp_path: Path) -> None:
-    prs = Presentation(str(qlab_deck))
-    citation = next(s for s in prs.slides[8].shapes if s.name == "Citation")
+def test_warnings_fail_only_with_strict(full_deck: Path, tmp_path: Path) -> None:
+    prs = Presentation(str(full_deck))
+    slide = prs.slides[_number_of(full_deck, SQUEEZED) - 1]
+    citation = next(s for s in slide.shapes if s.name == "Citation")
     for run in citation.text_frame.paragraphs[0].runs:
         run.font.size = Pt(10)
     small = tmp_path / "small.pptx"
@@ -110,11 +125,18 @@ def test_warnings_fail_only_with_strict(qlab_deck: Path, tmp_path: Path) -> None
 
 
 def test_final_check_of_the_draft_lists_each_unconfirmed_item_with_its_line() -> None:
-    code, output = _run("check", "--content", str(REPO / "content"), "--final")
+    code, output = _run("check", "--content", str(FULL_CONTENT), "--final")
     assert code == 1
-    located = [line for line in output.splitlines() if "error C701 unconfirmed" in line]
-    assert len(located) == 6
-    assert all(".yaml:" in line.split(": ")[0] for line in located)
+    # one per `status: unconfirmed` line in the content, located at that line
+    expected = sorted(
+        (file.name, number)
+        for file in FULL_CONTENT.glob("*.yaml")
+        for number, line in enumerate(file.read_text(encoding="utf-8").splitlines(), 1)
+        if line.strip() == "status: unconfirmed"
+    )
+    located = re.findall(r"([\w-]+\.yaml):(\d+):\d+: error C701 unconfirmed", output)
+    assert sorted((file, int(line)) for file, line in located) == expected, output
+    assert len(expected) >= 2
 
 
 def test_a_deck_that_is_not_a_presentation_is_a_finding_not_a_crash(tmp_path: Path) -> None:

@@ -1,5 +1,13 @@
-"""The real Q Lab deck built from `content/`: its storyboard, figures, sources, provenance and
-type sizes, read back with python-pptx. These pin what the deck says, not only that it builds."""
+"""The published Q Lab content in `content/`, pinned: its storyboard, figures, sources,
+provenance, type sizes, variants and what is still to be confirmed, read back from the decks it
+builds.
+
+These tests pin the editorial content, not summarydeck's behaviour, so they are expected to
+change with an editor's edit: when `content/` changes on purpose (a slide added, an opportunity
+confirmed, a variant renamed), update the expectations here in the same commit. Every other
+test file tests behaviour, on the content sets under `tests/content/`, or derives what it
+expects from the content it is given.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +16,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from click.testing import CliRunner
 from pptx import Presentation
 from pptx.util import Emu
 
+from conftest import QLAB_CONTENT
 from summarydeck import api
+from summarydeck.cli import cli
 
 NS = {
     "a": "http://schemas.openxmlformats.org/drawingml/2006/main",
@@ -199,60 +210,68 @@ def test_no_slide_has_more_than_six_bullets(slides: dict[str, Any]) -> None:
             assert len(bullets) <= 6, f"{name}/{shape.name}: {len(bullets)} bullets"
 
 
-def test_no_two_text_frames_overlap(qlab_copy: Path) -> None:
-    """Laid-out text boxes never overlap: an overlap is an accident on these slides."""
-    _, plans, _ = api.plan(qlab_copy)
-    overlaps = []
-    for plan in plans:
-        frames = [e for e in plan.elements if hasattr(e, "paragraphs")] + [plan.title]
-        for i, a in enumerate(frames):
-            for b in frames[i + 1 :]:
-                if (
-                    a.box.left < b.box.right
-                    and b.box.left < a.box.right
-                    and a.box.top < b.box.bottom
-                    and b.box.top < a.box.bottom
-                ):
-                    overlaps.append(f"{plan.id}: {a.name} / {b.name}")
-    assert not overlaps, overlaps
+# --- what is still to be confirmed: five working titles and the test teams' slide -------------
+
+TO_CONFIRM = 6  # the five opportunities and the `test-teams` slide
 
 
-# --- the storyboard follows the YAML ----------------------------------------------------------
+def _line_of(path: Path, needle: str, after: str) -> int:
+    """The 1-based line of the first `needle` at or after the line containing `after`."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    start = next(i for i, line in enumerate(lines) if after in line)
+    return next(i for i in range(start, len(lines)) if needle in lines[i]) + 1
 
 
-def test_changing_a_statistic_in_the_yaml_changes_the_chart_data(
-    qlab_copy: Path, tmp_path: Path
+def test_final_build_of_the_qlab_deck_lists_every_unconfirmed_item_with_file_and_line(
+    qlab_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    stats = qlab_copy / "statistics.yaml"
-    text = stats.read_text(encoding="utf-8")
-    assert text.count("values: [1.0, 1.5]") == 1
-    stats.write_text(text.replace("values: [1.0, 1.5]", "values: [1.0, 1.8]"), encoding="utf-8")
-    out = tmp_path / "deck.pptx"
-    api.build(qlab_copy, out, cache_dir=tmp_path / "cache")
-    slide = next(s for s in Presentation(str(out)).slides if s.name == "depression-back-pain")
-    chart_shape = next(s for s in slide.shapes if s.has_chart)
-    assert list(chart_shape.chart.plots[0].series[0].values) == [1.0, 1.8]
-    assert "1.8×" in alt_text(chart_shape)
+    monkeypatch.chdir(qlab_copy.parent)
+    result = CliRunner().invoke(cli, ["build", "--final", "--out", str(tmp_path / "d.pptx")])
+    assert result.exit_code == 1
+    assert "Traceback" not in result.output
+    opportunities = qlab_copy / "opportunities.yaml"
+    for item in OPPORTUNITIES:
+        line = _line_of(opportunities, "status: unconfirmed", f"  {item}:")
+        assert re.search(
+            rf"content/opportunities\.yaml:{line}:\d+: error C701: opportunity `{item}` is not "
+            r"confirmed",
+            result.output,
+        ), result.output
+    deck_line = _line_of(qlab_copy / "deck.yaml", "status: unconfirmed", "id: test-teams")
+    assert f"content/deck.yaml:{deck_line}:" in result.output
+    assert "slide `test-teams` is not confirmed" in result.output
+    assert (
+        f"Final build refused: {TO_CONFIRM} items still to be confirmed; nothing was written."
+        in result.output
+    )
+    assert not (tmp_path / "d.pptx").exists()
 
 
-def test_changing_a_pictogram_in_the_yaml_redraws_it(qlab_copy: Path, tmp_path: Path) -> None:
-    stats = qlab_copy / "statistics.yaml"
-    text = stats.read_text(encoding="utf-8")
-    marker = "      value: 1\n      total: 4\n"
-    assert text.count(marker) == 1
-    before = tmp_path / "before.pptx"
-    api.build(qlab_copy, before, cache_dir=tmp_path / "cache")
-    stats.write_text(text.replace(marker, "      value: 1\n      total: 5\n"), encoding="utf-8")
-    after = tmp_path / "after.pptx"
-    api.build(qlab_copy, after, cache_dir=tmp_path / "cache")
+def test_the_draft_says_how_many_items_remain(tmp_path: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["build", "--content", str(QLAB_CONTENT), "--out", str(tmp_path / "d.pptx")]
+    )
+    assert result.exit_code == 0, result.output
+    assert f"Draft: {TO_CONFIRM} items still to be confirmed" in result.output
 
-    def picture(path: Path) -> tuple[bytes, str]:
-        slide = next(
-            s for s in Presentation(str(path)).slides if s.name == "mental-health-one-in-four"
-        )
-        shape = next(s for s in slide.shapes if s.shape_type == 13 and s.name == "Chart")
-        return shape.image.blob, alt_text(shape)
 
-    (blob_before, alt_before), (blob_after, alt_after) = picture(before), picture(after)
-    assert "1 of 4 people" in alt_before and "1 of 5 people" in alt_after
-    assert blob_before != blob_after
+def test_the_final_check_of_the_draft_lists_each_unconfirmed_item() -> None:
+    result = CliRunner().invoke(cli, ["check", "--content", str(QLAB_CONTENT), "--final"])
+    assert result.exit_code == 1
+    located = [line for line in result.output.splitlines() if "error C701 unconfirmed" in line]
+    assert len(located) == TO_CONFIRM
+    assert all(".yaml:" in line.split(": ")[0] for line in located)
+
+
+# --- the published deck passes the checks --------------------------------------------------------
+
+
+def test_the_qlab_deck_has_no_findings_and_passes_check_strict(qlab_deck: Path) -> None:
+    report = api.check(None, qlab_deck)
+    assert report.findings == []
+    assert report.slides == len(Presentation(str(qlab_deck)).slides)
+    result = CliRunner().invoke(cli, ["check", str(qlab_deck), "--strict"])
+    assert result.exit_code == 0, result.output
+    assert result.output.strip().endswith("no findings")
+    result = CliRunner().invoke(cli, ["check", "--content", str(QLAB_CONTENT), "--strict"])
+    assert result.exit_code == 0, result.output
