@@ -275,3 +275,75 @@ def test_the_qlab_deck_has_no_findings_and_passes_check_strict(qlab_deck: Path) 
     assert result.output.strip().endswith("no findings")
     result = CliRunner().invoke(cli, ["check", "--content", str(QLAB_CONTENT), "--strict"])
     assert result.exit_code == 0, result.output
+
+
+# --- the variants: every slide, a ten-minute talk, a workshop ---------------------------------
+
+SLUG = "qlab-mental-health-back-neck-pain"
+
+
+@pytest.fixture(scope="module")
+def built_all(tmp_path_factory: pytest.TempPathFactory) -> list[api.BuildResult]:
+    """`build --all` of the Q Lab content, run in a fresh folder (paths made absolute)."""
+    folder = tmp_path_factory.mktemp("qlab-all")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        results = api.build_all(QLAB_CONTENT.resolve())
+    for result in results:
+        assert result.path is not None
+        result.path = folder / result.path
+    return results
+
+
+@pytest.fixture(scope="module")
+def variants(built_all: list[api.BuildResult]) -> dict[str, list[Any]]:
+    """The slides of each variant of the Q Lab deck, by variant name."""
+    return {str(r.variant): list(Presentation(str(r.path)).slides) for r in built_all}
+
+
+def test_the_three_variants_and_their_files(built_all: list[api.BuildResult]) -> None:
+    names = {str(r.variant): r.path.name for r in built_all if r.path}
+    assert names == {
+        "full": f"{SLUG}.pptx",
+        "short": f"{SLUG}-short.pptx",
+        "workshop": f"{SLUG}-workshop.pptx",
+    }
+
+
+def test_the_short_variant_fits_a_ten_minute_talk(variants: dict[str, list[Any]]) -> None:
+    short = variants["short"]
+    assert 0 < len(short) <= 10
+    assert short[0].name == "title" and short[-1].name == "closing"
+    assert "sources" in [s.name for s in short]  # citations on its slides still have their list
+    assert "10-minute summary" in texts(short[0])
+
+
+def test_the_workshop_variant_discusses_each_opportunity_and_plans_a_test(
+    variants: dict[str, list[Any]],
+) -> None:
+    workshop = [s.name for s in variants["workshop"]]
+    for name in OPPORTUNITIES:
+        position = workshop.index(f"{name}-discussion")
+        assert workshop[position - 1] == name
+        assert "To be confirmed" in texts(variants["workshop"][position])
+    activity = variants["workshop"][workshop.index("plan-a-test")]
+    assert "25 minutes" in texts(activity)
+    assert "plan-a-test" not in [s.name for s in variants["full"]]
+
+
+def test_validate_counts_the_slides_of_every_variant() -> None:
+    run = CliRunner().invoke(cli, ["validate", "--content", str(QLAB_CONTENT)])
+    assert run.exit_code == 0, run.output
+    assert "Content is valid: 26 slides in full, 10 in short, 32 in workshop" in run.output
+
+
+def test_the_why_it_matters_section(tmp_path: Path) -> None:
+    out = tmp_path / "why.pptx"
+    api.build(QLAB_CONTENT, out, selection=api.Selection(section="why-it-matters"))
+    assert [s.name for s in Presentation(str(out)).slides] == [
+        "why-it-matters",
+        "mental-health-one-in-four",
+        "back-pain-one-in-three",
+        "depression-back-pain",
+        "sick-leave",
+    ]

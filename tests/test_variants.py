@@ -1,4 +1,9 @@
-"""Variants, mini-decks and `summarydeck slides`: one content source, several decks."""
+"""Variants, mini-decks and `summarydeck slides`: one content source, several decks.
+
+Behaviour, tested on a copy of the full test content with three variants of its own
+(`helpers.VARIANTS`: `full`, `short` and `workshop`). The Q Lab content's variants are pinned in
+test_qlab_content.py.
+"""
 
 from __future__ import annotations
 
@@ -11,12 +16,23 @@ import yaml
 from click.testing import CliRunner
 from pptx import Presentation
 
-from conftest import FULL_CONTENT, QLAB_CONTENT
+from conftest import FULL_CONTENT
+from helpers import SHORT, edit_content, variant_content
 from summarydeck import api
 from summarydeck.cli import cli
 from summarydeck.diagnostics import ContentError, SelectionError
 
-SLUG = "qlab-mental-health-back-neck-pain"
+SLUG = "every-kind"  # the full test content's slug
+NUMBERS = [  # the section `part-numbers` of the full test content, in order
+    "part-numbers",
+    "one-in-four",
+    "one-in-four-pictogram",
+    "comparison",
+    "regions",
+    "split",
+    "share",
+    "regions-picture",
+]
 
 
 def texts(slide: Any) -> str:
@@ -24,12 +40,24 @@ def texts(slide: Any) -> str:
 
 
 @pytest.fixture(scope="module")
-def variants(tmp_path_factory: pytest.TempPathFactory) -> dict[str, api.BuildResult]:
-    """Every variant of the Q Lab deck, built once by `build --all` into a fresh output/."""
+def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test content with variants, shared by the module's tests: read it, never edit it."""
+    return variant_content(tmp_path_factory.mktemp("variant-content") / "content")
+
+
+@pytest.fixture
+def content_with_variants(tmp_path: Path) -> Path:
+    """A writable copy of the test content with variants, for a test that edits it."""
+    return variant_content(tmp_path / "content")
+
+
+@pytest.fixture(scope="module")
+def variants(content: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, api.BuildResult]:
+    """Every variant, built once by `build --all` into a fresh output/."""
     folder = tmp_path_factory.mktemp("variants")
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(folder)
-        results = api.build_all(QLAB_CONTENT.resolve())
+        results = api.build_all(content)
         for result in results:
             assert result.path is not None
             result.path = folder / result.path
@@ -46,15 +74,15 @@ def ids_of(result: api.BuildResult) -> list[str]:
     return [s._element.find(".//{*}cSld").get("name") for s in slides_of(result)]
 
 
-def build_qlab(out: Path, *options: str) -> Any:
-    """`summarydeck build` of the Q Lab content into `out`, with `options`."""
+def build_cli(content: Path, out: Path, *options: str) -> Any:
+    """`summarydeck build` of `content` into `out`, with `options`."""
     return CliRunner().invoke(
-        cli, ["build", "--content", str(QLAB_CONTENT), *options, "--out", str(out)]
+        cli, ["build", "--content", str(content), *options, "--out", str(out)]
     )
 
 
-def opportunities() -> dict[str, Any]:
-    data = yaml.safe_load((QLAB_CONTENT / "opportunities.yaml").read_text(encoding="utf-8"))
+def opportunities(content: Path) -> dict[str, Any]:
+    data = yaml.safe_load((content / "opportunities.yaml").read_text(encoding="utf-8"))
     return dict(data["opportunities"])
 
 
@@ -70,25 +98,27 @@ def test_every_variant_is_its_own_file_named_after_it(
     }
 
 
-def test_the_short_variant_fits_a_ten_minute_talk(variants: dict[str, api.BuildResult]) -> None:
+def test_a_variant_keeps_the_slides_it_includes_in_deck_order(
+    variants: dict[str, api.BuildResult],
+) -> None:
     short = variants["short"]
-    assert 0 < short.slides <= 10
-    ids = ids_of(short)
-    assert ids[0] == "title" and ids[-1] == "closing"
-    assert "sources" in ids  # citations on its slides still have their list
+    assert ids_of(short) == SHORT
+    assert short.slides == len(SHORT) <= 6  # its max_slides
 
 
-def test_the_short_variant_has_its_own_subtitle(variants: dict[str, api.BuildResult]) -> None:
-    first = slides_of(variants["short"])[0]
-    assert "10-minute summary" in texts(first)
+def test_a_variant_has_its_own_subtitle(variants: dict[str, api.BuildResult]) -> None:
+    assert "A short test summary" in texts(slides_of(variants["short"])[0])
+    assert "A test deck for summarydeck" in texts(slides_of(variants["full"])[0])
 
 
 def test_the_workshop_variant_adds_every_opportunitys_prompts_after_it(
-    variants: dict[str, api.BuildResult],
+    content: Path, variants: dict[str, api.BuildResult]
 ) -> None:
     slides = slides_of(variants["workshop"])
     ids = ids_of(variants["workshop"])
-    for item_id, item in opportunities().items():
+    with_prompts = {k: v for k, v in opportunities(content).items() if "workshop" in v}
+    assert len(with_prompts) >= 2
+    for item_id, item in with_prompts.items():
         position = ids.index(f"{item_id}-discussion")
         assert ids[position - 1] == item_id  # right after the opportunity it discusses
         shown = texts(slides[position])
@@ -98,25 +128,29 @@ def test_the_workshop_variant_adds_every_opportunitys_prompts_after_it(
         first_words = " ".join(item["workshop"]["facilitator_notes"].split()[:6])
         assert first_words in " ".join(notes.split())
         assert f"{item['workshop']['minutes']} minutes" in shown
+    discussed = {i.removesuffix("-discussion") for i in ids if i.endswith("-discussion")}
+    assert discussed == set(with_prompts)  # none for an opportunity without prompts
 
 
-def test_the_workshop_variant_has_the_activity_and_the_others_do_not(
+def test_a_tagged_slide_is_only_in_the_variants_that_keep_its_tag(
     variants: dict[str, api.BuildResult],
 ) -> None:
-    assert "plan-a-test" in ids_of(variants["workshop"])
-    assert "plan-a-test" not in ids_of(variants["full"])
+    activity = "activity-plan-a-test"  # tagged `workshop`; `full` excludes that tag
+    assert activity in ids_of(variants["workshop"])
+    assert activity not in ids_of(variants["full"])
     assert not any(i.endswith("-discussion") for i in ids_of(variants["full"]))
-    activity = slides_of(variants["workshop"])[ids_of(variants["workshop"]).index("plan-a-test")]
-    assert "25 minutes" in texts(activity)
+    slide = slides_of(variants["workshop"])[ids_of(variants["workshop"]).index(activity)]
+    assert "20 minutes" in texts(slide)
 
 
-def test_the_workshop_variant_keeps_its_opportunities_marked_unconfirmed(
-    variants: dict[str, api.BuildResult],
+def test_a_discussion_of_an_unconfirmed_opportunity_is_marked_unconfirmed(
+    content: Path, variants: dict[str, api.BuildResult]
 ) -> None:
-    slides = slides_of(variants["workshop"])
-    for position, slide_id in enumerate(ids_of(variants["workshop"])):
-        if slide_id.endswith("-discussion"):
-            assert "To be confirmed" in texts(slides[position])
+    slides = dict(zip(ids_of(variants["workshop"]), slides_of(variants["workshop"]), strict=True))
+    for item_id, item in opportunities(content).items():
+        if "workshop" in item:
+            marked = "To be confirmed" in texts(slides[f"{item_id}-discussion"])
+            assert marked == (item["status"] == "unconfirmed"), item_id
 
 
 def test_every_variant_passes_check_strict(variants: dict[str, api.BuildResult]) -> None:
@@ -126,9 +160,9 @@ def test_every_variant_passes_check_strict(variants: dict[str, api.BuildResult])
 
 
 def test_each_variant_builds_to_the_same_bytes_again(
-    variants: dict[str, api.BuildResult], tmp_path: Path
+    content: Path, variants: dict[str, api.BuildResult], tmp_path: Path
 ) -> None:
-    again = api.build(QLAB_CONTENT, tmp_path / "again.pptx", selection=api.Selection("workshop"))
+    again = api.build(content, tmp_path / "again.pptx", selection=api.Selection("workshop"))
     assert again.sha256 == variants["workshop"].sha256
 
 
@@ -147,7 +181,7 @@ def test_the_agenda_lists_only_the_sections_a_variant_keeps(tmp_path: Path) -> N
 # --- mistakes in variants --------------------------------------------------------------------
 
 
-def _with_variants(tmp_path: Path, variants: dict[str, Any], source: Path = QLAB_CONTENT) -> Path:
+def _with_variants(tmp_path: Path, variants: dict[str, Any], source: Path) -> Path:
     import shutil
 
     content = tmp_path / "content"
@@ -165,8 +199,10 @@ def _errors(content: Path) -> list[Any]:
     return caught.value.diagnostics
 
 
-def test_a_misspelt_slide_id_in_a_variant_is_an_error_with_a_suggestion(tmp_path: Path) -> None:
-    content = _with_variants(tmp_path, {"short": {"include": {"slides": ["closng"]}}})
+def test_a_misspelt_slide_id_in_a_variant_is_an_error_with_a_suggestion(
+    content: Path, tmp_path: Path
+) -> None:
+    content = _with_variants(tmp_path, {"short": {"include": {"slides": ["closng"]}}}, content)
     [error] = [d for d in _errors(content) if d.is_error]
     assert error.code == "E212"
     assert "closng" in error.message
@@ -175,15 +211,15 @@ def test_a_misspelt_slide_id_in_a_variant_is_an_error_with_a_suggestion(tmp_path
     assert error.location.line > 0
 
 
-def test_an_unknown_section_or_tag_is_an_error(tmp_path: Path) -> None:
+def test_an_unknown_section_or_tag_is_an_error(content: Path, tmp_path: Path) -> None:
     content = _with_variants(
-        tmp_path, {"a": {"include": {"sections": ["opportunity"], "tags": ["nothing"]}}}
+        tmp_path, {"a": {"include": {"sections": ["part-number"], "tags": ["nothing"]}}}, content
     )
     errors = [d for d in _errors(content) if d.is_error]
     assert [d.code for d in errors] == ["E212", "E212"]
     section, tag = errors
-    assert "sections: no section slide `opportunity`" in section.message
-    assert section.hint == "did you mean `opportunities`?"
+    assert "sections: no section slide `part-number`" in section.message
+    assert section.hint == "did you mean `part-numbers`?"
     assert "tags: no slide tagged `nothing`" in tag.message
     assert tag.hint is not None and "`workshop`" in tag.hint  # the one tag the storyboard has
 
@@ -199,7 +235,7 @@ def test_an_unknown_section_or_tag_is_an_error(tmp_path: Path) -> None:
 def test_variant_flags_take_only_real_booleans_and_numbers(
     tmp_path: Path, field: str, value: object, expected: str
 ) -> None:
-    content = _with_variants(tmp_path, {"a": {field: value}})
+    content = _with_variants(tmp_path, {"a": {field: value}}, FULL_CONTENT)
     [error] = [d for d in _errors(content) if d.is_error]
     assert error.message == f"variants.a.{field}: {expected}"
     assert error.location is not None and error.location.file.endswith("deck.yaml")
@@ -210,19 +246,22 @@ def test_a_variant_that_keeps_nothing_is_an_error(tmp_path: Path) -> None:
         tmp_path,
         {
             "none": {
-                "exclude": {"sections": ["opportunities"]},
-                "include": {"sections": ["opportunities"]},
+                "exclude": {"sections": ["part-essays"]},
+                "include": {"sections": ["part-essays"]},
             }
         },
+        FULL_CONTENT,
     )
     assert [d.code for d in _errors(content) if d.is_error] == ["E213"]
 
 
-def test_a_variant_over_its_slide_limit_is_an_error(tmp_path: Path) -> None:
-    content = _with_variants(tmp_path, {"tiny": {"max_slides": 3}})
+def test_a_variant_over_its_slide_limit_is_an_error(content: Path, tmp_path: Path) -> None:
+    content = _with_variants(tmp_path, {"tiny": {"max_slides": 3}, "same": {}}, content)
+    _, plans, _ = api.plan(content, selection=api.Selection("same"))  # the same slides, no limit
+    assert len(plans) > 3
     [error] = [d for d in _errors(content) if d.is_error]
     assert error.code == "E215"
-    assert "27 slides" in error.message and "max_slides: 3" in error.message  # + activity
+    assert f"{len(plans)} slides" in error.message and "max_slides: 3" in error.message
 
 
 def test_a_discussion_variant_warns_about_opportunities_without_prompts(tmp_path: Path) -> None:
@@ -237,30 +276,24 @@ def test_a_discussion_variant_warns_about_opportunities_without_prompts(tmp_path
     }
 
 
-def test_a_generated_discussion_id_that_is_taken_says_so(tmp_path: Path) -> None:
-    content = tmp_path / "content"
-    import shutil
-
-    shutil.copytree(QLAB_CONTENT, content)
-    deck_file = content / "deck.yaml"
-    text = deck_file.read_text(encoding="utf-8")
-    deck_file.write_text(
-        text.replace("id: quote-also-in-pain", "id: conversations-discussion"), "utf-8"
+def test_a_generated_discussion_id_that_is_taken_says_so(content_with_variants: Path) -> None:
+    edit_content(
+        content_with_variants / "deck.yaml",
+        "  - kind: two-columns\n",
+        "  - kind: two-columns\n    id: second-discussion\n",
     )
-    [error] = [d for d in _errors(content) if d.is_error]
+    [error] = [d for d in _errors(content_with_variants) if d.is_error]
     assert error.code == "E216"
-    assert "variant `workshop` adds a discussion slide `conversations-discussion`" in (
-        error.message
-    )
+    assert "variant `workshop` adds a discussion slide `second-discussion`" in error.message
     assert error.location is not None and error.location.line > 0
     assert error.hint is not None and "`kind: discussion`" in error.hint
 
 
-def test_an_unknown_variant_is_a_usage_error_with_a_suggestion() -> None:
+def test_an_unknown_variant_is_a_usage_error_with_a_suggestion(content: Path) -> None:
     with pytest.raises(SelectionError) as caught:
-        api.plan(QLAB_CONTENT, selection=api.Selection("worksop"))
+        api.plan(content, selection=api.Selection("worksop"))
     assert caught.value.hint == "did you mean `workshop`?"
-    run = CliRunner().invoke(cli, ["build", "--content", str(QLAB_CONTENT), "--variant", "x"])
+    run = CliRunner().invoke(cli, ["build", "--content", str(content), "--variant", "x"])
     assert run.exit_code == 2
     assert "no variant `x`" in run.output and "Traceback" not in run.output
 
@@ -274,9 +307,24 @@ def test_all_cannot_be_combined_with_out(tmp_path: Path) -> None:
 # --- mini-decks and the slide list ----------------------------------------------------------
 
 
-def test_only_writes_a_mini_deck_of_those_slides_in_deck_order(tmp_path: Path) -> None:
+def test_only_writes_a_mini_deck_of_those_slides_in_deck_order(
+    content_with_variants: Path, tmp_path: Path
+) -> None:
+    # enough sources for a second Sources slide: a continued slide can be picked too
+    extra = "".join(
+        f"  extra-{n}:\n    title: Extra report number {n} with a long title\n"
+        f"    publisher: Publisher {n}\n    year: 2020\n    url: https://example.org/{n}\n"
+        for n in range(12)
+    )
+    sources = content_with_variants / "sources.yaml"
+    sources.write_text(sources.read_text(encoding="utf-8") + extra, encoding="utf-8")
+    edit_content(
+        content_with_variants / "deck.yaml",
+        "  - kind: sources\n",
+        "  - kind: sources\n    include_uncited: true\n",
+    )
     out = tmp_path / "mini.pptx"
-    run = build_qlab(out, "--only", "closing,sources-2,title")
+    run = build_cli(content_with_variants, out, "--only", "closing,sources-2,title")
     assert run.exit_code == 0, run.output
     slides = list(Presentation(str(out)).slides)
     assert [s._element.find(".//{*}cSld").get("name") for s in slides] == [
@@ -289,67 +337,67 @@ def test_only_writes_a_mini_deck_of_those_slides_in_deck_order(tmp_path: Path) -
     assert api.check(None, out).summary().endswith("no findings")
 
 
-def test_section_writes_that_sections_slides(tmp_path: Path) -> None:
-    out = tmp_path / "why.pptx"
-    result = api.build(QLAB_CONTENT, out, selection=api.Selection(section="why-it-matters"))
+def test_section_writes_that_sections_slides(content: Path, tmp_path: Path) -> None:
+    out = tmp_path / "numbers.pptx"
+    result = api.build(content, out, selection=api.Selection(section="part-numbers"))
     ids = [s._element.find(".//{*}cSld").get("name") for s in Presentation(str(out)).slides]
-    assert ids == [
-        "why-it-matters",
-        "mental-health-one-in-four",
-        "back-pain-one-in-three",
-        "depression-back-pain",
-        "sick-leave",
-    ]
-    assert result.slides == 5
+    assert ids == NUMBERS
+    assert result.slides == len(NUMBERS)
 
 
 def test_a_mini_deck_has_its_own_default_file(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.chdir(tmp_path)
-    result = api.build(QLAB_CONTENT, selection=api.Selection(only=("title", "closing")))
+    result = api.build(content, selection=api.Selection(only=("title", "closing")))
     assert result.path == Path("output") / f"{SLUG}-only-closing-title.pptx"
     # named in another order: the same mini-deck, the same file, the same bytes
-    again = api.build(QLAB_CONTENT, selection=api.Selection(only=("closing", "title")))
+    again = api.build(content, selection=api.Selection(only=("closing", "title")))
     assert again.path == result.path and again.sha256 == result.sha256
-    result = api.build(QLAB_CONTENT, selection=api.Selection("short", section="opportunities"))
-    assert result.path == Path("output") / f"{SLUG}-short-section-opportunities.pptx"
+    result = api.build(content, selection=api.Selection("short", section="part-essays"))
+    assert result.path == Path("output") / f"{SLUG}-short-section-part-essays.pptx"
 
 
-def test_an_unknown_slide_or_section_is_a_usage_error(tmp_path: Path) -> None:
-    run = build_qlab(tmp_path / "x.pptx", "--only", "titel")
+def test_an_unknown_slide_or_section_is_a_usage_error(content: Path, tmp_path: Path) -> None:
+    run = build_cli(content, tmp_path / "x.pptx", "--only", "titel")
     assert run.exit_code == 2
     assert "no slide `titel`" in run.output and "did you mean `title`?" in run.output
-    run = build_qlab(tmp_path / "x.pptx", "--section", "why")
+    run = build_cli(content, tmp_path / "x.pptx", "--section", "numbers")
     assert run.exit_code == 2
-    assert "no section `why`" in run.output
+    assert "no section `numbers`" in run.output
     assert not (tmp_path / "x.pptx").exists()
 
 
-def test_slides_lists_every_slide_with_id_section_and_title() -> None:
-    run = CliRunner().invoke(cli, ["slides", "--content", str(QLAB_CONTENT)])
+def test_slides_lists_every_slide_with_id_section_and_title(content: Path) -> None:
+    run = CliRunner().invoke(cli, ["slides", "--content", str(content)])
     assert run.exit_code == 0, run.output
     lines = run.output.splitlines()
     assert lines[0].split()[:4] == ["1", "title", "-", "title"]
-    row = next(line for line in lines if " sick-leave " in line)
-    assert row.split()[2] == "why-it-matters"
+    row = next(line for line in lines if " comparison " in line)
+    assert row.split()[2] == "part-numbers"
     assert "variant full" in run.output
 
 
-def test_slides_as_json_matches_the_built_variant(variants: dict[str, api.BuildResult]) -> None:
+def test_slides_as_json_matches_the_built_variant(
+    content: Path, variants: dict[str, api.BuildResult]
+) -> None:
     run = CliRunner().invoke(
-        cli, ["slides", "--content", str(QLAB_CONTENT), "--variant", "workshop", "--format", "json"]
+        cli, ["slides", "--content", str(content), "--variant", "workshop", "--format", "json"]
     )
     listed = json.loads(run.output)
     assert listed["variant"] == "workshop"
     assert [s["id"] for s in listed["slides"]] == ids_of(variants["workshop"])
-    assert {s["section"] for s in listed["slides"]} >= {None, "opportunities"}
+    assert {s["section"] for s in listed["slides"]} >= {None, "part-essays"}
 
 
-def test_validate_plans_every_variant() -> None:
-    run = CliRunner().invoke(cli, ["validate", "--content", str(QLAB_CONTENT)])
+def test_validate_plans_every_variant(content: Path, variants: dict[str, api.BuildResult]) -> None:
+    run = CliRunner().invoke(cli, ["validate", "--content", str(content)])
     assert run.exit_code == 0, run.output
-    assert "Content is valid: 26 slides in full, 10 in short, 32 in workshop" in run.output
+    full, short, workshop = (variants[v].slides for v in ("full", "short", "workshop"))
+    assert (
+        f"Content is valid: {full} slides in full, {short} in short, {workshop} in workshop"
+        in run.output
+    )
 
 
 # --- the manifest ---------------------------------------------------------------------------
@@ -372,25 +420,29 @@ def test_a_manifest_beside_each_deck_lists_its_slides(
             assert len(listed["hash"]) == 64
 
 
-def test_a_one_word_edit_changes_only_that_slides_hash(qlab_copy: Path, tmp_path: Path) -> None:
-    first = api.build(qlab_copy, tmp_path / "deck.pptx")
+def test_a_one_word_edit_changes_only_that_slides_hash(
+    content_with_variants: Path, tmp_path: Path
+) -> None:
+    first = api.build(content_with_variants, tmp_path / "deck.pptx")
     before = json.loads(first.manifest.read_text(encoding="utf-8"))  # type: ignore[union-attr]
-    deck_file = qlab_copy / "deck.yaml"
-    text = deck_file.read_text(encoding="utf-8")
-    deck_file.write_text(text.replace("Over 120 participants", "Over 120 people"), "utf-8")
-    second = api.build(qlab_copy, tmp_path / "deck.pptx")
+    edit_content(
+        content_with_variants / "deck.yaml",
+        "People are passed between services",
+        "People are moved between services",
+    )
+    second = api.build(content_with_variants, tmp_path / "deck.pptx")
     after = json.loads(second.manifest.read_text(encoding="utf-8"))  # type: ignore[union-attr]
     changed = [
         a["id"]
         for a, b in zip(after["slides"], before["slides"], strict=True)
         if a["hash"] != b["hash"]
     ]
-    assert changed == ["project-in-brief"]
+    assert changed == ["what-we-learned"]
     assert after["content_hash"] != before["content_hash"]
 
 
-def test_long_choices_of_slides_get_distinct_file_names() -> None:
-    deck, _ = api.load(QLAB_CONTENT)
+def test_long_choices_of_slides_get_distinct_file_names(content: Path) -> None:
+    deck, _ = api.load(content)
     first = api.default_output(deck, api.Selection(only=("a", "b", "c", "d")))
     second = api.default_output(deck, api.Selection(only=("a", "b", "c", "e")))
     assert first != second
@@ -398,45 +450,45 @@ def test_long_choices_of_slides_get_distinct_file_names() -> None:
 
 
 def test_the_default_deck_and_its_variant_by_name_are_the_same_bytes(
-    variants: dict[str, api.BuildResult], tmp_path: Path
+    content: Path, variants: dict[str, api.BuildResult], tmp_path: Path
 ) -> None:
     """`build`, `build --variant full` and `build --all` all write the full deck: one file,
     one content, so one set of bytes (a stamp naming the selection differently broke this)."""
-    plain = api.build(QLAB_CONTENT, tmp_path / "plain.pptx")
-    named = api.build(QLAB_CONTENT, tmp_path / "named.pptx", selection=api.Selection("full"))
+    plain = api.build(content, tmp_path / "plain.pptx")
+    named = api.build(content, tmp_path / "named.pptx", selection=api.Selection("full"))
     assert plain.sha256 == named.sha256 == variants["full"].sha256
 
 
-def test_numbers_in_messages_agree_with_their_nouns(tmp_path: Path) -> None:
-    run = build_qlab(tmp_path / "t.pptx", "--only", "title")
+def test_numbers_in_messages_agree_with_their_nouns(content: Path, tmp_path: Path) -> None:
+    run = build_cli(content, tmp_path / "t.pptx", "--only", "title")
     assert run.exit_code == 0, run.output
     assert "(1 slide, variant full)" in run.output
 
 
-def test_an_empty_variant_name_is_a_usage_error(tmp_path: Path) -> None:
-    run = build_qlab(tmp_path / "x.pptx", "--variant", " ")
+def test_an_empty_variant_name_is_a_usage_error(content: Path, tmp_path: Path) -> None:
+    run = build_cli(content, tmp_path / "x.pptx", "--variant", " ")
     assert run.exit_code == 2
     assert "give a variant's name" in run.output
     assert not (tmp_path / "x.pptx").exists()
 
 
 def test_check_finds_the_variant_a_deck_was_built_as(
-    variants: dict[str, api.BuildResult],
+    content: Path, variants: dict[str, api.BuildResult]
 ) -> None:
     """`check DECK --content DIR --final` lists unconfirmed items once, at their status line,
     only when it recognises the deck as the content's: a workshop deck is recognised by its
     stamp, not mistaken for the default variant."""
     deck = variants["workshop"].path
     assert deck is not None
-    report = api.check(QLAB_CONTENT, deck, final=True)
+    report = api.check(content, deck, final=True)
     unconfirmed = [f for f in report.findings if f.code == "C701"]
     assert unconfirmed and all(
         f.location is not None and f.location.file.endswith(".yaml") for f in unconfirmed
     )
     # named wrongly on purpose: the deck is not that variant's, so findings stay on the deck
-    wrong = api.check(QLAB_CONTENT, deck, final=True, variant="short")
+    wrong = api.check(content, deck, final=True, variant="short")
     assert any(f.location is None for f in wrong.findings if f.code == "C701")
     run = CliRunner().invoke(
-        cli, ["check", str(deck), "--content", str(QLAB_CONTENT), "--variant", "worksop"]
+        cli, ["check", str(deck), "--content", str(content), "--variant", "worksop"]
     )
     assert run.exit_code == 2 and "did you mean `workshop`?" in run.output
