@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import QLAB_CONTENT
-from helpers import edit_content
+from helpers import edit_content, variant_content
 from render_helpers import require_tools
 from summarydeck.watch import is_watched
 
@@ -156,7 +155,8 @@ def test_watch_of_a_missing_folder_is_a_usage_error(tmp_path: Path) -> None:
     assert "is not a folder" in done.stderr
 
 
-def test_watch_of_a_misspelt_variant_is_a_usage_error_at_once() -> None:
+def test_watch_of_a_misspelt_variant_is_a_usage_error_at_once(tmp_path: Path) -> None:
+    content = variant_content(tmp_path / "content")  # variants `full`, `short`, `workshop`
     done = subprocess.run(
         [
             sys.executable,
@@ -164,7 +164,7 @@ def test_watch_of_a_misspelt_variant_is_a_usage_error_at_once() -> None:
             "summarydeck",
             "watch",
             "--content",
-            str(QLAB_CONTENT),
+            str(content),
             "--variant",
             "worksop",
         ],
