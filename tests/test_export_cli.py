@@ -8,27 +8,28 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from conftest import QLAB_CONTENT
+from helpers import variant_content
 from render_helpers import require_tools
 from summarydeck import api
 from summarydeck.cli import cli
 
-SLUG = "qlab-mental-health-back-neck-pain"
+SLUG = "every-kind"  # the slug of the test content `variant_content` copies
 
 
 @pytest.mark.render
 def test_export_of_the_built_short_variant(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     require_tools()
+    content = variant_content(tmp_path / "content")
     monkeypatch.chdir(tmp_path)
-    built = api.build(QLAB_CONTENT, selection=api.Selection("short"))
+    built = api.build(content, selection=api.Selection("short"))
     run = CliRunner().invoke(
-        cli, ["export", "--content", str(QLAB_CONTENT), "--variant", "short", "--width", "960"]
+        cli, ["export", "--content", str(content), "--variant", "short", "--width", "960"]
     )
     assert run.exit_code == 0, run.output
     out = Path("output")
     assert (out / f"{SLUG}-short.pdf").stat().st_size > 10_000
     pictures = sorted((out / f"{SLUG}-short-slides").iterdir())
-    manifest_ids = _slide_ids()
+    manifest_ids = _slide_ids(content)
     assert [p.name for p in pictures] == [
         f"{n:02d}-{slide_id}.png" for n, slide_id in enumerate(manifest_ids, 1)
     ]
@@ -37,9 +38,9 @@ def test_export_of_the_built_short_variant(tmp_path: Path, monkeypatch: pytest.M
     assert f"Exported {SLUG}-short.pptx" in run.output and "per slide" in run.output
 
 
-def _slide_ids() -> list[str]:
+def _slide_ids(content: Path) -> list[str]:
     run = CliRunner().invoke(
-        cli, ["slides", "--content", str(QLAB_CONTENT), "--variant", "short", "--format", "json"]
+        cli, ["slides", "--content", str(content), "--variant", "short", "--format", "json"]
     )
     return [slide["id"] for slide in json.loads(run.output)["slides"]]
 
@@ -47,8 +48,9 @@ def _slide_ids() -> list[str]:
 def test_export_before_any_build_says_to_build_first(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
+    content = variant_content(tmp_path / "content")
     monkeypatch.chdir(tmp_path)
-    run = CliRunner().invoke(cli, ["export", "--content", str(QLAB_CONTENT), "--all"])
+    run = CliRunner().invoke(cli, ["export", "--content", str(content), "--all"])
     assert run.exit_code == 3
     assert "has not been built yet" in run.output and "summarydeck build --all" in run.output
     assert not Path("output").exists()
