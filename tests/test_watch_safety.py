@@ -90,3 +90,31 @@ def test_watch_rebuilds_for_the_saved_file_not_its_swap_files(
         assert line.endswith(" (quotes.yaml changed)"), line
     finally:
         assert running.stop() == 0
+
+
+@pytest.mark.slow
+def test_force_held_through_a_failed_first_build_is_given_up_after_the_first_good_one(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    """--force waits for a build that succeeds; once one has, the next hand edit is kept."""
+    deck = tmp_path / "deck.pptx"
+    api.build(content_copy, deck)
+    _edit_by_hand(deck, "Edited in PowerPoint")
+    quotes = content_copy / "quotes.yaml"
+    edit_content(quotes, "Pain is pain", "Pain is pain: [unclosed")  # a YAML error
+
+    running = Watcher(content_copy, deck, "--force")
+    try:
+        assert "build failed" in running.wait_for("build failed")
+        running.wait_for("Waiting for changes")
+        edit_content(quotes, "Pain is pain: [unclosed", "Pain is pain")  # fixed: it builds
+        running.wait_for("the edited deck was kept as")
+        running.wait_for(" built ")
+
+        second_edit = _edit_by_hand(deck, "Edited again, after the forced build")
+        edit_content(quotes, "Pain is pain", "Pain is ache")
+        line = running.wait_for("(quotes.yaml changed)")
+        assert "build failed" in line, line
+        assert deck.read_bytes() == second_edit  # refused, not overwritten
+    finally:
+        assert running.stop() == 0
