@@ -6,7 +6,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: deck export test lint typecheck pytest bench contact-sheet clean
+.PHONY: deck export test test-fast lint typecheck pytest bench contact-sheet clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -32,6 +32,11 @@ typecheck: $(STAMP)
 
 pytest: $(STAMP)
 	$(BIN)/pytest
+
+# the quick loop while working: every test but the slow ones (LibreOffice, watch processes,
+# time-outs); `make test` runs everything, as CI does
+test-fast: $(STAMP)
+	$(BIN)/pytest -m "not slow"
 
 # after a change to the look: rebuild the picture of every slide that the README shows
 contact-sheet: deck

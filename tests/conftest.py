@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from render_helpers import convert_all_to_pdf, require_tools
 from summarydeck import api
 
 TESTS = Path(__file__).parent
@@ -22,10 +24,29 @@ def full_content() -> Path:
 
 
 def _built(factory: pytest.TempPathFactory, content: Path, name: str) -> Path:
-    """A deck built once per session, for the tests that only read it."""
+    """A deck built once per session, for the tests that only read it (or `fresh_copy` it)."""
     out = factory.mktemp(name) / f"{name}.pptx"
     api.build(content, out)
     return out
+
+
+def fresh_copy(deck: Path, target: Path) -> Path:
+    """`target` as `api.build(<the same content>, target)` would leave it, copied from a deck
+    built once per session instead of built again: the deck, its manifest (naming the new
+    file) and the picture-chart cache beside it. For tests that edit or rebuild a built deck.
+    The same build, byte for byte, when the content was copied to a folder of the same name
+    (`qlab_copy` of `qlab_deck`): notes name content files as `<folder>/<file>`."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(deck, target)
+    manifest = json.loads(deck.with_name(f"{deck.stem}.manifest.json").read_text("utf-8"))
+    manifest["deck"] = target.name
+    target.with_name(f"{target.stem}.manifest.json").write_text(
+        json.dumps(manifest, indent=2, ensure_ascii=False) + "\n", "utf-8"
+    )
+    cache = deck.parent / ".cache"
+    if cache.is_dir() and not (target.parent / ".cache").exists():
+        shutil.copytree(cache, target.parent / ".cache")
+    return target
 
 
 @pytest.fixture(scope="session")
@@ -61,7 +82,49 @@ def qlab_copy(tmp_path: Path) -> Iterator[Path]:
     yield _copied(QLAB_CONTENT, tmp_path)
 
 
+@pytest.fixture(scope="session")
+def qlab_variants(tmp_path_factory: pytest.TempPathFactory) -> list[api.BuildResult]:
+    """Every variant of the Q Lab deck, built once per session by `build --all` into a fresh
+    `output/` (the results' paths made absolute). Read them, or copy them with `qlab_output`."""
+    folder = tmp_path_factory.mktemp("variants")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(folder)
+        results = api.build_all(QLAB_CONTENT.resolve())
+    for result in results:
+        assert result.path is not None
+        result.path = folder / result.path
+        result.manifest = folder / result.manifest if result.manifest else None
+    return results
+
+
+@pytest.fixture
+def qlab_output(qlab_variants: list[api.BuildResult], tmp_path: Path) -> Path:
+    """`tmp_path/output` as `build --all` of the Q Lab content run in `tmp_path` leaves it
+    (every variant, its manifest and the picture-chart cache), copied from the session's."""
+    first = qlab_variants[0].path
+    assert first is not None
+    return Path(shutil.copytree(first.parent, tmp_path / "output"))
+
+
 def _copied(content: Path, tmp_path: Path) -> Path:
     target = tmp_path / "content"
     shutil.copytree(content, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def rendered_pdfs(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> dict[str, Path]:
+    """The PDF LibreOffice makes of each test deck (every kind; Q Lab; stress), by deck stem,
+    all from one `soffice` run: starting LibreOffice costs more than converting a deck."""
+    require_tools()  # before building the decks, so a missing tool is the reported reason
+    decks = [request.getfixturevalue(name) for name in RENDERED_DECKS]
+    pdfs = convert_all_to_pdf(
+        decks, tmp_path_factory.mktemp("render"), tmp_path_factory.mktemp("lo-profile")
+    )
+    return {deck.stem: pdf for deck, pdf in zip(decks, pdfs, strict=True)}
+
+
+# the decks `rendered_pdfs` converts, by fixture name
+RENDERED_DECKS = ("full_deck", "qlab_deck", "stress_deck")

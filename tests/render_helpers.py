@@ -52,8 +52,14 @@ def require_tools() -> None:
     pytest.skip(f"{message} (install: {INSTALL_HINT})")
 
 
-def convert_to_pdf(pptx: Path, out_dir: Path, profile_dir: Path, timeout: float = 180) -> Path:
-    """One headless soffice call with a fresh user profile, so no user setting leaks in."""
+def convert_all_to_pdf(
+    decks: list[Path], out_dir: Path, profile_dir: Path, timeout: float = 300
+) -> list[Path]:
+    """Every deck's PDF (in the order given) from one headless soffice call: starting
+    LibreOffice costs more than converting a deck. A fresh user profile, so no user setting
+    leaks in. soffice exits 0 even when it could not load a deck: each PDF is looked for."""
+    stems = [deck.stem for deck in decks]
+    assert len(set(stems)) == len(stems), f"two decks would write the same PDF: {stems}"
     command = [
         "soffice",
         f"-env:UserInstallation={profile_dir.resolve().as_uri()}",
@@ -62,13 +68,17 @@ def convert_to_pdf(pptx: Path, out_dir: Path, profile_dir: Path, timeout: float 
         "pdf",
         "--outdir",
         str(out_dir),
-        str(pptx),
+        *(str(deck) for deck in decks),
     ]
     done = subprocess.run(command, capture_output=True, text=True, timeout=timeout, check=False)
-    pdf = out_dir / f"{pptx.stem}.pdf"
-    if done.returncode != 0 or not pdf.is_file():
-        pytest.fail(f"soffice did not write {pdf.name} (exit {done.returncode}):\n{done.stderr}")
-    return pdf
+    pdfs = [out_dir / f"{stem}.pdf" for stem in stems]
+    missing = [pdf.name for pdf in pdfs if not pdf.is_file()]
+    if done.returncode != 0 or missing:
+        pytest.fail(
+            f"soffice did not write {', '.join(missing) or 'every PDF'} "
+            f"(exit {done.returncode}):\n{done.stderr}"
+        )
+    return pdfs
 
 
 def _run(*command: str) -> str:

@@ -8,6 +8,7 @@ code (so the test pins the flaw), and the flaw must bring no other error or warn
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -64,19 +65,30 @@ def test_bytes_and_path_give_the_same_findings(
     assert check_deck(base_deck.read_bytes()).findings == base_findings
 
 
-def _flawed(name: str, base_deck: Path, tmp_path: Path) -> tuple[Flaw, list[Finding]]:
-    """The flaw, and what the checker finds in the base deck with that flaw added."""
-    flaw = FLAWS[name]
-    out = tmp_path / f"{name}.pptx"
-    flaw.build(base_deck, out)
-    return flaw, check_deck(out, final=flaw.final).findings
+Flawed = Callable[[str], tuple[Flaw, list[Finding]]]
+
+
+@pytest.fixture(scope="module")
+def flawed(base_deck: Path, tmp_path_factory: pytest.TempPathFactory) -> Flawed:
+    """`flawed(name)`: the flaw, and what the checker finds in the base deck with that flaw
+    added. Each flawed deck is made and checked once, for both tests that look at it."""
+    folder = tmp_path_factory.mktemp("flawed")
+    done: dict[str, tuple[Flaw, list[Finding]]] = {}
+
+    def get(name: str) -> tuple[Flaw, list[Finding]]:
+        if name not in done:
+            flaw = FLAWS[name]
+            out = folder / f"{name}.pptx"
+            flaw.build(base_deck, out)
+            done[name] = flaw, check_deck(out, final=flaw.final).findings
+        return done[name]
+
+    return get
 
 
 @pytest.mark.parametrize("name", list(FLAWS))
-def test_flaw_is_found(
-    name: str, base_findings: list[Finding], base_deck: Path, tmp_path: Path
-) -> None:
-    flaw, findings = _flawed(name, base_deck, tmp_path)
+def test_flaw_is_found(name: str, base_findings: list[Finding], flawed: Flawed) -> None:
+    flaw, findings = flawed(name)
     assert not [f for f in base_findings if f.code == flaw.code], "the clean deck already has it"
     hits = [f for f in findings if f.code == flaw.code]
     assert hits, f"no {flaw.code} for {name}; the checker returned:\n" + _show(findings)
@@ -87,11 +99,9 @@ def test_flaw_is_found(
 
 
 @pytest.mark.parametrize("name", list(FLAWS))
-def test_flaw_comes_alone(
-    name: str, base_findings: list[Finding], base_deck: Path, tmp_path: Path
-) -> None:
+def test_flaw_comes_alone(name: str, base_findings: list[Finding], flawed: Flawed) -> None:
     """The flawed deck's errors and warnings are the clean deck's plus the flaw's own code."""
-    flaw, findings = _flawed(name, base_deck, tmp_path)
+    flaw, findings = flawed(name)
 
     before = Counter(_key(f) for f in base_findings)
     new = [

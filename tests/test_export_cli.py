@@ -17,6 +17,7 @@ SLUG = "every-kind"  # the slug of the test content `variant_content` copies
 
 
 @pytest.mark.render
+@pytest.mark.slow
 def test_export_of_the_built_short_variant(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     require_tools()
     content = variant_content(tmp_path / "content")

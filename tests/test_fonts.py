@@ -92,6 +92,7 @@ def test_an_italic_frame_style_reaches_the_measurement() -> None:
     assert text_height(italic, brand, 20) < text_height(upright, brand, 20)
 
 
+@pytest.mark.slow  # a build in a fresh Python process
 def test_planning_and_building_need_no_system_fonts_or_fc_match(
     full_content: Path, tmp_path: Path
 ) -> None:

@@ -14,9 +14,9 @@ import pytest
 
 from conftest import RENDERED_DECKS
 from render_helpers import Box, Page, text_layout
+from summarydeck.check.text_metrics import measure_shape
 from summarydeck.ooxml.deck_view import ShapeView
 from summarydeck.ooxml.reader import read_deck
-from summarydeck.check.text_metrics import measure_shape
 
 pytestmark = [pytest.mark.render, pytest.mark.slow]
 

@@ -168,6 +168,7 @@ def test_the_cache_key_does_not_import_matplotlib() -> None:
     assert out == "32 False"
 
 
+@pytest.mark.slow  # a build in a fresh Python process
 def test_drawing_leaves_the_host_backend_alone(full_content: Path, tmp_path: Path) -> None:
     """A host process (a notebook, a GUI) keeps its backend, and pyplot is never loaded."""
     code = (

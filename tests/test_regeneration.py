@@ -12,6 +12,7 @@ from click.testing import CliRunner
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 
+from conftest import fresh_copy
 from summarydeck import __version__, api
 from summarydeck.cli import cli
 from summarydeck.cli.reports import format_diff
@@ -21,11 +22,23 @@ from summarydeck.output.stamp import read_stamp
 
 
 @pytest.fixture
-def built(qlab_copy: Path, tmp_path: Path) -> tuple[Path, Path]:
-    """(content, deck): a writable copy of the Q Lab content and the deck built from it."""
-    deck = tmp_path / "out" / "deck.pptx"
-    api.build(qlab_copy, deck)
-    return qlab_copy, deck
+def built(qlab_copy: Path, qlab_deck: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """(content, deck): a writable copy of the Q Lab content and the deck built from it (a
+    fresh copy of the session's build: the same bytes, manifest and chart cache)."""
+    return qlab_copy, fresh_copy(qlab_deck, tmp_path / "out" / "deck.pptx")
+
+
+def test_a_copy_of_the_session_deck_is_what_a_build_writes(
+    built: tuple[Path, Path], tmp_path: Path
+) -> None:
+    """`built` copies the session's deck instead of building again: that is only sound while
+    a build of the copied content writes the same deck and manifest, byte for byte."""
+    content, copied = built
+    deck = tmp_path / "again" / "deck.pptx"
+    api.build(content, deck)
+    assert deck.read_bytes() == copied.read_bytes()
+    manifest = "deck.manifest.json"
+    assert (deck.parent / manifest).read_bytes() == (copied.parent / manifest).read_bytes()
 
 
 def edit_in_powerpoint(
@@ -191,11 +204,14 @@ def test_a_deck_from_before_the_stamp_saved_by_powerpoint_is_kept(
 
 
 def test_build_all_writes_nothing_when_one_variant_was_edited(
-    qlab_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qlab_copy: Path,
+    qlab_output: Path,
+    qlab_variants: list[api.BuildResult],
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
-    monkeypatch.chdir(tmp_path)
-    results = api.build_all(qlab_copy)
-    paths = [r.path for r in results if r.path]
+    monkeypatch.chdir(tmp_path)  # holds output/ as `build --all` of qlab_copy leaves it
+    paths = [qlab_output / r.path.name for r in qlab_variants if r.path]
     short = next(p for p in paths if p.name.endswith("-short.pptx"))
     edit_in_powerpoint(short)
     before = {p: p.stat().st_mtime_ns for p in paths}
@@ -342,7 +358,9 @@ def _first_run(deck: Path, slide_id: str = "project-in-brief") -> tuple[object, 
         ),
     ],
 )
-def test_a_formatting_edit_counts_as_an_edit(built: tuple[Path, Path], edit: object) -> None:
+def test_a_formatting_edit_counts_as_an_edit(
+    built: tuple[Path, Path], qlab_deck: Path, edit: object
+) -> None:
     content, deck = built
     prs, run = _first_run(deck)
     edit(run)  # type: ignore[operator]
@@ -351,7 +369,7 @@ def test_a_formatting_edit_counts_as_an_edit(built: tuple[Path, Path], edit: obj
     assert not state.safe and state.changed == ("project-in-brief",)
     with pytest.raises(EditedDeckError):
         api.build(content, deck)
-    assert "text formatting changed: Body" in format_diff(_rebuilt_diff(content, deck))
+    assert "text formatting changed: Body" in format_diff(_rebuilt_diff(qlab_deck, deck))
 
 
 def _red() -> object:
@@ -364,20 +382,20 @@ def _ids(deck: Path) -> list[str]:
     return [s._element.find("{*}cSld").get("name") for s in Presentation(str(deck)).slides]
 
 
-def _rebuilt_diff(content: Path, deck: Path) -> DeckDiff:
-    fresh = deck.with_name("fresh.pptx")
-    api.build(content, fresh)
+def _rebuilt_diff(fresh: Path, deck: Path) -> DeckDiff:
+    """The diff from what the unchanged content builds (`fresh`: the session's build of it)
+    to the edited `deck`."""
     return diff_decks(fresh, deck)
 
 
-def test_hiding_a_slide_counts_as_an_edit(built: tuple[Path, Path]) -> None:
-    content, deck = built
+def test_hiding_a_slide_counts_as_an_edit(built: tuple[Path, Path], qlab_deck: Path) -> None:
+    _, deck = built
     prs = Presentation(str(deck))
     _slide(prs, "sick-leave")._element.set("show", "0")  # type: ignore[attr-defined]
     prs.save(str(deck))
     state = disk_state(deck)
     assert not state.safe and state.changed == ("sick-leave",)
-    assert "now hidden in a slide show" in format_diff(_rebuilt_diff(content, deck))
+    assert "now hidden in a slide show" in format_diff(_rebuilt_diff(qlab_deck, deck))
 
 
 def test_slides_put_in_another_order_are_named(built: tuple[Path, Path]) -> None:
@@ -399,15 +417,14 @@ def test_slides_put_in_another_order_are_named(built: tuple[Path, Path]) -> None
 
 
 def test_a_failed_write_leaves_every_deck_and_manifest_as_it_was(
-    qlab_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qlab_copy: Path, qlab_output: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`build --all` writes six files (three decks, three manifests); a disk that fills up at
     the fourth must leave the first three as they were, and no temporary files behind."""
     from summarydeck.diagnostics import OutputError
     from summarydeck.output import files as package
 
-    monkeypatch.chdir(tmp_path)
-    first = api.build_all(qlab_copy)
+    monkeypatch.chdir(tmp_path)  # holds output/ as `build --all` of qlab_copy leaves it
     before = {p: p.read_bytes() for p in (tmp_path / "output").iterdir() if p.is_file()}
     deck_file = qlab_copy / "deck.yaml"
     text = deck_file.read_text(encoding="utf-8")
@@ -427,7 +444,7 @@ def test_a_failed_write_leaves_every_deck_and_manifest_as_it_was(
         api.build_all(qlab_copy)
     after = {p: p.read_bytes() for p in (tmp_path / "output").iterdir() if p.is_file()}
     assert after == before
-    assert len(first) == 3 and len(calls) == 4
+    assert len(before) == 6 and len(calls) == 4
 
 
 # --- diff of decks from elsewhere ---------------------------------------------------------------
@@ -541,7 +558,7 @@ def test_runs_split_or_joined_on_saving_are_not_an_edit(built: tuple[Path, Path]
 
 
 def test_a_rename_refused_half_way_puts_every_file_back(
-    qlab_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    qlab_copy: Path, qlab_output: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """On Windows a deck open in PowerPoint cannot be replaced: when the third of six renames
     is refused, the two files already replaced go back, and nothing is left lying about."""
@@ -550,9 +567,8 @@ def test_a_rename_refused_half_way_puts_every_file_back(
     from summarydeck.diagnostics import OutputError
     from summarydeck.output import files as package
 
-    monkeypatch.chdir(tmp_path)
-    api.build_all(qlab_copy)
-    output = tmp_path / "output"
+    monkeypatch.chdir(tmp_path)  # holds output/ as `build --all` of qlab_copy leaves it
+    output = qlab_output
     before = {p.name: p.read_bytes() for p in output.iterdir() if p.is_file()}
     deck_file = qlab_copy / "deck.yaml"
     text = deck_file.read_text(encoding="utf-8")

@@ -15,14 +15,13 @@ import pytest
 from PIL import Image, ImageStat
 from pptx import Presentation
 
+from conftest import RENDERED_DECKS
 from render_helpers import (
     Page,
-    convert_to_pdf,
     font_names,
     inside_any,
     outside,
     rasterise,
-    require_tools,
     slide_words,
     text_holders,
     text_layout,
@@ -30,7 +29,7 @@ from render_helpers import (
 )
 from summarydeck.render.text import is_right_to_left
 
-pytestmark = pytest.mark.render
+pytestmark = [pytest.mark.render, pytest.mark.slow]
 
 TOLERANCE_PT = 0.5  # rounding in pdftotext's boxes
 # a glyph's box includes its ascent and descent, which may poke past a tight frame's edge
@@ -49,15 +48,13 @@ class Rendered:
     pages: list[Page]
 
 
-@pytest.fixture(scope="module", params=["full_deck", "qlab_deck", "stress_deck"])
-def rendered(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Rendered:
-    """Each deck (every kind of slide; the real Q Lab deck; the stress content) converted to
-    PDF once."""
-    require_tools()  # before building the deck, so a missing tool is the reported reason
-    full_deck: Path = request.getfixturevalue(request.param)
-    out_dir = tmp_path_factory.mktemp("render")
-    pdf = convert_to_pdf(full_deck, out_dir, tmp_path_factory.mktemp("lo-profile"))
-    return Rendered(full_deck, pdf, text_layout(pdf))
+@pytest.fixture(scope="module", params=RENDERED_DECKS)
+def rendered(request: pytest.FixtureRequest, rendered_pdfs: dict[str, Path]) -> Rendered:
+    """Each deck (every kind of slide; the real Q Lab deck; the stress content) and its PDF,
+    from the session's one LibreOffice run."""
+    deck: Path = request.getfixturevalue(request.param)
+    pdf = rendered_pdfs[deck.stem]
+    return Rendered(deck, pdf, text_layout(pdf))
 
 
 def test_one_page_per_slide(rendered: Rendered) -> None:

@@ -88,6 +88,7 @@ def watcher(content_copy: Path, tmp_path: Path):  # type: ignore[no-untyped-def]
     running.stop()
 
 
+@pytest.mark.slow
 def test_watch_rebuilds_on_save_and_keeps_the_last_good_deck(watcher) -> None:  # type: ignore[no-untyped-def]
     running, content, deck = watcher
     first = running.wait_for(" built ")
@@ -114,6 +115,7 @@ def test_watch_rebuilds_on_save_and_keeps_the_last_good_deck(watcher) -> None:  
     running.wait_for("Stopped watching.")
 
 
+@pytest.mark.slow
 def test_watch_ignores_files_that_are_not_content(watcher) -> None:  # type: ignore[no-untyped-def]
     running, content, _ = watcher
     running.wait_for("Waiting for changes")
@@ -127,6 +129,7 @@ def test_watch_ignores_files_that_are_not_content(watcher) -> None:  # type: ign
 
 
 @pytest.mark.render
+@pytest.mark.slow
 def test_watch_preview_renders_the_slides_after_each_build(
     content_copy: Path, tmp_path: Path
 ) -> None:
@@ -177,6 +180,7 @@ def test_watch_of_a_misspelt_variant_is_a_usage_error_at_once(tmp_path: Path) ->
     assert "Watching" not in done.stdout
 
 
+@pytest.mark.slow
 def test_watch_that_never_built_says_nothing_was_written(
     content_copy: Path, tmp_path: Path
 ) -> None:
@@ -190,6 +194,7 @@ def test_watch_that_never_built_says_nothing_was_written(
         assert running.stop() == 0
 
 
+@pytest.mark.slow
 def test_watch_keeps_an_edited_deck_unless_forced(content_copy: Path, tmp_path: Path) -> None:
     from pptx import Presentation
 
@@ -221,6 +226,7 @@ def test_watch_keeps_an_edited_deck_unless_forced(content_copy: Path, tmp_path: 
         assert running.stop() == 0
 
 
+@pytest.mark.slow
 def test_watch_sees_a_new_logo_kept_outside_the_content_folder(
     content_copy: Path, tmp_path: Path
 ) -> None:
