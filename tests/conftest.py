@@ -85,7 +85,7 @@ def qlab_copy(tmp_path: Path) -> Iterator[Path]:
 @pytest.fixture(scope="session")
 def qlab_variants(tmp_path_factory: pytest.TempPathFactory) -> list[api.BuildResult]:
     """Every variant of the Q Lab deck, built once per session by `build --all` into a fresh
-    `output/` (the results' paths made absolute). Read them, or copy them with `qlab_output`."""
+    `output/` (the results' paths made absolute), for the tests that pin the Q Lab content."""
     folder = tmp_path_factory.mktemp("variants")
     with pytest.MonkeyPatch.context() as patch:
         patch.chdir(folder)
@@ -95,15 +95,6 @@ def qlab_variants(tmp_path_factory: pytest.TempPathFactory) -> list[api.BuildRes
         result.path = folder / result.path
         result.manifest = folder / result.manifest if result.manifest else None
     return results
-
-
-@pytest.fixture
-def qlab_output(qlab_variants: list[api.BuildResult], tmp_path: Path) -> Path:
-    """`tmp_path/output` as `build --all` of the Q Lab content run in `tmp_path` leaves it
-    (every variant, its manifest and the picture-chart cache), copied from the session's."""
-    first = qlab_variants[0].path
-    assert first is not None
-    return Path(shutil.copytree(first.parent, tmp_path / "output"))
 
 
 def _copied(content: Path, tmp_path: Path) -> Path:

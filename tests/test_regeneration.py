@@ -1,4 +1,9 @@
-"""Safe regeneration: the build's stamp, refusing to overwrite an edited deck, and `diff`."""
+"""Safe regeneration: the build's stamp, refusing to overwrite an edited deck, and `diff`.
+
+On the full test content (tests/content/full), and for `build --all` on a copy of it with
+variants (`helpers.variant_content`): what the tests expect is the test content's, or read from
+the decks, never the Q Lab content's.
+"""
 
 from __future__ import annotations
 
@@ -12,7 +17,8 @@ from click.testing import CliRunner
 from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 
-from conftest import fresh_copy
+from conftest import FULL_CONTENT, fresh_copy
+from helpers import edit_content, variant_content
 from summarydeck import __version__, api
 from summarydeck.cli import cli
 from summarydeck.cli.reports import format_diff
@@ -20,12 +26,51 @@ from summarydeck.output.diff import DeckDiff, diff_decks
 from summarydeck.output.guard import EditedDeckError, disk_state
 from summarydeck.output.stamp import read_stamp
 
+# the bullets slide of the full test deck: the one shape called "Body", and its title
+BODY_SLIDE, BODY_TITLE = "what-we-learned", "What we learned"
+# a point on that slide, and the same point reworded: an editor's one-word edit
+POINT, REWORDED = "People are passed between services", "People are moved between services"
+
+
+@pytest.fixture(scope="module")
+def built_once(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The deck a build of `content_copy` writes, built once for the module from a copy of
+    the full test content in a folder of the same name (the notes name the content's folder)."""
+    root = tmp_path_factory.mktemp("built-once")
+    content = Path(shutil.copytree(FULL_CONTENT, root / "content"))
+    deck = root / "out" / "deck.pptx"
+    api.build(content, deck)
+    return deck
+
 
 @pytest.fixture
-def built(qlab_copy: Path, qlab_deck: Path, tmp_path: Path) -> tuple[Path, Path]:
-    """(content, deck): a writable copy of the Q Lab content and the deck built from it (a
-    fresh copy of the session's build: the same bytes, manifest and chart cache)."""
-    return qlab_copy, fresh_copy(qlab_deck, tmp_path / "out" / "deck.pptx")
+def built(content_copy: Path, built_once: Path, tmp_path: Path) -> tuple[Path, Path]:
+    """(content, deck): a writable copy of the full test content and the deck built from it
+    (a fresh copy of the module's build: the same bytes, manifest and chart cache)."""
+    return content_copy, fresh_copy(built_once, tmp_path / "out" / "deck.pptx")
+
+
+@pytest.fixture(scope="module")
+def variants_built(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """(content, output): test content with three variants and the output/ folder `build
+    --all` of it writes, built once for the module: copy them, never edit them."""
+    root = tmp_path_factory.mktemp("variants-built")
+    content = variant_content(root / "content")
+    with pytest.MonkeyPatch.context() as patch:
+        patch.chdir(root)
+        api.build_all(content.resolve())
+    return content, root / "output"
+
+
+@pytest.fixture
+def built_all(variants_built: tuple[Path, Path], tmp_path: Path) -> tuple[Path, Path]:
+    """(content, output) in `tmp_path` as `build --all` run there leaves them, copied from the
+    module's build: write to them freely."""
+    content, output = variants_built
+    return (
+        Path(shutil.copytree(content, tmp_path / "content")),
+        Path(shutil.copytree(output, tmp_path / "output")),
+    )
 
 
 def test_a_copy_of_the_session_deck_is_what_a_build_writes(
@@ -41,9 +86,7 @@ def test_a_copy_of_the_session_deck_is_what_a_build_writes(
     assert (deck.parent / manifest).read_bytes() == (copied.parent / manifest).read_bytes()
 
 
-def edit_in_powerpoint(
-    deck: Path, slide_id: str = "project-in-brief", text: str = "EDITED"
-) -> None:
+def edit_in_powerpoint(deck: Path, slide_id: str = BODY_SLIDE, text: str = "EDITED") -> None:
     """What a colleague does: open the deck, change a word on one slide, save it."""
     prs = Presentation(str(deck))
     for slide in prs.slides:
@@ -60,8 +103,11 @@ def build_cli(*args: str) -> object:
 # --- the stamp --------------------------------------------------------------------------------
 
 
-def test_each_build_stamps_version_content_hash_and_fingerprint(built: tuple[Path, Path]) -> None:
-    content, deck = built
+def test_each_build_stamps_version_content_hash_and_fingerprint(
+    built_all: tuple[Path, Path],
+) -> None:
+    content, output = built_all
+    [deck] = [p for p in output.glob("*.pptx") if p.name == "every-kind.pptx"]
     stamp = read_stamp(deck)
     assert stamp is not None
     assert stamp.version == __version__
@@ -76,13 +122,16 @@ def test_each_build_stamps_version_content_hash_and_fingerprint(built: tuple[Pat
     assert "docProps/custom.xml" in rels
 
 
-def test_the_content_hash_follows_the_content_and_the_selection(qlab_copy: Path) -> None:
-    before = api.content_hash(qlab_copy)
-    assert api.content_hash(qlab_copy, api.Selection("short")) != before
-    (qlab_copy / "quotes.yaml").write_text(
-        (qlab_copy / "quotes.yaml").read_text(encoding="utf-8") + "\n# a comment\n", "utf-8"
+def test_the_content_hash_follows_the_content_and_the_selection(
+    built_all: tuple[Path, Path],
+) -> None:
+    content, _ = built_all
+    before = api.content_hash(content)
+    assert api.content_hash(content, api.Selection("short")) != before
+    (content / "quotes.yaml").write_text(
+        (content / "quotes.yaml").read_text(encoding="utf-8") + "\n# a comment\n", "utf-8"
     )
-    assert api.content_hash(qlab_copy) != before
+    assert api.content_hash(content) != before
 
 
 def test_a_stamped_deck_still_passes_its_package_checks(built: tuple[Path, Path]) -> None:
@@ -100,7 +149,7 @@ def test_a_hand_edited_deck_is_not_overwritten_without_force(built: tuple[Path, 
     edited = deck.read_bytes()
     with pytest.raises(EditedDeckError) as caught:
         api.build(content, deck)
-    assert "project-in-brief" in str(caught.value)
+    assert BODY_SLIDE in str(caught.value)
     assert caught.value.hint is not None and "--force" in caught.value.hint
     assert deck.read_bytes() == edited
 
@@ -157,13 +206,15 @@ def test_saving_again_without_a_change_is_not_an_edit(built: tuple[Path, Path]) 
     api.build(content, deck)  # replaced without --force
 
 
-def test_a_deck_summarydeck_did_not_write_is_not_replaced(tmp_path: Path, qlab_copy: Path) -> None:
+def test_a_deck_summarydeck_did_not_write_is_not_replaced(
+    tmp_path: Path, content_copy: Path
+) -> None:
     deck = tmp_path / "theirs.pptx"
     prs = Presentation()
     prs.slides.add_slide(prs.slide_layouts[0]).shapes.title.text = "Someone's own deck"
     prs.save(str(deck))
     with pytest.raises(EditedDeckError, match="was not written by summarydeck"):
-        api.build(qlab_copy, deck)
+        api.build(content_copy, deck)
 
 
 def _without_stamp(deck: Path, old: Path, application: bytes = b"summarydeck") -> None:
@@ -204,18 +255,15 @@ def test_a_deck_from_before_the_stamp_saved_by_powerpoint_is_kept(
 
 
 def test_build_all_writes_nothing_when_one_variant_was_edited(
-    qlab_copy: Path,
-    qlab_output: Path,
-    qlab_variants: list[api.BuildResult],
-    tmp_path: Path,
-    monkeypatch: pytest.MonkeyPatch,
+    built_all: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.chdir(tmp_path)  # holds output/ as `build --all` of qlab_copy leaves it
-    paths = [qlab_output / r.path.name for r in qlab_variants if r.path]
-    short = next(p for p in paths if p.name.endswith("-short.pptx"))
-    edit_in_powerpoint(short)
+    content, output = built_all
+    monkeypatch.chdir(tmp_path)  # holds output/ as `build --all` of the content leaves it
+    paths = sorted(output.glob("*.pptx"))
+    assert len(paths) == 3
+    edit_in_powerpoint(output / "every-kind-short.pptx")
     before = {p: p.stat().st_mtime_ns for p in paths}
-    run = build_cli("--content", str(qlab_copy), "--all")
+    run = build_cli("--content", str(content), "--all")
     assert run.exit_code == 3, run.output  # type: ignore[attr-defined]
     assert {p: p.stat().st_mtime_ns for p in paths} == before
 
@@ -227,7 +275,7 @@ def test_diff_of_a_deck_with_itself_says_no_changes(built: tuple[Path, Path]) ->
     _, deck = built
     run = CliRunner().invoke(cli, ["diff", str(deck), str(deck), "--exit-code"])
     assert run.exit_code == 0
-    assert run.output.startswith("No changes: 26 slides")
+    assert run.output.startswith(f"No changes: {len(_ids(deck))} slides")
 
 
 def test_diff_shows_text_chart_data_and_notes_slide_by_slide(
@@ -236,27 +284,20 @@ def test_diff_shows_text_chart_data_and_notes_slide_by_slide(
     content, deck = built
     old = tmp_path / "old.pptx"
     shutil.copy(deck, old)
-    stats = content / "statistics.yaml"
-    stats.write_text(
-        stats.read_text(encoding="utf-8").replace("values: [1.0, 1.5]", "values: [1.0, 1.7]"),
-        "utf-8",
-    )
-    deck_file = content / "deck.yaml"
-    deck_file.write_text(
-        deck_file.read_text(encoding="utf-8").replace("Over 120 participants", "Over 120 people"),
-        "utf-8",
-    )
+    edit_content(content / "statistics.yaml", "values: [1.0, 1.5]", "values: [1.0, 1.7]")
+    edit_content(content / "deck.yaml", POINT, REWORDED)
     api.build(content, deck)
     run = CliRunner().invoke(cli, ["diff", str(old), str(deck), "--exit-code"])
     assert run.exit_code == 1
     out = run.output
-    assert "slide 6 `depression-back-pain`: changed" in out
+    ids = _ids(old)
+    assert f"slide {ids.index('comparison') + 1} `comparison`: changed" in out
     assert "series" in out and "1.5 -> 1.7" in out
     assert "alt text:" in out  # the chart's alt text states its numbers
-    assert "slide 9 `project-in-brief`: changed" in out
-    assert "text: - Over 120 participants" in out and "text: + Over 120 people" in out
+    assert f"slide {ids.index(BODY_SLIDE) + 1} `{BODY_SLIDE}`: changed" in out
+    assert f"text: - {POINT}" in out and f"text: + {REWORDED}" in out
     assert "notes: - " in out
-    assert "2 changed (26 slides before, 26 after)" in out
+    assert f"2 changed ({len(ids)} slides before, {len(ids)} after)" in out
 
 
 def test_diff_reports_added_removed_and_moved_slides(
@@ -266,26 +307,18 @@ def test_diff_reports_added_removed_and_moved_slides(
     old = tmp_path / "old.pptx"
     shutil.copy(deck, old)
     deck_file = content / "deck.yaml"
-    text = deck_file.read_text(encoding="utf-8")
-    # move the second quote before the first, and drop the sick-leave statistic
-    first = (
-        "  - kind: quote\n    id: quote-also-in-pain\n"
-        "    title: Pain is put down to anxiety\n    quote: also-in-pain\n\n"
-    )
-    assert first in text
-    text = text.replace(first, "").replace(
-        "    quote: see-the-whole\n", "    quote: see-the-whole\n\n" + first.rstrip("\n") + "\n"
-    )
-    text = text.replace("  - kind: statistic\n    statistic: sick-leave\n", "")
-    deck_file.write_text(text, "utf-8")
+    # move the quote before the overview, two slides up, and drop the first statistic slide
+    quote = "  - kind: quote\n    quote: pain-is-pain\n"
+    edit_content(deck_file, quote, "")
+    teams = "  - kind: cards\n    id: teams\n"
+    edit_content(deck_file, teams, quote + teams)
+    edit_content(deck_file, "  - kind: statistic\n    statistic: one-in-four\n", "")
     api.build(content, deck)
     result = diff_decks(old, deck)
     status = {c.id: c.status for c in result.changes}
-    assert status["sick-leave"] == "removed"
-    assert (
-        status.get("quote-also-in-pain") == "moved" or status.get("quote-see-the-whole") == "moved"
-    )
-    assert "project-in-brief" not in status  # only renumbered: not a change
+    assert status["one-in-four"] == "removed"
+    assert status.get("pain-is-pain") == "moved" or status.get("teams") == "moved"
+    assert BODY_SLIDE not in status  # only renumbered: not a change
     assert "1 removed" in format_diff(result)
 
 
@@ -297,7 +330,7 @@ def test_diff_as_json(built: tuple[Path, Path], tmp_path: Path) -> None:
     run = CliRunner().invoke(cli, ["diff", str(deck), str(edited), "--format", "json"])
     data = json.loads(run.output)
     [change] = data["changes"]
-    assert change["id"] == "project-in-brief" and change["status"] == "changed"
+    assert change["id"] == BODY_SLIDE and change["status"] == "changed"
     assert any(d.startswith("text: + EDITED") for d in change["details"])
 
 
@@ -340,10 +373,11 @@ def _slide(prs: object, slide_id: str) -> object:
     )
 
 
-def _first_run(deck: Path, slide_id: str = "project-in-brief") -> tuple[object, object]:
+def _first_run(deck: Path, slide_id: str = BODY_SLIDE) -> tuple[object, object]:
+    """The deck, open, and the first run of the slide's body: plain text, with spaces."""
     prs = Presentation(str(deck))
     body = next(s for s in _slide(prs, slide_id).shapes if s.name == "Body")  # type: ignore[attr-defined]
-    return prs, body.text_frame.paragraphs[0].runs[-1]
+    return prs, body.text_frame.paragraphs[0].runs[0]
 
 
 @pytest.mark.parametrize(
@@ -359,17 +393,17 @@ def _first_run(deck: Path, slide_id: str = "project-in-brief") -> tuple[object, 
     ],
 )
 def test_a_formatting_edit_counts_as_an_edit(
-    built: tuple[Path, Path], qlab_deck: Path, edit: object
+    built: tuple[Path, Path], built_once: Path, edit: object
 ) -> None:
     content, deck = built
     prs, run = _first_run(deck)
     edit(run)  # type: ignore[operator]
     prs.save(str(deck))  # type: ignore[attr-defined]
     state = disk_state(deck)
-    assert not state.safe and state.changed == ("project-in-brief",)
+    assert not state.safe and state.changed == (BODY_SLIDE,)
     with pytest.raises(EditedDeckError):
         api.build(content, deck)
-    assert "text formatting changed: Body" in format_diff(_rebuilt_diff(qlab_deck, deck))
+    assert "text formatting changed: Body" in format_diff(_rebuilt_diff(built_once, deck))
 
 
 def _red() -> object:
@@ -388,14 +422,14 @@ def _rebuilt_diff(fresh: Path, deck: Path) -> DeckDiff:
     return diff_decks(fresh, deck)
 
 
-def test_hiding_a_slide_counts_as_an_edit(built: tuple[Path, Path], qlab_deck: Path) -> None:
+def test_hiding_a_slide_counts_as_an_edit(built: tuple[Path, Path], built_once: Path) -> None:
     _, deck = built
     prs = Presentation(str(deck))
-    _slide(prs, "sick-leave")._element.set("show", "0")  # type: ignore[attr-defined]
+    _slide(prs, "one-in-four")._element.set("show", "0")  # type: ignore[attr-defined]
     prs.save(str(deck))
     state = disk_state(deck)
-    assert not state.safe and state.changed == ("sick-leave",)
-    assert "now hidden in a slide show" in format_diff(_rebuilt_diff(qlab_deck, deck))
+    assert not state.safe and state.changed == ("one-in-four",)
+    assert "now hidden in a slide show" in format_diff(_rebuilt_diff(built_once, deck))
 
 
 def test_slides_put_in_another_order_are_named(built: tuple[Path, Path]) -> None:
@@ -417,18 +451,17 @@ def test_slides_put_in_another_order_are_named(built: tuple[Path, Path]) -> None
 
 
 def test_a_failed_write_leaves_every_deck_and_manifest_as_it_was(
-    qlab_copy: Path, qlab_output: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    built_all: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """`build --all` writes six files (three decks, three manifests); a disk that fills up at
     the fourth must leave the first three as they were, and no temporary files behind."""
     from summarydeck.diagnostics import OutputError
     from summarydeck.output import files as package
 
-    monkeypatch.chdir(tmp_path)  # holds output/ as `build --all` of qlab_copy leaves it
-    before = {p: p.read_bytes() for p in (tmp_path / "output").iterdir() if p.is_file()}
-    deck_file = qlab_copy / "deck.yaml"
-    text = deck_file.read_text(encoding="utf-8")
-    deck_file.write_text(text.replace("Over 120 participants", "Over 120 people"), "utf-8")
+    content, output = built_all
+    monkeypatch.chdir(tmp_path)  # holds output/ as `build --all` of the content leaves it
+    before = {p: p.read_bytes() for p in output.iterdir() if p.is_file()}
+    edit_content(content / "deck.yaml", POINT, REWORDED)
 
     real_stage = package._stage
     calls = []
@@ -441,8 +474,8 @@ def test_a_failed_write_leaves_every_deck_and_manifest_as_it_was(
 
     monkeypatch.setattr(package, "_stage", fills_up)
     with pytest.raises(OutputError, match="No space left"):
-        api.build_all(qlab_copy)
-    after = {p: p.read_bytes() for p in (tmp_path / "output").iterdir() if p.is_file()}
+        api.build_all(content)
+    after = {p: p.read_bytes() for p in output.iterdir() if p.is_file()}
     assert after == before
     assert len(before) == 6 and len(calls) == 4
 
@@ -488,12 +521,12 @@ def test_diff_matches_slides_by_title_when_names_are_gone(
     prs = Presentation(str(deck))
     for slide in prs.slides:
         slide._element.find("{*}cSld").attrib.pop("name", None)
-    body = next(s for s in _slide_by_title(prs, "The project in brief").shapes if s.name == "Body")
+    body = next(s for s in _slide_by_title(prs, BODY_TITLE).shapes if s.name == "Body")
     body.text_frame.paragraphs[0].runs[0].text = "EDITED"
     unnamed = tmp_path / "unnamed.pptx"
     prs.save(str(unnamed))
     diff = diff_decks(deck, unnamed)
-    assert [(c.id, c.status) for c in diff.changes] == [("project-in-brief", "changed")]
+    assert [(c.id, c.status) for c in diff.changes] == [(BODY_SLIDE, "changed")]
 
 
 def _slide_by_title(prs: object, title: str) -> object:
@@ -511,13 +544,7 @@ def test_a_logo_kept_outside_the_content_folder_is_part_of_the_stamp(
     shared = tmp_path / "brand-assets"
     shared.mkdir()
     (content_copy / "logo.png").rename(shared / "logo.png")
-    brand = content_copy / "brand.yaml"
-    brand.write_text(
-        brand.read_text(encoding="utf-8").replace(
-            "logo: logo.png", "logo: ../brand-assets/logo.png"
-        ),
-        "utf-8",
-    )
+    edit_content(content_copy / "brand.yaml", "logo: logo.png", "logo: ../brand-assets/logo.png")
     deck = tmp_path / "deck.pptx"
     first = read_stamp(Path(str(api.build(content_copy, deck).path)))
     logo = shared / "logo.png"
@@ -558,7 +585,7 @@ def test_runs_split_or_joined_on_saving_are_not_an_edit(built: tuple[Path, Path]
 
 
 def test_a_rename_refused_half_way_puts_every_file_back(
-    qlab_copy: Path, qlab_output: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    built_all: tuple[Path, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """On Windows a deck open in PowerPoint cannot be replaced: when the third of six renames
     is refused, the two files already replaced go back, and nothing is left lying about."""
@@ -567,12 +594,10 @@ def test_a_rename_refused_half_way_puts_every_file_back(
     from summarydeck.diagnostics import OutputError
     from summarydeck.output import files as package
 
-    monkeypatch.chdir(tmp_path)  # holds output/ as `build --all` of qlab_copy leaves it
-    output = qlab_output
+    content, output = built_all
+    monkeypatch.chdir(tmp_path)  # holds output/ as `build --all` of the content leaves it
     before = {p.name: p.read_bytes() for p in output.iterdir() if p.is_file()}
-    deck_file = qlab_copy / "deck.yaml"
-    text = deck_file.read_text(encoding="utf-8")
-    deck_file.write_text(text.replace("Over 120 participants", "Over 120 people"), "utf-8")
+    edit_content(content / "deck.yaml", POINT, REWORDED)
 
     real_replace = os.replace
     calls: list[object] = []
@@ -585,7 +610,7 @@ def test_a_rename_refused_half_way_puts_every_file_back(
 
     monkeypatch.setattr(package.os, "replace", locked)
     with pytest.raises(OutputError, match="put back as they were"):
-        api.build_all(qlab_copy)
+        api.build_all(content)
     monkeypatch.setattr(package.os, "replace", real_replace)
     after = {p.name: p.read_bytes() for p in output.iterdir() if p.is_file()}
     assert after == before
