@@ -77,9 +77,9 @@ BREAKAGES = [
     ),
     Breakage(
         "watch: an editor's swap file (~x.yaml) rebuilds",
-        "api/loading.py",
-        'if name.name.startswith((".", "#", "~")) or name.name.endswith("~"):',
-        "if False:",
+        "source/content_dir.py",
+        'return path.name.startswith((".", "#", "~")) or path.name.endswith(("~", "#"))',
+        'return path.name.startswith(".")',
         ("tests/test_watch_safety.py",),
     ),
     # --- fitting ----------------------------------------------------------------------------
@@ -159,7 +159,7 @@ BREAKAGES = [
     Breakage(
         "export: hidden slides get pictures too",
         "export/decks.py",
-        "if not parts.hidden:",
+        "if not slide.hidden:",
         "if True:",
         ("tests/test_export.py",),
     ),

@@ -37,10 +37,12 @@ LAYERS: list[set[str]] = [
 ]
 RANK = {unit: rank for rank, units in enumerate(LAYERS) for unit in units}
 
-# python-pptx and lxml are used behind the Open XML boundary, and by the renderer
-XML_PACKAGES = {"pptx", "lxml"}
+# python-pptx and XML parsers are used behind the Open XML boundary, and by the renderer
+XML_PACKAGES = {"pptx", "lxml", "xml", "defusedxml"}
 XML_ALLOWED = {"ooxml", "render"}
-PRIVATE_XML = re.compile(r"\._(element|rels|blob|txBody|p|r)\b")
+PRIVATE_XML = re.compile(r"\._(element|rels|blob|txBody|p|r)\b|getattr\([^)]*[\"']_")
+# what hands out python-pptx or lxml objects: for readers inside ooxml/ only
+XML_HANDLES = {"SlideParts", "open_presentation", "read_each_slide", "slides"}
 NAMESPACE_URI = re.compile(r"schemas\.(openxmlformats\.org|microsoft\.com)|purl\.oclc\.org/ooxml")
 
 
@@ -54,11 +56,20 @@ def _modules() -> Iterator[Path]:
 
 
 def _imports(path: Path) -> Iterator[tuple[int, str]]:
-    """Every module this file imports, absolute, with its line (relative imports resolved)."""
+    """Every module this file imports, absolute, with its line (relative imports resolved, and
+    `importlib.import_module("...")` with a constant name counted too)."""
     tree = ast.parse(path.read_text(encoding="utf-8"))
     package = ["summarydeck", *path.relative_to(SRC).parent.parts]
     for node in ast.walk(tree):
-        if isinstance(node, ast.Import):
+        if (
+            isinstance(node, ast.Call)
+            and ast.unparse(node.func) in ("importlib.import_module", "import_module", "__import__")
+            and node.args
+            and isinstance(node.args[0], ast.Constant)
+            and isinstance(node.args[0].value, str)
+        ):
+            yield node.lineno, node.args[0].value
+        elif isinstance(node, ast.Import):
             for alias in node.names:
                 yield node.lineno, alias.name
         elif isinstance(node, ast.ImportFrom):
@@ -99,9 +110,17 @@ def boundary_violations(files: list[Path]) -> list[str]:
             continue
         text = path.read_text(encoding="utf-8")
         where = path.relative_to(SRC)
+        tree = ast.parse(text)
         for line, module in _imports(path):
             if module.split(".")[0] in XML_PACKAGES:
                 found.append(f"{where}:{line}: imports {module}")
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and (node.module or "").startswith(
+                "summarydeck.ooxml"
+            ):
+                handed = sorted({a.name for a in node.names} & XML_HANDLES)
+                if handed:
+                    found.append(f"{where}:{node.lineno}: takes {', '.join(handed)} from ooxml")
         for number, source_line in enumerate(text.splitlines(), 1):
             if PRIVATE_XML.search(source_line):
                 found.append(f"{where}:{number}: python-pptx's private attributes")
@@ -145,6 +164,10 @@ def test_a_new_import_against_the_grain_is_caught() -> None:
     assert _as_if("from summarydeck import api\n", layout, layer_violations) == [
         "layouts/probe.py:1: layouts imports api"
     ]
+    dynamic = "import importlib\nimportlib.import_module('summarydeck.render.slides')\n"
+    assert _as_if(dynamic, layout, layer_violations) == [
+        "layouts/probe.py:2: layouts imports render"
+    ]
 
 
 def test_only_the_ooxml_boundary_and_the_renderer_touch_open_xml() -> None:
@@ -154,15 +177,19 @@ def test_only_the_ooxml_boundary_and_the_renderer_touch_open_xml() -> None:
 def test_open_xml_outside_the_boundary_is_caught() -> None:
     probe = (
         "from lxml import etree\n"
+        "import xml.etree.ElementTree\n"
+        "from summarydeck.ooxml.walk import SlideParts\n"
         "def name(shape):\n"
-        "    return shape._element.get('name')\n"
+        "    return shape._element.get('name') or getattr(shape, '_element')\n"
         'A = "http://schemas.openxmlformats.org/drawingml/2006/main"\n'
     )
     found = _as_if(probe, SRC / "check" / "probe.py", boundary_violations)
-    assert [f.split(": ", 1)[1] for f in found] == [
-        "imports lxml",
-        "python-pptx's private attributes",
+    assert sorted(f.split(": ", 1)[1] for f in found) == [
         "an Open XML namespace outside ooxml/names.py",
+        "imports lxml",
+        "imports xml.etree.ElementTree",
+        "python-pptx's private attributes",
+        "takes SlideParts from ooxml",
     ]
 
 
@@ -175,15 +202,33 @@ def test_namespaces_are_defined_once() -> None:
     assert defining == ["ooxml/names.py"]
 
 
-def test_the_command_line_and_watch_go_through_the_api() -> None:
-    allowed = {"api", "cli", "diagnostics"}
+def api_violations(files: list[Path]) -> list[str]:
+    """Imports of the library other than `summarydeck.api` itself (not its modules) and the
+    error types in `summarydeck.diagnostics`."""
     found = []
-    for path in [*sorted((SRC / "cli").glob("*.py")), SRC / "watch.py"]:
+    for path in files:
         for line, module in _imports(path):
             target = _internal_target(module)
-            if target is not None and target not in allowed and target != "watch":
-                found.append(f"{path.relative_to(SRC)}:{line}: imports {module}")
-    assert found == []
+            if target in (None, "cli", "watch") or module in (
+                "summarydeck.api",
+                "summarydeck.diagnostics",
+            ):
+                continue
+            found.append(f"{path.relative_to(SRC)}:{line}: imports {module}")
+    return found
+
+
+def test_the_command_line_and_watch_go_through_the_api() -> None:
+    assert api_violations([*sorted((SRC / "cli").glob("*.py")), SRC / "watch.py"]) == []
+
+
+def test_going_around_the_api_is_caught() -> None:
+    place = SRC / "cli" / "probe.py"
+    probe = "from summarydeck.api.building import _prepare\nfrom summarydeck.layouts import kinds\n"
+    assert _as_if(probe, place, api_violations) == [
+        "cli/probe.py:1: imports summarydeck.api.building",
+        "cli/probe.py:2: imports summarydeck.layouts",
+    ]
 
 
 def test_only_the_command_line_prints_or_exits() -> None:

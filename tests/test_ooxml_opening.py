@@ -93,3 +93,41 @@ def test_diff_of_a_password_protected_file_exits_3_and_says_so(
     assert run.exit_code == 3
     assert "password-protected" in run.output
     assert "Traceback" not in run.output
+
+
+def _without_slide_relationship(deck: Path, out: Path, slide: int) -> Path:
+    """A copy of `deck` whose presentation lost the relationship to its `slide`th slide: it
+    opens, but cannot be read past that slide."""
+    with zipfile.ZipFile(deck) as source:
+        rels = source.read("ppt/_rels/presentation.xml.rels").decode()
+        target = f'Target="slides/slide{slide}.xml"'
+        start = rels.rindex("<Relationship ", 0, rels.index(target))
+        end = rels.index("/>", start) + 2
+        damaged = rels[:start] + rels[end:]
+        with zipfile.ZipFile(out, "w") as copy:
+            for item in source.infolist():
+                data = source.read(item.filename)
+                if item.filename == "ppt/_rels/presentation.xml.rels":
+                    data = damaged.encode()
+                copy.writestr(item, data)
+    return out
+
+
+def test_a_deck_that_opens_but_lost_a_slide_is_refused_by_every_reader(
+    tmp_path: Path, full_deck: Path
+) -> None:
+    """It opens, so only reading its slides shows the damage: export, diff and the edit guard's
+    reading say so plainly (exit status 3), never as an internal error."""
+    from summarydeck.export.decks import read_decks
+    from summarydeck.ooxml.inventory import read_records
+
+    bad = _without_slide_relationship(full_deck, tmp_path / "bad.pptx", 2)
+    said = r"bad\.pptx: cannot be read as a PowerPoint deck: its list of slides is damaged"
+    with pytest.raises(DeckReadError, match=said):
+        read_decks([bad])
+    with pytest.raises(DeckReadError, match=said):
+        read_records(bad)
+    for command in (["diff", str(full_deck), str(bad)], ["export", str(bad)]):
+        run = CliRunner().invoke(cli, command)
+        assert run.exit_code == 3, run.output
+        assert "list of slides is damaged" in run.output and "internal error" not in run.output

@@ -40,7 +40,8 @@ class Diagnostic:
 
     def __post_init__(self) -> None:
         # a code missing from the table (or used with the other severity) is a bug, not a
-        # problem in the content; the checker's C codes are vetted by its own table (RULES)
+        # problem in the content. A C code is a checker finding told as a diagnostic: the
+        # finding looked its code up in the checker's table (RULES) to learn its severity
         known = CODES.get(self.code)
         if known is None:
             if not (self.code[:1] == "C" and self.code[1:].isdigit()):

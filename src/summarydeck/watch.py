@@ -52,7 +52,7 @@ def rebuild(
     except (OutputError, SelectionError) as exc:
         return Rebuilt(None, [], str(exc), changed, hint=exc.hint)
     shown = ""
-    if preview and result.path is not None:
+    if preview:
         try:  # beside the deck, so a preview never mixes with a real export
             exported = api.export([result.path], result.path.parent / "preview")
             shown = str(exported[0].slides[0].parent) if exported[0].slides else ""

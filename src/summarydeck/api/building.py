@@ -18,7 +18,7 @@ from summarydeck.api.loading import (
     load,
     plan_selection,
 )
-from summarydeck.api.unconfirmed import count_to_confirm, with_content_list
+from summarydeck.api.unconfirmed import count_to_confirm
 from summarydeck.check.findings import Finding, Severity
 from summarydeck.check.locate import content_locator
 from summarydeck.check.runner import CheckReport, check_deck
@@ -158,14 +158,10 @@ def _prepare(
     data, records, stamp = render_bytes(
         cut, plans, cache, Stamp(__version__, digest, "", cut.variant or "")
     )
+    # (a final build with anything unconfirmed was refused above, so C701 cannot arise here)
     report = check_deck(
-        data,
-        final=final,
-        min_size=cut.brand.type_scale.small,
-        locate=content_locator(plans, cut.source_map),
+        data, min_size=cut.brand.type_scale.small, locate=content_locator(plans, cut.source_map)
     )
-    if final:
-        report.findings = with_content_list(report.findings, plans, cut.source_map)
     broken = [f for f in report.findings if f.code == "C101"]
     if broken:  # our own bug, not the content's: say so, and write nothing
         listed = "; ".join(f.message for f in broken[:5])

@@ -159,8 +159,5 @@ def brand_files(deck: Deck) -> list[Path]:
 
 def is_content_path(path: str | Path) -> bool:
     """A content YAML file or a picture (the brand's logo) under the content folder; not an
-    editor's backup or swap file (`~x.yaml`, `.x.yaml.swp`, `x.yaml~`, `#x.yaml#`)."""
-    name = Path(path)
-    if name.name.startswith((".", "#", "~")) or name.name.endswith("~"):
-        return False
-    return is_content_file(name) or is_picture(name)
+    editor's backup or swap file (see `source.content_dir.is_editor_file`)."""
+    return is_content_file(Path(path)) or is_picture(Path(path))

@@ -85,7 +85,7 @@ def check_deck(
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     findings = _package_findings(package_rules.check_package(data))
     try:
-        deck = read_deck(data)
+        deck = read_deck(data, None if isinstance(source, bytes) else str(source))
     except DeckReadError as exc:
         return CheckReport([*findings, Finding("C101", str(exc))], 0)
     options = Options(min_size=min_size, final=final)

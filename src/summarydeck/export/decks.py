@@ -8,8 +8,7 @@ from pathlib import Path
 
 from summarydeck.diagnostics import OutputError
 from summarydeck.export.naming import slide_file_name, slide_id
-from summarydeck.ooxml.opening import open_presentation
-from summarydeck.ooxml.walk import slides as walk_slides
+from summarydeck.ooxml.walk import slide_summaries
 
 
 @dataclass(frozen=True)
@@ -49,14 +48,13 @@ def read_decks(decks: Sequence[Path]) -> list[InputDeck]:
 
 
 def _read_deck(given: Path) -> InputDeck:
-    slides = list(walk_slides(open_presentation(given)))
+    slides = slide_summaries(given)
     visible = []
-    for parts in slides:
-        if not parts.hidden:  # LibreOffice leaves hidden slides out of the PDF
-            ident = slide_id(parts.name or None, parts.number)
-            visible.append(
-                Slide(parts.number, ident, slide_file_name(parts.number, ident, len(slides)))
-            )
+    for slide in slides:
+        if not slide.hidden:  # LibreOffice leaves hidden slides out of the PDF
+            ident = slide_id(slide.name or None, slide.number)
+            name = slide_file_name(slide.number, ident, len(slides))
+            visible.append(Slide(slide.number, ident, name))
     if not visible:
         raise OutputError(f"{given}: the deck has no slides to export")
     return InputDeck(given, given.resolve(), tuple(visible))

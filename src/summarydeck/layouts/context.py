@@ -14,7 +14,11 @@ from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import SINGULAR, Provenance, Status
 from summarydeck.model.deck import Deck
 from summarydeck.model.storyboard import SlideSpec
-from summarydeck.ooxml.names import UNCONFIRMED_LABEL_SHAPE, UNCONFIRMED_MARKER_SHAPE
+from summarydeck.ooxml.names import (
+    UNCONFIRMED_LABEL_SHAPE,
+    UNCONFIRMED_LABEL_TEXT,
+    UNCONFIRMED_MARKER_SHAPE,
+)
 from summarydeck.plan.final import status_location
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.types import (
@@ -219,7 +223,7 @@ class LayoutContext:
             TextElement(
                 UNCONFIRMED_LABEL_SHAPE,
                 box,
-                self.plain("To be confirmed"),
+                self.plain(UNCONFIRMED_LABEL_TEXT),
                 TextStyle(
                     self.scale.small, ColourRole.TEXT, bold=True, align="center", anchor="middle"
                 ),

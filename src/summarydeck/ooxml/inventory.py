@@ -19,9 +19,9 @@ from dataclasses import asdict, dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from summarydeck.ooxml.names import A_NS, C_NS, P_NS, R_NS, local_name
-from summarydeck.ooxml.opening import DeckReadError, open_presentation
-from summarydeck.ooxml.walk import SlideParts, slides
+from summarydeck.ooxml.names import A_NS, C_NS, P_NS, R_NS, TITLE_TYPES, local_name
+from summarydeck.ooxml.shapes import shape_xfrm, xfrm_box
+from summarydeck.ooxml.walk import SlideParts, read_each_slide, slides
 
 
 @dataclass(frozen=True)
@@ -64,26 +64,23 @@ class SlideRecord:
 
 def slide_records(prs: Any) -> list[SlideRecord]:
     """The records of a python-pptx Presentation's slides, in order."""
-    records = [_record(parts) for parts in slides(prs)]
+    return _unique_ids([_record(parts) for parts in slides(prs)])
+
+
+def read_records(path: Path) -> list[SlideRecord]:
+    """The records of the deck at `path`; raises DeckReadError (an OutputError) when it is not
+    a deck, or a slide of it cannot be read."""
+    return _unique_ids(read_each_slide(path, _record))
+
+
+def _unique_ids(records: list[SlideRecord]) -> list[SlideRecord]:
+    """Two slides with one name (PowerPoint's Duplicate Slide) become `name` and `name#2`."""
     seen: dict[str, int] = {}
     for position, record in enumerate(records):
         seen[record.id] = seen.get(record.id, 0) + 1
         if seen[record.id] > 1:
             records[position] = replace(record, id=f"{record.id}#{seen[record.id]}")
     return records
-
-
-def read_records(path: Path) -> list[SlideRecord]:
-    """The records of the deck at `path`; raises DeckReadError (an OutputError) when it is not
-    a deck, or a slide of it cannot be read."""
-    prs = open_presentation(path)
-    try:
-        return slide_records(prs)
-    except Exception as exc:  # a damaged slide: python-pptx and lxml raise many kinds
-        raise DeckReadError(
-            f"{path}: cannot be read as a PowerPoint deck: a slide is damaged "
-            f"({type(exc).__name__})"
-        ) from exc
 
 
 def fingerprint(records: list[SlideRecord]) -> str:
@@ -136,21 +133,13 @@ def _shape_elements(tree: Any) -> Any:
 
 def _is_title(shape: Any) -> bool:
     placeholder = shape.find(f"./{{{P_NS}}}nvSpPr/{{{P_NS}}}nvPr/{{{P_NS}}}ph")
-    return placeholder is not None and placeholder.get("type") in ("title", "ctrTitle")
+    return placeholder is not None and placeholder.get("type") in TITLE_TYPES
 
 
 def _box(shape: Any) -> tuple[int, int, int, int]:
     """Position and size as written (0s for a placeholder that inherits them)."""
-    xfrm = shape.find(f"./{{{P_NS}}}xfrm")  # a graphic frame's
-    if xfrm is None:
-        xfrm = shape.find(f"./*/{{{A_NS}}}xfrm")  # spPr, grpSpPr
-    if xfrm is None:
-        return (0, 0, 0, 0)
-    off = xfrm.find(f"{{{A_NS}}}off")
-    ext = xfrm.find(f"{{{A_NS}}}ext")
-    x, y = (int(off.get("x", 0)), int(off.get("y", 0))) if off is not None else (0, 0)
-    cx, cy = (int(ext.get("cx", 0)), int(ext.get("cy", 0))) if ext is not None else (0, 0)
-    return (x, y, cx, cy)
+    xfrm = shape_xfrm(shape)
+    return (xfrm_box(xfrm) if xfrm is not None else None) or (0, 0, 0, 0)
 
 
 def _paragraphs(element: Any, slide: SlideParts) -> tuple[list[str], list[str]]:

@@ -64,16 +64,18 @@ CUSTOM_PROPERTIES_TYPE = f"{OFFICE_TYPE}.custom-properties+xml"
 
 # extension URIs (`<a:ext uri=...>`) and fixed ids
 EXT_DECORATIVE = "{C183D7F6-B498-43B3-948B-1728B52AA6E4}"  # Office's "Mark as decorative"
-EXT_HYPERLINK_COLOUR = "{A12FA001-AC4F-418D-AE19-62706E023703}"  # a link's own colour
+# Office 2019+: draw a hyperlink in its run's colour, not the theme's link colour
+EXT_HYPERLINK_COLOUR = "{A12FA001-AC4F-418D-AE19-62706E023703}"
 CUSTOM_PROPERTY_FMTID = "{D5CDD505-2E9C-101B-9397-08002B2CF9AE}"  # every custom property's id
-# one fixed id for the slide-number field, so the same deck gives the same bytes
+# a fixed slide-number field id keeps output byte-identical; PowerPoint only needs a GUID
 SLIDE_NUMBER_FIELD_ID = "{5C1D3E8A-2B7F-4C6D-9E0A-1F2B3C4D5E6F}"
 
 # what summarydeck names in the decks it writes
 CUSTOM_PROPERTIES_PART = "/docProps/custom.xml"
 STAMP_PREFIX = "summarydeck."  # its custom properties: summarydeck.version ...
 UNCONFIRMED_MARKER_SHAPE = "Unconfirmed marker"  # the tag's background
-UNCONFIRMED_LABEL_SHAPE = "Unconfirmed label"  # the tag's text
+UNCONFIRMED_LABEL_SHAPE = "Unconfirmed label"  # the tag's text box
+UNCONFIRMED_LABEL_TEXT = "To be confirmed"  # what it says
 
 # PowerPoint's defaults when nothing in the chain sets a value
 DEFAULT_SIZE = 18.0  # points

@@ -49,6 +49,7 @@ from summarydeck.ooxml.names import (
     STRICT_R_NS,
     local_name,
 )
+from summarydeck.ooxml.shapes import shape_xfrm, xfrm_box
 from summarydeck.ooxml.xml import XMLSyntaxError, parse
 
 __all__ = ["PackageProblem", "check_package"]
@@ -74,14 +75,6 @@ _TYPE_FOR_RELATIONSHIP = {
     REL_CORE_PROPERTIES: ("application/vnd.openxmlformats-package.core-properties+xml"),
 }
 _MAX_AXIS_ID = 2**31  # LibreOffice reads axis ids as signed 32-bit integers
-# top-level slide shapes and where each keeps its position and size
-_SHAPE_XFRM = {
-    f"{{{P_NS}}}sp": f"{{{P_NS}}}spPr/{{{A_NS}}}xfrm",
-    f"{{{P_NS}}}pic": f"{{{P_NS}}}spPr/{{{A_NS}}}xfrm",
-    f"{{{P_NS}}}cxnSp": f"{{{P_NS}}}spPr/{{{A_NS}}}xfrm",
-    f"{{{P_NS}}}graphicFrame": f"{{{P_NS}}}xfrm",
-    f"{{{P_NS}}}grpSp": f"{{{P_NS}}}grpSpPr/{{{A_NS}}}xfrm",
-}
 
 
 @dataclass(frozen=True)
@@ -498,9 +491,8 @@ def _shapes_off_slide(part: str, root: Any, size: tuple[int, int]) -> list[Packa
     problems: list[PackageProblem] = []
     tree = root.find(f"{{{P_NS}}}cSld/{{{P_NS}}}spTree")
     for shape in tree if tree is not None else ():
-        path = _SHAPE_XFRM.get(shape.tag)
-        xfrm = shape.find(path) if path else None
-        box = _box(xfrm) if xfrm is not None else None
+        xfrm = shape_xfrm(shape)
+        box = xfrm_box(xfrm) if xfrm is not None else None
         if box is None:
             continue
         x, y, cx, cy = box
@@ -514,16 +506,6 @@ def _shapes_off_slide(part: str, root: Any, size: tuple[int, int]) -> list[Packa
                 )
             )
     return problems
-
-
-def _box(xfrm: Any) -> tuple[int, int, int, int] | None:
-    off, ext = xfrm.find(f"{{{A_NS}}}off"), xfrm.find(f"{{{A_NS}}}ext")
-    if off is None or ext is None:
-        return None
-    try:
-        return int(off.get("x")), int(off.get("y")), int(ext.get("cx")), int(ext.get("cy"))
-    except (TypeError, ValueError):
-        return None
 
 
 # --- charts --------------------------------------------------------------------------------------

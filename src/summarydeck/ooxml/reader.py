@@ -15,6 +15,7 @@ from summarydeck.ooxml.deck_view import DeckView, ShapeView, SlideView, TextPara
 from summarydeck.ooxml.names import DEFAULT_INSETS, R_NS, local_name, qn
 from summarydeck.ooxml.opening import DeckReadError, open_presentation
 from summarydeck.ooxml.placeholders import inherited_box, inherited_placeholder, placeholder_type
+from summarydeck.ooxml.shapes import shape_xfrm, xfrm_box
 from summarydeck.ooxml.text_props import body_props, font_scale, read_table_text, read_text
 from summarydeck.ooxml.theme import Theme, background_of, fill_of, for_slide, read_theme
 from summarydeck.ooxml.walk import SlideParts, default_text_style
@@ -22,11 +23,11 @@ from summarydeck.ooxml.walk import slides as walk_slides
 from summarydeck.values import Box
 
 
-def read_deck(data: bytes) -> DeckView:
+def read_deck(data: bytes, name: str | None = None) -> DeckView:
     """The deck as plain data. Raises DeckReadError for a file that is not a deck python-pptx
     can open, or that it cannot read past a damaged slide (a slide typed as something else, a
     missing layout ...)."""
-    prs = open_presentation(data)
+    prs = open_presentation(data, name)  # `name`: the file, for messages
     reading = 1  # the slide being read, for the message
     try:
         defaults = default_text_style(prs)
@@ -105,28 +106,12 @@ def _group_transform(group: Any, outer: Any) -> Any:
     return place
 
 
-# where each kind of shape keeps its position (read directly: python-pptx's properties are
-# an XPath query each, a third of the time of reading a deck)
-_XFRM = {
-    "sp": ("p:spPr", "a:xfrm"),
-    "pic": ("p:spPr", "a:xfrm"),
-    "cxnSp": ("p:spPr", "a:xfrm"),
-    "graphicFrame": ("p:xfrm",),
-    "grpSp": ("p:grpSpPr", "a:xfrm"),
-}
-
-
 def _box(shape: Any, slide: Any) -> Box | None:
-    element = shape._element
-    path = _XFRM.get(local_name(element))
-    xfrm = element.find("/".join(qn(t) for t in path)) if path else None
-    off = xfrm.find(qn("a:off")) if xfrm is not None else None
-    ext = xfrm.find(qn("a:ext")) if xfrm is not None else None
-    if off is None or ext is None:
+    xfrm = shape_xfrm(shape._element)
+    written = xfrm_box(xfrm) if xfrm is not None else None
+    if written is None:
         return inherited_box(shape, slide) if getattr(shape, "is_placeholder", False) else None
-    return Box(
-        int(off.get("x", 0)), int(off.get("y", 0)), int(ext.get("cx", 0)), int(ext.get("cy", 0))
-    )
+    return Box(*written)
 
 
 def _read_shape(

@@ -10,7 +10,7 @@ from typing import Any
 
 from lxml import etree
 
-from summarydeck.ooxml.names import local_name, qn
+from summarydeck.ooxml.names import REL_THEME, local_name, qn
 
 
 @dataclass
@@ -28,7 +28,7 @@ class Theme:
 
 def read_theme(master: Any) -> Theme:
     theme_part = next(
-        rel.target_part for rel in master.part.rels.values() if rel.reltype.endswith("/theme")
+        rel.target_part for rel in master.part.rels.values() if rel.reltype == REL_THEME
     )
     root = etree.fromstring(theme_part.blob)
     colours: dict[str, str] = {}

@@ -4,11 +4,15 @@ its relationships, notes, layout and master."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import Any
+from pathlib import Path
+from typing import Any, TypeVar
 
 from summarydeck.ooxml.names import R_NS, qn
+from summarydeck.ooxml.opening import DeckReadError, open_presentation
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -77,6 +81,37 @@ def slides(prs: Any) -> Iterator[SlideParts]:
     """Every slide of an open deck, in order."""
     for number, slide in enumerate(prs.slides, 1):
         yield SlideParts(number, slide)
+
+
+def read_each_slide(source: Path, read: Callable[[SlideParts], T]) -> list[T]:
+    """`read` applied to every slide of the deck at `source`. Raises DeckReadError when it is
+    not a deck, or when a slide cannot be read (a damaged package that opened)."""
+    prs = open_presentation(source)
+    # what was being read, for the message: python-pptx resolves every slide before the first
+    reading = "its list of slides is damaged"
+    try:
+        found = []
+        for parts in slides(prs):
+            reading = f"slide {parts.number} is damaged"
+            found.append(read(parts))
+        return found
+    except Exception as exc:  # python-pptx and lxml raise many kinds for a damaged slide
+        raise DeckReadError(
+            f"{source}: cannot be read as a PowerPoint deck: {reading} ({type(exc).__name__})",
+            "open it in PowerPoint and save it again, or build it again",
+        ) from exc
+
+
+@dataclass(frozen=True)
+class SlideSummary:
+    number: int
+    name: str  # "" when the slide has none
+    hidden: bool
+
+
+def slide_summaries(source: Path) -> list[SlideSummary]:
+    """Each slide's number, name and whether it is hidden: what export needs to name files."""
+    return read_each_slide(source, lambda s: SlideSummary(s.number, s.name, s.hidden))
 
 
 def default_text_style(prs: Any) -> Any:

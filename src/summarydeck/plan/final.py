@@ -14,7 +14,8 @@ from summarydeck.plan.types import SlidePlan, ToConfirm
 from summarydeck.source.yaml_loader import DataPath, SourceMap
 
 FINAL_HINT = (
-    "check it against its source and set `status: confirmed`, or build without --final for a draft"
+    "check it against its source and set `status: confirmed`; until then, a build without "
+    "--final makes a draft"
 )
 
 

@@ -37,7 +37,6 @@ _SHAPES = {
     "rounded": MSO_SHAPE.ROUNDED_RECTANGLE,
     "oval": MSO_SHAPE.OVAL,
 }
-# A fixed field id keeps output byte-identical; PowerPoint only needs it to be a GUID.
 
 
 def render_deck(plans: list[SlidePlan], deck: Deck, cache_dir: Path | None) -> Any:

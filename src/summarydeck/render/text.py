@@ -19,7 +19,6 @@ _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RI
 _ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
 _FONT_REF = {"heading": "+mj-lt", "body": "+mn-lt"}  # theme font references
 _BULLET_CHARS = ("•", "–", "◦")
-# Office 2019+ extension: draw a hyperlink in its run's colour, not the theme's link colour.
 
 
 def fill_text_frame(frame: Any, element: TextElement, brand: Brand, size: float, lang: str) -> None:

@@ -37,9 +37,16 @@ class RawContent:
     guessed: set[str] = field(default_factory=set)
 
 
+def is_editor_file(path: Path) -> bool:
+    """What editors and file browsers leave beside a file: hidden files (`.x.yaml.swp`, macOS
+    `._x.yaml`), Office's and Emacs's lock and autosave files (`~$x.yaml`, `#x.yaml#`), backups
+    (`~x.yaml`, `x.yaml~`). Never content, never a reason to rebuild."""
+    return path.name.startswith((".", "#", "~")) or path.name.endswith(("~", "#"))
+
+
 def is_content_file(path: Path) -> bool:
-    """A YAML file of the folder; hidden files (editor backups, macOS "._" files) are not."""
-    return path.suffix in (".yaml", ".yml") and not path.name.startswith(".")
+    """A YAML file of the folder, not an editor's copy of one."""
+    return path.suffix in (".yaml", ".yml") and not is_editor_file(path)
 
 
 def content_files(root: Path) -> list[Path]:
@@ -52,8 +59,8 @@ PICTURE_SUFFIXES = frozenset(
 
 
 def is_picture(path: Path) -> bool:
-    """A picture the content may use (the brand's logo)."""
-    return path.suffix.lower() in PICTURE_SUFFIXES and not path.name.startswith(".")
+    """A picture the content may use (the brand's logo), not an editor's copy of one."""
+    return path.suffix.lower() in PICTURE_SUFFIXES and not is_editor_file(path)
 
 
 def picture_files(root: Path) -> list[Path]:

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from summarydeck.check.findings import Finding
 from summarydeck.check.rules import Options, rule
 from summarydeck.ooxml.deck_view import DeckView
-from summarydeck.ooxml.names import UNCONFIRMED_LABEL_SHAPE
+from summarydeck.ooxml.names import UNCONFIRMED_LABEL_SHAPE, UNCONFIRMED_LABEL_TEXT
 
 
 @rule("unconfirmed")
@@ -16,7 +16,10 @@ def unconfirmed(deck: DeckView, options: Options) -> Iterator[Finding]:
         return
     for slide in deck.slides:
         for shape in slide.shapes:
-            if shape.name == UNCONFIRMED_LABEL_SHAPE or shape.text.strip() == "To be confirmed":
+            if (
+                shape.name == UNCONFIRMED_LABEL_SHAPE
+                or shape.text.strip() == UNCONFIRMED_LABEL_TEXT
+            ):
                 yield Finding(
                     "C701",
                     "the slide shows content still to be confirmed, in a deck for publishing",
