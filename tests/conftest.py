@@ -32,10 +32,10 @@ def _built(factory: pytest.TempPathFactory, content: Path, name: str) -> Path:
 
 def fresh_copy(deck: Path, target: Path) -> Path:
     """`target` as `api.build(<the same content>, target)` would leave it, copied from a deck
-    built once per session instead of built again: the deck, its manifest (naming the new
-    file) and the picture-chart cache beside it. For tests that edit or rebuild a built deck.
-    The same build, byte for byte, when the content was copied to a folder of the same name
-    (`qlab_copy` of `qlab_deck`): notes name content files as `<folder>/<file>`."""
+    built once (per session or module) instead of built again: the deck, its manifest (naming
+    the new file) and the picture-chart cache beside it. For tests that edit or rebuild a built
+    deck. The same build, byte for byte, only when both builds read content folders of the
+    same name: notes name content files as `<folder>/<file>`."""
     target.parent.mkdir(parents=True, exist_ok=True)
     shutil.copyfile(deck, target)
     manifest = json.loads(deck.with_name(f"{deck.stem}.manifest.json").read_text("utf-8"))
