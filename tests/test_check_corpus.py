@@ -15,7 +15,7 @@ import pytest
 
 from flawed_decks import FLAWS, Flaw
 from summarydeck.check.findings import RULES, Finding, Severity
-from summarydeck.check.run import check_deck
+from summarydeck.check.runner import check_deck
 
 _SERIOUS = (Severity.ERROR, Severity.WARNING)
 

@@ -20,7 +20,7 @@ from pptx.enum.chart import XL_CHART_TYPE
 from pptx.util import Inches, Pt
 
 from summarydeck.check.findings import Severity
-from summarydeck.check.run import CheckReport, check_deck
+from summarydeck.check.runner import CheckReport, check_deck
 
 A = "{http://schemas.openxmlformats.org/drawingml/2006/main}"
 P = "{http://schemas.openxmlformats.org/presentationml/2006/main}"
