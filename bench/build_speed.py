@@ -141,10 +141,10 @@ def stage_times(
         for attr in FITTING:
             if hasattr(module, attr):
                 patched.append((module, attr, getattr(module, attr)))
-        if module is api:
-            patched.append((module, "_check", module._check))
+        if module.__name__ == "summarydeck.api.building":  # the build's call of the checker
+            patched.append((module, "check_deck", module.check_deck))
     for module, attr, original in patched:
-        setattr(module, attr, timed(original, "check" if attr == "_check" else "fitting"))
+        setattr(module, attr, timed(original, "check" if attr == "check_deck" else "fitting"))
     totals, fitting, checking = [], [], []
     try:
         for _ in range(runs):
