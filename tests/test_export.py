@@ -437,7 +437,7 @@ def test_export_writes_a_pdf_with_a_page_per_slide(exported: Exported) -> None:
     for deck, result in zip(exported.decks, exported.results, strict=True):
         assert result.deck == deck
         assert result.pdf == exported.out / f"{deck.stem}.pdf"
-        assert _pdf_pages(result.pdf) == len(_slide_names(deck)) > 20
+        assert _pdf_pages(result.pdf) == len(_slide_names(deck)) > 1
 
 
 @pytest.mark.render
