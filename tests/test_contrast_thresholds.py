@@ -110,5 +110,12 @@ def test_the_finding_states_the_ratio_and_the_threshold_it_missed(tmp_path: Path
     messages = _low_contrast(
         tmp_path, {"small": (UNDER_4_5, 12, False), "large": ("#999999", 20, False)}
     )
-    assert "4.48:1" in messages["small"] and "asks for 4.5:1" in messages["small"]
-    assert "2.85:1" in messages["large"] and "asks for 3:1" in messages["large"]
+    assert "4.47:1" in messages["small"] and "asks for 4.5:1" in messages["small"]  # 4.478
+    assert "2.84:1" in messages["large"] and "asks for 3:1" in messages["large"]  # 2.848
+
+
+def test_a_ratio_just_under_the_threshold_never_reads_as_meeting_it(tmp_path: Path) -> None:
+    """2.995:1 fails 3:1, so the message says 2.99:1 (rounding it would say 3.00:1)."""
+    assert 2.99 < contrast_ratio(UNDER_3, WHITE) < 3.0
+    messages = _low_contrast(tmp_path, {"large": (UNDER_3, 20, False)})
+    assert "has a contrast of 2.99:1" in messages["large"], messages["large"]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import math
+
 
 def rgb(hex_colour: str) -> tuple[int, int, int]:
     value = hex_colour.lstrip("#")
@@ -20,3 +22,9 @@ def relative_luminance(hex_colour: str) -> float:
 def contrast_ratio(a: str, b: str) -> float:
     la, lb = sorted((relative_luminance(a), relative_luminance(b)), reverse=True)
     return (la + 0.05) / (lb + 0.05)
+
+
+def shown_ratio(ratio: float) -> str:
+    """A contrast ratio as messages show it, rounded down to two decimals: one that fails a
+    threshold never reads as meeting it (2.995 is "2.99:1", not "3.00:1")."""
+    return f"{math.floor(ratio * 100) / 100:.2f}:1"

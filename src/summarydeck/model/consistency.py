@@ -11,7 +11,7 @@ from pydantic import TypeAdapter, ValidationError
 
 from summarydeck.diagnostics import Diagnostics, did_you_mean
 from summarydeck.model.brand import Brand
-from summarydeck.model.colour import contrast_ratio
+from summarydeck.model.colour import contrast_ratio, shown_ratio
 from summarydeck.model.content import SINGULAR, Content, ContentId, Provenance, Status, slug
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.model.variants import Variant, sections_of
@@ -133,7 +133,7 @@ def check_brand(brand: Brand, root: Path, smap: SourceMap, diags: Diagnostics) -
             diags.error(
                 "E208",
                 f"brand colours `{name_a}` on `{name_b}` have contrast "
-                f"{ratio:.2f}:1; text needs at least {needed}:1 (WCAG 2.1 AA)",
+                f"{shown_ratio(ratio)}; text needs at least {needed}:1 (WCAG 2.1 AA)",
                 smap.locate(("brand", "colours", given[0] if given else name_a)),
                 f"make `{name_a}` and `{name_b}` differ more in lightness",
             )
@@ -145,7 +145,7 @@ def check_brand(brand: Brand, root: Path, smap: SourceMap, diags: Diagnostics) -
             diags.error(
                 "E208",
                 f"brand accent {index + 1} ({accent}) on `{ground_name}` has contrast "
-                f"{ratio:.2f}:1; large text and chart marks need at least 3:1 (WCAG 2.1 AA)",
+                f"{shown_ratio(ratio)}; large text and chart marks need at least 3:1 (WCAG 2.1 AA)",
                 smap.locate(("brand", "colours", "accents", index)),
                 "use a darker accent",
             )

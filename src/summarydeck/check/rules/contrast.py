@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from summarydeck.check.findings import Finding
 from summarydeck.check.rules import Options, rule
-from summarydeck.model.colour import contrast_ratio
+from summarydeck.model.colour import contrast_ratio, shown_ratio
 from summarydeck.ooxml.deck_view import DeckView, ShapeView, SlideView
 
 NORMAL, LARGE = 4.5, 3.0  # WCAG 2.1 AA; large is 18 pt, or 14 pt bold
@@ -57,8 +57,8 @@ def contrast(deck: DeckView, options: Options) -> Iterator[Finding]:
                 ratio, needed, colour, size = worst
                 yield Finding(
                     "C301",
-                    f"text {colour} at {size:g} pt on {backdrop} has a contrast of {ratio:.2f}:1; "
-                    f"WCAG 2.1 AA asks for {needed:g}:1",
+                    f"text {colour} at {size:g} pt on {backdrop} has a contrast of "
+                    f"{shown_ratio(ratio)}; WCAG 2.1 AA asks for {needed:g}:1",
                     slide.number,
                     slide.name,
                     shape.name,
