@@ -11,6 +11,7 @@ from summarydeck.cli.exits import EXIT_CODES_HELP, exit_status
 from summarydeck.cli.group import cli
 from summarydeck.cli.options import (
     content_option,
+    deck_file_option,
     final_option,
     slide_ids,
     variant_option,
@@ -20,11 +21,8 @@ from summarydeck.cli.printing import counted, print_diagnostics, summary_line
 
 @cli.command(epilog=EXIT_CODES_HELP)
 @content_option
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="Deck file to write [default: output/<slug>.pptx, or output/<slug>-<variant>.pptx].",
+@deck_file_option(
+    "Deck file to write [default: output/<slug>.pptx, or output/<slug>-<variant>.pptx]."
 )
 @variant_option
 @click.option("--all", "all_variants", is_flag=True, help="Build every variant, each to its file.")

@@ -51,6 +51,13 @@ def format_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..
     )
 
 
+def deck_file_option(help_text: str) -> Callable[[Callable[..., None]], Callable[..., None]]:
+    """`--out FILE`: the deck a command writes."""
+    return click.option(
+        "--out", type=click.Path(path_type=Path, dir_okay=False), default=None, help=help_text
+    )
+
+
 def slide_ids(_ctx: click.Context, _param: click.Parameter, value: str | None) -> tuple[str, ...]:
     if value is None:
         return ()

@@ -13,6 +13,7 @@ from summarydeck.cli.exits import EXIT_CODES_HELP, exit_status
 from summarydeck.cli.group import cli
 from summarydeck.cli.options import (
     content_option,
+    deck_file_option,
     variant_option,
 )
 from summarydeck.cli.printing import counted, print_diagnostics, summary_line
@@ -21,12 +22,7 @@ from summarydeck.cli.printing import counted, print_diagnostics, summary_line
 @cli.command(epilog=EXIT_CODES_HELP)
 @content_option
 @variant_option
-@click.option(
-    "--out",
-    type=click.Path(path_type=Path, dir_okay=False),
-    default=None,
-    help="Deck file to write [default: as `build`].",
-)
+@deck_file_option("Deck file to write [default: as `build`].")
 @click.option(
     "--preview",
     is_flag=True,
