@@ -50,7 +50,10 @@ def _squeeze_body(deck: Path, out: Path, slide: int, small_citation: bool = Fals
     prs = Presentation(str(deck))
     for shape in prs.slides[slide - 1].shapes:
         if shape.name == "Body":
-            shape.height = Emu(shape.height // 3)
+            # a placeholder inherits its place: set all four, as PowerPoint does on a resize
+            left, top, width, height = shape.left, shape.top, shape.width, shape.height
+            shape.left, shape.top, shape.width = left, top, width
+            shape.height = Emu(height // 3)
         if small_citation and shape.name == "Citation":
             for run in shape.text_frame.paragraphs[0].runs:
                 run.font.size = Pt(8)

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import Any
 
 from summarydeck.diagnostics import Diagnostics
+from summarydeck.layouts.designs import body_style, title_placeholder
 from summarydeck.markdown.inline import to_paragraphs, to_plain
 from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import SINGULAR, Provenance, Status
@@ -21,6 +22,7 @@ from summarydeck.ooxml.names import (
 )
 from summarydeck.plan.final import status_location
 from summarydeck.plan.grid import Grid
+from summarydeck.plan.layout_design import LayoutDesign, LayoutSet
 from summarydeck.plan.types import (
     ColourRole,
     Element,
@@ -72,6 +74,8 @@ class LayoutContext:
     deck: Deck
     diags: Diagnostics
     grid: Grid
+    layouts: LayoutSet
+    kind: str = ""  # the kind of the entry being planned
     citations: CitationIndex = field(default_factory=CitationIndex)
     slide_index: int = 0  # position of the entry being planned in `slides:`
     sections: list[Section] = field(default_factory=list)
@@ -79,6 +83,11 @@ class LayoutContext:
     @property
     def scale(self) -> TypeScale:
         return self.deck.brand.type_scale
+
+    @property
+    def design(self) -> LayoutDesign:
+        """The master layout of the kind being planned."""
+        return self.layouts.of_kind(self.kind)
 
     # --- text ---
     def markdown(self, text: str) -> tuple[Paragraph, ...]:
@@ -107,34 +116,22 @@ class LayoutContext:
     def plain(self, text: str) -> tuple[Paragraph, ...]:
         return (Paragraph((Run(text),)),)
 
-    def title(
-        self,
-        text: str,
-        *,
-        colour: ColourRole = ColourRole.PRIMARY,
-        box: Box | None = None,
-        size: float | None = None,
-    ) -> TextElement:
+    def title(self, text: str, source: DataPath | None = None) -> TextElement:
+        """A content slide's title, in its layout's title placeholder."""
+        design = self.design.placeholder("title") or title_placeholder(self.grid, self.scale)
         return TextElement(
             "Title",
-            box or self.grid.title,
+            design.box,
             self.plain(text),
-            TextStyle(
-                size or self.scale.title,
-                colour,
-                "heading",
-                bold=True,
-                anchor="bottom",
-                line_spacing=0.95,
-            ),
-            min_size=self.scale.floor(size or self.scale.title),
+            design.style,
+            min_size=self.scale.floor(design.style.size),
+            source=source,
+            placeholder="title",
         )
 
     def body_style(self, **overrides: Any) -> TextStyle:
         """Body text: the brand's body size, a little air between paragraphs."""
-        return dataclasses.replace(
-            TextStyle(self.scale.body, space_after=8.0, line_spacing=1.05), **overrides
-        )
+        return body_style(self.scale, **overrides)
 
     # --- provenance and citations ---
     def cite(self, items: Sequence[Provenance]) -> TextElement | None:
@@ -282,8 +279,9 @@ class LayoutContext:
         shows: Sequence[tuple[str, str]] = (),
         title_source: DataPath | None = None,
     ) -> SlidePlan:
-        """A standard content slide: title, accent rule, elements, citation, marker, notes."""
-        parts: list[Element] = [ShapeElement("Accent rule", self.grid.rule, ColourRole.ACCENT1)]
+        """A standard content slide on the kind's layout (which draws the accent rule):
+        title, elements, citation, marker, notes."""
+        parts: list[Element] = []
         unconfirmed = self.unconfirmed(spec, shows)
         if unconfirmed:  # read right after the title: it qualifies everything on the slide
             parts.extend(self.marker())
@@ -297,8 +295,8 @@ class LayoutContext:
         return SlidePlan(
             id=spec.slide_id,
             kind=spec.kind,
-            layout="content",
-            title=dataclasses.replace(self.title(title), source=title_source),
+            layout=self.design.name,
+            title=self.title(title, title_source),
             notes=(text + tail).strip(),
             elements=tuple(parts),
             unconfirmed=unconfirmed,

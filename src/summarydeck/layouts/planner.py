@@ -6,7 +6,7 @@ import dataclasses
 
 from summarydeck.diagnostics import Diagnostics
 from summarydeck.layouts.context import LayoutContext, Section
-from summarydeck.layouts.registry import kinds
+from summarydeck.layouts.registry import kinds, layout_set
 from summarydeck.model.content import Status
 from summarydeck.model.deck import Deck
 from summarydeck.model.storyboard import SlideSpec
@@ -20,7 +20,8 @@ def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
     """SlidePlans in storyboard order (of the entries a variant keeps). Deferred kinds (the
     sources slide) are planned last so they see every citation, then put back in their place."""
     registry = kinds()
-    ctx = LayoutContext(deck, diags, Grid.for_size(deck.brand.slide_size))
+    grid = Grid.for_size(deck.brand.slide_size)
+    ctx = LayoutContext(deck, diags, grid, layout_set(grid, deck.brand.type_scale))
     entries = deck.entries
     ctx.sections = [
         Section(
@@ -36,7 +37,7 @@ def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
     order = sorted(range(len(entries)), key=lambda i: (registry[entries[i].spec.kind].deferred, i))
     for position in order:
         spec, index = entries[position].spec, entries[position].index
-        ctx.slide_index = index
+        ctx.slide_index, ctx.kind = index, spec.kind
         location = deck.source_map.locate(("slides", index))
         planned[position] = []
         for laid_out in registry[spec.kind].plan(spec, ctx):

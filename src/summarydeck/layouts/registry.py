@@ -8,7 +8,16 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from summarydeck.layouts.designs import (
+    LayoutFunction,
+    build_layout_set,
+    layout_name_for,
+    title_only,
+)
+from summarydeck.model.brand import TypeScale
 from summarydeck.model.storyboard import SlideSpec
+from summarydeck.plan.grid import Grid
+from summarydeck.plan.layout_design import LayoutSet
 
 if TYPE_CHECKING:
     from summarydeck.layouts.context import LayoutContext
@@ -24,6 +33,7 @@ class SlideKind:
     spec: type[SlideSpec]
     plan: PlanFunction
     summary: str
+    layout: LayoutFunction  # the master layout its slides use
     deferred: bool = False  # planned after all others (e.g. sources, which needs every citation)
 
 
@@ -31,11 +41,12 @@ _REGISTRY: dict[str, SlideKind] = {}
 
 
 def register(
-    name: str, spec: type[S], *, deferred: bool = False
+    name: str, spec: type[S], *, deferred: bool = False, layout: LayoutFunction | None = None
 ) -> Callable[
     [Callable[[S, LayoutContext], list[SlidePlan]]], Callable[[S, LayoutContext], list[SlidePlan]]
 ]:
-    """Decorator for a kind's plan function: `@register("quote", QuoteSlide)`."""
+    """Decorator for a kind's plan function: `@register("quote", QuoteSlide, layout=...)`.
+    Without a `layout`, the kind's slides use a title-only layout named after it."""
 
     def decorate(
         fn: Callable[[S, LayoutContext], list[SlidePlan]],
@@ -43,7 +54,8 @@ def register(
         if name in _REGISTRY and _REGISTRY[name].plan is not fn:
             raise RuntimeError(f"slide kind `{name}` registered twice")
         summary = (fn.__doc__ or "").strip().splitlines()[0] if fn.__doc__ else name
-        _REGISTRY[name] = SlideKind(name, spec, fn, summary, deferred)
+        design = layout or title_only(layout_name_for(name))
+        _REGISTRY[name] = SlideKind(name, spec, fn, summary, design, deferred)
         return fn
 
     return decorate
@@ -56,3 +68,8 @@ def kinds() -> dict[str, SlideKind]:
     for module in pkgutil.iter_modules(package.__path__):
         importlib.import_module(f"{package.__name__}.{module.name}")
     return dict(sorted(_REGISTRY.items()))
+
+
+def layout_set(grid: Grid, scale: TypeScale) -> LayoutSet:
+    """The master's layouts for this grid and type scale: one per layout the kinds name."""
+    return build_layout_set({k.name: k.layout for k in kinds().values()}, grid, scale)

@@ -30,17 +30,18 @@ def shape_xfrm(shape: Any) -> Any | None:
 
 
 def xfrm_box(xfrm: Any) -> tuple[int, int, int, int] | None:
-    """(left, top, width, height) in EMU as an xfrm writes them; None without `off` and `ext`,
-    or with a value that is not a whole number (a deck may come from anywhere)."""
+    """(left, top, width, height) in EMU as an xfrm writes them (0 for what it leaves out: a
+    placeholder moved but not resized); None without `off` or `ext`, or with a value that is
+    not a whole number (a deck may come from anywhere)."""
     off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
-    if off is None or ext is None:
+    if off is None and ext is None:
         return None
     try:
         return (
-            int(off.get("x", 0)),
-            int(off.get("y", 0)),
-            int(ext.get("cx", 0)),
-            int(ext.get("cy", 0)),
+            int(off.get("x", 0)) if off is not None else 0,
+            int(off.get("y", 0)) if off is not None else 0,
+            int(ext.get("cx", 0)) if ext is not None else 0,
+            int(ext.get("cy", 0)) if ext is not None else 0,
         )
     except ValueError:
         return None

@@ -64,6 +64,7 @@ class TextElement:
     source: tuple[str | int, ...] | None = None  # the content field it shows, for errors
     group: str | None = None  # frames in one group are set at one size (the smallest fitted)
     flow: bool = False  # text that does not fit at its floor continues on a new slide
+    placeholder: str | None = None  # the layout placeholder's role it fills; None: a text box
 
 
 @dataclass(frozen=True)
@@ -122,11 +123,12 @@ def to_confirm_section(items: Sequence[ToConfirm]) -> str:
 
 @dataclass(frozen=True)
 class SlidePlan:
-    """One slide. `title` goes into the layout's title placeholder."""
+    """One slide, on the layout named `layout`. `title` goes into the layout's title
+    placeholder, and every element with a `placeholder` role into that placeholder."""
 
     id: str
     kind: str
-    layout: Literal["title", "section", "content"]
+    layout: str
     title: TextElement
     notes: str
     subtitle: TextElement | None = None  # the title layout's subtitle placeholder

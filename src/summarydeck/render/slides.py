@@ -16,73 +16,107 @@ from pptx.util import Emu
 from summarydeck.model.deck import Deck
 from summarydeck.ooxml.names import ADEC_NS, EXT_DECORATIVE, SLIDE_NUMBER_FIELD_ID, qn
 from summarydeck.plan.grid import Grid
+from summarydeck.plan.layout_design import PLACEHOLDER_TYPE, LayoutDesign, LayoutSet
 from summarydeck.plan.types import (
     ChartElement,
-    ColourRole,
     Element,
-    PictureElement,
     ShapeElement,
     SlidePlan,
     TextElement,
-    TextStyle,
 )
 from summarydeck.render.charts import add_chart
+from summarydeck.render.master import write_master
 from summarydeck.render.text import fill_text_frame
 from summarydeck.render.theme import apply_brand, set_colour
-from summarydeck.values import Box, Paragraph, Run
+from summarydeck.values import Box
 
-_LAYOUT_INDEX = {"title": 0, "section": 5, "content": 5}  # Title Slide, Title Only
 _SHAPES = {
     "rect": MSO_SHAPE.RECTANGLE,
     "rounded": MSO_SHAPE.ROUNDED_RECTANGLE,
     "oval": MSO_SHAPE.OVAL,
 }
+# a slide placeholder's (type, idx) -> the role it plays, as the layouts write them
+_ROLE_OF = {(t, i): role for role, (t, i) in PLACEHOLDER_TYPE.items() if role != "body"} | {
+    ("body", 1): "body"
+}
 
 
-def render_deck(plans: list[SlidePlan], deck: Deck, cache_dir: Path | None) -> Any:
+def render_deck(
+    plans: list[SlidePlan], deck: Deck, cache_dir: Path | None, layouts: LayoutSet
+) -> Any:
     prs = Presentation()
     apply_brand(prs, deck.brand)
+    grid = Grid.for_size(deck.brand.slide_size)
+    by_name = write_master(prs, layouts, deck.brand, grid, deck.info.language)
     for number, plan in enumerate(plans, 1):
-        _render_slide(prs, plan, deck, number, cache_dir)
+        design = layouts.named(plan.layout)
+        _render_slide(prs, plan, deck, number, cache_dir, by_name[plan.layout], design)
     return prs
 
 
 def _render_slide(
-    prs: Any, plan: SlidePlan, deck: Deck, number: int, cache_dir: Path | None
+    prs: Any,
+    plan: SlidePlan,
+    deck: Deck,
+    number: int,
+    cache_dir: Path | None,
+    layout: Any,
+    design: LayoutDesign,
 ) -> None:
-    slide = prs.slides.add_slide(prs.slide_layouts[_LAYOUT_INDEX[plan.layout]])
+    slide = prs.slides.add_slide(layout)
     slide._element.find(qn("p:cSld")).set("name", plan.id)
     lang = deck.info.language
-    if plan.background is not ColourRole.BACKGROUND:
+    if plan.background is not design.background:
         fill = slide.background.fill
         fill.solid()
         set_colour(fill.fore_color, plan.background, deck.brand)
-    _place_title(slide, plan, deck, lang)
+    filled = _fill_placeholders(slide, plan, design, deck, lang)
+    order = [filled["title"]] if "title" in filled else []
+    if "subtitle" in filled:
+        order.append(filled["subtitle"])
     for element in plan.elements:
-        _add_element(slide, element, deck, lang, cache_dir)
+        if isinstance(element, TextElement) and element.placeholder in filled:
+            order.append(filled[element.placeholder])
+        else:
+            order.append(_add_element(slide, element, deck, lang, cache_dir))
     if plan.footer:
-        _add_footer(slide, deck, plan, number, lang)
+        order.extend(_add_footer(slide, deck, number, lang, design))
+    # reading order is the order in the shape tree: the plan's, whatever came from the layout
+    tree = slide.shapes._spTree
+    for shape in order:
+        tree.append(shape)
     notes = slide.notes_slide.notes_text_frame
     notes.text = plan.notes
 
 
-def _place_title(slide: Any, plan: SlidePlan, deck: Deck, lang: str) -> None:
-    """Put the title (and subtitle) in the layout's real placeholders; remove any left empty."""
-    targets = {"title": plan.title, "subtitle": plan.subtitle}
+def _fill_placeholders(
+    slide: Any, plan: SlidePlan, design: LayoutDesign, deck: Deck, lang: str
+) -> dict[str, Any]:
+    """Put the plan's text into the layout's placeholders and remove the ones left empty (a
+    "Click to add text" box must not reach a deck). Returns the filled ones' XML by role."""
+    texts: dict[str, TextElement] = {"title": plan.title}
+    if plan.subtitle is not None:
+        texts["subtitle"] = plan.subtitle
+    for candidate in plan.elements:
+        if isinstance(candidate, TextElement) and candidate.placeholder:
+            texts.setdefault(candidate.placeholder, candidate)
+    filled: dict[str, Any] = {}
     for shape in list(slide.placeholders):
-        kind = shape.placeholder_format.type
-        role = (
-            "title"
-            if shape.placeholder_format.idx == 0
-            else ("subtitle" if "SUBTITLE" in str(kind) else None)
-        )
-        element = targets.get(role) if role else None
-        if element is None:
+        ph = shape._element.find(f".//{qn('p:ph')}")
+        role = _ROLE_OF.get((ph.get("type", "obj"), int(ph.get("idx", "0"))))
+        element = texts.get(role) if role else None
+        placeholder = design.placeholder(role) if role else None  # type: ignore[arg-type]
+        if element is None or placeholder is None:
             shape._element.getparent().remove(shape._element)
             continue
-        _set_box(shape, element.box)
+        if element.box != placeholder.box:  # the kind measured a place of its own
+            _set_box(shape, element.box)
         shape.name = element.name
-        fill_text_frame(shape.text_frame, element, deck.brand, element.style.size, lang)
+        fill_text_frame(
+            shape.text_frame, element, deck.brand, element.style.size, lang, placeholder
+        )
+        filled[role] = shape._element  # type: ignore[index]
+    return filled
 
 
 def _set_box(shape: Any, box: Box) -> None:
@@ -97,7 +131,8 @@ def _set_box(shape: Any, box: Box) -> None:
 
 def _add_element(
     slide: Any, element: Element, deck: Deck, lang: str, cache_dir: Path | None
-) -> None:
+) -> Any:
+    """Add one element as a shape of its own; returns its XML."""
     box = element.box
     if isinstance(element, ShapeElement):
         shape = slide.shapes.add_shape(
@@ -114,20 +149,22 @@ def _add_element(
         if element.shape == "rounded":
             shape.adjustments[0] = 0.5
         _mark_decorative(shape)
-    elif isinstance(element, TextElement):
+        return shape._element
+    if isinstance(element, TextElement):
         shape = slide.shapes.add_textbox(
             Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
         )
         shape.name = element.name
         fill_text_frame(shape.text_frame, element, deck.brand, element.style.size, lang)
-    elif isinstance(element, ChartElement):
-        add_chart(slide, element, deck.brand, cache_dir)
-    elif isinstance(element, PictureElement):
-        picture = slide.shapes.add_picture(
-            BytesIO(element.image), Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
-        )
-        picture.name = element.name
-        picture._element.nvPicPr.cNvPr.set("descr", element.alt_text)
+        return shape._element
+    if isinstance(element, ChartElement):
+        return add_chart(slide, element, deck.brand, cache_dir)._element
+    picture = slide.shapes.add_picture(
+        BytesIO(element.image), Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
+    )
+    picture.name = element.name
+    picture._element.nvPicPr.cNvPr.set("descr", element.alt_text)
+    return picture._element
 
 
 def _mark_decorative(shape: Any) -> None:
@@ -138,48 +175,52 @@ def _mark_decorative(shape: Any) -> None:
     etree.SubElement(ext, qn("adec:decorative"), nsmap={"adec": ADEC_NS}, val="1")
 
 
-def _add_footer(slide: Any, deck: Deck, plan: SlidePlan, number: int, lang: str) -> None:
-    """Footer and slide number as real placeholders (cloned from the layout), like PowerPoint's
-    own Insert > Header & Footer, so they stay editable and numbers update when slides move."""
-    grid = Grid.for_size(deck.brand.slide_size)
-    on_dark = plan.background is not ColourRole.BACKGROUND
-    colour = ColourRole.BACKGROUND if on_dark else ColourRole.MUTED
-    style = TextStyle(deck.brand.type_scale.small, colour, anchor="middle")
+def _add_footer(
+    slide: Any, deck: Deck, number: int, lang: str, design: LayoutDesign
+) -> list[Any]:
+    """Footer and slide number as PowerPoint's Header & Footer dialog writes them: the
+    layout's placeholders, cloned with no place of their own, holding text (the number as a
+    field, so it updates when slides move). The text repeats the layout's size, colour and
+    font: LibreOffice draws a slide's footer in the master's style, not the layout's."""
     footer_text = deck.brand.footer or deck.info.title
-    layout = slide.slide_layout
-    for ph_type, box, text in (
-        (PP_PLACEHOLDER.FOOTER, grid.footer, footer_text),
-        (PP_PLACEHOLDER.SLIDE_NUMBER, grid.slide_number, None),
-    ):
+    added = []
+    for ph_type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
         source = next(
-            (ph for ph in layout.placeholders if ph.placeholder_format.type == ph_type), None
+            (ph for ph in slide.slide_layout.placeholders if ph.placeholder_format.type == ph_type),
+            None,
         )
         if source is None:
             continue
         sp = copy.deepcopy(source._element)
-        slide.shapes._spTree.append(sp)
-        shape = slide.shapes[-1]
         sp.nvSpPr.cNvPr.set("id", str(_next_shape_id(slide)))
-        _set_box(shape, box)
-        frame = shape.text_frame
-        for p in list(frame._txBody.findall(qn("a:p"))):
-            frame._txBody.remove(p)
-        etree.SubElement(frame._txBody, qn("a:p"))
-        if text is not None:
-            element = TextElement("Footer", box, (Paragraph((Run(text),)),), style, inset=0)
-            fill_text_frame(frame, element, deck.brand, style.size, lang)
+        sp_pr = sp.find(qn("p:spPr"))
+        for child in list(sp_pr):
+            sp_pr.remove(child)
+        body = sp.find(qn("p:txBody"))
+        for child in list(body):
+            body.remove(child)
+        etree.SubElement(body, qn("a:bodyPr"))
+        etree.SubElement(body, qn("a:lstStyle"))
+        p = etree.SubElement(body, qn("a:p"))
+        role = "footer" if ph_type == PP_PLACEHOLDER.FOOTER else "slide_number"
+        placeholder = design.placeholder(role)  # type: ignore[arg-type]
+        if ph_type == PP_PLACEHOLDER.FOOTER:
+            run = etree.SubElement(p, qn("a:r"))
         else:
-            _slide_number_field(frame, number, style, deck, lang)
-
-
-def _slide_number_field(frame: Any, number: int, style: TextStyle, deck: Deck, lang: str) -> None:
-    p = frame.paragraphs[0]
-    p_pr = p._p.get_or_add_pPr()
-    p_pr.set("algn", "r")
-    field = etree.SubElement(p._p, qn("a:fld"), id=SLIDE_NUMBER_FIELD_ID, type="slidenum")
-    r_pr = etree.SubElement(field, qn("a:rPr"), lang=lang, sz=str(round(style.size * 100)))
-    etree.SubElement(field, qn("a:t")).text = str(number)
-    set_colour(Font(r_pr).color, style.colour, deck.brand)
+            run = etree.SubElement(p, qn("a:fld"), id=SLIDE_NUMBER_FIELD_ID, type="slidenum")
+        r_pr = etree.SubElement(run, qn("a:rPr"), lang=lang)
+        etree.SubElement(run, qn("a:t")).text = (
+            footer_text if ph_type == PP_PLACEHOLDER.FOOTER else str(number)
+        )
+        if placeholder is not None:
+            style = placeholder.style
+            p.insert(0, etree.Element(qn("a:pPr"), algn={"right": "r"}.get(style.align, "l")))
+            r_pr.set("sz", str(round(style.size * 100)))
+            set_colour(Font(r_pr).color, style.colour, deck.brand)
+            Font(r_pr).name = "+mn-lt"
+        slide.shapes._spTree.append(sp)
+        added.append(sp)
+    return added
 
 
 def _next_shape_id(slide: Any) -> int:

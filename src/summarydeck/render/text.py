@@ -11,7 +11,8 @@ from pptx.util import Emu, Pt
 
 from summarydeck.model.brand import Brand
 from summarydeck.ooxml.names import AHYP_NS, EXT_HYPERLINK_COLOUR, qn
-from summarydeck.plan.types import BULLET_INDENT, ColourRole, TextElement
+from summarydeck.plan.layout_design import PlaceholderDesign
+from summarydeck.plan.types import BULLET_INDENT, ColourRole, TextElement, TextStyle
 from summarydeck.render.theme import set_colour
 from summarydeck.values import Paragraph
 
@@ -21,33 +22,55 @@ _FONT_REF = {"heading": "+mj-lt", "body": "+mn-lt"}  # theme font references
 _BULLET_CHARS = ("•", "–", "◦")
 
 
-def fill_text_frame(frame: Any, element: TextElement, brand: Brand, size: float, lang: str) -> None:
+def fill_text_frame(
+    frame: Any,
+    element: TextElement,
+    brand: Brand,
+    size: float,
+    lang: str,
+    base: PlaceholderDesign | None = None,
+) -> None:
+    """Write `element` into `frame`. In a placeholder (`base`: its layout design) only what
+    differs from the layout is written, so PowerPoint's Reset has little to undo and the
+    layout stays the one place the style lives."""
     style = element.style
-    frame.word_wrap = True
-    # the size written is the one that fits; a frame allowed to shrink also gets PowerPoint's
-    # "shrink text on overflow" (at 100%), so it keeps fitting when someone adds to it there
-    frame.auto_size = (
-        MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE if element.min_size is not None else MSO_AUTO_SIZE.NONE
-    )
-    frame.vertical_anchor = _ANCHOR[style.anchor]
-    frame.margin_left = frame.margin_right = Emu(element.inset)
-    frame.margin_top = frame.margin_bottom = Emu(element.inset // 2)
+    inherited = base.style if base is not None else None
+    if base is None:
+        frame.word_wrap = True
+        # the size written is the one that fits; a frame allowed to shrink also gets
+        # PowerPoint's "shrink text on overflow" (at 100%), so it keeps fitting when someone
+        # adds to it there
+        frame.auto_size = (
+            MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE if element.min_size is not None else MSO_AUTO_SIZE.NONE
+        )
+    if inherited is None or style.anchor != inherited.anchor:
+        frame.vertical_anchor = _ANCHOR[style.anchor]
+    if base is None or element.inset != base.inset:
+        frame.margin_left = frame.margin_right = Emu(element.inset)
+        frame.margin_top = frame.margin_bottom = Emu(element.inset // 2)
     paragraphs = element.paragraphs or (Paragraph(()),)
     for index, para in enumerate(paragraphs):
         p = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
         rtl = is_right_to_left(para.text)
         # right-to-left text (Arabic, Hebrew) starts at the right: "left" means "start" here
-        p.alignment = PP_ALIGN.RIGHT if rtl and style.align == "left" else _ALIGN[style.align]
+        if rtl and style.align == "left":
+            p.alignment = PP_ALIGN.RIGHT
+        elif inherited is None or style.align != inherited.align:
+            p.alignment = _ALIGN[style.align]
         if rtl:
             p._p.get_or_add_pPr().set("rtl", "1")
-        p.line_spacing = style.line_spacing
-        p.space_after = Pt(style.space_after) if index < len(paragraphs) - 1 else Pt(0)
+        if inherited is None or style.line_spacing != inherited.line_spacing:
+            p.line_spacing = style.line_spacing
+        after = style.space_after if index < len(paragraphs) - 1 else 0.0
+        if inherited is None or after != inherited.space_after:
+            p.space_after = Pt(after)
         _bullet(p, para)
         for run_plan in para.runs:
-            _add_run(p, run_plan, element, brand, size, lang)
+            _add_run(p, run_plan, element, brand, size, lang, inherited)
         end = p._p.get_or_add_endParaRPr()
         end.set("lang", lang)
-        end.set("sz", str(round(size * 100)))
+        if inherited is None or size != inherited.size:
+            end.set("sz", str(round(size * 100)))
 
 
 def is_right_to_left(text: str) -> bool:
@@ -63,25 +86,44 @@ def is_right_to_left(text: str) -> bool:
 
 
 def _add_run(
-    p: Any, run_plan: Any, element: TextElement, brand: Brand, size: float, lang: str
+    p: Any,
+    run_plan: Any,
+    element: TextElement,
+    brand: Brand,
+    size: float,
+    lang: str,
+    inherited: TextStyle | None,
 ) -> None:
     style = element.style
     if run_plan.text == "\v":
         br = etree.SubElement(p._p, qn("a:br"))
-        r_pr = etree.SubElement(br, qn("a:rPr"), lang=lang, sz=str(round(size * 100)))
-        del r_pr
+        r_pr = etree.SubElement(br, qn("a:rPr"), lang=lang)
+        if inherited is None or size != inherited.size:
+            r_pr.set("sz", str(round(size * 100)))
         return
     run = p.add_run()
     run.text = run_plan.text
     font = run.font
-    font.size = Pt(size)
-    font.bold = style.bold or run_plan.bold or None
-    font.italic = style.italic or run_plan.italic or None
-    font.name = _FONT_REF[style.font]
     run._r.get_or_add_rPr().set("lang", lang)
+    bold, italic = style.bold or run_plan.bold, style.italic or run_plan.italic
+    if inherited is None:
+        font.size = Pt(size)
+        font.bold = bold or None
+        font.italic = italic or None
+        font.name = _FONT_REF[style.font]
+    else:  # in a placeholder: only what differs from its layout
+        if size != inherited.size:
+            font.size = Pt(size)
+        if bold != inherited.bold:
+            font.bold = bold
+        if italic != inherited.italic:
+            font.italic = italic
+        if style.font != inherited.font:
+            font.name = _FONT_REF[style.font]
     on_dark = style.colour is ColourRole.BACKGROUND
     colour = ColourRole.LINK if run_plan.link and not on_dark else style.colour
-    set_colour(font.color, colour, brand)
+    if inherited is None or colour != inherited.colour:
+        set_colour(font.color, colour, brand)
     if run_plan.link:
         run.hyperlink.address = run_plan.link
         font.underline = True

@@ -12,8 +12,6 @@ from typing import Any
 from lxml import etree
 from pptx.dml.color import RGBColor
 from pptx.enum.dml import MSO_THEME_COLOR
-from pptx.enum.shapes import PP_PLACEHOLDER
-from pptx.enum.text import MSO_ANCHOR
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from summarydeck.model.brand import Brand
@@ -46,16 +44,13 @@ def set_colour(colour_format: Any, role: ColourRole, brand: Brand) -> None:
 
 def apply_brand(prs: Any, brand: Brand) -> None:
     grid = Grid.for_size(brand.slide_size)
-    old_width = prs.slide_width
     prs.slide_width, prs.slide_height = grid.width, grid.height
     size = prs.part._element.find(qn("p:sldSz"))
     if brand.slide_size == "4:3":
         size.set("type", "screen4x3")
     elif "type" in size.attrib:
         del size.attrib["type"]  # Widescreen has no preset name in the schema's list
-    if old_width != grid.width:
-        _stretch_master_and_layouts(prs, grid.width / old_width)
-    _brand_master(prs, brand, grid)
+    _brand_master(prs, brand)
     theme_part = prs.slide_master.part.part_related_by(RT.THEME)
     theme = etree.fromstring(theme_part.blob)
     _write_colours(theme, brand)
@@ -94,21 +89,9 @@ def _write_fonts(theme: Any, brand: Brand) -> None:
         scheme.find(f"{{{A_NS}}}{tag}/{{{A_NS}}}latin").set("typeface", family)
 
 
-def _stretch_master_and_layouts(prs: Any, factor: float) -> None:
-    """Scale the x position and width of every master and layout shape to the new slide width."""
-    masters = [prs.slide_master, *prs.slide_layouts]
-    for owner in masters:
-        for xfrm in owner.element.iter(qn("a:xfrm")):
-            off, ext = xfrm.find(qn("a:off")), xfrm.find(qn("a:ext"))
-            if off is not None:
-                off.set("x", str(round(int(off.get("x")) * factor)))
-            if ext is not None:
-                ext.set("cx", str(round(int(ext.get("cx")) * factor)))
-
-
-def _brand_master(prs: Any, brand: Brand, grid: Grid) -> None:
-    """Master text styles and title position on brand, so a slide someone adds later in
-    PowerPoint gets the deck's title style and place rather than Office's defaults."""
+def _brand_master(prs: Any, brand: Brand) -> None:
+    """Master text styles on brand, so text anywhere without a style of its own (a layout
+    someone adds in PowerPoint) gets the deck's rather than Office's defaults."""
     master = prs.slide_master.element
     scale = brand.type_scale
     title = master.find(f"{{{P_NS}}}txStyles/{{{P_NS}}}titleStyle/{{{A_NS}}}lvl1pPr")
@@ -117,12 +100,6 @@ def _brand_master(prs: Any, brand: Brand, grid: Grid) -> None:
     body = master.find(f"{{{P_NS}}}txStyles/{{{P_NS}}}bodyStyle")
     for level, size in zip(range(1, 4), (scale.body, scale.body, scale.body_min), strict=True):
         _style_run_defaults(body.find(f"{{{A_NS}}}lvl{level}pPr"), size, "tx1")
-    box = grid.title
-    for placeholder in prs.slide_master.placeholders:
-        if placeholder.placeholder_format.type == PP_PLACEHOLDER.TITLE:
-            placeholder.left, placeholder.top = box.left, box.top
-            placeholder.width, placeholder.height = box.width, box.height
-            placeholder.text_frame.vertical_anchor = MSO_ANCHOR.BOTTOM
 
 
 def _style_run_defaults(level: Any, size: float, scheme_colour: str, bold: bool = False) -> None:

@@ -8,10 +8,14 @@ import dataclasses
 from pydantic import Field
 
 from summarydeck.layouts.context import LayoutContext
+from summarydeck.layouts.designs import body_placeholder, body_style, content_layout
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences, to_plain
+from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import Markdown, Text
 from summarydeck.model.storyboard import SlideSpec
+from summarydeck.plan.grid import Grid
+from summarydeck.plan.layout_design import LayoutDesign
 from summarydeck.plan.measure import needed_emu
 from summarydeck.plan.types import ColourRole, Element, ShapeElement, SlidePlan, TextElement
 from summarydeck.values import Box, Paragraph, Run, inches
@@ -24,21 +28,39 @@ class ActivitySlide(SlideSpec):
     materials: list[Text] = Field(default_factory=list, max_length=6)  # what to have ready
 
 
-@register("activity", ActivitySlide)
+PANEL_WIDTH = inches(3.6)
+
+
+def activity_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
+    width = grid.inner_width - PANEL_WIDTH - grid.gutter
+    return content_layout(
+        "Activity",
+        grid,
+        scale,
+        body_placeholder(
+            Box(grid.margin, grid.body.top, width, grid.body.height),
+            body_style(scale, space_after=12.0),
+            name="Steps",
+        ),
+        description="a workshop activity's numbered steps, its time and materials in a panel",
+    )
+
+
+@register("activity", ActivitySlide, layout=activity_layout)
 def plan_activity(spec: ActivitySlide, ctx: LayoutContext) -> list[SlidePlan]:
     """A workshop activity: numbered steps, with its timing and materials in a side panel."""
     grid = ctx.grid
     path = ("slides", ctx.slide_index)
     has_panel = bool(spec.minutes or spec.materials)
-    panel_width = inches(3.6) if has_panel else 0
+    panel_width = PANEL_WIDTH if has_panel else 0
     steps_width = grid.inner_width - (panel_width + grid.gutter if has_panel else 0)
     steps = ctx.numbered(spec.steps)
     elements: list[Element] = [
-        TextElement(
-            "Activity steps",
-            Box(grid.margin, grid.body.top, steps_width, grid.body.height),
+        ctx.design.text(
+            "body",
             steps,
-            ctx.body_style(space_after=12.0),
+            name="Activity steps",
+            box=Box(grid.margin, grid.body.top, steps_width, grid.body.height),
             min_size=ctx.scale.body_min,
             source=(*path, "steps"),
         )

@@ -7,11 +7,15 @@ from typing import ClassVar
 from pydantic import Field, model_validator
 
 from summarydeck.layouts.context import LayoutContext
+from summarydeck.layouts.designs import body_placeholder, body_style, content_layout
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences
+from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import ContentId, Markdown, Text
 from summarydeck.model.storyboard import SlideSpec
-from summarydeck.plan.types import SlidePlan, TextElement
+from summarydeck.plan.grid import Grid
+from summarydeck.plan.layout_design import LayoutDesign
+from summarydeck.plan.types import SlidePlan
 from summarydeck.values import Paragraph
 
 
@@ -29,7 +33,17 @@ class BulletsSlide(SlideSpec):
         return self
 
 
-@register("bullets", BulletsSlide)
+def bullets_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
+    return content_layout(
+        "Title and text",
+        grid,
+        scale,
+        body_placeholder(grid.body, body_style(scale)),
+        description="a title and text or a list of points",
+    )
+
+
+@register("bullets", BulletsSlide, layout=bullets_layout)
 def plan_bullets(spec: BulletsSlide, ctx: LayoutContext) -> list[SlidePlan]:
     """Title and bullet points, with optional lead paragraph and cited sources."""
     # one frame shows both fields: name the one that is there, or the slide when both are
@@ -39,11 +53,10 @@ def plan_bullets(spec: BulletsSlide, ctx: LayoutContext) -> list[SlidePlan]:
     if spec.body:
         paragraphs += ctx.markdown(spec.body)
     paragraphs += ctx.points(spec.points)
-    element = TextElement(
-        "Body",
-        ctx.grid.body,
+    element = ctx.design.text(
+        "body",
         paragraphs,
-        ctx.body_style(),
+        name="Body",
         min_size=ctx.scale.body_min,
         source=path,
         flow=True,

@@ -5,10 +5,14 @@ from __future__ import annotations
 from pydantic import Field
 
 from summarydeck.layouts.context import LayoutContext
+from summarydeck.layouts.designs import footer_placeholders
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences
+from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import Markdown, Text
 from summarydeck.model.storyboard import SlideSpec
+from summarydeck.plan.grid import Grid
+from summarydeck.plan.layout_design import LayoutDesign, PlaceholderDesign
 from summarydeck.plan.types import ColourRole, SlidePlan, TextElement, TextStyle
 from summarydeck.values import Box, inches
 
@@ -22,28 +26,52 @@ class ClosingSlide(SlideSpec):
         return "closing"
 
 
-@register("closing", ClosingSlide)
+def closing_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
+    """The closing slide: a title and a message on the primary colour."""
+    width = grid.inner_width - inches(1.0)
+    return LayoutDesign(
+        "Closing",
+        (
+            PlaceholderDesign(
+                "title",
+                Box(grid.margin, inches(1.2), width, inches(1.6)),
+                TextStyle(
+                    scale.section, ColourRole.BACKGROUND, "heading", bold=True, anchor="bottom"
+                ),
+            ),
+            PlaceholderDesign(
+                "body",
+                Box(grid.margin, inches(3.1), width, inches(1.9)),
+                TextStyle(scale.subheading, ColourRole.BACKGROUND, space_after=8),
+                name="Message",
+            ),
+            *footer_placeholders(grid, scale, on_dark=True),
+        ),
+        background=ColourRole.PRIMARY,
+        description="the closing slide: a call to action on the primary colour",
+    )
+
+
+@register("closing", ClosingSlide, layout=closing_layout)
 def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
     """Closing slide on the primary colour with a message and contact lines."""
     grid = ctx.grid
     path = ("slides", ctx.slide_index)
     width = grid.inner_width - inches(1.0)
-    title = TextElement(
-        "Title",
-        Box(grid.margin, inches(1.2), width, inches(1.6)),
+    design = ctx.design
+    title = design.text(
+        "title",
         ctx.plain(spec.title),
-        TextStyle(ctx.scale.section, ColourRole.BACKGROUND, "heading", bold=True, anchor="bottom"),
         min_size=ctx.scale.floor(ctx.scale.section),
         source=(*path, "title"),
     )
     elements = []
     if spec.body:
         elements.append(
-            TextElement(
-                "Closing message",
-                Box(grid.margin, inches(3.1), width, inches(1.9)),
+            design.text(
+                "body",
                 ctx.markdown(spec.body),
-                TextStyle(ctx.scale.subheading, ColourRole.BACKGROUND, space_after=8),
+                name="Closing message",
                 min_size=ctx.scale.body_min,
                 source=(*path, "body"),
             )
@@ -65,7 +93,7 @@ def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
         SlidePlan(
             spec.slide_id,
             spec.kind,
-            "section",
+            design.name,
             title,
             ctx.notes(spec, draft),
             elements=tuple(elements),

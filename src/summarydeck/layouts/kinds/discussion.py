@@ -7,9 +7,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from summarydeck.layouts.context import LayoutContext
+from summarydeck.layouts.designs import body_placeholder, body_style, content_layout
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import to_plain
+from summarydeck.model.brand import TypeScale
 from summarydeck.model.storyboard import SlideSpec
+from summarydeck.plan.grid import Grid
+from summarydeck.plan.layout_design import LayoutDesign
 from summarydeck.plan.types import ColourRole, SlidePlan, TextElement, TextStyle
 from summarydeck.values import Box, inches
 
@@ -22,7 +26,29 @@ class DiscussionSlide(SlideSpec):
         return f"{self.opportunity}-discussion"
 
 
-@register("discussion", DiscussionSlide)
+LABEL_HEIGHT = inches(0.5)
+
+
+def _prompts_box(grid: Grid) -> Box:
+    top = grid.body.top + LABEL_HEIGHT + inches(0.2)
+    return Box(grid.margin, top, grid.inner_width, grid.body.bottom - top)
+
+
+def discussion_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
+    return content_layout(
+        "Discussion",
+        grid,
+        scale,
+        body_placeholder(
+            _prompts_box(grid),
+            body_style(scale, size=scale.lead, space_after=14.0),
+            name="Prompts",
+        ),
+        description="numbered prompts for small groups, under a line that says how long",
+    )
+
+
+@register("discussion", DiscussionSlide, layout=discussion_layout)
 def plan_discussion(spec: DiscussionSlide, ctx: LayoutContext) -> list[SlidePlan]:
     """Discussion prompts for one opportunity, with facilitator notes in the speaker notes."""
     item = ctx.deck.content.opportunities[spec.opportunity]
@@ -41,7 +67,7 @@ def plan_discussion(spec: DiscussionSlide, ctx: LayoutContext) -> list[SlidePlan
     label = "Discuss in small groups"
     if workshop.minutes:
         label += f" · {workshop.minutes} minutes"
-    label_box = Box(grid.margin, grid.body.top, grid.inner_width, inches(0.5))
+    label_box = Box(grid.margin, grid.body.top, grid.inner_width, LABEL_HEIGHT)
     prompts = ctx.numbered(workshop.prompts)
     elements = [
         TextElement(
@@ -50,16 +76,10 @@ def plan_discussion(spec: DiscussionSlide, ctx: LayoutContext) -> list[SlidePlan
             ctx.plain(label),
             TextStyle(ctx.scale.label, ColourRole.PRIMARY, bold=True),
         ),
-        TextElement(
-            "Discussion prompts",
-            Box(
-                grid.margin,
-                label_box.bottom + inches(0.2),
-                grid.inner_width,
-                grid.body.bottom - label_box.bottom - inches(0.2),
-            ),
+        ctx.design.text(
+            "body",
             prompts,
-            ctx.body_style(size=ctx.scale.lead, space_after=14.0),
+            name="Discussion prompts",
             min_size=ctx.scale.body_min,
             source=(*path, "prompts"),
         ),

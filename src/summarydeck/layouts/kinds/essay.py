@@ -5,9 +5,13 @@ from __future__ import annotations
 from typing import ClassVar
 
 from summarydeck.layouts.context import LayoutContext
+from summarydeck.layouts.designs import body_placeholder, body_style, content_layout
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences
+from summarydeck.model.brand import TypeScale
 from summarydeck.model.storyboard import SlideSpec
+from summarydeck.plan.grid import Grid
+from summarydeck.plan.layout_design import LayoutDesign
 from summarydeck.plan.types import ColourRole, Element, ShapeElement, SlidePlan, TextElement
 from summarydeck.values import Box, Paragraph, Run, inches
 
@@ -17,14 +21,31 @@ class EssaySlide(SlideSpec):
     references: ClassVar[dict[str, str]] = {"essay": "essays"}
 
 
-@register("essay", EssaySlide)
+PANEL_WIDTH = inches(3.6)
+
+
+def _body_box(grid: Grid) -> Box:
+    left = grid.margin + PANEL_WIDTH + grid.gutter
+    return Box(left, grid.body.top, grid.body.right - left, grid.body.height)
+
+
+def essay_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
+    return content_layout(
+        "Essay",
+        grid,
+        scale,
+        body_placeholder(_body_box(grid), body_style(scale), name="Summary"),
+        description="an essay's summary and key points, its facts in a panel on the left",
+    )
+
+
+@register("essay", EssaySlide, layout=essay_layout)
 def plan_essay(spec: EssaySlide, ctx: LayoutContext) -> list[SlidePlan]:
     """Essay summary: title, date, reading time, link and key points."""
     essay = ctx.deck.content.essays[spec.essay]
     path = ("essays", spec.essay)
     grid = ctx.grid
-    panel_width = inches(3.6)
-    panel = Box(grid.margin, grid.body.top, panel_width, grid.body.height - inches(0.1))
+    panel = Box(grid.margin, grid.body.top, PANEL_WIDTH, grid.body.height - inches(0.1))
     facts: list[Paragraph] = []
     if essay.label:
         facts.append(Paragraph((Run(essay.label, bold=True),)))
@@ -39,12 +60,6 @@ def plan_essay(spec: EssaySlide, ctx: LayoutContext) -> list[SlidePlan]:
     side: list[Paragraph] = []
     if essay.subtitle:
         side.append(Paragraph((Run(essay.subtitle, italic=True),)))
-    body_box = Box(
-        panel.right + grid.gutter,
-        grid.body.top,
-        grid.body.right - panel.right - grid.gutter,
-        grid.body.height,
-    )
     summary = ctx.markdown(essay.summary)
     points = ctx.points(essay.key_points)
     elements: list[Element] = [
@@ -61,11 +76,10 @@ def plan_essay(spec: EssaySlide, ctx: LayoutContext) -> list[SlidePlan]:
             ctx.body_style(size=ctx.scale.label, space_after=10.0),
             min_size=ctx.scale.floor(ctx.scale.label),
         ),
-        TextElement(
-            "Essay summary",
-            body_box,
+        ctx.design.text(
+            "body",
             summary + points,
-            ctx.body_style(),
+            name="Essay summary",
             source=(*path, "summary"),
             min_size=ctx.scale.body_min,
             flow=True,

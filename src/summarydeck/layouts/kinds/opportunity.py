@@ -6,9 +6,13 @@ import dataclasses
 from typing import ClassVar
 
 from summarydeck.layouts.context import LayoutContext
+from summarydeck.layouts.designs import body_placeholder, body_style, content_layout
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences
+from summarydeck.model.brand import TypeScale
 from summarydeck.model.storyboard import SlideSpec
+from summarydeck.plan.grid import Grid
+from summarydeck.plan.layout_design import LayoutDesign
 from summarydeck.plan.measure import needed_emu
 from summarydeck.plan.types import (
     ColourRole,
@@ -26,7 +30,25 @@ class OpportunitySlide(SlideSpec):
     references: ClassVar[dict[str, str]] = {"opportunity": "opportunities"}
 
 
-@register("opportunity", OpportunitySlide)
+PANEL_WIDTH = inches(4.4)
+
+
+def _points_box(grid: Grid) -> Box:
+    left = grid.margin + PANEL_WIDTH + grid.gutter
+    return Box(left, grid.body.top, grid.body.right - left, grid.body.height)
+
+
+def opportunity_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
+    return content_layout(
+        "Opportunity",
+        grid,
+        scale,
+        body_placeholder(_points_box(grid), body_style(scale), name="Points"),
+        description="one opportunity: its summary in a panel, its points beside it",
+    )
+
+
+@register("opportunity", OpportunitySlide, layout=opportunity_layout)
 def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePlan]:
     """Opportunity detail: "Opportunity N of M", summary panel and points."""
     items = ctx.deck.content.opportunities
@@ -36,15 +58,9 @@ def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePl
     grid = ctx.grid
     points = ctx.points(item.points)
     # with no points to list, the summary panel takes the whole width and larger type
-    panel_width = inches(4.4) if points else grid.inner_width
+    panel_width = PANEL_WIDTH if points else grid.inner_width
     panel_height = grid.body.height - inches(0.1) if points else inches(3.2)
     panel = Box(grid.margin, grid.body.top, panel_width, panel_height)
-    points_box = Box(
-        panel.right + grid.gutter,
-        grid.body.top,
-        grid.body.right - panel.right - grid.gutter,
-        grid.body.height,
-    )
     summary = TextElement(
         "Opportunity summary",
         Box(
@@ -90,11 +106,10 @@ def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePl
     ]
     if points:
         elements.append(
-            TextElement(
-                "Opportunity points",
-                points_box,
+            ctx.design.text(
+                "body",
                 points,
-                ctx.body_style(),
+                name="Opportunity points",
                 min_size=ctx.scale.body_min,
                 source=(*path, "points"),
             )

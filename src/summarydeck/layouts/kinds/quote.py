@@ -6,10 +6,14 @@ import dataclasses
 from typing import ClassVar
 
 from summarydeck.layouts.context import LayoutContext
+from summarydeck.layouts.designs import accent_rule, footer_placeholders, title_placeholder
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import to_plain
+from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import Text
 from summarydeck.model.storyboard import SlideSpec
+from summarydeck.plan.grid import Grid
+from summarydeck.plan.layout_design import LayoutDesign, PlaceholderDesign
 from summarydeck.plan.types import (
     ColourRole,
     Element,
@@ -27,15 +31,44 @@ class QuoteSlide(SlideSpec):
     references: ClassVar[dict[str, str]] = {"quote": "quotes"}
 
 
-@register("quote", QuoteSlide)
-def plan_quote(spec: QuoteSlide, ctx: LayoutContext) -> list[SlidePlan]:
-    """A quotation with an accent bar and attribution."""
-    quote = ctx.deck.content.quotes[spec.quote]
-    grid = ctx.grid
+def _boxes(grid: Grid) -> tuple[Box, Box]:
+    """The accent bar and, beside it, the quotation."""
     bar = Box(grid.margin + inches(0.1), grid.body.top + inches(0.1), inches(0.1), inches(3.2))
     text_box = Box(
         bar.right + inches(0.4), grid.body.top, grid.inner_width - inches(1.6), inches(3.4)
     )
+    return bar, text_box
+
+
+def quote_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
+    bar, text_box = _boxes(grid)
+    style = TextStyle(
+        scale.quote,
+        ColourRole.PRIMARY,
+        "heading",
+        anchor="middle",
+        line_spacing=1.05,
+        space_after=6,
+    )
+    return LayoutDesign(
+        "Quote",
+        (
+            title_placeholder(grid, scale),
+            PlaceholderDesign("body", text_box, style, name="Quote"),
+            *footer_placeholders(grid, scale, on_dark=False),
+        ),
+        decorations=(accent_rule(grid), ShapeElement("Quote bar", bar, ColourRole.ACCENT2)),
+        kind="obj",
+        description="a quotation, large, beside an accent bar, with its attribution below",
+    )
+
+
+@register("quote", QuoteSlide, layout=quote_layout)
+def plan_quote(spec: QuoteSlide, ctx: LayoutContext) -> list[SlidePlan]:
+    """A quotation with an accent bar and attribution."""
+    quote = ctx.deck.content.quotes[spec.quote]
+    grid = ctx.grid
+    text_box = _boxes(grid)[1]
     paragraphs = ctx.markdown(quote.text)
     first, last = paragraphs[0], paragraphs[-1]
     # curly quotes open the first paragraph and close the last
@@ -47,19 +80,10 @@ def plan_quote(spec: QuoteSlide, ctx: LayoutContext) -> list[SlidePlan]:
         for p in paragraphs
     )
     elements: list[Element] = [
-        ShapeElement("Quote bar", bar, ColourRole.ACCENT2),
-        TextElement(
-            "Quote",
-            text_box,
+        ctx.design.text(
+            "body",
             quoted,
-            TextStyle(
-                ctx.scale.quote,
-                ColourRole.PRIMARY,
-                "heading",
-                anchor="middle",
-                line_spacing=1.05,
-                space_after=6,
-            ),
+            name="Quote",
             min_size=ctx.scale.floor(ctx.scale.quote),
             source=("quotes", spec.quote, "text"),
         ),

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 from summarydeck.layouts.context import LayoutContext
+from summarydeck.layouts.designs import footer_placeholders
 from summarydeck.layouts.registry import register
+from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import Text
 from summarydeck.model.storyboard import SlideSpec
+from summarydeck.plan.grid import Grid
+from summarydeck.plan.layout_design import LayoutDesign, PlaceholderDesign
 from summarydeck.plan.types import ColourRole, ShapeElement, SlidePlan, TextElement, TextStyle
 from summarydeck.values import Box, inches
 
@@ -15,36 +19,60 @@ class SectionSlide(SlideSpec):
     subtitle: Text | None = None
 
 
-@register("section", SectionSlide)
+def section_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
+    """A section divider: a large title and a subtitle on the primary colour, under a rule."""
+    width = grid.inner_width - inches(1.5)
+    return LayoutDesign(
+        "Section",
+        (
+            PlaceholderDesign(
+                "title",
+                Box(grid.margin, inches(2.3), width, inches(1.9)),
+                TextStyle(
+                    scale.section,
+                    ColourRole.BACKGROUND,
+                    "heading",
+                    bold=True,
+                    anchor="bottom",
+                    line_spacing=0.95,
+                ),
+            ),
+            PlaceholderDesign(
+                "body",
+                Box(grid.margin, inches(4.4), width, inches(1.2)),
+                TextStyle(scale.subheading, ColourRole.BACKGROUND),
+                name="Subtitle",
+            ),
+            *footer_placeholders(grid, scale, on_dark=True),
+        ),
+        background=ColourRole.PRIMARY,
+        decorations=(
+            ShapeElement(
+                "Accent rule",
+                Box(grid.margin + inches(0.1), inches(2.0), inches(1.2), inches(0.09)),
+                ColourRole.ACCENT2,
+            ),
+        ),
+        kind="secHead",
+        description="a section divider: title and subtitle on the primary colour",
+    )
+
+
+@register("section", SectionSlide, layout=section_layout)
 def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
     """Section divider: a large title on the brand's primary colour."""
     grid = ctx.grid
     number = next(
         (n for n, section in enumerate(ctx.sections, 1) if section.slide_id == spec.slide_id), 0
     )
-    width = grid.inner_width - inches(1.5)
-    title = TextElement(
-        "Title",
-        Box(grid.margin, inches(2.3), width, inches(1.9)),
+    design = ctx.design
+    title = design.text(
+        "title",
         ctx.plain(spec.title),
-        TextStyle(
-            ctx.scale.section,
-            ColourRole.BACKGROUND,
-            "heading",
-            bold=True,
-            anchor="bottom",
-            line_spacing=0.95,
-        ),
         min_size=ctx.scale.floor(ctx.scale.section),
         source=("slides", ctx.slide_index, "title"),
     )
-    elements: list[ShapeElement | TextElement] = [
-        ShapeElement(
-            "Accent rule",
-            Box(grid.margin + inches(0.1), inches(2.0), inches(1.2), inches(0.09)),
-            ColourRole.ACCENT2,
-        ),
-    ]
+    elements: list[ShapeElement | TextElement] = []
     if number:
         elements.append(
             TextElement(
@@ -56,11 +84,10 @@ def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
         )
     if spec.subtitle:
         elements.append(
-            TextElement(
-                "Section subtitle",
-                Box(grid.margin, inches(4.4), width, inches(1.2)),
+            design.text(
+                "body",
                 ctx.plain(spec.subtitle),
-                TextStyle(ctx.scale.subheading, ColourRole.BACKGROUND),
+                name="Section subtitle",
                 source=("slides", ctx.slide_index, "subtitle"),
             )
         )
@@ -69,7 +96,7 @@ def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
         SlidePlan(
             spec.slide_id,
             spec.kind,
-            "section",
+            design.name,
             title,
             ctx.notes(spec, draft),
             elements=tuple(elements),

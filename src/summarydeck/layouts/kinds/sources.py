@@ -5,10 +5,14 @@ from __future__ import annotations
 import dataclasses
 
 from summarydeck.layouts.context import LayoutContext
+from summarydeck.layouts.designs import body_placeholder, body_style, content_layout
 from summarydeck.layouts.registry import register
+from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import Source, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.continuation import continued_id
+from summarydeck.plan.grid import Grid
+from summarydeck.plan.layout_design import LayoutDesign
 from summarydeck.plan.measure import available_height, text_height
 from summarydeck.plan.types import SlidePlan, TextElement
 from summarydeck.source.yaml_loader import DataPath
@@ -56,7 +60,19 @@ def shown_url(url: str) -> str:
     return shortened if len(shortened) <= URL_SHOWN else f"{site}/…"
 
 
-@register("sources", SourcesSlide, deferred=True)
+def sources_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
+    return content_layout(
+        "Sources",
+        grid,
+        scale,
+        body_placeholder(
+            grid.body, body_style(scale, size=scale.caption, space_after=6.0), name="Sources"
+        ),
+        description="the numbered list of sources the slides cite",
+    )
+
+
+@register("sources", SourcesSlide, deferred=True, layout=sources_layout)
 def plan_sources(spec: SourcesSlide, ctx: LayoutContext) -> list[SlidePlan]:
     """Numbered sources, as many as fit on a slide, continued on more slides when needed."""
     sources = ctx.deck.content.sources
@@ -122,11 +138,10 @@ def _columns(
     if not entries:
         return []
     return [
-        TextElement(
-            "Sources",
-            ctx.grid.body,
+        ctx.design.text(
+            "body",
             tuple(entries),
-            ctx.body_style(size=ctx.scale.caption, space_after=6.0),
+            name="Sources",
             min_size=ctx.scale.caption,
             source=source,
         )

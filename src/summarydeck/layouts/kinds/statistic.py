@@ -5,10 +5,14 @@ from __future__ import annotations
 from typing import ClassVar
 
 from summarydeck.layouts.context import LayoutContext
+from summarydeck.layouts.designs import body_placeholder, body_style, content_layout
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import to_plain
+from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import Text
 from summarydeck.model.storyboard import SlideSpec
+from summarydeck.plan.grid import Grid
+from summarydeck.plan.layout_design import LayoutDesign
 from summarydeck.plan.types import ColourRole, SlidePlan, TextElement, TextStyle
 from summarydeck.values import Box, inches
 
@@ -19,12 +23,8 @@ class StatisticSlide(SlideSpec):
     references: ClassVar[dict[str, str]] = {"statistic": "statistics"}
 
 
-@register("statistic", StatisticSlide)
-def plan_statistic(spec: StatisticSlide, ctx: LayoutContext) -> list[SlidePlan]:
-    """Big-number statistic with its label, population, year and source."""
-    stat = ctx.deck.content.statistics[spec.statistic]
-    path = ("statistics", spec.statistic)
-    grid = ctx.grid
+def _boxes(grid: Grid) -> tuple[Box, Box]:
+    """The big number on the left, its label beside it."""
     number_box = Box(grid.margin, grid.body.top + inches(0.3), inches(5.4), inches(2.6))
     label_box = Box(
         number_box.right + grid.gutter,
@@ -32,6 +32,28 @@ def plan_statistic(spec: StatisticSlide, ctx: LayoutContext) -> list[SlidePlan]:
         grid.body.right - number_box.right - grid.gutter,
         inches(2.6),
     )
+    return number_box, label_box
+
+
+def statistic_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
+    return content_layout(
+        "Statistic",
+        grid,
+        scale,
+        body_placeholder(
+            _boxes(grid)[1], body_style(scale, size=scale.lead, anchor="middle"), name="Label"
+        ),
+        description="one figure, large, with its label beside it",
+    )
+
+
+@register("statistic", StatisticSlide, layout=statistic_layout)
+def plan_statistic(spec: StatisticSlide, ctx: LayoutContext) -> list[SlidePlan]:
+    """Big-number statistic with its label, population, year and source."""
+    stat = ctx.deck.content.statistics[spec.statistic]
+    path = ("statistics", spec.statistic)
+    grid = ctx.grid
+    number_box, label_box = _boxes(grid)
     detail = " · ".join(x for x in (stat.population, stat.year) if x)
     shown_detail = f"Population: {detail}" if stat.population else detail
     elements = [
@@ -50,11 +72,10 @@ def plan_statistic(spec: StatisticSlide, ctx: LayoutContext) -> list[SlidePlan]:
             min_size=ctx.scale.floor(ctx.scale.big_number),
             source=(*path, "headline"),
         ),
-        TextElement(
-            "Statistic label",
-            label_box,
+        ctx.design.text(
+            "body",
             ctx.markdown(stat.label),
-            ctx.body_style(size=ctx.scale.lead, anchor="middle"),
+            name="Statistic label",
             min_size=ctx.scale.body_min,
             source=(*path, "label"),
         ),

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
+from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import Text
 from summarydeck.model.storyboard import SlideSpec
+from summarydeck.plan.grid import Grid
+from summarydeck.plan.layout_design import LayoutDesign, PlaceholderDesign
 from summarydeck.plan.types import ColourRole, Element, SlidePlan, TextElement, TextStyle
 from summarydeck.values import Box, inches
 
@@ -18,34 +21,54 @@ class TitleSlide(SlideSpec):
         return self.kind
 
 
-@register("title", TitleSlide)
+def title_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
+    """The opening slide: a large title and a subtitle on the primary colour, no footer."""
+    left, width = grid.margin, grid.inner_width - inches(1.0)
+    return LayoutDesign(
+        "Title",
+        (
+            PlaceholderDesign(
+                "title",
+                Box(left, inches(1.6), width, inches(2.3)),
+                TextStyle(
+                    scale.display,
+                    ColourRole.BACKGROUND,
+                    "heading",
+                    bold=True,
+                    anchor="bottom",
+                    line_spacing=0.95,
+                ),
+            ),
+            PlaceholderDesign(
+                "subtitle",
+                Box(left, inches(4.1), width, inches(1.0)),
+                TextStyle(scale.subtitle, ColourRole.BACKGROUND, anchor="top"),
+            ),
+        ),
+        background=ColourRole.PRIMARY,
+        kind="title",
+        description="the opening slide: deck title and subtitle on the primary colour",
+    )
+
+
+@register("title", TitleSlide, layout=title_layout)
 def plan_title(spec: TitleSlide, ctx: LayoutContext) -> list[SlidePlan]:
     """Opening slide with the deck's title and subtitle."""
     info, grid = ctx.deck.info, ctx.grid
     title_text = spec.title or info.title
     subtitle_text = spec.subtitle or info.subtitle or ""
     left, width = grid.margin, grid.inner_width - inches(1.0)
-    title = TextElement(
-        "Title",
-        Box(left, inches(1.6), width, inches(2.3)),
+    design = ctx.design
+    title = design.text(
+        "title",
         ctx.plain(title_text),
-        TextStyle(
-            ctx.scale.display,
-            ColourRole.BACKGROUND,
-            "heading",
-            bold=True,
-            anchor="bottom",
-            line_spacing=0.95,
-        ),
         min_size=ctx.scale.floor(ctx.scale.display),
         source=("slides", ctx.slide_index, "title") if spec.title else ("deck", "title"),
     )
     subtitle = (
-        TextElement(
-            "Subtitle",
-            Box(left, inches(4.1), width, inches(1.0)),
+        design.text(
+            "subtitle",
             ctx.plain(subtitle_text),
-            TextStyle(ctx.scale.subtitle, ColourRole.BACKGROUND, anchor="top"),
             min_size=ctx.scale.floor(ctx.scale.subtitle),
             source=("slides", ctx.slide_index, "subtitle")
             if spec.subtitle
@@ -73,7 +96,7 @@ def plan_title(spec: TitleSlide, ctx: LayoutContext) -> list[SlidePlan]:
         SlidePlan(
             spec.slide_id,
             spec.kind,
-            "title",
+            design.name,
             title,
             ctx.notes(spec, draft),
             subtitle=subtitle,

@@ -7,10 +7,14 @@ from typing import ClassVar
 from pydantic import Field
 
 from summarydeck.layouts.context import LayoutContext
+from summarydeck.layouts.designs import body_placeholder, body_style, content_layout
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences
+from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import ContentId, Markdown, Strict, Text
 from summarydeck.model.storyboard import SlideSpec
+from summarydeck.plan.grid import Grid
+from summarydeck.plan.layout_design import LayoutDesign
 from summarydeck.plan.types import (
     ColourRole,
     Element,
@@ -35,7 +39,24 @@ class TwoColumnsSlide(SlideSpec):
     references: ClassVar[dict[str, str]] = {"sources": "sources"}
 
 
-@register("two-columns", TwoColumnsSlide)
+HEADING_ROOM = inches(0.85)  # a column's heading and underline, above its text
+
+
+def two_columns_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
+    left, right = (
+        Box(b.left, b.top + HEADING_ROOM, b.width, b.height - HEADING_ROOM) for b in grid.columns(2)
+    )
+    return content_layout(
+        "Two columns",
+        grid,
+        scale,
+        body_placeholder(left, body_style(scale), name="Left column"),
+        body_placeholder(right, body_style(scale), role="right", name="Right column"),
+        description="two columns of text, each under a heading",
+    )
+
+
+@register("two-columns", TwoColumnsSlide, layout=two_columns_layout)
 def plan_two_columns(spec: TwoColumnsSlide, ctx: LayoutContext) -> list[SlidePlan]:
     """Two columns of text, each under a heading with an accent underline."""
     path = ("slides", ctx.slide_index)
@@ -67,13 +88,13 @@ def plan_two_columns(spec: TwoColumnsSlide, ctx: LayoutContext) -> list[SlidePla
                     ColourRole.ACCENT2,
                 )
             )
-            top += inches(0.85)
+            top += HEADING_ROOM
         elements.append(
-            TextElement(
-                f"{side.title()} column",
-                Box(box.left, top, box.width, box.bottom - top),
+            ctx.design.text(
+                "body" if side == "left" else "right",
                 ctx.markdown(column.body),
-                ctx.body_style(),
+                name=f"{side.title()} column",
+                box=Box(box.left, top, box.width, box.bottom - top),
                 min_size=ctx.scale.body_min,
                 source=(*path, side, "body"),
             )

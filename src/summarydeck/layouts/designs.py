@@ -1,0 +1,121 @@
+"""The master's layouts: the shared parts every layout is made of, and the deck's set of them.
+
+Each kind names its layout when it registers (`register(..., layout=...)`); kinds that look
+alike share one by giving the same name. A kind that names none gets a title-only layout named
+after it, so a new kind is still one new module.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from summarydeck.model.brand import TypeScale
+from summarydeck.plan.grid import Grid
+from summarydeck.plan.layout_design import LayoutDesign, LayoutSet, PlaceholderDesign
+from summarydeck.plan.types import ColourRole, ShapeElement, TextStyle
+from summarydeck.values import Box, inches
+
+LayoutFunction = Callable[[Grid, TypeScale], LayoutDesign]
+
+
+def title_placeholder(grid: Grid, scale: TypeScale) -> PlaceholderDesign:
+    """A content slide's title: two lines of the title size, sitting on the accent rule."""
+    return PlaceholderDesign(
+        "title",
+        grid.title,
+        TextStyle(
+            scale.title,
+            ColourRole.PRIMARY,
+            "heading",
+            bold=True,
+            anchor="bottom",
+            line_spacing=0.95,
+        ),
+    )
+
+
+def body_style(scale: TypeScale, **overrides: object) -> TextStyle:
+    """Body text: the brand's body size, a little air between paragraphs."""
+    base = {"size": scale.body, "space_after": 8.0, "line_spacing": 1.05}
+    return TextStyle(**{**base, **overrides})  # type: ignore[arg-type]
+
+
+def body_placeholder(
+    box: Box, style: TextStyle, role: str = "body", name: str = "", inset: int = inches(0.1)
+) -> PlaceholderDesign:
+    return PlaceholderDesign(role, box, style, inset=inset, name=name)  # type: ignore[arg-type]
+
+
+def footer_placeholders(
+    grid: Grid, scale: TypeScale, on_dark: bool
+) -> tuple[PlaceholderDesign, ...]:
+    """Footer text and slide number, as PowerPoint's Header & Footer dialog shows them."""
+    colour = ColourRole.BACKGROUND if on_dark else ColourRole.MUTED
+    style = TextStyle(scale.small, colour, anchor="middle")
+    return (
+        PlaceholderDesign("footer", grid.footer, style, inset=0, shrink=False),
+        PlaceholderDesign(
+            "slide_number",
+            grid.slide_number,
+            TextStyle(scale.small, colour, anchor="middle", align="right"),
+            inset=0,
+            shrink=False,
+        ),
+    )
+
+
+def accent_rule(grid: Grid) -> ShapeElement:
+    return ShapeElement("Accent rule", grid.rule, ColourRole.ACCENT1)
+
+
+def content_layout(
+    name: str,
+    grid: Grid,
+    scale: TypeScale,
+    *body: PlaceholderDesign,
+    description: str = "",
+) -> LayoutDesign:
+    """A light content layout: the accent rule, the title, `body` placeholders, the footer."""
+    two = len(body) == 2
+    kind = "twoObj" if two else ("obj" if body else "cust")
+    return LayoutDesign(
+        name,
+        (title_placeholder(grid, scale), *body, *footer_placeholders(grid, scale, False)),
+        decorations=(accent_rule(grid),),
+        kind=kind,  # type: ignore[arg-type]
+        description=description,
+    )
+
+
+def title_only(name: str) -> LayoutFunction:
+    def design(grid: Grid, scale: TypeScale) -> LayoutDesign:
+        return content_layout(name, grid, scale, description="a title; the slide draws the rest")
+
+    return design
+
+
+def layout_name_for(kind: str) -> str:
+    return kind.replace("_", " ").replace("-", " ").capitalize()
+
+
+_ORDER = {"title": 0, "secHead": 1}
+
+
+def build_layout_set(
+    functions: dict[str, LayoutFunction], grid: Grid, scale: TypeScale
+) -> LayoutSet:
+    """Every kind's layout, once each, in the order PowerPoint's New Slide menu shows them:
+    title, section, content layouts by name, closing last."""
+    by_name: dict[str, LayoutDesign] = {}
+    for_kind: dict[str, str] = {}
+    for kind, function in sorted(functions.items()):
+        design = function(grid, scale)
+        known = by_name.setdefault(design.name, design)
+        if known != design:
+            raise RuntimeError(f"layout {design.name!r} is designed two ways (kind `{kind}`)")
+        for_kind[kind] = design.name
+    designs = sorted(
+        by_name.values(),
+        key=lambda d: (_ORDER.get(d.kind, 3 if d.name == "Closing" else 2), d.name),
+    )
+    return LayoutSet(tuple(designs), for_kind)

@@ -1,0 +1,276 @@
+"""Write the deck's slide master: our own layouts in place of Office's stock ones.
+
+The stock layouts ("Title and Content", "Comparison", "Vertical Text" ...) go, and so does the
+master's date placeholder and its sample text. Each LayoutDesign becomes one `p:sldLayout` with
+its background, decorative shapes and placeholders, their place and text style in the layout's
+list styles, so a slide only fills them in. python-pptx reads layouts but cannot add one, so
+the parts are written here at the XML level.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from lxml import etree
+from pptx.enum.shapes import PP_PLACEHOLDER
+from pptx.opc.constants import CONTENT_TYPE as CT
+from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.packuri import PackURI
+from pptx.parts.slide import SlideLayoutPart
+
+from summarydeck.model.brand import Brand
+from summarydeck.ooxml.names import (
+    A_NS,
+    ADEC_NS,
+    EXT_DECORATIVE,
+    P_NS,
+    R_NS,
+    SLIDE_NUMBER_FIELD_ID,
+    qn,
+)
+from summarydeck.plan.grid import Grid
+from summarydeck.plan.layout_design import (
+    PLACEHOLDER_TYPE,
+    LayoutDesign,
+    LayoutSet,
+    PlaceholderDesign,
+)
+from summarydeck.plan.types import ColourRole, ShapeElement, TextStyle
+from summarydeck.values import Box
+
+SCHEME_SLOT: dict[ColourRole, str] = {
+    ColourRole.TEXT: "tx1",
+    ColourRole.BACKGROUND: "bg1",
+    ColourRole.PRIMARY: "tx2",
+    ColourRole.SURFACE: "bg2",
+    ColourRole.ACCENT1: "accent1",
+    ColourRole.ACCENT2: "accent2",
+    ColourRole.ACCENT3: "accent3",
+    ColourRole.ACCENT4: "accent4",
+    ColourRole.ACCENT5: "accent5",
+    ColourRole.ACCENT6: "accent6",
+    ColourRole.LINK: "hlink",
+}
+_ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
+_ALIGN = {"left": "l", "center": "ctr", "right": "r"}
+_FONT = {"heading": "+mj-lt", "body": "+mn-lt"}
+_FIRST_LAYOUT_ID = 2147483649  # layout ids share a range with master ids, above 2^31
+_LEVELS = 5  # list levels given the layout's style (deeper ones follow the master)
+
+
+def write_master(
+    prs: Any, layouts: LayoutSet, brand: Brand, grid: Grid, lang: str
+) -> dict[str, Any]:
+    """Replace the master's layouts with `layouts`; python-pptx SlideLayouts by name."""
+    from pptx.oxml import parse_xml  # python-pptx's own element classes: it reads layouts
+
+    master = prs.slide_master
+    _drop_stock_layouts(master)
+    _tidy_master(master, grid, brand, lang)
+    id_list = master.element.find(qn("p:sldLayoutIdLst"))
+    for number, design in enumerate(layouts.designs, 1):
+        part = SlideLayoutPart(
+            PackURI(f"/ppt/slideLayouts/slideLayout{number}.xml"),
+            CT.PML_SLIDE_LAYOUT,
+            master.part.package,
+            parse_xml(etree.tostring(layout_xml(design, brand, lang))),
+        )
+        part.relate_to(master.part, RT.SLIDE_MASTER)
+        r_id = master.part.relate_to(part, RT.SLIDE_LAYOUT)
+        etree.SubElement(
+            id_list,
+            qn("p:sldLayoutId"),
+            {"id": str(_FIRST_LAYOUT_ID + number - 1), f"{{{R_NS}}}id": r_id},
+        )
+    return {layout.name: layout for layout in master.slide_layouts}
+
+
+def _drop_stock_layouts(master: Any) -> None:
+    id_list = master.element.find(qn("p:sldLayoutIdLst"))
+    for entry in list(id_list):
+        master.part.drop_rel(entry.get(f"{{{R_NS}}}id"))
+        id_list.remove(entry)
+
+
+def _tidy_master(master: Any, grid: Grid, brand: Brand, lang: str) -> None:
+    """No date, no sample text; title, body, footer and number where the grid puts them."""
+    boxes = {
+        PP_PLACEHOLDER.TITLE: grid.title,
+        PP_PLACEHOLDER.BODY: grid.body,
+        PP_PLACEHOLDER.FOOTER: grid.footer,
+        PP_PLACEHOLDER.SLIDE_NUMBER: grid.slide_number,
+    }
+    for placeholder in list(master.placeholders):
+        kind = placeholder.placeholder_format.type
+        sp = placeholder.element
+        if kind not in boxes:  # the date: a deck made today should not say 1/27/13
+            sp.getparent().remove(sp)
+            continue
+        _set_xfrm(sp, boxes[kind])
+        body = sp.find(qn("p:txBody"))
+        for p in body.findall(qn("a:p")):
+            body.remove(p)
+        p = etree.SubElement(body, qn("a:p"))
+        if kind == PP_PLACEHOLDER.SLIDE_NUMBER:
+            _slide_number_field(p, lang)
+        if kind in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
+            # LibreOffice draws every slide's footer in the master's style
+            align = "right" if kind == PP_PLACEHOLDER.SLIDE_NUMBER else "left"
+            style = TextStyle(brand.type_scale.small, ColourRole.MUTED, align=align)
+            old = body.find(qn("a:lstStyle"))
+            lst = etree.Element(qn("a:lstStyle"))
+            old.getparent().replace(old, lst)
+            _list_style(lst, style, brand)
+
+
+def _set_xfrm(sp: Any, box: Box) -> None:
+    sp_pr = sp.find(qn("p:spPr"))
+    old = sp_pr.find(qn("a:xfrm"))
+    if old is not None:
+        sp_pr.remove(old)
+    sp_pr.insert(0, _xfrm(box))
+
+
+def _xfrm(box: Box) -> Any:
+    xfrm = etree.Element(qn("a:xfrm"))
+    etree.SubElement(xfrm, qn("a:off"), x=str(box.left), y=str(box.top))
+    etree.SubElement(xfrm, qn("a:ext"), cx=str(box.width), cy=str(box.height))
+    return xfrm
+
+
+def _slide_number_field(p: Any, lang: str) -> None:
+    field = etree.SubElement(p, qn("a:fld"), id=SLIDE_NUMBER_FIELD_ID, type="slidenum")
+    etree.SubElement(field, qn("a:rPr"), lang=lang)
+    etree.SubElement(field, qn("a:t")).text = "‹#›"
+
+
+def layout_xml(design: LayoutDesign, brand: Brand, lang: str) -> Any:
+    root = etree.Element(
+        qn("p:sldLayout"),
+        {"preserve": "1", "userDrawn": "1"},
+        nsmap={"a": A_NS, "r": R_NS, "p": P_NS},
+    )
+    if design.kind != "cust":
+        root.set("type", design.kind)
+    c_sld = etree.SubElement(root, qn("p:cSld"), name=design.name)
+    if design.background is not ColourRole.BACKGROUND:
+        bg_pr = etree.SubElement(etree.SubElement(c_sld, qn("p:bg")), qn("p:bgPr"))
+        _fill(bg_pr, design.background, brand)
+        etree.SubElement(bg_pr, qn("a:effectLst"))
+    tree = etree.SubElement(c_sld, qn("p:spTree"))
+    group = etree.SubElement(tree, qn("p:nvGrpSpPr"))
+    etree.SubElement(group, qn("p:cNvPr"), id="1", name="")
+    etree.SubElement(group, qn("p:cNvGrpSpPr"))
+    etree.SubElement(group, qn("p:nvPr"))
+    xfrm = etree.SubElement(etree.SubElement(tree, qn("p:grpSpPr")), qn("a:xfrm"))
+    for tag, names in (("a:off", ("x", "y")), ("a:ext", ("cx", "cy")), ("a:chOff", ("x", "y"))):
+        etree.SubElement(xfrm, qn(tag), {n: "0" for n in names})
+    etree.SubElement(xfrm, qn("a:chExt"), cx="0", cy="0")
+    shape_id = 2
+    for decoration in design.decorations:
+        tree.append(_decoration(decoration, shape_id, brand))
+        shape_id += 1
+    for placeholder in design.placeholders:
+        tree.append(_placeholder(placeholder, shape_id, brand, lang))
+        shape_id += 1
+    clr = etree.SubElement(root, qn("p:clrMapOvr"))
+    etree.SubElement(clr, qn("a:masterClrMapping"))
+    return root
+
+
+def _fill(parent: Any, role: ColourRole, brand: Brand) -> None:
+    fill = etree.SubElement(parent, qn("a:solidFill"))
+    _colour(fill, role, brand)
+
+
+def _colour(parent: Any, role: ColourRole, brand: Brand) -> None:
+    if role is ColourRole.MUTED:
+        etree.SubElement(parent, qn("a:srgbClr"), val=brand.colours.muted.lstrip("#").upper())
+    else:
+        etree.SubElement(parent, qn("a:schemeClr"), val=SCHEME_SLOT[role])
+
+
+def _decoration(shape: ShapeElement, shape_id: int, brand: Brand) -> Any:
+    """A decorative shape of the layout (the accent rule), marked so screen readers skip it."""
+    sp = etree.Element(qn("p:sp"))
+    nv = etree.SubElement(sp, qn("p:nvSpPr"))
+    c_nv_pr = etree.SubElement(nv, qn("p:cNvPr"), id=str(shape_id), name=shape.name)
+    ext = etree.SubElement(
+        etree.SubElement(c_nv_pr, qn("a:extLst")), qn("a:ext"), uri=EXT_DECORATIVE
+    )
+    etree.SubElement(ext, qn("adec:decorative"), nsmap={"adec": ADEC_NS}, val="1")
+    etree.SubElement(nv, qn("p:cNvSpPr"))
+    etree.SubElement(nv, qn("p:nvPr"), userDrawn="1")
+    sp_pr = etree.SubElement(sp, qn("p:spPr"))
+    sp_pr.append(_xfrm(shape.box))
+    geometry = {"rect": "rect", "rounded": "roundRect", "oval": "ellipse"}[shape.shape]
+    etree.SubElement(etree.SubElement(sp_pr, qn("a:prstGeom"), prst=geometry), qn("a:avLst"))
+    _fill(sp_pr, shape.fill, brand)
+    etree.SubElement(etree.SubElement(sp_pr, qn("a:ln")), qn("a:noFill"))
+    return sp
+
+
+def _placeholder(design: PlaceholderDesign, shape_id: int, brand: Brand, lang: str) -> Any:
+    ph_type, idx = PLACEHOLDER_TYPE[design.role]
+    sp = etree.Element(qn("p:sp"))
+    nv = etree.SubElement(sp, qn("p:nvSpPr"))
+    etree.SubElement(nv, qn("p:cNvPr"), id=str(shape_id), name=design.label)
+    locks = etree.SubElement(nv, qn("p:cNvSpPr"))
+    etree.SubElement(locks, qn("a:spLocks"), noGrp="1")
+    nv_pr = etree.SubElement(nv, qn("p:nvPr"))
+    ph = etree.SubElement(nv_pr, qn("p:ph"), type=ph_type)
+    if design.role in ("footer", "slide_number"):
+        ph.set("sz", "quarter")
+    if idx:
+        ph.set("idx", str(idx))
+    sp_pr = etree.SubElement(sp, qn("p:spPr"))
+    sp_pr.append(_xfrm(design.box))
+    body = etree.SubElement(sp, qn("p:txBody"))
+    body_pr = etree.SubElement(
+        body,
+        qn("a:bodyPr"),
+        {
+            "vert": "horz",
+            "wrap": "square",
+            "lIns": str(design.inset),
+            "rIns": str(design.inset),
+            "tIns": str(design.inset // 2),
+            "bIns": str(design.inset // 2),
+            "rtlCol": "0",
+            "anchor": _ANCHOR[design.style.anchor],
+        },
+    )
+    etree.SubElement(body_pr, qn("a:normAutofit" if design.shrink else "a:noAutofit"))
+    _list_style(etree.SubElement(body, qn("a:lstStyle")), design.style, brand)
+    p = etree.SubElement(body, qn("a:p"))
+    if design.role == "slide_number":
+        _slide_number_field(p, lang)
+    else:
+        etree.SubElement(p, qn("a:endParaRPr"), lang=lang)
+    return sp
+
+
+def _list_style(lst: Any, style: TextStyle, brand: Brand) -> None:
+    """The style of every list level: text typed at any level looks like the kind's text."""
+    for level in range(1, _LEVELS + 1):
+        p_pr = etree.SubElement(
+            lst,
+            qn(f"a:lvl{level}pPr"),
+            {"marL": "0", "indent": "0", "algn": _ALIGN[style.align]},
+        )
+        spacing = etree.SubElement(p_pr, qn("a:lnSpc"))
+        etree.SubElement(spacing, qn("a:spcPct"), val=str(round(style.line_spacing * 100_000)))
+        before = etree.SubElement(p_pr, qn("a:spcBef"))
+        etree.SubElement(before, qn("a:spcPts"), val="0")
+        after = etree.SubElement(p_pr, qn("a:spcAft"))
+        etree.SubElement(after, qn("a:spcPts"), val=str(round(style.space_after * 100)))
+        etree.SubElement(p_pr, qn("a:buNone"))
+        run = etree.SubElement(
+            p_pr,
+            qn("a:defRPr"),
+            {"sz": str(round(style.size * 100)), "b": "1" if style.bold else "0"},
+        )
+        if style.italic:
+            run.set("i", "1")
+        _fill(run, style.colour, brand)
+        etree.SubElement(run, qn("a:latin"), typeface=_FONT[style.font])
