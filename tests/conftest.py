@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from render_helpers import convert_all_to_pdf, require_tools
+from reset_simulation import simulate_reset
 from summarydeck import api
 
 TESTS = Path(__file__).parent
@@ -117,5 +118,35 @@ def rendered_pdfs(
     return {deck.stem: pdf for deck, pdf in zip(decks, pdfs, strict=True)}
 
 
-# the decks `rendered_pdfs` converts, by fixture name
-RENDERED_DECKS = ("full_deck", "qlab_deck", "stress_deck")
+def _reset(factory: pytest.TempPathFactory, deck: Path) -> Path:
+    out = factory.mktemp("reset") / f"{deck.stem}-reset.pptx"
+    simulate_reset(deck, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def full_deck_reset(tmp_path_factory: pytest.TempPathFactory, full_deck: Path) -> Path:
+    """The every-kind deck after PowerPoint's Reset on every slide (simulated)."""
+    return _reset(tmp_path_factory, full_deck)
+
+
+@pytest.fixture(scope="session")
+def qlab_deck_reset(tmp_path_factory: pytest.TempPathFactory, qlab_deck: Path) -> Path:
+    return _reset(tmp_path_factory, qlab_deck)
+
+
+@pytest.fixture(scope="session")
+def stress_deck_reset(tmp_path_factory: pytest.TempPathFactory, stress_deck: Path) -> Path:
+    return _reset(tmp_path_factory, stress_deck)
+
+
+# the decks `rendered_pdfs` converts, by fixture name: each test deck as built, and after
+# PowerPoint's Reset on every slide (the brand must live in the layouts, not on the slides)
+RENDERED_DECKS = (
+    "full_deck",
+    "qlab_deck",
+    "stress_deck",
+    "full_deck_reset",
+    "qlab_deck_reset",
+    "stress_deck_reset",
+)

@@ -120,7 +120,7 @@ def test_no_text_dropped_off_the_page(rendered: Rendered) -> None:
 def test_only_metric_compatible_fonts(rendered: Rendered) -> None:
     fonts = font_names(rendered.pdf)
     families = {name.split("-")[0] for name in fonts}
-    if rendered.pptx.stem == "stress":
+    if rendered.pptx.stem.startswith("stress"):
         # emoji and Arabic have no glyphs in Calibri, so a fallback font draws those; the
         # Latin text must still be set in the metric twins
         assert families >= ALLOWED_FONT_FAMILIES, f"fonts in the PDF: {fonts}"

@@ -18,6 +18,7 @@ from summarydeck.values import Box, Paragraph, inches
 # placeholders (the second one of a two-column layout is `right`).
 Role = Literal["title", "subtitle", "body", "right", "footer", "slide_number"]
 ROLES: tuple[Role, ...] = ("title", "subtitle", "body", "right", "footer", "slide_number")
+LIST_ROLES: tuple[Role, ...] = ("body", "right")  # their levels below the first are lists
 # OOXML placeholder type and index for each role (title is idx 0; footer and slide number take
 # the indexes PowerPoint's own layouts give them)
 PLACEHOLDER_TYPE: dict[Role, tuple[str, int]] = {

@@ -30,12 +30,14 @@ from summarydeck.ooxml.names import (
 )
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.layout_design import (
+    LIST_ROLES,
     PLACEHOLDER_TYPE,
     LayoutDesign,
     LayoutSet,
     PlaceholderDesign,
 )
-from summarydeck.plan.types import ColourRole, ShapeElement, TextStyle
+from summarydeck.plan.types import BULLET_INDENT, ColourRole, ShapeElement, TextStyle
+from summarydeck.render.text import bullet_char
 from summarydeck.values import Box
 
 SCHEME_SLOT: dict[ColourRole, str] = {
@@ -114,9 +116,12 @@ def _tidy_master(master: Any, grid: Grid, brand: Brand, lang: str) -> None:
         if kind == PP_PLACEHOLDER.SLIDE_NUMBER:
             _slide_number_field(p, lang)
         if kind in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
-            # LibreOffice draws every slide's footer in the master's style
-            align = "right" if kind == PP_PLACEHOLDER.SLIDE_NUMBER else "left"
-            style = TextStyle(brand.type_scale.small, ColourRole.MUTED, align=align)
+            # the master's footer in the brand's small, muted type, as its layouts have it
+            style = TextStyle(
+                brand.type_scale.small,
+                ColourRole.MUTED,
+                align="right" if kind == PP_PLACEHOLDER.SLIDE_NUMBER else "left",
+            )
             old = body.find(qn("a:lstStyle"))
             lst = etree.Element(qn("a:lstStyle"))
             old.getparent().replace(old, lst)
@@ -241,7 +246,8 @@ def _placeholder(design: PlaceholderDesign, shape_id: int, brand: Brand, lang: s
         },
     )
     etree.SubElement(body_pr, qn("a:normAutofit" if design.shrink else "a:noAutofit"))
-    _list_style(etree.SubElement(body, qn("a:lstStyle")), design.style, brand)
+    lists = design.role in LIST_ROLES
+    _list_style(etree.SubElement(body, qn("a:lstStyle")), design.style, brand, lists)
     p = etree.SubElement(body, qn("a:p"))
     if design.role == "slide_number":
         _slide_number_field(p, lang)
@@ -250,13 +256,20 @@ def _placeholder(design: PlaceholderDesign, shape_id: int, brand: Brand, lang: s
     return sp
 
 
-def _list_style(lst: Any, style: TextStyle, brand: Brand) -> None:
-    """The style of every list level: text typed at any level looks like the kind's text."""
+def _list_style(lst: Any, style: TextStyle, brand: Brand, lists: bool = False) -> None:
+    """The style of every outline level, in the kind's text style. With `lists`, level 1 is
+    text and the levels below are bulleted lists, one indent deeper each (how the renderer
+    writes points), so "Increase List Level" in PowerPoint makes a point."""
     for level in range(1, _LEVELS + 1):
+        depth = level - 1 if lists else 0
         p_pr = etree.SubElement(
             lst,
             qn(f"a:lvl{level}pPr"),
-            {"marL": "0", "indent": "0", "algn": _ALIGN[style.align]},
+            {
+                "marL": str(BULLET_INDENT * depth),
+                "indent": str(-BULLET_INDENT if depth else 0),
+                "algn": _ALIGN[style.align],
+            },
         )
         spacing = etree.SubElement(p_pr, qn("a:lnSpc"))
         etree.SubElement(spacing, qn("a:spcPct"), val=str(round(style.line_spacing * 100_000)))
@@ -264,7 +277,12 @@ def _list_style(lst: Any, style: TextStyle, brand: Brand) -> None:
         etree.SubElement(before, qn("a:spcPts"), val="0")
         after = etree.SubElement(p_pr, qn("a:spcAft"))
         etree.SubElement(after, qn("a:spcPts"), val=str(round(style.space_after * 100)))
-        etree.SubElement(p_pr, qn("a:buNone"))
+        if depth:
+            # Arial is Office's own bullet font; LibreOffice maps "follow the text" to OpenSymbol
+            etree.SubElement(p_pr, qn("a:buFont"), typeface="Arial")
+            etree.SubElement(p_pr, qn("a:buChar"), char=bullet_char(depth - 1))
+        else:
+            etree.SubElement(p_pr, qn("a:buNone"))
         run = etree.SubElement(
             p_pr,
             qn("a:defRPr"),

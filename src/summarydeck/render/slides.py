@@ -175,9 +175,7 @@ def _mark_decorative(shape: Any) -> None:
     etree.SubElement(ext, qn("adec:decorative"), nsmap={"adec": ADEC_NS}, val="1")
 
 
-def _add_footer(
-    slide: Any, deck: Deck, number: int, lang: str, design: LayoutDesign
-) -> list[Any]:
+def _add_footer(slide: Any, deck: Deck, number: int, lang: str, design: LayoutDesign) -> list[Any]:
     """Footer and slide number as PowerPoint's Header & Footer dialog writes them: the
     layout's placeholders, cloned with no place of their own, holding text (the number as a
     field, so it updates when slides move). The text repeats the layout's size, colour and

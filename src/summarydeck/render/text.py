@@ -11,7 +11,7 @@ from pptx.util import Emu, Pt
 
 from summarydeck.model.brand import Brand
 from summarydeck.ooxml.names import AHYP_NS, EXT_HYPERLINK_COLOUR, qn
-from summarydeck.plan.layout_design import PlaceholderDesign
+from summarydeck.plan.layout_design import LIST_ROLES, PlaceholderDesign
 from summarydeck.plan.types import BULLET_INDENT, ColourRole, TextElement, TextStyle
 from summarydeck.render.theme import set_colour
 from summarydeck.values import Paragraph
@@ -64,7 +64,10 @@ def fill_text_frame(
         after = style.space_after if index < len(paragraphs) - 1 else 0.0
         if inherited is None or after != inherited.space_after:
             p.space_after = Pt(after)
-        _bullet(p, para)
+        if base is not None and base.role in LIST_ROLES:
+            _list_level(p, para)
+        elif base is None or para.bullet != "none" or para.level or para.continues:
+            _bullet(p, para)  # (a title's plain text takes the layout's: no bullet)
         for run_plan in para.runs:
             _add_run(p, run_plan, element, brand, size, lang, inherited)
         end = p._p.get_or_add_endParaRPr()
@@ -139,6 +142,33 @@ def _link_uses_run_colour(run: Any) -> None:
     etree.SubElement(ext, qn("ahyp:hlinkClr"), nsmap={"ahyp": AHYP_NS}, val="tx")
 
 
+def _list_level(p: Any, para: Paragraph) -> None:
+    """A paragraph of a body placeholder, by outline level: the layout styles level 1 as text
+    and the levels below as bulleted lists (see `render.master`), so a point is written as
+    level 2 with nothing else, and keeps its bullet through PowerPoint's Reset."""
+    if para.bullet == "none" and not para.continues and para.level == 0:
+        return
+    level = para.level + 1 if para.bullet != "none" or para.continues else para.level
+    p_pr = p._p.get_or_add_pPr()
+    p_pr.set("lvl", str(min(level, 8)))
+    if para.bullet == "number":
+        p_pr.set("marL", str(BULLET_INDENT * (para.level + 1)))
+        p_pr.set("indent", str(-BULLET_INDENT))
+        auto_num = etree.SubElement(p_pr, qn("a:buAutoNum"), type="arabicPeriod")
+        if para.start != 1:
+            auto_num.set("startAt", str(para.start))
+    elif para.bullet == "none":  # a list item's rest after a slide break, or nested text
+        steps = para.level + (1 if para.continues else 0)
+        p_pr.set("marL", str(BULLET_INDENT * steps))
+        p_pr.set("indent", "0")
+        etree.SubElement(p_pr, qn("a:buNone"))
+
+
+def bullet_char(level: int) -> str:
+    """The bullet of a list `level` deep (0: top): a dot, a dash, a ring, and round again."""
+    return _BULLET_CHARS[level % 3]
+
+
 def _bullet(p: Any, para: Paragraph) -> None:
     p_pr = p._p.get_or_add_pPr()
     for tag in ("a:buNone", "a:buChar", "a:buAutoNum", "a:buFont", "a:buFontTx"):
@@ -164,4 +194,4 @@ def _bullet(p: Any, para: Paragraph) -> None:
     else:
         # Arial is Office's own bullet font; LibreOffice maps "follow the text" to OpenSymbol
         etree.SubElement(p_pr, qn("a:buFont"), typeface="Arial")
-        etree.SubElement(p_pr, qn("a:buChar"), char=_BULLET_CHARS[para.level % 3])
+        etree.SubElement(p_pr, qn("a:buChar"), char=bullet_char(para.level))
