@@ -155,6 +155,31 @@ CODES: dict[str, ContentCode] = {
             "folder), or that is not a picture PowerPoint can show, or is far too large. Use a "
             "PNG or JPEG.",
         ),
+        ContentCode(
+            "E217",
+            "error",
+            "template unusable",
+            "`brand.template` names a file that is not there (paths are relative to the "
+            "content folder), that is not a PowerPoint template or presentation, or whose "
+            "slides are neither 16:9 nor 4:3; or `brand.layouts` maps onto a layout the "
+            "template does not have. `summarydeck template check FILE` says more.",
+        ),
+        ContentCode(
+            "W206",
+            "warning",
+            "template lacks a layout",
+            "The template has no layout of the name a slide kind uses (nor one `brand.layouts` "
+            "maps it to), so those slides use summarydeck's own layout, added to the template's "
+            "master. Add the layout to the template, or map it in `brand.layouts`.",
+        ),
+        ContentCode(
+            "W207",
+            "warning",
+            "template font not measured",
+            "A theme font of the template has no metric-compatible font here, so text is "
+            "fitted as if set in the brand's default font and may fit differently. Use a "
+            "template font summarydeck supports, or set `brand.fonts`.",
+        ),
         # 2xx: slides
         ContentCode(
             "E210",

@@ -23,7 +23,7 @@ from summarydeck.check.findings import Finding, Severity
 from summarydeck.check.locate import content_locator
 from summarydeck.check.runner import CheckReport, check_deck
 from summarydeck.diagnostics import ContentError, Diagnostic, Diagnostics, OutputError
-from summarydeck.layouts.registry import layout_set
+from summarydeck.layouts.deck_layouts import deck_grid, deck_layouts
 from summarydeck.layouts.selection import section_of
 from summarydeck.model.deck import Deck
 from summarydeck.ooxml.inventory import SlideRecord, fingerprint, slide_records
@@ -39,7 +39,6 @@ from summarydeck.output.guard import guard_overwrite
 from summarydeck.output.manifest import SlideEntry, manifest_path, manifest_text
 from summarydeck.output.stamp import Stamp
 from summarydeck.output.timestamp import build_timestamp
-from summarydeck.plan.grid import Grid
 from summarydeck.plan.types import SlidePlan
 
 
@@ -108,8 +107,7 @@ def render_bytes(
     checks run with the other checks)."""
     from summarydeck.render.slides import render_deck  # python-pptx: only when rendering
 
-    grid = Grid.for_size(deck.brand.slide_size)
-    prs = render_deck(plans, deck, cache, layout_set(grid, deck.brand.type_scale))
+    prs = render_deck(plans, deck, cache, deck_layouts(deck), deck_grid(deck))
     when = build_timestamp(deck.info)
     set_core_properties(prs, _core_properties(deck), when)
     replace_template_leftovers(

@@ -35,7 +35,7 @@ from summarydeck.plan.types import (
     to_confirm_section,
 )
 from summarydeck.source.yaml_loader import DataPath
-from summarydeck.values import Box, Paragraph, Run
+from summarydeck.values import Box, Paragraph, Run, inches
 
 
 def _image_size(data: bytes) -> tuple[int, int]:
@@ -45,6 +45,10 @@ def _image_size(data: bytes) -> tuple[int, int]:
 
     with Image.open(BytesIO(data)) as image:
         return image.size
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a.left < b.right and b.left < a.right and a.top < b.bottom and b.top < a.bottom
 
 
 @dataclass(frozen=True)
@@ -132,6 +136,28 @@ class LayoutContext:
     def body_style(self, **overrides: Any) -> TextStyle:
         """Body text: the brand's body size, a little air between paragraphs."""
         return body_style(self.scale, **overrides)
+
+    def clear_of_placeholders(self, box: Box) -> Box:
+        """`box`, or the nearest place above or below it that keeps clear of the layout's
+        placeholders (an organisation's template puts its title and text where it likes)."""
+        taken = [
+            p.box for p in self.design.placeholders if p.role not in ("footer", "slide_number")
+        ]
+
+        def clear(candidate: Box) -> bool:
+            return (
+                candidate.top >= inches(0.1)
+                and candidate.bottom <= self.grid.footer.top
+                and not any(_overlap(candidate, other) for other in taken)
+            )
+
+        if clear(box):
+            return box
+        gap = inches(0.1)
+        tops = [t.bottom + gap for t in taken] + [t.top - gap - box.height for t in taken]
+        candidates = [Box(box.left, top, box.width, box.height) for top in tops]
+        fitting = [c for c in candidates if clear(c)]
+        return min(fitting, key=lambda c: abs(c.top - box.top)) if fitting else box
 
     # --- provenance and citations ---
     def cite(self, items: Sequence[Provenance]) -> TextElement | None:
@@ -292,11 +318,17 @@ class LayoutContext:
         if title_source is None and getattr(spec, "title", None):
             title_source = ("slides", self.slide_index, "title")
         text, tail = self.notes_parts(spec, draft, unconfirmed, self.caveats(shows))
+        heading = self.title(title, title_source)
+        if unconfirmed and _overlap(heading.box, self.grid.marker):
+            # a template's title may reach the top right: leave the marker its corner
+            box = heading.box
+            width = self.grid.marker.left - self.grid.gutter - box.left
+            heading = dataclasses.replace(heading, box=Box(box.left, box.top, width, box.height))
         return SlidePlan(
             id=spec.slide_id,
             kind=spec.kind,
             layout=self.design.name,
-            title=self.title(title, title_source),
+            title=heading,
             notes=(text + tail).strip(),
             elements=tuple(parts),
             unconfirmed=unconfirmed,

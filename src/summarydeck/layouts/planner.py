@@ -6,13 +6,13 @@ import dataclasses
 
 from summarydeck.diagnostics import Diagnostics
 from summarydeck.layouts.context import LayoutContext, Section
-from summarydeck.layouts.registry import kinds, layout_set
+from summarydeck.layouts.deck_layouts import deck_grid, deck_layouts
+from summarydeck.layouts.registry import kinds
 from summarydeck.model.content import Status
 from summarydeck.model.deck import Deck
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.continuation import fit_with_continuation
 from summarydeck.plan.fit import report_overflows
-from summarydeck.plan.grid import Grid
 from summarydeck.plan.types import SlidePlan, to_confirm_section
 
 
@@ -20,8 +20,7 @@ def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
     """SlidePlans in storyboard order (of the entries a variant keeps). Deferred kinds (the
     sources slide) are planned last so they see every citation, then put back in their place."""
     registry = kinds()
-    grid = Grid.for_size(deck.brand.slide_size)
-    ctx = LayoutContext(deck, diags, grid, layout_set(grid, deck.brand.type_scale))
+    ctx = LayoutContext(deck, diags, deck_grid(deck), deck_layouts(deck, diags))
     entries = deck.entries
     ctx.sections = [
         Section(

@@ -95,6 +95,11 @@ class Brand(Strict):
     logo_alt_text: str | None = None
     footer: str | None = None
     slide_size: Literal["16:9", "4:3"] = "16:9"
+    # an organisation's PowerPoint template (.pptx or .potx), relative to the content folder:
+    # its layouts, theme colours and fonts, unless this file sets them
+    template: str | None = None
+    # our layout name -> the template's layout that plays its part (by default, the same name)
+    layouts: dict[str, str] = Field(default_factory=dict)
 
     @model_validator(mode="after")
     def _sizes_ordered(self) -> Brand:

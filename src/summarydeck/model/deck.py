@@ -8,6 +8,7 @@ from pathlib import Path
 from summarydeck.model.brand import Brand
 from summarydeck.model.content import Content, DeckInfo
 from summarydeck.model.storyboard import SlideSpec
+from summarydeck.model.template_brand import Template
 from summarydeck.model.variants import Entry, Variant
 from summarydeck.source.yaml_loader import SourceMap
 
@@ -23,6 +24,7 @@ class Deck:
     variants: dict[str, Variant] = field(default_factory=dict)
     variant: str | None = None  # the variant this deck was cut to, if any
     selected: tuple[Entry, ...] | None = None  # the entries a variant keeps; None: all
+    template: Template | None = None  # the organisation's template it is built on, if any
 
     @property
     def entries(self) -> tuple[Entry, ...]:

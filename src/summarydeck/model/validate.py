@@ -15,6 +15,7 @@ from summarydeck.model.deck import Deck
 from summarydeck.model.markdown_check import check_markdown
 from summarydeck.model.pydantic_errors import report_validation_error
 from summarydeck.model.storyboard import SlideSpec
+from summarydeck.model.template_brand import with_template
 from summarydeck.model.variants import Variant
 from summarydeck.source.content_dir import SECTIONS, RawContent
 from summarydeck.source.yaml_loader import DataPath, SourceMap, display_path
@@ -45,7 +46,9 @@ def validate(raw: RawContent, diags: Diagnostics, slide_specs: SlideSpecs) -> De
     consistency.check_sources_used(collections, ids, smap, diags, unsure)
     consistency.check_references(slides, ids, smap, diags, unsure)
     consistency.check_unique_ids(slides, smap, diags)
+    template = None
     if brand is not None:
+        brand, template = with_template(brand, raw.root, smap, diags)
         consistency.check_brand(brand, raw.root, smap, diags)
     if content is not None:
         check_markdown(content, (), smap, diags)
@@ -65,7 +68,7 @@ def validate(raw: RawContent, diags: Diagnostics, slide_specs: SlideSpecs) -> De
     ):
         return None
     specs = tuple(spec for _, spec in slides)
-    return Deck(info, brand, content, specs, raw.root, smap, variants)
+    return Deck(info, brand, content, specs, raw.root, smap, variants, template=template)
 
 
 def _variants(value: Any, smap: SourceMap, diags: Diagnostics) -> dict[str, Variant] | None:

@@ -16,6 +16,9 @@ class Grid:
     height: int
     margin: int
     gutter: int
+    # an organisation's template places the title (and so the content below it) itself
+    title_box: Box | None = None
+    body_box: Box | None = None
 
     @classmethod
     def for_size(cls, size: str) -> Grid:
@@ -24,6 +27,25 @@ class Grid:
         # PowerPoint's own Widescreen size: 12192000 x 6858000 EMU (13.333 x 7.5 in)
         return cls(12_192_000, inches(7.5), inches(0.75), inches(0.4))
 
+    @classmethod
+    def for_template(cls, size: str, title: Box | None) -> Grid:
+        """The grid of a template whose master puts its title at `title`: margins from the
+        title's left edge, the content from below the title to above our footer band."""
+        base = cls.for_size(size)
+        if title is None:
+            return base
+        margin = min(max(title.left, inches(0.3)), inches(1.5))
+        inner = base.width - 2 * margin
+        top = max(base.body.top, title.bottom + inches(0.15))
+        return cls(
+            base.width,
+            base.height,
+            margin,
+            base.gutter,
+            Box(margin, title.top, inner, title.height),
+            Box(margin, top, inner, base.body.bottom - top),
+        )
+
     @property
     def inner_width(self) -> int:
         return self.width - 2 * self.margin
@@ -31,7 +53,7 @@ class Grid:
     @property
     def title(self) -> Box:
         """Two lines of a 32 pt title fit; the accent rule sits just above it."""
-        return Box(self.margin, inches(0.55), self.inner_width, inches(1.15))
+        return self.title_box or Box(self.margin, inches(0.55), self.inner_width, inches(1.15))
 
     @property
     def rule(self) -> Box:
@@ -39,7 +61,7 @@ class Grid:
 
     @property
     def body(self) -> Box:
-        return Box(self.margin, inches(1.9), self.inner_width, inches(4.5))
+        return self.body_box or Box(self.margin, inches(1.9), self.inner_width, inches(4.5))
 
     @property
     def citation(self) -> Box:

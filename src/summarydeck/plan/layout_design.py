@@ -39,6 +39,15 @@ class PlaceholderDesign:
     inset: int = inches(0.1)
     shrink: bool = True  # "shrink text on overflow", so text typed in PowerPoint keeps fitting
     name: str = ""  # the name PowerPoint shows in the Selection pane; the role's, else
+    # in an organisation's template: the placeholder's (type, idx) there, and its place there
+    # when the kind puts the text elsewhere (`box`)
+    ph: tuple[str, int] | None = None
+    layout_box: Box | None = None
+
+    @property
+    def key(self) -> tuple[str, int]:
+        """The (type, idx) a slide's placeholder has when it fills this one."""
+        return self.ph or PLACEHOLDER_TYPE[self.role]
 
     @property
     def label(self) -> str:
@@ -66,6 +75,13 @@ class LayoutDesign:
     decorations: tuple[ShapeElement, ...] = ()
     kind: Literal["title", "secHead", "obj", "twoObj", "cust"] = "cust"  # PowerPoint's type
     description: str = ""  # what the layout is for, for the designers' page and `inspect`
+    # an organisation's template's layout (its master's and its own number, from 1): drawn by
+    # the template, filled by us; None for a layout summarydeck writes
+    template_layout: tuple[int, int] | None = None
+
+    @property
+    def foreign(self) -> bool:
+        return self.template_layout is not None
 
     def placeholder(self, role: Role) -> PlaceholderDesign | None:
         return next((p for p in self.placeholders if p.role == role), None)

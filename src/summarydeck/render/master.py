@@ -64,27 +64,63 @@ def write_master(
     prs: Any, layouts: LayoutSet, brand: Brand, grid: Grid, lang: str
 ) -> dict[str, Any]:
     """Replace the master's layouts with `layouts`; python-pptx SlideLayouts by name."""
-    from pptx.oxml import parse_xml  # python-pptx's own element classes: it reads layouts
-
     master = prs.slide_master
     _drop_stock_layouts(master)
     _tidy_master(master, grid, brand, lang)
-    id_list = master.element.find(qn("p:sldLayoutIdLst"))
     for number, design in enumerate(layouts.designs, 1):
-        part = SlideLayoutPart(
-            PackURI(f"/ppt/slideLayouts/slideLayout{number}.xml"),
-            CT.PML_SLIDE_LAYOUT,
-            master.part.package,
-            parse_xml(etree.tostring(layout_xml(design, brand, lang))),
-        )
-        part.relate_to(master.part, RT.SLIDE_MASTER)
-        r_id = master.part.relate_to(part, RT.SLIDE_LAYOUT)
-        etree.SubElement(
-            id_list,
-            qn("p:sldLayoutId"),
-            {"id": str(_FIRST_LAYOUT_ID + number - 1), f"{{{R_NS}}}id": r_id},
-        )
+        _add_layout(master, design, brand, lang, number, _FIRST_LAYOUT_ID + number - 1)
     return {layout.name: layout for layout in master.slide_layouts}
+
+
+def onto_template_master(
+    prs: Any, layouts: LayoutSet, brand: Brand, lang: str, used: set[str]
+) -> dict[str, Any]:
+    """An organisation's template: its layouts as they are, and ours for what it lacks and the
+    deck uses (`used`), added to its first master; python-pptx SlideLayouts by our names."""
+    by_name: dict[str, Any] = {}
+    master = prs.slide_masters[0]
+    taken = {str(p.partname) for p in prs.part.package.iter_parts()}
+    ids = [int(e.get("id")) for e in prs.part._element.iter(qn("p:sldMasterId"))]
+    ids += [
+        int(e.get("id")) for m in prs.slide_masters for e in m.element.iter(qn("p:sldLayoutId"))
+    ]
+    next_id = max([*ids, _FIRST_LAYOUT_ID - 1]) + 1
+    number = 1
+    for design in layouts.designs:
+        if design.template_layout is not None:
+            which, index = design.template_layout
+            by_name[design.name] = prs.slide_masters[which - 1].slide_layouts[index - 1]
+            continue
+        if design.name not in used:
+            continue
+        while f"/ppt/slideLayouts/slideLayout{number}.xml" in taken:
+            number += 1
+        by_name[design.name] = _add_layout(master, design, brand, lang, number, next_id)
+        number += 1
+        next_id += 1
+    return by_name
+
+
+def _add_layout(
+    master: Any, design: LayoutDesign, brand: Brand, lang: str, number: int, layout_id: int
+) -> Any:
+    """Write `design` as a new layout part of `master`; its python-pptx SlideLayout."""
+    from pptx.oxml import parse_xml  # python-pptx's own element classes: it reads layouts
+
+    part = SlideLayoutPart(
+        PackURI(f"/ppt/slideLayouts/slideLayout{number}.xml"),
+        CT.PML_SLIDE_LAYOUT,
+        master.part.package,
+        parse_xml(etree.tostring(layout_xml(design, brand, lang))),
+    )
+    part.relate_to(master.part, RT.SLIDE_MASTER)
+    r_id = master.part.relate_to(part, RT.SLIDE_LAYOUT)
+    etree.SubElement(
+        master.element.find(qn("p:sldLayoutIdLst")),
+        qn("p:sldLayoutId"),
+        {"id": str(layout_id), f"{{{R_NS}}}id": r_id},
+    )
+    return part.slide_layout
 
 
 def _drop_stock_layouts(master: Any) -> None:
@@ -133,10 +169,11 @@ def _set_xfrm(sp: Any, box: Box) -> None:
     old = sp_pr.find(qn("a:xfrm"))
     if old is not None:
         sp_pr.remove(old)
-    sp_pr.insert(0, _xfrm(box))
+    sp_pr.insert(0, xfrm_element(box))
 
 
-def _xfrm(box: Box) -> Any:
+def xfrm_element(box: Box) -> Any:
+    """An `<a:xfrm>` placing a shape at `box`."""
     xfrm = etree.Element(qn("a:xfrm"))
     etree.SubElement(xfrm, qn("a:off"), x=str(box.left), y=str(box.top))
     etree.SubElement(xfrm, qn("a:ext"), cx=str(box.width), cy=str(box.height))
@@ -207,7 +244,7 @@ def _decoration(shape: ShapeElement, shape_id: int, brand: Brand) -> Any:
     etree.SubElement(nv, qn("p:cNvSpPr"))
     etree.SubElement(nv, qn("p:nvPr"), userDrawn="1")
     sp_pr = etree.SubElement(sp, qn("p:spPr"))
-    sp_pr.append(_xfrm(shape.box))
+    sp_pr.append(xfrm_element(shape.box))
     geometry = {"rect": "rect", "rounded": "roundRect", "oval": "ellipse"}[shape.shape]
     etree.SubElement(etree.SubElement(sp_pr, qn("a:prstGeom"), prst=geometry), qn("a:avLst"))
     _fill(sp_pr, shape.fill, brand)
@@ -229,7 +266,7 @@ def _placeholder(design: PlaceholderDesign, shape_id: int, brand: Brand, lang: s
     if idx:
         ph.set("idx", str(idx))
     sp_pr = etree.SubElement(sp, qn("p:spPr"))
-    sp_pr.append(_xfrm(design.box))
+    sp_pr.append(xfrm_element(design.box))
     body = etree.SubElement(sp, qn("p:txBody"))
     body_pr = etree.SubElement(
         body,

@@ -15,8 +15,10 @@ from pptx.util import Emu
 
 from summarydeck.model.deck import Deck
 from summarydeck.ooxml.names import ADEC_NS, EXT_DECORATIVE, SLIDE_NUMBER_FIELD_ID, qn
+from summarydeck.ooxml.templates import drop_slides, open_template
 from summarydeck.plan.grid import Grid
-from summarydeck.plan.layout_design import PLACEHOLDER_TYPE, LayoutDesign, LayoutSet
+from summarydeck.plan.layout_design import LayoutDesign, LayoutSet
+from summarydeck.plan.measure import available_height, text_height
 from summarydeck.plan.types import (
     ChartElement,
     Element,
@@ -25,32 +27,35 @@ from summarydeck.plan.types import (
     TextElement,
 )
 from summarydeck.render.charts import add_chart
-from summarydeck.render.master import write_master
+from summarydeck.render.master import onto_template_master, write_master, xfrm_element
 from summarydeck.render.text import fill_text_frame
 from summarydeck.render.theme import apply_brand, set_colour
-from summarydeck.values import Box
+from summarydeck.values import Box, Paragraph, Run, inches
 
 _SHAPES = {
     "rect": MSO_SHAPE.RECTANGLE,
     "rounded": MSO_SHAPE.ROUNDED_RECTANGLE,
     "oval": MSO_SHAPE.OVAL,
 }
-# a slide placeholder's (type, idx) -> the role it plays, as the layouts write them
-_ROLE_OF = {(t, i): role for role, (t, i) in PLACEHOLDER_TYPE.items() if role != "body"} | {
-    ("body", 1): "body"
-}
 
 
 def render_deck(
-    plans: list[SlidePlan], deck: Deck, cache_dir: Path | None, layouts: LayoutSet
+    plans: list[SlidePlan], deck: Deck, cache_dir: Path | None, layouts: LayoutSet, grid: Grid
 ) -> Any:
-    prs = Presentation()
-    apply_brand(prs, deck.brand)
-    grid = Grid.for_size(deck.brand.slide_size)
-    by_name = write_master(prs, layouts, deck.brand, grid, deck.info.language)
+    lang = deck.info.language
+    if deck.template is None:
+        prs = Presentation()
+        apply_brand(prs, deck.brand)
+        by_name = write_master(prs, layouts, deck.brand, grid, lang)
+    else:
+        prs = open_template(deck.template.path)
+        drop_slides(prs)
+        apply_brand(prs, deck.brand, only=deck.template)
+        used = {plan.layout for plan in plans}
+        by_name = onto_template_master(prs, layouts, deck.brand, lang, used)
     for number, plan in enumerate(plans, 1):
         design = layouts.named(plan.layout)
-        _render_slide(prs, plan, deck, number, cache_dir, by_name[plan.layout], design)
+        _render_slide(prs, plan, deck, number, cache_dir, by_name[plan.layout], design, grid)
     return prs
 
 
@@ -62,11 +67,12 @@ def _render_slide(
     cache_dir: Path | None,
     layout: Any,
     design: LayoutDesign,
+    grid: Grid,
 ) -> None:
     slide = prs.slides.add_slide(layout)
     slide._element.find(qn("p:cSld")).set("name", plan.id)
     lang = deck.info.language
-    if plan.background is not design.background:
+    if plan.background is not design.background and not design.foreign:
         fill = slide.background.fill
         fill.solid()
         set_colour(fill.fore_color, plan.background, deck.brand)
@@ -80,7 +86,7 @@ def _render_slide(
         else:
             order.append(_add_element(slide, element, deck, lang, cache_dir))
     if plan.footer:
-        order.extend(_add_footer(slide, deck, number, lang, design))
+        order.extend(_add_footer(slide, deck, number, lang, design, grid))
     # reading order is the order in the shape tree: the plan's, whatever came from the layout
     tree = slide.shapes._spTree
     for shape in order:
@@ -101,21 +107,27 @@ def _fill_placeholders(
         if isinstance(candidate, TextElement) and candidate.placeholder:
             texts.setdefault(candidate.placeholder, candidate)
     filled: dict[str, Any] = {}
+    by_key = {p.key: p for p in design.placeholders}
     for shape in list(slide.placeholders):
         ph = shape._element.find(f".//{qn('p:ph')}")
-        role = _ROLE_OF.get((ph.get("type", "obj"), int(ph.get("idx", "0"))))
-        element = texts.get(role) if role else None
-        placeholder = design.placeholder(role) if role else None  # type: ignore[arg-type]
+        placeholder = by_key.get((ph.get("type", "obj"), int(ph.get("idx", "0"))))
+        element = texts.get(placeholder.role) if placeholder else None
         if element is None or placeholder is None:
             shape._element.getparent().remove(shape._element)
             continue
-        if element.box != placeholder.box:  # the kind measured a place of its own
-            _set_box(shape, element.box)
+        if element.box != (placeholder.layout_box or placeholder.box):
+            _set_box(shape, element.box)  # the kind measured a place of its own
         shape.name = element.name
-        fill_text_frame(
-            shape.text_frame, element, deck.brand, element.style.size, lang, placeholder
-        )
-        filled[role] = shape._element  # type: ignore[index]
+        if design.foreign:
+            # the template's colours and fonts; our sizes and spacing, as the text was fitted
+            fill_text_frame(
+                shape.text_frame, element, deck.brand, element.style.size, lang, look="theirs"
+            )
+        else:
+            fill_text_frame(
+                shape.text_frame, element, deck.brand, element.style.size, lang, placeholder
+            )
+        filled[placeholder.role] = shape._element
     return filled
 
 
@@ -175,7 +187,9 @@ def _mark_decorative(shape: Any) -> None:
     etree.SubElement(ext, qn("adec:decorative"), nsmap={"adec": ADEC_NS}, val="1")
 
 
-def _add_footer(slide: Any, deck: Deck, number: int, lang: str, design: LayoutDesign) -> list[Any]:
+def _add_footer(
+    slide: Any, deck: Deck, number: int, lang: str, design: LayoutDesign, grid: Grid
+) -> list[Any]:
     """Footer and slide number as PowerPoint's Header & Footer dialog writes them: the
     layout's placeholders, cloned with no place of their own, holding text (the number as a
     field, so it updates when slides move). The text repeats the layout's size, colour and
@@ -210,11 +224,24 @@ def _add_footer(slide: Any, deck: Deck, number: int, lang: str, design: LayoutDe
         etree.SubElement(run, qn("a:t")).text = (
             footer_text if ph_type == PP_PLACEHOLDER.FOOTER else str(number)
         )
+        if design.foreign and placeholder is not None and placeholder.layout_box is not None:
+            # a template's footer box may be too small for the footer: then ours, on our grid
+            box = grid.footer if ph_type == PP_PLACEHOLDER.FOOTER else grid.slide_number
+            probe = TextElement(
+                "Footer",
+                placeholder.layout_box,
+                (Paragraph((Run(footer_text),)),),
+                placeholder.style,
+                inset=inches(0.1),
+            )
+            if text_height(probe, deck.brand, probe.style.size) > available_height(probe):
+                sp_pr.append(xfrm_element(box))
         if placeholder is not None:
             style = placeholder.style
             p.insert(0, etree.Element(qn("a:pPr"), algn={"right": "r"}.get(style.align, "l")))
             r_pr.set("sz", str(round(style.size * 100)))
-            set_colour(Font(r_pr).color, style.colour, deck.brand)
+            if not design.foreign:  # a template's footer keeps its colour
+                set_colour(Font(r_pr).color, style.colour, deck.brand)
             Font(r_pr).name = "+mn-lt"
         slide.shapes._spTree.append(sp)
         added.append(sp)

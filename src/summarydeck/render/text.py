@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from typing import Any
+from typing import Any, Literal
 
 from lxml import etree
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
@@ -29,10 +29,12 @@ def fill_text_frame(
     size: float,
     lang: str,
     base: PlaceholderDesign | None = None,
+    look: Literal["ours", "theirs"] = "ours",
 ) -> None:
-    """Write `element` into `frame`. In a placeholder (`base`: its layout design) only what
-    differs from the layout is written, so PowerPoint's Reset has little to undo and the
-    layout stays the one place the style lives."""
+    """Write `element` into `frame`. In a placeholder of ours (`base`: its layout design) only
+    what differs from the layout is written, so PowerPoint's Reset has little to undo and the
+    layout stays the one place the style lives. In a template's placeholder (`look="theirs"`)
+    the template's colours and fonts stay; sizes, spacing and lists are written, as fitted."""
     style = element.style
     inherited = base.style if base is not None else None
     if base is None:
@@ -64,12 +66,14 @@ def fill_text_frame(
         after = style.space_after if index < len(paragraphs) - 1 else 0.0
         if inherited is None or after != inherited.space_after:
             p.space_after = Pt(after)
+        if look == "theirs":
+            p.space_before = Pt(0)  # a template's body style often adds space before
         if base is not None and base.role in LIST_ROLES:
             _list_level(p, para)
         elif base is None or para.bullet != "none" or para.level or para.continues:
             _bullet(p, para)  # (a title's plain text takes the layout's: no bullet)
         for run_plan in para.runs:
-            _add_run(p, run_plan, element, brand, size, lang, inherited)
+            _add_run(p, run_plan, element, brand, size, lang, inherited, look)
         end = p._p.get_or_add_endParaRPr()
         end.set("lang", lang)
         if inherited is None or size != inherited.size:
@@ -96,6 +100,7 @@ def _add_run(
     size: float,
     lang: str,
     inherited: TextStyle | None,
+    look: Literal["ours", "theirs"] = "ours",
 ) -> None:
     style = element.style
     if run_plan.text == "\v":
@@ -113,7 +118,8 @@ def _add_run(
         font.size = Pt(size)
         font.bold = bold or None
         font.italic = italic or None
-        font.name = _FONT_REF[style.font]
+        if look == "ours":
+            font.name = _FONT_REF[style.font]
     else:  # in a placeholder: only what differs from its layout
         if size != inherited.size:
             font.size = Pt(size)
@@ -125,7 +131,9 @@ def _add_run(
             font.name = _FONT_REF[style.font]
     on_dark = style.colour is ColourRole.BACKGROUND
     colour = ColourRole.LINK if run_plan.link and not on_dark else style.colour
-    if inherited is None or colour != inherited.colour:
+    if look == "theirs" and not run_plan.link:
+        pass  # the template's colour for its placeholder
+    elif inherited is None or colour != inherited.colour:
         set_colour(font.color, colour, brand)
     if run_plan.link:
         run.hyperlink.address = run_plan.link

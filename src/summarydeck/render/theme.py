@@ -15,6 +15,7 @@ from pptx.enum.dml import MSO_THEME_COLOR
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 
 from summarydeck.model.brand import Brand
+from summarydeck.model.template_brand import Template
 from summarydeck.ooxml.names import A_NS, P_NS, qn
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.types import ColourRole
@@ -42,7 +43,12 @@ def set_colour(colour_format: Any, role: ColourRole, brand: Brand) -> None:
         colour_format.theme_color = THEME_SLOTS[role]
 
 
-def apply_brand(prs: Any, brand: Brand) -> None:
+def apply_brand(prs: Any, brand: Brand, only: Template | None = None) -> None:
+    """Write the brand into the deck's theme and master. On an organisation's template
+    (`only`), write just the colours and fonts the brand file sets: the rest is theirs."""
+    if only is not None:
+        _over_template(prs, brand, only)
+        return
     grid = Grid.for_size(brand.slide_size)
     prs.slide_width, prs.slide_height = grid.width, grid.height
     size = prs.part._element.find(qn("p:sldSz"))
@@ -61,9 +67,36 @@ def apply_brand(prs: Any, brand: Brand) -> None:
     )
 
 
-def _write_colours(theme: Any, brand: Brand) -> None:
+def _over_template(prs: Any, brand: Brand, template: Template) -> None:
+    if not template.colours and not template.fonts:
+        return
+    for master in prs.slide_masters:
+        theme_part = master.part.part_related_by(RT.THEME)
+        theme = etree.fromstring(theme_part.blob)
+        if template.colours:
+            _write_colours(theme, brand, template.colours)
+        if template.fonts:
+            _write_fonts(theme, brand, template.fonts)
+        theme_part._blob = etree.tostring(
+            theme, xml_declaration=True, encoding="UTF-8", standalone=True
+        )
+
+
+_ROLE_SLOTS = {
+    "text": ("dk1",),
+    "background": ("lt1",),
+    "primary": ("dk2",),
+    "surface": ("lt2",),
+    "link": ("hlink", "folHlink"),
+    "accents": tuple(f"accent{i}" for i in range(1, 7)),
+}
+
+
+def _write_colours(theme: Any, brand: Brand, roles: frozenset[str] | None = None) -> None:
+    """The brand's colours into the theme's slots (only `roles`' slots, when given)."""
     scheme = theme.find(f".//{{{A_NS}}}clrScheme")
-    scheme.set("name", brand.name)
+    if roles is None:
+        scheme.set("name", brand.name)
     c = brand.colours
     accents = [c.accents[i % len(c.accents)] for i in range(6)]
     slots = {
@@ -75,6 +108,9 @@ def _write_colours(theme: Any, brand: Brand) -> None:
         "folHlink": c.link,
         **{f"accent{i + 1}": a for i, a in enumerate(accents)},
     }
+    if roles is not None:
+        wanted = {slot for role in roles for slot in _ROLE_SLOTS.get(role, ())}
+        slots = {slot: value for slot, value in slots.items() if slot in wanted}
     for slot, hex_colour in slots.items():
         element = scheme.find(f"{{{A_NS}}}{slot}")
         for child in list(element):
@@ -82,10 +118,16 @@ def _write_colours(theme: Any, brand: Brand) -> None:
         etree.SubElement(element, f"{{{A_NS}}}srgbClr", val=hex_colour.lstrip("#").upper())
 
 
-def _write_fonts(theme: Any, brand: Brand) -> None:
+def _write_fonts(theme: Any, brand: Brand, roles: frozenset[str] | None = None) -> None:
     scheme = theme.find(f".//{{{A_NS}}}fontScheme")
-    scheme.set("name", brand.name)
-    for tag, family in (("majorFont", brand.fonts.heading), ("minorFont", brand.fonts.body)):
+    if roles is None:
+        scheme.set("name", brand.name)
+    for tag, role, family in (
+        ("majorFont", "heading", brand.fonts.heading),
+        ("minorFont", "body", brand.fonts.body),
+    ):
+        if roles is not None and role not in roles:
+            continue
         scheme.find(f"{{{A_NS}}}{tag}/{{{A_NS}}}latin").set("typeface", family)
 
 

@@ -53,6 +53,11 @@ def plan_agenda(spec: AgendaSlide, ctx: LayoutContext) -> list[SlidePlan]:
     # title; a long one needs the room
     with_subtitles = len(sections) <= SUBTITLES_UP_TO
     row_height = inches(0.8) if two_columns else inches(1.35 if with_subtitles else 0.95)
+    if with_subtitles and not two_columns:
+        # the rows share out the room there is, so a subtitle may take a second line (a 4:3
+        # slide, or a template's narrower content area)
+        share = (columns[0].height - (per_column - 1) * inches(0.1)) // per_column
+        row_height = max(row_height, min(inches(1.6), share))
     item_size = ctx.scale.subheading if two_columns else ctx.scale.lead
     elements: list[Element] = []
     for i, title in enumerate(sections):

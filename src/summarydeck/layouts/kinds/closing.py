@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 from pydantic import Field
 
 from summarydeck.layouts.context import LayoutContext
@@ -13,6 +15,7 @@ from summarydeck.model.content import Markdown, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.layout_design import LayoutDesign, PlaceholderDesign
+from summarydeck.plan.measure import needed_emu
 from summarydeck.plan.types import ColourRole, SlidePlan, TextElement, TextStyle
 from summarydeck.values import Box, inches
 
@@ -62,7 +65,7 @@ def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
     title = design.text(
         "title",
         ctx.plain(spec.title),
-        min_size=ctx.scale.floor(ctx.scale.section),
+        min_size=ctx.scale.floor(design.placeholder("title").style.size),  # type: ignore[union-attr]
         source=(*path, "title"),
     )
     elements = []
@@ -78,16 +81,18 @@ def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
         )
     if spec.contact:
         paragraphs = tuple(p for i, line in enumerate(spec.contact) for p in ctx.markdown(line))
-        elements.append(
-            TextElement(
-                "Contact",
-                Box(grid.margin, inches(5.2), width, inches(1.3)),
-                paragraphs,
-                TextStyle(ctx.scale.label, ColourRole.BACKGROUND, space_after=4),
-                min_size=ctx.scale.floor(ctx.scale.label),
-                source=(*path, "contact"),
-            )
+        contact = TextElement(
+            "Contact",
+            Box(grid.margin, inches(5.2), width, inches(1.3)),
+            paragraphs,
+            TextStyle(ctx.scale.label, ColourRole.BACKGROUND, space_after=4),
+            min_size=ctx.scale.floor(ctx.scale.label),
+            source=(*path, "contact"),
         )
+        # as tall as its lines need, so it finds room below a template's own title and text
+        height = min(contact.box.height, needed_emu(contact, ctx.deck.brand) + inches(0.1))
+        box = ctx.clear_of_placeholders(Box(grid.margin, inches(5.2), width, height))
+        elements.append(dataclasses.replace(contact, box=box))
     draft = sentences(spec.title, spec.body or "", *spec.contact)
     return [
         SlidePlan(

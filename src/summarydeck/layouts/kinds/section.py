@@ -9,7 +9,7 @@ from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.grid import Grid
-from summarydeck.plan.layout_design import LayoutDesign, PlaceholderDesign
+from summarydeck.plan.layout_design import LayoutDesign, PlaceholderDesign, Role
 from summarydeck.plan.types import ColourRole, ShapeElement, SlidePlan, TextElement, TextStyle
 from summarydeck.values import Box, inches
 
@@ -69,7 +69,7 @@ def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
     title = design.text(
         "title",
         ctx.plain(spec.title),
-        min_size=ctx.scale.floor(ctx.scale.section),
+        min_size=ctx.scale.floor(_size(design, "title")),
         source=("slides", ctx.slide_index, "title"),
     )
     elements: list[ShapeElement | TextElement] = []
@@ -77,7 +77,7 @@ def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
         elements.append(
             TextElement(
                 "Section number",
-                Box(grid.margin, inches(1.2), inches(4), inches(0.6)),
+                ctx.clear_of_placeholders(Box(grid.margin, inches(1.2), inches(4), inches(0.6))),
                 ctx.plain(f"Part {number}"),
                 TextStyle(ctx.scale.body, ColourRole.BACKGROUND, bold=True),
             )
@@ -88,6 +88,7 @@ def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 "body",
                 ctx.plain(spec.subtitle),
                 name="Section subtitle",
+                min_size=ctx.scale.floor(_size(design, "body")),
                 source=("slides", ctx.slide_index, "subtitle"),
             )
         )
@@ -103,3 +104,10 @@ def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
             background=ColourRole.PRIMARY,
         )
     ]
+
+
+def _size(design: LayoutDesign, role: Role) -> float:
+    """The size the layout sets for `role` (a template's own, on a template)."""
+    placeholder = design.placeholder(role)
+    assert placeholder is not None
+    return placeholder.style.size

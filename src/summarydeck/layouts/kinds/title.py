@@ -62,14 +62,14 @@ def plan_title(spec: TitleSlide, ctx: LayoutContext) -> list[SlidePlan]:
     title = design.text(
         "title",
         ctx.plain(title_text),
-        min_size=ctx.scale.floor(ctx.scale.display),
+        min_size=ctx.scale.floor(design.placeholder("title").style.size),  # type: ignore[union-attr]
         source=("slides", ctx.slide_index, "title") if spec.title else ("deck", "title"),
     )
     subtitle = (
         design.text(
             "subtitle",
             ctx.plain(subtitle_text),
-            min_size=ctx.scale.floor(ctx.scale.subtitle),
+            min_size=ctx.scale.floor(design.placeholder("subtitle").style.size),  # type: ignore[union-attr]
             source=("slides", ctx.slide_index, "subtitle")
             if spec.subtitle
             else ("deck", "subtitle"),
@@ -81,7 +81,7 @@ def plan_title(spec: TitleSlide, ctx: LayoutContext) -> list[SlidePlan]:
     elements: list[Element] = [
         TextElement(
             "Byline",
-            Box(left, inches(5.7), width, inches(0.5)),
+            ctx.clear_of_placeholders(Box(left, inches(5.7), width, inches(0.5))),
             ctx.plain(byline),
             TextStyle(ctx.scale.label, ColourRole.BACKGROUND),
         ),

@@ -1,0 +1,36 @@
+"""The grid and the set of layouts a deck is laid out on: ours, or an organisation's
+template's where it has them."""
+
+from __future__ import annotations
+
+from summarydeck.diagnostics import Diagnostics
+from summarydeck.layouts.registry import layout_set
+from summarydeck.layouts.template_layouts import onto_template
+from summarydeck.model.deck import Deck
+from summarydeck.plan.grid import Grid
+from summarydeck.plan.layout_design import LayoutSet
+
+
+def deck_grid(deck: Deck) -> Grid:
+    """Our grid; on a template, with margins and title where its master puts them."""
+    size = deck.brand.slide_size
+    if deck.template is None:
+        return Grid.for_size(size)
+    masters = deck.template.info.masters
+    title = next((p.box for p in masters[0].placeholders if p.type in ("title", "ctrTitle")), None)
+    return Grid.for_template(size, title)
+
+
+def deck_layouts(deck: Deck, diags: Diagnostics | None = None) -> LayoutSet:
+    """Every layout the deck's master offers, and which one each kind's slides use."""
+    ours = layout_set(deck_grid(deck), deck.brand.type_scale)
+    if deck.template is None:
+        return ours
+    return onto_template(
+        ours,
+        deck.template,
+        deck.brand.layouts,
+        (entry.spec.kind for entry in deck.entries),
+        deck.source_map,
+        diags if diags is not None else Diagnostics(),
+    )
