@@ -12,6 +12,7 @@ import pytest
 from render_helpers import convert_all_to_pdf, require_tools
 from reset_simulation import simulate_reset
 from summarydeck import api
+from template_factory import content_on_template
 
 TESTS = Path(__file__).parent
 FULL_CONTENT = TESTS / "content" / "full"
@@ -140,8 +141,29 @@ def stress_deck_reset(tmp_path_factory: pytest.TempPathFactory, stress_deck: Pat
     return _reset(tmp_path_factory, stress_deck)
 
 
-# the decks `rendered_pdfs` converts, by fixture name: each test deck as built, and after
-# PowerPoint's Reset on every slide (the brand must live in the layouts, not on the slides)
+def _on_template(factory: pytest.TempPathFactory, which: str) -> Path:
+    folder = factory.mktemp(f"on-{which}")
+    content = content_on_template(QLAB_CONTENT, folder / "content", which)
+    out = folder / f"qlab-on-{which}.pptx"
+    api.build(content, out)
+    return out
+
+
+@pytest.fixture(scope="session")
+def qlab_on_classic(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Q Lab deck built onto a 4:3 .potx with its own theme and fonts."""
+    return _on_template(tmp_path_factory, "classic")
+
+
+@pytest.fixture(scope="session")
+def qlab_on_wide(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The Q Lab deck built onto a 16:9 .pptx whose layouts the brand file maps by name."""
+    return _on_template(tmp_path_factory, "wide")
+
+
+# the decks `rendered_pdfs` converts, by fixture name: each test deck as built, after
+# PowerPoint's Reset on every slide (the brand must live in the layouts, not on the slides),
+# and the Q Lab deck built onto two organisations' templates
 RENDERED_DECKS = (
     "full_deck",
     "qlab_deck",
@@ -149,4 +171,6 @@ RENDERED_DECKS = (
     "full_deck_reset",
     "qlab_deck_reset",
     "stress_deck_reset",
+    "qlab_on_classic",
+    "qlab_on_wide",
 )

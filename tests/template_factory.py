@@ -18,7 +18,6 @@ from typing import Any
 
 from lxml import etree
 from pptx import Presentation
-from pptx.dml.color import RGBColor
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
 from pptx.util import Emu, Inches
 
@@ -201,7 +200,6 @@ def _sample_slide(prs: Any, layout: str) -> None:
     slide.shapes.title.text = "Sample slide the designer left in"
     box = slide.shapes.add_textbox(Inches(1), Inches(3), Inches(4), Inches(1))
     box.text_frame.text = "Delete me"
-    box.text_frame.paragraphs[0].runs[0].font.color.rgb = RGBColor(0x22, 0x22, 0x22)
 
 
 def _save(prs: Any, path: Path, main_type: str) -> Path:
@@ -219,3 +217,26 @@ def _save(prs: Any, path: Path, main_type: str) -> Path:
             target.writestr(item, data)
     path.write_bytes(out.getvalue())
     return path
+
+
+def content_on_template(source: Path, target: Path, which: str) -> Path:
+    """A copy of the content folder `source` at `target`, its brand file rewritten to build
+    onto the `classic` (4:3) or `wide` (16:9) template, which is made inside it. The brand
+    sets no colours or fonts: the template's theme gives them."""
+    import shutil
+
+    shutil.copytree(source, target)
+    if which == "classic":
+        template = classic_43(target / "brand-template.potx")
+        extra = ""  # the template names four of our layouts itself; the rest fall back
+    else:
+        template = wide_169(target / "brand-template.pptx")
+        extra = "  layouts:\n" + "".join(f"    {k}: {v}\n" for k, v in WIDE_MAPPING.items())
+    (target / "brand.yaml").write_text(
+        "brand:\n"
+        "  name: Q Lab summary\n"
+        "  footer: Q Lab and Mind · Mental health and persistent back and neck pain\n"
+        f"  template: {template.name}\n" + extra,
+        encoding="utf-8",
+    )
+    return target

@@ -149,12 +149,17 @@ def content_hash(
 
 
 def brand_files(deck: Deck) -> list[Path]:
-    """Files the brand names that live outside the content folder."""
-    if not deck.brand.logo:
-        return []
-    logo = (deck.content_dir / deck.brand.logo).resolve()
-    inside = logo.is_relative_to(deck.content_dir.resolve())
-    return [] if inside or not logo.is_file() else [logo]
+    """Files the brand names that a scan of the content folder does not cover: a logo kept
+    elsewhere, and the template wherever it is (a .potx is not a content file), so that a
+    changed template changes the content's digest and `watch` rebuilds."""
+    files = []
+    if deck.brand.logo:
+        logo = (deck.content_dir / deck.brand.logo).resolve()
+        if logo.is_file() and not logo.is_relative_to(deck.content_dir.resolve()):
+            files.append(logo)
+    if deck.template is not None:
+        files.append(deck.template.path.resolve())
+    return files
 
 
 def is_content_path(path: str | Path) -> bool:
