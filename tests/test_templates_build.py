@@ -10,6 +10,7 @@ import pytest
 from lxml import etree
 from pptx import Presentation
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.util import Emu
 
 from conftest import QLAB_CONTENT
 from helpers import edit_content
@@ -210,3 +211,15 @@ def test_a_failed_build_leaves_the_earlier_deck(classic: Path, tmp_path: Path) -
     with pytest.raises(ContentError):
         api.build(classic, out)
     assert out.read_bytes() == before
+
+
+def test_a_template_of_another_slide_size_is_an_error(classic: Path, tmp_path: Path) -> None:
+    odd = Presentation()
+    odd.slide_width, odd.slide_height = Emu(9_144_000), Emu(5_143_500)  # 16:9 at 10 in wide
+    odd.save(str(classic / "small.pptx"))
+    edit_content(classic / "brand.yaml", "template: brand-template.potx", "template: small.pptx")
+    errors = _errors(classic, tmp_path / "out.pptx")
+    assert any(
+        "brand.yaml:4:" in e and "its slides are 10.00 x 5.62 in" in e and "Widescreen" in e
+        for e in errors
+    ), errors

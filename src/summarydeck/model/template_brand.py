@@ -17,7 +17,8 @@ from summarydeck.ooxml.templates import TemplateError, TemplateInfo, read_templa
 from summarydeck.source.yaml_loader import SourceMap
 
 TEMPLATE_CODE = "E217"
-_SIZES = {(16, 9): "16:9", (4, 3): "4:3"}
+# the slide sizes our grid lays out: PowerPoint's Widescreen and Standard (4:3), in EMU
+_SIZES = {(12_192_000, 6_858_000): "16:9", (9_144_000, 6_858_000): "4:3"}
 # theme slot -> the brand's colour role (muted is not a theme slot: the brand's stays)
 _SLOTS = {"text": "dk1", "background": "lt1", "primary": "dk2", "surface": "lt2", "link": "hlink"}
 
@@ -56,15 +57,16 @@ def with_template(
         message = str(exc).replace(str(path), f"`{brand.template}`", 1)
         diags.error(TEMPLATE_CODE, f"brand.template: {message}", where, exc.hint)
         return brand, None
-    size = slide_size(info.width, info.height)
+    size = _SIZES.get((info.width, info.height))
     if size is None:
         diags.error(
             TEMPLATE_CODE,
             f"brand.template: its slides are {info.width / 914400:.2f} x "
-            f"{info.height / 914400:.2f} in, neither 16:9 nor 4:3",
+            f"{info.height / 914400:.2f} in; summarydeck lays out Widescreen (13.33 x 7.5 in) "
+            "or Standard (10 x 7.5 in) slides",
             where,
-            "set the template's slide size to Widescreen (16:9) or Standard (4:3) in "
-            "PowerPoint (Design > Slide Size)",
+            "in PowerPoint, Design > Slide Size > Widescreen or Standard (4:3), then save "
+            "the template again",
         )
         return brand, None
     colours = brand.colours.model_fields_set if "colours" in brand.model_fields_set else set()
@@ -76,14 +78,6 @@ def with_template(
     }
     template = Template(path, info, frozenset(colours), frozenset(fonts))
     return brand.model_copy(update=updates), template
-
-
-def slide_size(width: int, height: int) -> str | None:
-    """ "16:9" or "4:3" for slides of that shape (to a thousandth), else None."""
-    for (w, h), name in _SIZES.items():
-        if height and abs(width / height - w / h) < 0.001:
-            return name
-    return None
 
 
 def _colours(brand: Brand, info: TemplateInfo, given: set[str]) -> Colours:
