@@ -253,3 +253,17 @@ def test_new_slide_on_every_layout_is_on_brand(qlab_deck: Path, tmp_path: Path) 
     ]
     assert not problems, "\n".join(problems)
     assert Emu(prs.slide_width) > 0
+
+
+def test_the_designers_page_lists_every_layout_and_its_kinds() -> None:
+    """docs/templates.md tells a designer which layout names each kind looks for."""
+    page = (Path(__file__).parent.parent / "docs" / "templates.md").read_text("utf-8")
+    rows = {
+        line.split("|")[1].strip(): line.split("|")[2]
+        for line in page.splitlines()
+        if line.startswith("| ") and not line.startswith("| Layout")
+    }
+    layouts = layout_set(Grid.for_size("16:9"), _scale())
+    assert set(rows) == {design.name for design in layouts.designs}
+    for kind, name in layouts.for_kind.items():
+        assert f"`{kind}`" in rows[name], (kind, name)

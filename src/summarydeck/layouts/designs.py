@@ -87,9 +87,12 @@ def content_layout(
     )
 
 
-def title_only(name: str) -> LayoutFunction:
+def title_only(name: str, description: str = "") -> LayoutFunction:
+    """A layout of the title alone: the kind draws the rest (cards, tiles, a chart)."""
+
     def design(grid: Grid, scale: TypeScale) -> LayoutDesign:
-        return content_layout(name, grid, scale, description="a title; the slide draws the rest")
+        what = description[:1].lower() + description[1:].rstrip(".")
+        return content_layout(name, grid, scale, description=what or "a title; the rest drawn")
 
     return design
 

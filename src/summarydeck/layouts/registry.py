@@ -54,7 +54,7 @@ def register(
         if name in _REGISTRY and _REGISTRY[name].plan is not fn:
             raise RuntimeError(f"slide kind `{name}` registered twice")
         summary = (fn.__doc__ or "").strip().splitlines()[0] if fn.__doc__ else name
-        design = layout or title_only(layout_name_for(name))
+        design = layout or title_only(layout_name_for(name), summary)
         _REGISTRY[name] = SlideKind(name, spec, fn, summary, design, deferred)
         return fn
 
