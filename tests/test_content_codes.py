@@ -7,6 +7,7 @@ from __future__ import annotations
 import ast
 import re
 import shutil
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ import yaml
 
 from summarydeck import api
 from summarydeck.diagnostics import CODES, ContentError, Diagnostic, Diagnostics
+from template_factory import wide_169
 
 TESTS = Path(__file__).parent
 REPO = TESTS.parent
@@ -189,6 +191,7 @@ def test_the_documentation_is_linked_from_the_readme_and_the_checks() -> None:
 # README): `case` names one of those files, or `file`/`replace`/`text`/`delete`/`setup` give
 # the edit here; `expect` has the file and `at`, the changed text with `^` at the caret.
 VARIANT = "variants:\n  {}\n\nslides:\n"
+TEMPLATE_LINE = "  name: Test Lab\n  template: brand-template.pptx\n"
 CASES: dict[str, dict[str, Any]] = {
     "E100": {"case": "missing_content_folder"},
     "E101": {"case": "yaml_unclosed_quote"},
@@ -312,6 +315,28 @@ CASES: dict[str, dict[str, Any]] = {
         ],
         "expect": {"file": "opportunities.yaml", "at": "^second:"},
     },
+    "E217": {
+        "file": "brand.yaml",
+        "replace": [
+            {"old": "  name: Test Lab\n", "new": "  name: Test Lab\n  template: ours.potx\n"}
+        ],
+        "expect": {"file": "brand.yaml", "at": "template: ^ours.potx"},
+    },
+    "W206": {  # a template whose layouts all have names of their own, and no mapping
+        "setup": "template:wide",
+        "file": "brand.yaml",
+        "replace": [{"old": "  name: Test Lab\n", "new": TEMPLATE_LINE}],
+        "expect": {"file": "brand.yaml", "at": "template: ^brand-template.pptx"},
+    },
+    "W207": {  # every layout ours, but a body font summarydeck cannot measure
+        "setup": "template:odd-font",
+        "file": "brand.yaml",
+        "replace": [
+            {"old": "  name: Test Lab\n", "new": TEMPLATE_LINE},
+            {"old": "  fonts:\n    heading: Arial\n    body: Calibri\n", "new": ""},
+        ],
+        "expect": {"file": "brand.yaml", "at": "template: ^brand-template.pptx"},
+    },
     "E301": {"case": "link_javascript"},
     "W301": {
         "file": "deck.yaml",
@@ -350,6 +375,10 @@ def _edited_content(case: dict[str, Any], root: Path) -> Path:
     shutil.copytree(FULL_CONTENT, content)
     if case.get("setup") == "missing-folder":
         shutil.rmtree(content)
+    elif case.get("setup") == "template:wide":
+        wide_169(content / "brand-template.pptx")
+    elif case.get("setup") == "template:odd-font":
+        _odd_font_template(content / "brand-template.pptx", root / "built")
     elif case.get("setup") is not None:
         raise ValueError(f"setup {case['setup']!r} is not used here")
     for name in case.get("delete", []):
@@ -362,6 +391,25 @@ def _edited_content(case: dict[str, Any], root: Path) -> Path:
             text = text.replace(change["old"], change["new"])
         target.write_bytes(text.encode(case.get("encoding", "utf-8")))
     return content
+
+
+ODD_FONT = b'minorFont><a:latin typeface="Segoe UI"'
+
+
+def _odd_font_template(target: Path, scratch: Path) -> None:
+    """Our own deck used as a template (every layout we look for), its body font changed to
+    one summarydeck has no metrics for."""
+    deck = scratch / "deck.pptx"
+    api.build(FULL_CONTENT, deck)
+    with zipfile.ZipFile(deck) as source, zipfile.ZipFile(target, "w") as out:
+        for item in source.infolist():
+            data = source.read(item.filename)
+            if item.filename.startswith("ppt/theme/"):
+                data = data.replace(
+                    b'<a:minorFont><a:latin typeface="Calibri"',
+                    b'<a:minorFont><a:latin typeface="Segoe UI"',
+                )
+            out.writestr(item, data)
 
 
 def _reported(content: Path) -> list[Diagnostic]:

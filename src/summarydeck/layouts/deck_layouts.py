@@ -30,7 +30,8 @@ def deck_layouts(deck: Deck, diags: Diagnostics | None = None) -> LayoutSet:
         ours,
         deck.template,
         deck.brand.layouts,
-        (entry.spec.kind for entry in deck.entries),
+        # the whole storyboard's kinds: one warning, the same for every variant
+        (spec.kind for spec in deck.slides),
         deck.source_map,
         diags if diags is not None else Diagnostics(),
     )

@@ -12,7 +12,7 @@ import dataclasses
 from collections.abc import Iterable
 
 from summarydeck.diagnostics import Diagnostics, did_you_mean
-from summarydeck.model.template_brand import TEMPLATE_CODE, Template
+from summarydeck.model.template_brand import Template
 from summarydeck.ooxml.templates import LayoutInfo, PlaceholderInfo
 from summarydeck.plan.layout_design import LayoutDesign, LayoutSet, PlaceholderDesign
 from summarydeck.plan.types import ColourRole
@@ -53,14 +53,14 @@ def onto_template(
         where = smap.locate(("brand", "layouts", key), key=True)
         if key not in names:
             diags.error(
-                TEMPLATE_CODE,
+                "E217",
                 f"brand.layouts: `{key}` is not one of summarydeck's layouts",
                 where,
                 did_you_mean(key, names) or "the layouts are: " + ", ".join(names),
             )
         elif target.casefold() not in available:
             diags.error(
-                TEMPLATE_CODE,
+                "E217",
                 f"brand.layouts: the template has no layout `{target}` (for `{key}`)",
                 smap.locate(("brand", "layouts", key)),
                 did_you_mean(target, template_names)
