@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import shutil
+import zipfile
 from pathlib import Path
 
 FULL_CONTENT = Path(__file__).parent / "content" / "full"
@@ -65,3 +67,22 @@ def variant_content(target: Path) -> Path:
         "    check: Working title; check against the published essay.\n" + SECOND_PROMPTS,
     )
     return target
+
+
+def zip_of(members: dict[str, bytes]) -> bytes:
+    """A zip file's bytes holding `members` (name -> bytes): an Office package, or not."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as package:
+        for name, data in members.items():
+            package.writestr(name, data)
+    return buffer.getvalue()
+
+
+def content_types(main: str) -> bytes:
+    """A `[Content_Types].xml` whose one part has the Office main content type `main`
+    (`wordprocessingml.document.main` ...), which says what kind of file a package is."""
+    return (
+        b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+        b'content-types"><Override PartName="/x.xml" ContentType="application/vnd.openxml'
+        b"formats-officedocument." + main.encode() + b'+xml"/></Types>'
+    )

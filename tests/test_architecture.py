@@ -42,7 +42,7 @@ XML_PACKAGES = {"pptx", "lxml", "xml", "defusedxml"}
 XML_ALLOWED = {"ooxml", "render"}
 PRIVATE_XML = re.compile(r"\._(element|rels|blob|txBody|p|r)\b|getattr\([^)]*[\"']_")
 # what hands out python-pptx or lxml objects: for readers inside ooxml/ only
-XML_HANDLES = {"SlideParts", "open_presentation", "read_each_slide", "slides"}
+XML_HANDLES = {"SlideParts", "open_presentation", "open_template", "read_each_slide", "slides"}
 NAMESPACE_URI = re.compile(r"schemas\.(openxmlformats\.org|microsoft\.com)|purl\.oclc\.org/ooxml")
 
 
@@ -245,13 +245,15 @@ def test_only_the_command_line_prints_or_exits() -> None:
 
 
 # one job seen from two layers, on purpose: a command's library half and its command-line half;
-# the theme, read by the checker and written by the renderer
+# the theme, read by the checker and written by the renderer; templates, read in ooxml, served by
+# the api and printed by the command line
 MIRRORS = {
     "building.py": ["api/building.py", "cli/building.py"],
     "checking.py": ["api/checking.py", "cli/checking.py"],
     "exporting.py": ["api/exporting.py", "cli/exporting.py"],
     "listing.py": ["api/listing.py", "cli/listing.py"],
     "theme.py": ["ooxml/theme.py", "render/theme.py"],
+    "templates.py": ["api/templates.py", "cli/templates.py", "ooxml/templates.py"],
 }
 
 

@@ -2,34 +2,18 @@
 
 from __future__ import annotations
 
-import io
 import zipfile
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
+from helpers import content_types, zip_of
 from summarydeck.cli import cli
 from summarydeck.diagnostics import OutputError
 from summarydeck.ooxml.opening import DeckReadError, open_presentation
 
 OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504  # an encrypted Office file
-
-
-def _zip(members: dict[str, bytes]) -> bytes:
-    buffer = io.BytesIO()
-    with zipfile.ZipFile(buffer, "w") as package:
-        for name, data in members.items():
-            package.writestr(name, data)
-    return buffer.getvalue()
-
-
-def _types(main: str) -> bytes:
-    return (
-        b'<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
-        b'content-types"><Override PartName="/x.xml" ContentType="application/vnd.openxml'
-        b"formats-officedocument." + main.encode() + b'+xml"/></Types>'
-    )
 
 
 @pytest.mark.parametrize(
@@ -38,20 +22,20 @@ def _types(main: str) -> bytes:
         (OLE_HEADER, "it is password-protected, or an old binary .ppt file"),
         (b"just some text", "it is not a .pptx package"),
         (
-            _zip({"[Content_Types].xml": _types("wordprocessingml.document.main")}),
+            zip_of({"[Content_Types].xml": content_types("wordprocessingml.document.main")}),
             "it is a Word document",
         ),
         (
-            _zip({"[Content_Types].xml": _types("spreadsheetml.sheet.main")}),
+            zip_of({"[Content_Types].xml": content_types("spreadsheetml.sheet.main")}),
             "it is an Excel workbook",
         ),
         (
-            _zip({"[Content_Types].xml": _types("presentationml.slideshow.main")}),
+            zip_of({"[Content_Types].xml": content_types("presentationml.slideshow.main")}),
             "it is a slide show (.ppsx), not a presentation",
         ),
-        (_zip({"readme.txt": b"hello"}), "it is a zip file, but has no presentation in it"),
+        (zip_of({"readme.txt": b"hello"}), "it is a zip file, but has no presentation in it"),
         (
-            _zip({"ppt/presentation.xml": b"<p/>"}),
+            zip_of({"ppt/presentation.xml": b"<p/>"}),
             "it is damaged (it has no list of content types)",
         ),
     ],

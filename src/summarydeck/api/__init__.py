@@ -3,6 +3,7 @@
 `loading` reads and lays out the content (every command starts there); `building` writes
 decks; `checking`, `diffing`, `validating`, `listing` and `exporting` serve the commands of
 those names; `unconfirmed` is the one rule for unconfirmed content in a deck for publishing.
+`templates` serves `template inspect` and `template check`.
 The command line (`cli/`) and `watch` call only what this module exports.
 """
 
@@ -24,10 +25,29 @@ from summarydeck.api.loading import (
     load,
     plan,
 )
+from summarydeck.api.templates import (
+    FALLBACK_TEMPLATE_NEEDS,
+    LayoutNeed,
+    annotate_template,
+    check_template,
+    inspect_template,
+)
 from summarydeck.api.unconfirmed import FINAL_CODE
 from summarydeck.api.validating import ValidationResult, validate
 from summarydeck.check.findings import Finding, Severity
 from summarydeck.check.runner import CheckReport
+from summarydeck.check.template_rules import (
+    TEMPLATE_RULES,
+    TemplateFinding,
+    TemplateReport,
+)
+from summarydeck.ooxml.templates import (
+    LayoutInfo,
+    MasterInfo,
+    PlaceholderInfo,
+    TemplateError,
+    TemplateInfo,
+)
 from summarydeck.output.diff import DeckDiff
 
 __all__ = [
@@ -59,4 +79,19 @@ __all__ = [
     "load",
     "plan",
     "validate",
+]
+__all__ += [
+    "FALLBACK_TEMPLATE_NEEDS",
+    "TEMPLATE_RULES",
+    "LayoutInfo",
+    "LayoutNeed",
+    "MasterInfo",
+    "PlaceholderInfo",
+    "TemplateError",
+    "TemplateFinding",
+    "TemplateInfo",
+    "TemplateReport",
+    "annotate_template",
+    "check_template",
+    "inspect_template",
 ]

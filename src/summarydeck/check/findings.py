@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from typing import Any
@@ -13,6 +14,28 @@ class Severity(StrEnum):
     ERROR = "error"  # the deck is broken for some readers: the build and `check` fail
     WARNING = "warning"  # worth fixing: `check --strict` fails
     INFO = "info"  # what could not be checked, and why
+
+
+def fails(levels: Iterable[Severity], strict: bool = False) -> bool:
+    """Errors fail; with `strict`, warnings too. Information never does."""
+    return any(
+        level is Severity.ERROR or (strict and level is Severity.WARNING) for level in levels
+    )
+
+
+def tally(levels: Iterable[Severity]) -> str:
+    """`2 errors, 1 warning, 1 note`: findings counted by severity; "" when there are none."""
+    counted = list(levels)
+    parts = [
+        f"{n} {name}{'s' * (n != 1)}"
+        for name, n in (
+            ("error", counted.count(Severity.ERROR)),
+            ("warning", counted.count(Severity.WARNING)),
+            ("note", counted.count(Severity.INFO)),
+        )
+        if n
+    ]
+    return ", ".join(parts)
 
 
 @dataclass(frozen=True)

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from summarydeck.check.findings import Finding, Severity
+from summarydeck.check.findings import Finding, Severity, fails, tally
 from summarydeck.check.rules import Options, all_checks
 from summarydeck.diagnostics import Location
 from summarydeck.ooxml import package_rules
@@ -31,24 +31,12 @@ class CheckReport:
 
     def failed(self, strict: bool = False) -> bool:
         """Errors fail; with `strict`, warnings too. Information never does."""
-        return any(
-            f.level is Severity.ERROR or (strict and f.level is Severity.WARNING)
-            for f in self.findings
-        )
+        return fails((f.level for f in self.findings), strict)
 
     def summary(self) -> str:
-        if not self.findings:
-            return f"checked {self.slides} slides: no findings"
-        parts = [
-            f"{n} {name}{'s' * (n != 1)}"
-            for name, n in (
-                ("error", self.count(Severity.ERROR)),
-                ("warning", self.count(Severity.WARNING)),
-                ("note", self.count(Severity.INFO)),
-            )
-            if n
-        ]
-        return f"checked {self.slides} slides: " + ", ".join(parts)
+        return f"checked {self.slides} slides: " + (
+            tally(f.level for f in self.findings) or "no findings"
+        )
 
 
 def _package_findings(problems: list[package_rules.PackageProblem]) -> list[Finding]:

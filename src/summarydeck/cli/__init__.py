@@ -1,16 +1,16 @@
 """The `summarydeck` command: a thin layer over `api`, and the only place that prints or exits.
 
-`group` is the command group; `building`, `checking`, `listing`, `exporting` and `watching`
-add their commands to it; `options` holds the options they share, `exits` the exit statuses,
-`printing` and `reports` how diagnostics, findings and differences are shown.
+`group` is the command group; `building`, `checking`, `listing`, `exporting`, `watching` and
+`templates` add their commands to it; `options` holds the options they share, `exits` the exit
+statuses, `printing` and `reports` how diagnostics, findings and differences are shown.
 """
 
 from __future__ import annotations
 
-from summarydeck.cli import building, checking, exporting, listing, watching
+from summarydeck.cli import building, checking, exporting, listing, templates, watching
 from summarydeck.cli.group import cli
 
-__all__ = ["building", "checking", "cli", "exporting", "listing", "main", "watching"]
+__all__ = ["building", "checking", "cli", "exporting", "listing", "main", "templates", "watching"]
 
 
 def main() -> None:

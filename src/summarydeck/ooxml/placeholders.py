@@ -3,6 +3,7 @@ the position it takes from there when it has none of its own."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 from summarydeck.ooxml.names import TITLE_TYPES, qn
@@ -40,7 +41,13 @@ def inherited_placeholder(shape: Any, part: Any) -> Any:
 
 def inherited_box(shape: Any, slide: Any) -> Box | None:
     """A placeholder without a position of its own takes its layout's (else master's)."""
-    for part in (slide.slide_layout, slide.slide_layout.slide_master):
+    return box_from(shape, (slide.slide_layout, slide.slide_layout.slide_master))
+
+
+def box_from(shape: Any, parts: Sequence[Any]) -> Box | None:
+    """The position of the first placeholder `shape` inherits from in `parts` (a slide's
+    layout and master; a layout's master) that has one."""
+    for part in parts:
         inherited = inherited_placeholder(shape, part)
         if inherited is None:
             continue

@@ -47,15 +47,32 @@ class _Styles:
 
 def _style_chain(shape: Any, slide: Any, defaults: Any) -> _Styles:
     """List styles from the shape up to the presentation's defaults."""
-    own = shape._element.find(f".//{qn('p:txBody')}/{qn('a:lstStyle')}")
-    chain = [own]
     if not shape.is_placeholder:
-        return _Styles([*chain, defaults])
+        return _Styles([_own_list_style(shape), defaults])
+    layout = slide.slide_layout
+    return _placeholder_chain(shape, (layout, layout.slide_master), layout.slide_master, defaults)
+
+
+def _own_list_style(shape: Any) -> Any:
+    return shape._element.find(f".//{qn('p:txBody')}/{qn('a:lstStyle')}")
+
+
+def placeholder_size(shape: Any, master: Any, defaults: Any, *, on_layout: bool) -> float | None:
+    """The size in points of first-level text in a layout's or master's placeholder, through
+    its own list style, (on a layout) the master placeholder it inherits from, the master's text
+    styles and the presentation's defaults; None when none of them sets one."""
+    chain = _placeholder_chain(shape, (master,) if on_layout else (), master, defaults)
+    size = next((d.get("sz") for d in chain.run_defaults(0) if d.get("sz") is not None), None)
+    return _points(size, 0.0) if size is not None else None
+
+
+def _placeholder_chain(shape: Any, parts: tuple[Any, ...], master: Any, defaults: Any) -> _Styles:
+    """A placeholder's list style, those of the placeholders it inherits from in `parts`, the
+    master's text style for its type, the presentation's defaults."""
+    chain = [_own_list_style(shape)]
     ph_type = placeholder_type(shape)
-    layout_ph = inherited_placeholder(shape, slide.slide_layout)
-    master = slide.slide_layout.slide_master
-    master_ph = inherited_placeholder(shape, master)
-    for ph in (layout_ph, master_ph):
+    for part in parts:
+        ph = inherited_placeholder(shape, part)
         if ph is not None:
             chain.append(ph.find(f".//{qn('p:txBody')}/{qn('a:lstStyle')}"))
     styles = master._element.find(qn("p:txStyles"))

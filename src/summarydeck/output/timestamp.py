@@ -11,9 +11,14 @@ from summarydeck.model.content import DeckInfo
 
 def build_timestamp(info: DeckInfo) -> dt.datetime:
     """SOURCE_DATE_EPOCH when set (reproducible-builds.org), else noon on the deck's date."""
+    return source_date_epoch() or dt.datetime.combine(info.date, dt.time(12, 0))
+
+
+def source_date_epoch() -> dt.datetime | None:
+    """SOURCE_DATE_EPOCH as a time (UTC, naive); None when it is not set."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH", "").strip()
     if not epoch:
-        return dt.datetime.combine(info.date, dt.time(12, 0))
+        return None
     # a zip entry can record 1980-01-01 to 2107-12-31
     if not epoch.isdigit() or not _ZIP_FIRST <= int(epoch) <= _ZIP_LAST:
         raise OutputError(

@@ -8,9 +8,23 @@ from itertools import combinations
 from summarydeck.check.findings import Finding
 from summarydeck.check.rules import Options, rule
 from summarydeck.ooxml.deck_view import DeckView, ShapeView
-from summarydeck.values import inches
+from summarydeck.values import Box, inches
 
 MIN_OVERLAP = inches(0.02)  # both ways: touching edges are not an overlap
+
+
+def sides_past(box: Box, width: int, height: int) -> list[str]:
+    """The edges of a `width` x `height` slide that `box` reaches past: left, top ..."""
+    return [
+        side
+        for side, out in (
+            ("left", box.left < 0),
+            ("top", box.top < 0),
+            ("right", box.right > width),
+            ("bottom", box.bottom > height),
+        )
+        if out
+    ]
 
 
 @rule("off-slide")
@@ -20,16 +34,7 @@ def off_slide(deck: DeckView, options: Options) -> Iterator[Finding]:
             box = shape.box
             if box is None:
                 continue
-            sides = [
-                side
-                for side, out in (
-                    ("left", box.left < 0),
-                    ("top", box.top < 0),
-                    ("right", box.right > deck.width),
-                    ("bottom", box.bottom > deck.height),
-                )
-                if out
-            ]
+            sides = sides_past(box, deck.width, deck.height)
             if sides:
                 yield Finding(
                     "C501",

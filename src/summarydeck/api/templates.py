@@ -1,0 +1,97 @@
+"""`template inspect` and `template check`: what an organisation's PowerPoint template (.potx,
+or a .pptx used as one) offers, a deck that shows each of its layouts, and what is wrong with
+it for building a deck onto it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import NamedTuple
+
+from summarydeck.check.template_rules import TemplateReport, review_template, unreadable
+from summarydeck.diagnostics import OutputError
+from summarydeck.ooxml.templates import (
+    TemplateError,
+    TemplateInfo,
+    annotated_template,
+    read_template,
+)
+from summarydeck.output.files import write_atomically
+from summarydeck.output.timestamp import source_date_epoch
+
+
+class LayoutNeed(NamedTuple):
+    kinds: tuple[str, ...]  # the slide kinds that use the layout
+    roles: tuple[str, ...]  # the placeholders it must have (check.template_rules.ROLE_TYPES)
+
+
+# FALLBACK, until `summarydeck.layouts.template_needs()` exists: the layouts the slide kinds use
+# (the names the renderer gives its own layouts) and the placeholders each must have. Replace
+# its use in `_needs` below by that function, then delete this table.
+FALLBACK_TEMPLATE_NEEDS: dict[str, LayoutNeed] = {
+    "Title": LayoutNeed(("title",), ("title", "subtitle")),
+    "Section": LayoutNeed(("section",), ("title",)),
+    "Agenda": LayoutNeed(("agenda",), ("title",)),
+    "Title and text": LayoutNeed(("bullets",), ("title", "body")),
+    "Two columns": LayoutNeed(("two-columns",), ("title", "body", "right")),
+    "Essay": LayoutNeed(("essay",), ("title", "body")),
+    "Opportunities": LayoutNeed(("opportunities",), ("title",)),
+    "Opportunity": LayoutNeed(("opportunity",), ("title", "body")),
+    "Statistic": LayoutNeed(("statistic",), ("title", "body")),
+    "Chart": LayoutNeed(("chart",), ("title",)),
+    "Cards": LayoutNeed(("cards",), ("title",)),
+    "Quote": LayoutNeed(("quote",), ("title", "body")),
+    "Discussion": LayoutNeed(("discussion",), ("title", "body")),
+    "Activity": LayoutNeed(("activity",), ("title", "body")),
+    "Sources": LayoutNeed(("sources",), ("title", "body")),
+    "Closing": LayoutNeed(("closing",), ("title", "body")),
+}
+
+
+def inspect_template(path: Path) -> TemplateInfo:
+    """The template's masters, layouts, placeholders, theme colours and fonts. Raises
+    TemplateError (an OutputError: exit status 3) when the file cannot be read as one."""
+    return read_template(path)
+
+
+def annotate_template(path: Path, out: Path) -> int:
+    """Write to `out` a deck with one slide per layout of the template (every master), each
+    placeholder labelled with its type, idx, name and size and the title with the layout's
+    name; the template's own slides are left out. The same template gives the same bytes
+    (dated SOURCE_DATE_EPOCH, else the template's own date). Returns the number of slides."""
+    if out.resolve() == path.resolve():
+        raise OutputError(
+            f"{out}: the annotated deck would replace the template itself",
+            "give --annotate another file name",
+        )
+    data, slides = annotated_template(path, source_date_epoch())
+    write_atomically(out, data)
+    return slides
+
+
+def check_template(
+    path: Path,
+    needs: Mapping[str, Sequence[str]] | None = None,
+    *,
+    used_by: Mapping[str, Sequence[str]] | None = None,
+) -> TemplateReport:
+    """What is wrong with the template for building a deck onto it. `needs` maps a layout's
+    name to the placeholder roles it must have ("title", "subtitle", "body", "right", "footer",
+    "slide_number"); `used_by` maps it to the slide kinds that use it, for the messages.
+    Without `needs`: the layouts summarydeck's slide kinds use. A file that cannot be read as
+    a template is an error finding (T101), as `check` reports a file that is not a deck."""
+    if needs is None:
+        needs, used_by = _needs()
+    try:
+        info = read_template(path)
+    except TemplateError as exc:
+        return unreadable(path.name, str(exc), exc.hint)
+    return review_template(info, needs, used_by)
+
+
+def _needs() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    table = FALLBACK_TEMPLATE_NEEDS
+    return (
+        {name: need.roles for name, need in table.items()},
+        {name: need.kinds for name, need in table.items()},
+    )
