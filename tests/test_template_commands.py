@@ -560,7 +560,7 @@ def test_check_prints_each_finding_located_and_exits_1(flawed: Path) -> None:
     ) in blocks
     assert (
         "flawed.potx: warning T201 missing-layout: no layout `Section`, which the slide kind "
-        "`section` needs (with placeholders: title): a deck built onto the template uses "
+        "`section` needs (with placeholders: title, body): a deck built onto the template uses "
         "summarydeck's own for those slides\n"
         "  hint: did you mean `Section Header`? Rename it `Section` (PowerPoint: View › Slide "
         "Master, right-click the layout › Rename Layout), or map it in `brand.layouts` "

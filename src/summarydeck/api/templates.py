@@ -26,11 +26,12 @@ class LayoutNeed(NamedTuple):
 
 
 # FALLBACK, until `summarydeck.layouts.template_needs()` exists: the layouts the slide kinds use
-# (the names the renderer gives its own layouts) and the placeholders each must have. Replace
-# its use in `_needs` below by that function, then delete this table.
+# (the names the renderer gives its own layouts, as docs/templates.md lists them) and the
+# placeholders each fills. Replace its use in `_needs` below by that function, then delete this
+# table.
 FALLBACK_TEMPLATE_NEEDS: dict[str, LayoutNeed] = {
     "Title": LayoutNeed(("title",), ("title", "subtitle")),
-    "Section": LayoutNeed(("section",), ("title",)),
+    "Section": LayoutNeed(("section",), ("title", "body")),
     "Agenda": LayoutNeed(("agenda",), ("title",)),
     "Title and text": LayoutNeed(("bullets",), ("title", "body")),
     "Two columns": LayoutNeed(("two-columns",), ("title", "body", "right")),
