@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -53,7 +54,8 @@ WIDE_MAPPING = {
 }
 
 
-def classic_43(path: Path) -> Path:
+def classic_43(path: Path, tweak: Callable[[Any], None] | None = None) -> Path:
+    """The 4:3 template; `tweak` changes it (a test's breakage) before it is saved."""
     prs = Presentation()  # python-pptx's own template is 4:3 already
     _theme(
         prs,
@@ -80,6 +82,8 @@ def classic_43(path: Path) -> Path:
     for name in ("Title", "Section"):
         _dark(_layout(prs, name))
     _sample_slide(prs, "Title and text")
+    if tweak is not None:
+        tweak(prs)
     return _save(prs, path, POTX)
 
 

@@ -5,6 +5,7 @@ our own layouts with a warning; every problem with it reported at the brand file
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from lxml import etree
@@ -19,7 +20,7 @@ from summarydeck.api.loading import brand_files
 from summarydeck.diagnostics import ContentError
 from summarydeck.ooxml.names import A_NS, qn
 from summarydeck.output.guard import disk_state
-from template_factory import CLASSIC_LAYOUTS, WIDE_MAPPING, content_on_template
+from template_factory import CLASSIC_LAYOUTS, WIDE_MAPPING, classic_43, content_on_template
 
 
 def _theme(deck: Path) -> tuple[dict[str, str], str, str]:
@@ -221,5 +222,45 @@ def test_a_template_of_another_slide_size_is_an_error(classic: Path, tmp_path: P
     errors = _errors(classic, tmp_path / "out.pptx")
     assert any(
         "brand.yaml:4:" in e and "its slides are 10.00 x 5.62 in" in e and "Widescreen" in e
+        for e in errors
+    ), errors
+
+
+def _title_of(prs: Any, layout: str) -> Any:
+    found = next(x for x in prs.slide_layouts if x.name == layout)
+    return found, next(p for p in found.placeholders if p.placeholder_format.idx == 0)
+
+
+def _zero_size_title(prs: Any) -> None:
+    _, title = _title_of(prs, "Title and text")
+    title.left, title.top, title.width, title.height = title.left, title.top, 0, 0
+
+
+def _no_title(prs: Any) -> None:
+    _, title = _title_of(prs, "Section")
+    title.element.getparent().remove(title.element)
+
+
+def test_a_layout_without_a_title_falls_back_with_a_warning(classic: Path, tmp_path: Path) -> None:
+    classic_43(classic / "brand-template.potx", _no_title)
+    result = api.build(classic, tmp_path / "out.pptx")
+    warning = next(d for d in result.diagnostics if d.code == "W206")
+    assert "`Section` (it has no title placeholder of a size on the slide)" in warning.message
+    assert result.check is not None and not result.check.failed()
+    prs = Presentation(str(tmp_path / "out.pptx"))
+    slide = next(s for s in prs.slides if s.name == "why-it-matters")
+    assert slide.slide_layout.name == "Section" and slide.shapes.title is not None
+    assert slide.shapes.title.text_frame.text == "Why this matters"
+
+
+def test_a_placeholder_of_no_size_is_an_error_at_the_template_line(
+    classic: Path, tmp_path: Path
+) -> None:
+    classic_43(classic / "brand-template.potx", _zero_size_title)
+    errors = _errors(classic, tmp_path / "out.pptx")
+    assert any(
+        "brand.yaml:4:" in e
+        and "placeholders of no size: `Title 1` on layout `Title and text`" in e
+        and "template check" in e
         for e in errors
     ), errors

@@ -72,9 +72,11 @@ def onto_template(
     for design in ours.designs:
         wanted = mapping.get(design.name, design.name)
         found = available.get(wanted.casefold())
-        derived = _derived(design, *found) if found else None
+        size = (template.info.width, template.info.height)
+        derived = _derived(design, *found, size) if found else None
         if derived is None and design.name in used:
-            missing.append(f"`{wanted}`" + ("" if found is None else " (it has no title)"))
+            why = "" if found is None else " (it has no title placeholder of a size on the slide)"
+            missing.append(f"`{wanted}`{why}")
         designs.append(derived or design)
     if missing:
         diags.warning(
@@ -92,9 +94,14 @@ def _listed(names: list[str]) -> str:
     return names[0] if len(names) == 1 else ", ".join(names[:-1]) + " or " + names[-1]
 
 
-def _derived(design: LayoutDesign, master: int, layout: LayoutInfo) -> LayoutDesign | None:
-    """`design` as the template's `layout` draws it; None when the layout has no title."""
-    free = sorted(layout.placeholders, key=lambda p: (p.idx, p.type))
+def _derived(
+    design: LayoutDesign, master: int, layout: LayoutInfo, size: tuple[int, int]
+) -> LayoutDesign | None:
+    """`design` as the template's `layout` draws it; None when the layout has no title. A
+    placeholder of no size, or not wholly on the slide, is as good as none."""
+    free = sorted(
+        (p for p in layout.placeholders if _usable(p, *size)), key=lambda p: (p.idx, p.type)
+    )
     placeholders: list[PlaceholderDesign] = []
     for ours in design.placeholders:
         theirs = next((p for kind in _FILLS[ours.role] for p in free if p.type == kind), None)
@@ -114,6 +121,19 @@ def _derived(design: LayoutDesign, master: int, layout: LayoutInfo) -> LayoutDes
         kind=design.kind,
         description=design.description,
         template_layout=(master, layout.index),
+    )
+
+
+def _usable(placeholder: PlaceholderInfo, width: int, height: int) -> bool:
+    box = placeholder.box
+    return (
+        box is not None
+        and box.width > 0
+        and box.height > 0
+        and box.left >= 0
+        and box.top >= 0
+        and box.right <= width
+        and box.bottom <= height
     )
 
 

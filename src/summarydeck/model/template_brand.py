@@ -69,6 +69,26 @@ def with_template(
             "the template again",
         )
         return brand, None
+    zero = [
+        f"`{p.name}` on layout `{layout.name}`"
+        for master in info.masters
+        for layout in master.layouts
+        for p in layout.placeholders
+        if p.box is not None and (p.box.width <= 0 or p.box.height <= 0)
+    ]
+    if zero:
+        # a shape of no size is one PowerPoint may offer to repair: the deck would not pass
+        # its own package checks
+        diags.error(
+            TEMPLATE_CODE,
+            "brand.template: placeholders of no size: "
+            + ", ".join(zero[:5])
+            + (f" and {len(zero) - 5} more" if len(zero) > 5 else ""),
+            where,
+            "give them a size in PowerPoint (View > Slide Master), or delete them; "
+            f"`summarydeck template check {brand.template}` lists every problem",
+        )
+        return brand, None
     colours = brand.colours.model_fields_set if "colours" in brand.model_fields_set else set()
     fonts = brand.fonts.model_fields_set if "fonts" in brand.model_fields_set else set()
     updates: dict[str, Any] = {
