@@ -168,7 +168,9 @@ def test_footer_and_number_are_the_masters_placeholders(qlab_deck: Path) -> None
                 # no place of its own: it sits where the layout puts it
                 assert placeholder.element.find(f"{qn('p:spPr')}/{qn('a:xfrm')}") is None
         number = next(
-            p for p in slide.placeholders if p.placeholder_format.type is not None
+            p
+            for p in slide.placeholders
+            if p.placeholder_format.type is not None
             and p.element.find(f".//{qn('p:ph')}").get("type") == "sldNum"
         )
         assert number.element.find(f".//{qn('a:fld')}").get("type") == "slidenum"

@@ -24,6 +24,7 @@ from summarydeck.check import system_fonts
 from summarydeck.check.template_rules import review_template
 from summarydeck.cli import cli
 from summarydeck.diagnostics import OutputError
+from summarydeck.layouts.deck_layouts import template_needs
 from summarydeck.ooxml import package_rules
 from summarydeck.ooxml.opening import OTHER_KINDS, open_presentation
 from summarydeck.ooxml.templates import TemplateError, open_template, read_template
@@ -489,13 +490,18 @@ def test_unknown_roles_are_a_programming_error(wide: Path) -> None:
         api.check_template(wide, {"Title": ["heading"]})
 
 
-def test_the_fallback_needs_name_real_roles() -> None:
-    """Until the layouts say what they need, the fallback table does: every role it names is
-    one the check knows."""
+def test_the_needs_come_from_the_registered_layouts() -> None:
+    """What `template check` asks of a template is what the build fills: every layout our
+    kinds use, each with the roles of its placeholders, every role one the check knows."""
     from summarydeck.check.template_rules import ROLE_TYPES
+    from summarydeck.layouts.registry import kinds
 
-    for need in api.FALLBACK_TEMPLATE_NEEDS.values():
-        assert need.kinds and set(need.roles) <= set(ROLE_TYPES)
+    needs = template_needs()
+    assert {kind for _, used in needs.values() for kind in used} == set(kinds())
+    assert needs["Two columns"][0] == ("title", "body", "right")
+    assert needs["Cards"][0] == ("title",)
+    for roles, used in needs.values():
+        assert used and set(roles) <= set(ROLE_TYPES)
 
 
 # --- the command line ---------------------------------------------------------------------------
@@ -603,8 +609,8 @@ def test_warnings_fail_the_check_only_with_strict(
     """A template with the layouts every kind needs, and one warning: a fixed date."""
     prs = Presentation()
     layouts = prs.slide_layouts
-    for name, need in api.FALLBACK_TEMPLATE_NEEDS.items():
-        source = layouts[0] if "subtitle" in need.roles else layouts[3]  # Two Content
+    for name, (roles, _) in template_needs().items():
+        source = layouts[0] if "subtitle" in roles else layouts[3]  # Two Content
         copy = _copy_layout(prs, source)
         copy.name = name
     for old in list(layouts)[:11]:

@@ -26,8 +26,6 @@ from summarydeck.api.loading import (
     plan,
 )
 from summarydeck.api.templates import (
-    FALLBACK_TEMPLATE_NEEDS,
-    LayoutNeed,
     annotate_template,
     check_template,
     inspect_template,
@@ -81,10 +79,8 @@ __all__ = [
     "validate",
 ]
 __all__ += [
-    "FALLBACK_TEMPLATE_NEEDS",
     "TEMPLATE_RULES",
     "LayoutInfo",
-    "LayoutNeed",
     "MasterInfo",
     "PlaceholderInfo",
     "TemplateError",

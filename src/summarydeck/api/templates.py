@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from typing import NamedTuple
 
 from summarydeck.check.template_rules import TemplateReport, review_template, unreadable
 from summarydeck.diagnostics import OutputError
+from summarydeck.layouts.deck_layouts import template_needs
 from summarydeck.ooxml.templates import (
     TemplateError,
     TemplateInfo,
@@ -18,35 +18,6 @@ from summarydeck.ooxml.templates import (
 )
 from summarydeck.output.files import write_atomically
 from summarydeck.output.timestamp import source_date_epoch
-
-
-class LayoutNeed(NamedTuple):
-    kinds: tuple[str, ...]  # the slide kinds that use the layout
-    roles: tuple[str, ...]  # the placeholders it must have (check.template_rules.ROLE_TYPES)
-
-
-# FALLBACK, until `summarydeck.layouts.template_needs()` exists: the layouts the slide kinds use
-# (the names the renderer gives its own layouts, as docs/templates.md lists them) and the
-# placeholders each fills. Replace its use in `_needs` below by that function, then delete this
-# table.
-FALLBACK_TEMPLATE_NEEDS: dict[str, LayoutNeed] = {
-    "Title": LayoutNeed(("title",), ("title", "subtitle")),
-    "Section": LayoutNeed(("section",), ("title", "body")),
-    "Agenda": LayoutNeed(("agenda",), ("title",)),
-    "Title and text": LayoutNeed(("bullets",), ("title", "body")),
-    "Two columns": LayoutNeed(("two-columns",), ("title", "body", "right")),
-    "Essay": LayoutNeed(("essay",), ("title", "body")),
-    "Opportunities": LayoutNeed(("opportunities",), ("title",)),
-    "Opportunity": LayoutNeed(("opportunity",), ("title", "body")),
-    "Statistic": LayoutNeed(("statistic",), ("title", "body")),
-    "Chart": LayoutNeed(("chart",), ("title",)),
-    "Cards": LayoutNeed(("cards",), ("title",)),
-    "Quote": LayoutNeed(("quote",), ("title", "body")),
-    "Discussion": LayoutNeed(("discussion",), ("title", "body")),
-    "Activity": LayoutNeed(("activity",), ("title", "body")),
-    "Sources": LayoutNeed(("sources",), ("title", "body")),
-    "Closing": LayoutNeed(("closing",), ("title", "body")),
-}
 
 
 def inspect_template(path: Path) -> TemplateInfo:
@@ -91,8 +62,9 @@ def check_template(
 
 
 def _needs() -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
-    table = FALLBACK_TEMPLATE_NEEDS
+    """The layouts our slide kinds use, from the registry: the one source of truth."""
+    table = template_needs()
     return (
-        {name: need.roles for name, need in table.items()},
-        {name: need.kinds for name, need in table.items()},
+        {name: roles for name, (roles, _) in table.items()},
+        {name: kinds for name, (_, kinds) in table.items()},
     )

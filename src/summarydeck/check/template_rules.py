@@ -23,6 +23,7 @@ from summarydeck.ooxml.templates import (
     TemplateInfo,
 )
 from summarydeck.plan.fonts import METRIC_TWINS
+from summarydeck.plan.layout_design import TEMPLATE_FILLS
 from summarydeck.values import EMU_PER_INCH
 
 # Stable codes, grouped: 1xx the file, 2xx layouts, 3xx placeholders' geometry, 4xx their
@@ -55,14 +56,10 @@ TEMPLATE_RULES = {
     )
 }
 
-# a role a slide kind gives a placeholder -> the placeholder types that can play it
+# a role a slide kind gives a placeholder -> the placeholder types that can play it (the
+# table the build fills templates by)
 ROLE_TYPES: dict[str, tuple[str, ...]] = {
-    "title": ("title", "ctrTitle"),
-    "subtitle": ("subTitle", "body", "obj"),
-    "body": ("body", "obj", "subTitle"),
-    "right": ("body", "obj"),  # a second body: the right-hand column
-    "footer": ("ftr",),
-    "slide_number": ("sldNum",),
+    str(role): types for role, types in TEMPLATE_FILLS.items()
 }
 TITLE_TYPES = ROLE_TYPES["title"]
 

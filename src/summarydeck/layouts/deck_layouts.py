@@ -35,3 +35,19 @@ def deck_layouts(deck: Deck, diags: Diagnostics | None = None) -> LayoutSet:
         deck.source_map,
         diags if diags is not None else Diagnostics(),
     )
+
+
+def template_needs() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
+    """What a template needs for each of our layouts, by name: the placeholder roles the
+    slides fill (footer and number aside: a template may do without them), and the kinds that
+    use it. For `template check`."""
+    from summarydeck.model.brand import TypeScale
+
+    layouts = layout_set(Grid.for_size("16:9"), TypeScale())
+    return {
+        design.name: (
+            tuple(p.role for p in design.placeholders if p.role not in ("footer", "slide_number")),
+            tuple(sorted(k for k, name in layouts.for_kind.items() if name == design.name)),
+        )
+        for design in layouts.designs
+    }

@@ -14,23 +14,16 @@ from collections.abc import Iterable
 from summarydeck.diagnostics import Diagnostics, did_you_mean
 from summarydeck.model.template_brand import Template
 from summarydeck.ooxml.templates import LayoutInfo, PlaceholderInfo
-from summarydeck.plan.layout_design import LayoutDesign, LayoutSet, PlaceholderDesign
+from summarydeck.plan.layout_design import (
+    TEMPLATE_FILLS,
+    LayoutDesign,
+    LayoutSet,
+    PlaceholderDesign,
+)
 from summarydeck.plan.types import ColourRole
 from summarydeck.source.yaml_loader import SourceMap
 
 BACKGROUND = ColourRole.BACKGROUND
-
-_TITLES = ("title", "ctrTitle")
-_BODIES = ("body", "obj")
-# the template placeholder types each role may fill, in order of preference
-_FILLS = {
-    "title": _TITLES,
-    "subtitle": ("subTitle", *_BODIES),
-    "body": (*_BODIES, "subTitle"),
-    "right": _BODIES,
-    "footer": ("ftr",),
-    "slide_number": ("sldNum",),
-}
 
 
 def onto_template(
@@ -104,7 +97,8 @@ def _derived(
     )
     placeholders: list[PlaceholderDesign] = []
     for ours in design.placeholders:
-        theirs = next((p for kind in _FILLS[ours.role] for p in free if p.type == kind), None)
+        fills = TEMPLATE_FILLS[ours.role]
+        theirs = next((p for kind in fills for p in free if p.type == kind), None)
         if theirs is None:
             if ours.role == "title":
                 return None

@@ -18,6 +18,16 @@ from summarydeck.values import Box, Paragraph, inches
 # placeholders (the second one of a two-column layout is `right`).
 Role = Literal["title", "subtitle", "body", "right", "footer", "slide_number"]
 ROLES: tuple[Role, ...] = ("title", "subtitle", "body", "right", "footer", "slide_number")
+# the placeholder types of an organisation's template that can play each role, in order of
+# preference (a template's title slide has a `subTitle`, its section header a `body`)
+TEMPLATE_FILLS: dict[Role, tuple[str, ...]] = {
+    "title": ("title", "ctrTitle"),
+    "subtitle": ("subTitle", "body", "obj"),
+    "body": ("body", "obj", "subTitle"),
+    "right": ("body", "obj"),  # a second body: the right-hand column
+    "footer": ("ftr",),
+    "slide_number": ("sldNum",),
+}
 LIST_ROLES: tuple[Role, ...] = ("body", "right")  # their levels below the first are lists
 # OOXML placeholder type and index for each role (title is idx 0; footer and slide number take
 # the indexes PowerPoint's own layouts give them)
