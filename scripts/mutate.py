@@ -200,6 +200,35 @@ BREAKAGES = [
         "info = zipfile.ZipInfo(item.filename, date_time=(2000, 1, 1, 0, 0, 0))",
         ("tests/test_full_deck.py::test_source_date_epoch_builds_are_equal_and_dated_by_it",),
     ),
+    # --- the master and templates (issue 13) ------------------------------------------------
+    Breakage(
+        "master: Office's stock layouts left in the master",
+        "render/master.py",
+        "    _drop_stock_layouts(master)\n    _tidy_master(",
+        "    _tidy_master(",
+        ("tests/test_master_layouts.py",),
+    ),
+    Breakage(
+        "master: a placeholder written with all its formatting, as a text box is",
+        "render/slides.py",
+        "shape.text_frame, element, deck.brand, element.style.size, lang, placeholder\n",
+        "shape.text_frame, element, deck.brand, element.style.size, lang\n",
+        ("tests/test_master_layouts.py",),
+    ),
+    Breakage(
+        "template: its sample slides kept",
+        "render/slides.py",
+        "        drop_slides(prs)\n",
+        "",
+        ("tests/test_templates_build.py",),
+    ),
+    Breakage(
+        "template: layouts matched by exact case only",
+        "layouts/template_layouts.py",
+        "        found = available.get(wanted.casefold())",
+        "        found = available.get(wanted)",
+        ("tests/test_templates_build.py",),
+    ),
 ]
 
 
