@@ -741,3 +741,25 @@ def test_annotate_never_replaces_the_template(wide: Path) -> None:
     code, output = _run("template", "inspect", "copy.pptx", "--annotate", "copy.pptx")
     assert code == 3 and "would replace the template itself; nothing was written" in output
     assert re.search(r"hint: give --annotate another file name", output)
+
+
+def test_check_follows_the_brand_files_mapping(here: Path) -> None:
+    """With `--map OURS=THEIRS` (the brand file's `layouts:`), a layout of another name that
+    plays ours is not reported missing, and a name that is not ours is a usage error."""
+    from template_factory import WIDE_MAPPING, wide_169
+
+    wide_169(here / "ours.pptx")
+    def missing_layouts(output: str) -> set[str]:
+        found = json.loads(output)["findings"]
+        return {f["message"].split("`")[1] for f in found if f["code"] == "T201"}
+
+    code, plain = _run("template", "check", "ours.pptx", "--format", "json")
+    missing = missing_layouts(plain)
+    assert {"Title", "Section", "Title and text", "Two columns"} <= missing
+    maps = [arg for ours, theirs in WIDE_MAPPING.items() for arg in ("--map", f"{ours}={theirs}")]
+    code, mapped = _run("template", "check", "ours.pptx", "--format", "json", *maps)
+    still = missing_layouts(mapped)
+    assert not still & {*WIDE_MAPPING, *WIDE_MAPPING.values()}, still
+    assert still == missing - set(WIDE_MAPPING)
+    code, output = _run("template", "check", "ours.pptx", "--map", "Titel=Cover")
+    assert code == 2 and "did you mean `Title`?" in output

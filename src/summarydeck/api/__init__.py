@@ -39,6 +39,7 @@ from summarydeck.check.template_rules import (
     TemplateFinding,
     TemplateReport,
 )
+from summarydeck.layouts.deck_layouts import template_needs
 from summarydeck.ooxml.templates import (
     LayoutInfo,
     MasterInfo,
@@ -76,6 +77,7 @@ __all__ = [
     "list_slides",
     "load",
     "plan",
+    "template_needs",
     "validate",
 ]
 __all__ += [

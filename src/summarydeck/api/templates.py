@@ -46,14 +46,19 @@ def check_template(
     needs: Mapping[str, Sequence[str]] | None = None,
     *,
     used_by: Mapping[str, Sequence[str]] | None = None,
+    mapping: Mapping[str, str] | None = None,
 ) -> TemplateReport:
     """What is wrong with the template for building a deck onto it. `needs` maps a layout's
     name to the placeholder roles it must have ("title", "subtitle", "body", "right", "footer",
-    "slide_number"); `used_by` maps it to the slide kinds that use it, for the messages.
+    "slide_number"); `used_by` maps it to the slide kinds that use it, for the messages;
+    `mapping` is a brand file's `layouts:` (our layout name -> the template's).
     Without `needs`: the layouts summarydeck's slide kinds use. A file that cannot be read as
     a template is an error finding (T101), as `check` reports a file that is not a deck."""
     if needs is None:
         needs, used_by = _needs()
+    if mapping:  # `brand.layouts`: our layout name -> the template's layout that plays it
+        needs = {mapping.get(name, name): roles for name, roles in needs.items()}
+        used_by = {mapping.get(name, name): kinds for name, kinds in (used_by or {}).items()}
     try:
         info = read_template(path)
     except TemplateError as exc:

@@ -16,6 +16,7 @@ from summarydeck.cli.exits import EXIT_CODES_HELP, ExitStatus, exit_status
 from summarydeck.cli.group import cli
 from summarydeck.cli.options import format_option
 from summarydeck.cli.printing import counted
+from summarydeck.diagnostics import did_you_mean
 
 _EMU_PER_INCH = 914_400
 _TEMPLATE_FILE = click.Path(path_type=Path, dir_okay=False, exists=True)
@@ -60,14 +61,23 @@ def inspect(file: Path, annotate: Path | None, output_format: str) -> None:
 @click.argument("file", type=_TEMPLATE_FILE)
 @format_option("How to print the findings.")
 @click.option("--strict", is_flag=True, help="Fail on warnings too, not only on errors.")
-def check_template(file: Path, output_format: str, strict: bool) -> None:
+@click.option(
+    "--map",
+    "mapping",
+    multiple=True,
+    metavar="OURS=THEIRS",
+    help="A layout of ours played by the template's layout of another name, as `layouts:` in "
+    "brand.yaml says (e.g. --map 'Section=Section Header'); repeat for each.",
+)
+def check_template(file: Path, output_format: str, strict: bool, mapping: tuple[str, ...]) -> None:
     """Check FILE for what building a deck onto it needs: the layouts the slide kinds use and
     their placeholders, titles, placeholders of no size or off the slide, sample text, fixed
     dates, and theme fonts this machine can neither show nor measure. Exits 1 when there are
     errors (with --strict: warnings too)."""
     label = str(file)
+    layouts = _mapping(mapping)
     with exit_status(writes=False):
-        report = api.check_template(file)
+        report = api.check_template(file, mapping=layouts)
     if output_format == "json":
         click.echo(
             json.dumps(
@@ -183,3 +193,25 @@ def _as_dict(info: api.TemplateInfo, annotated: Path | None) -> dict[str, Any]:
         "units": {"lengths": "EMU (914400 to the inch)", "size": "pt"},
         "annotated": str(annotated) if annotated is not None else None,
     }
+
+
+def _mapping(pairs: tuple[str, ...]) -> dict[str, str]:
+    """`--map OURS=THEIRS` options as a mapping; a name that is not one of our layouts is a
+    usage error with "did you mean"."""
+    ours = list(api.template_needs())
+    mapping: dict[str, str] = {}
+    for pair in pairs:
+        name, sep, theirs = pair.partition("=")
+        name, theirs = name.strip(), theirs.strip()
+        if not sep or not name or not theirs:
+            raise click.BadParameter(
+                f"`{pair}`: write it as OURS=THEIRS, e.g. 'Section=Section Header'",
+                param_hint="--map",
+            )
+        if name not in ours:
+            hint = did_you_mean(name, ours) or "ours are: " + ", ".join(ours)
+            raise click.BadParameter(
+                f"`{name}` is not one of our layouts: {hint}", param_hint="--map"
+            )
+        mapping[name] = theirs
+    return mapping
