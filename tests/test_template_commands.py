@@ -749,6 +749,7 @@ def test_check_follows_the_brand_files_mapping(here: Path) -> None:
     from template_factory import WIDE_MAPPING, wide_169
 
     wide_169(here / "ours.pptx")
+
     def missing_layouts(output: str) -> set[str]:
         found = json.loads(output)["findings"]
         return {f["message"].split("`")[1] for f in found if f["code"] == "T201"}
