@@ -9,15 +9,16 @@ from typing import Any
 
 import pytest
 from pptx import Presentation
-from pptx.util import Emu
 
 from conftest import FULL_CONTENT
 from helpers import edit_content
 from reset_simulation import simulate_reset
 from summarydeck import api
 from summarydeck.layouts.registry import kinds, layout_set
+from summarydeck.model.brand import TypeScale
 from summarydeck.ooxml.names import qn
 from summarydeck.plan.grid import Grid
+from summarydeck.plan.layout_design import LayoutSet
 
 # Office's stock layouts (python-pptx's default template has all of them)
 STOCK_LAYOUTS = {
@@ -37,33 +38,24 @@ STOCK_LAYOUTS = {
 RESET_CODES = {"C301", "C302", "C501", "C502"}
 
 
-def _decks(request: pytest.FixtureRequest) -> list[Path]:
-    variants = request.getfixturevalue("qlab_variants")
-    return [
-        request.getfixturevalue("full_deck"),
-        request.getfixturevalue("stress_deck"),
-        *(result.path for result in variants),
-    ]
-
-
 @pytest.fixture(scope="module")
-def all_decks(request: pytest.FixtureRequest) -> list[Path]:
+def all_decks(
+    full_deck: Path, stress_deck: Path, qlab_variants: list[api.BuildResult]
+) -> list[Path]:
     """Every test deck and every variant of the Q Lab deck."""
-    return _decks(request)
+    return [full_deck, stress_deck, *(result.path for result in qlab_variants)]
+
+
+def _layouts() -> LayoutSet:
+    return layout_set(Grid.for_size("16:9"), TypeScale())
 
 
 def _our_layout_names() -> set[str]:
-    return {design.name for design in layout_set(Grid.for_size("16:9"), _scale()).designs}
-
-
-def _scale() -> Any:
-    from summarydeck.model.brand import TypeScale
-
-    return TypeScale()
+    return {design.name for design in _layouts().designs}
 
 
 def test_every_kind_has_a_layout_and_names_are_unique() -> None:
-    layouts = layout_set(Grid.for_size("16:9"), _scale())
+    layouts = _layouts()
     names = [design.name for design in layouts.designs]
     assert len(names) == len(set(names))
     assert set(layouts.for_kind) == set(kinds())
@@ -170,8 +162,7 @@ def test_footer_and_number_are_the_masters_placeholders(qlab_deck: Path) -> None
         number = next(
             p
             for p in slide.placeholders
-            if p.placeholder_format.type is not None
-            and p.element.find(f".//{qn('p:ph')}").get("type") == "sldNum"
+            if p.element.find(f".//{qn('p:ph')}").get("type") == "sldNum"
         )
         assert number.element.find(f".//{qn('a:fld')}").get("type") == "slidenum"
 
@@ -254,7 +245,6 @@ def test_new_slide_on_every_layout_is_on_brand(qlab_deck: Path, tmp_path: Path) 
         if f.slide in added and f.code in RESET_CODES | {"C201", "C202"}
     ]
     assert not problems, "\n".join(problems)
-    assert Emu(prs.slide_width) > 0
 
 
 def test_the_designers_page_lists_every_layout_and_its_kinds() -> None:
@@ -265,7 +255,7 @@ def test_the_designers_page_lists_every_layout_and_its_kinds() -> None:
         for line in page.splitlines()
         if line.startswith("| ") and not line.startswith("| Layout")
     }
-    layouts = layout_set(Grid.for_size("16:9"), _scale())
+    layouts = _layouts()
     assert set(rows) == {design.name for design in layouts.designs}
     for kind, name in layouts.for_kind.items():
         assert f"`{kind}`" in rows[name], (kind, name)

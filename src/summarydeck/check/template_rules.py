@@ -58,9 +58,7 @@ TEMPLATE_RULES = {
 
 # a role a slide kind gives a placeholder -> the placeholder types that can play it (the
 # table the build fills templates by)
-ROLE_TYPES: dict[str, tuple[str, ...]] = {
-    str(role): types for role, types in TEMPLATE_FILLS.items()
-}
+ROLE_TYPES: Mapping[str, tuple[str, ...]] = TEMPLATE_FILLS
 TITLE_TYPES = ROLE_TYPES["title"]
 
 

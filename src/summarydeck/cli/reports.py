@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 
-from summarydeck.api import CheckReport, DeckDiff, Finding, Severity
+from summarydeck.api import CheckReport, DeckDiff, Finding, Severity, TemplateFinding
 
 
 def human(report: CheckReport, deck: str) -> str:
@@ -21,10 +21,15 @@ def _block(finding: Finding, deck: str) -> str:
         on.append(f"slide {finding.slide}" + (f" `{finding.slide_id}`" if finding.slide_id else ""))
     if finding.shape:
         on.append(f"({finding.shape})")
-    prefix = " ".join(on)
+    return finding_block(where, finding, " ".join(on))
+
+
+def finding_block(where: str, finding: Finding | TemplateFinding, on: str) -> str:
+    """One finding, as `check` and `template check` print it: where, level, code and rule, what
+    it is on, the message, then the hint."""
     lines = [
         f"{where}: {finding.level} {finding.code} {finding.rule.name}: "
-        + (f"{prefix}: " if prefix else "")
+        + (f"{on}: " if on else "")
         + finding.message
     ]
     if finding.hint:

@@ -16,6 +16,7 @@ from summarydeck.cli.exits import EXIT_CODES_HELP, ExitStatus, exit_status
 from summarydeck.cli.group import cli
 from summarydeck.cli.options import format_option
 from summarydeck.cli.printing import counted
+from summarydeck.cli.reports import finding_block
 from summarydeck.diagnostics import did_you_mean
 
 _EMU_PER_INCH = 914_400
@@ -106,15 +107,7 @@ def check_template(file: Path, output_format: str, strict: bool, mapping: tuple[
 
 def _finding(finding: api.TemplateFinding, template_file: str) -> str:
     """A finding in the style of `check`'s: where, what, then how to fix it."""
-    where = finding.where
-    lines = [
-        f"{template_file}: {finding.level} {finding.code} {finding.rule.name}: "
-        + (f"{where}: " if where else "")
-        + finding.message
-    ]
-    if finding.hint:
-        lines.append(f"  hint: {finding.hint}")
-    return "\n".join(lines)
+    return finding_block(template_file, finding, finding.where)
 
 
 def _inches(emu: int) -> str:

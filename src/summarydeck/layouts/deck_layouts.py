@@ -6,6 +6,7 @@ from __future__ import annotations
 from summarydeck.diagnostics import Diagnostics
 from summarydeck.layouts.registry import layout_set
 from summarydeck.layouts.template_layouts import onto_template
+from summarydeck.model.brand import TypeScale
 from summarydeck.model.deck import Deck
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.layout_design import LayoutSet
@@ -41,8 +42,6 @@ def template_needs() -> dict[str, tuple[tuple[str, ...], tuple[str, ...]]]:
     """What a template needs for each of our layouts, by name: the placeholder roles the
     slides fill (footer and number aside: a template may do without them), and the kinds that
     use it. For `template check`."""
-    from summarydeck.model.brand import TypeScale
-
     layouts = layout_set(Grid.for_size("16:9"), TypeScale())
     return {
         design.name: (

@@ -34,6 +34,26 @@ def title_placeholder(grid: Grid, scale: TypeScale) -> PlaceholderDesign:
     )
 
 
+def display_title(box: Box, size: float, line_spacing: float = 0.95) -> PlaceholderDesign:
+    """The large title of a title, section or closing slide: light on the primary colour."""
+    style = TextStyle(
+        size,
+        ColourRole.BACKGROUND,
+        "heading",
+        bold=True,
+        anchor="bottom",
+        line_spacing=line_spacing,
+    )
+    return PlaceholderDesign("title", box, style)
+
+
+def beside_panel(grid: Grid, panel_width: int) -> Box:
+    """The content area right of a panel `panel_width` wide on the left (an essay's facts, an
+    opportunity's summary), a gutter between them."""
+    left = grid.margin + panel_width + grid.gutter
+    return Box(left, grid.body.top, grid.body.right - left, grid.body.height)
+
+
 def body_style(scale: TypeScale, **overrides: object) -> TextStyle:
     """Body text: the brand's body size, a little air between paragraphs."""
     base = {"size": scale.body, "space_after": 8.0, "line_spacing": 1.05}

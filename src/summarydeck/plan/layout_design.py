@@ -17,7 +17,6 @@ from summarydeck.values import Box, Paragraph, inches
 # A placeholder's role: what of a slide's text goes in it. `body` and `right` are body
 # placeholders (the second one of a two-column layout is `right`).
 Role = Literal["title", "subtitle", "body", "right", "footer", "slide_number"]
-ROLES: tuple[Role, ...] = ("title", "subtitle", "body", "right", "footer", "slide_number")
 # the placeholder types of an organisation's template that can play each role, in order of
 # preference (a template's title slide has a `subTitle`, its section header a `body`)
 TEMPLATE_FILLS: dict[Role, tuple[str, ...]] = {
@@ -95,6 +94,13 @@ class LayoutDesign:
 
     def placeholder(self, role: Role) -> PlaceholderDesign | None:
         return next((p for p in self.placeholders if p.role == role), None)
+
+    def size(self, role: Role) -> float:
+        """The text size the layout sets for `role` (a template's own, on a template)."""
+        design = self.placeholder(role)
+        if design is None:
+            raise KeyError(f"layout {self.name!r} has no {role} placeholder")
+        return design.style.size
 
     def text(
         self,

@@ -38,21 +38,11 @@ from summarydeck.plan.layout_design import (
 )
 from summarydeck.plan.types import BULLET_INDENT, ColourRole, ShapeElement, TextStyle
 from summarydeck.render.text import bullet_char
+from summarydeck.render.theme import THEME_SLOTS
 from summarydeck.values import Box
 
-SCHEME_SLOT: dict[ColourRole, str] = {
-    ColourRole.TEXT: "tx1",
-    ColourRole.BACKGROUND: "bg1",
-    ColourRole.PRIMARY: "tx2",
-    ColourRole.SURFACE: "bg2",
-    ColourRole.ACCENT1: "accent1",
-    ColourRole.ACCENT2: "accent2",
-    ColourRole.ACCENT3: "accent3",
-    ColourRole.ACCENT4: "accent4",
-    ColourRole.ACCENT5: "accent5",
-    ColourRole.ACCENT6: "accent6",
-    ColourRole.LINK: "hlink",
-}
+# a colour role -> its theme slot as layouts write it (`tx2`): the renderer's one table
+SCHEME_SLOT: dict[ColourRole, str] = {role: slot.xml_value for role, slot in THEME_SLOTS.items()}
 _ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
 _ALIGN = {"left": "l", "center": "ctr", "right": "r"}
 _FONT = {"heading": "+mj-lt", "body": "+mn-lt"}

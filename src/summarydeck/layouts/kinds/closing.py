@@ -7,7 +7,7 @@ import dataclasses
 from pydantic import Field
 
 from summarydeck.layouts.context import LayoutContext
-from summarydeck.layouts.designs import footer_placeholders
+from summarydeck.layouts.designs import display_title, footer_placeholders
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences
 from summarydeck.model.brand import TypeScale
@@ -35,12 +35,8 @@ def closing_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
     return LayoutDesign(
         "Closing",
         (
-            PlaceholderDesign(
-                "title",
-                Box(grid.margin, inches(1.2), width, inches(1.6)),
-                TextStyle(
-                    scale.section, ColourRole.BACKGROUND, "heading", bold=True, anchor="bottom"
-                ),
+            display_title(
+                Box(grid.margin, inches(1.2), width, inches(1.6)), scale.section, line_spacing=1.0
             ),
             PlaceholderDesign(
                 "body",
@@ -65,7 +61,7 @@ def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
     title = design.text(
         "title",
         ctx.plain(spec.title),
-        min_size=ctx.scale.floor(design.placeholder("title").style.size),  # type: ignore[union-attr]
+        min_size=ctx.scale.floor(design.size("title")),
         source=(*path, "title"),
     )
     elements = []

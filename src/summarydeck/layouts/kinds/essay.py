@@ -5,7 +5,12 @@ from __future__ import annotations
 from typing import ClassVar
 
 from summarydeck.layouts.context import LayoutContext
-from summarydeck.layouts.designs import body_placeholder, body_style, content_layout
+from summarydeck.layouts.designs import (
+    beside_panel,
+    body_placeholder,
+    body_style,
+    content_layout,
+)
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences
 from summarydeck.model.brand import TypeScale
@@ -24,17 +29,12 @@ class EssaySlide(SlideSpec):
 PANEL_WIDTH = inches(3.6)
 
 
-def _body_box(grid: Grid) -> Box:
-    left = grid.margin + PANEL_WIDTH + grid.gutter
-    return Box(left, grid.body.top, grid.body.right - left, grid.body.height)
-
-
 def essay_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
     return content_layout(
         "Essay",
         grid,
         scale,
-        body_placeholder(_body_box(grid), body_style(scale), name="Summary"),
+        body_placeholder(beside_panel(grid, PANEL_WIDTH), body_style(scale), name="Summary"),
         description="an essay's summary and key points, its facts in a panel on the left",
     )
 

@@ -6,7 +6,12 @@ import dataclasses
 from typing import ClassVar
 
 from summarydeck.layouts.context import LayoutContext
-from summarydeck.layouts.designs import body_placeholder, body_style, content_layout
+from summarydeck.layouts.designs import (
+    beside_panel,
+    body_placeholder,
+    body_style,
+    content_layout,
+)
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences
 from summarydeck.model.brand import TypeScale
@@ -33,17 +38,12 @@ class OpportunitySlide(SlideSpec):
 PANEL_WIDTH = inches(4.4)
 
 
-def _points_box(grid: Grid) -> Box:
-    left = grid.margin + PANEL_WIDTH + grid.gutter
-    return Box(left, grid.body.top, grid.body.right - left, grid.body.height)
-
-
 def opportunity_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
     return content_layout(
         "Opportunity",
         grid,
         scale,
-        body_placeholder(_points_box(grid), body_style(scale), name="Points"),
+        body_placeholder(beside_panel(grid, PANEL_WIDTH), body_style(scale), name="Points"),
         description="one opportunity: its summary in a panel, its points beside it",
     )
 

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 from summarydeck.layouts.context import LayoutContext
-from summarydeck.layouts.designs import footer_placeholders
+from summarydeck.layouts.designs import display_title, footer_placeholders
 from summarydeck.layouts.registry import register
 from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.grid import Grid
-from summarydeck.plan.layout_design import LayoutDesign, PlaceholderDesign, Role
+from summarydeck.plan.layout_design import LayoutDesign, PlaceholderDesign
 from summarydeck.plan.types import ColourRole, ShapeElement, SlidePlan, TextElement, TextStyle
 from summarydeck.values import Box, inches
 
@@ -25,18 +25,7 @@ def section_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
     return LayoutDesign(
         "Section",
         (
-            PlaceholderDesign(
-                "title",
-                Box(grid.margin, inches(2.3), width, inches(1.9)),
-                TextStyle(
-                    scale.section,
-                    ColourRole.BACKGROUND,
-                    "heading",
-                    bold=True,
-                    anchor="bottom",
-                    line_spacing=0.95,
-                ),
-            ),
+            display_title(Box(grid.margin, inches(2.3), width, inches(1.9)), scale.section),
             PlaceholderDesign(
                 "body",
                 Box(grid.margin, inches(4.4), width, inches(1.2)),
@@ -69,7 +58,7 @@ def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
     title = design.text(
         "title",
         ctx.plain(spec.title),
-        min_size=ctx.scale.floor(_size(design, "title")),
+        min_size=ctx.scale.floor(design.size("title")),
         source=("slides", ctx.slide_index, "title"),
     )
     elements: list[ShapeElement | TextElement] = []
@@ -88,7 +77,7 @@ def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 "body",
                 ctx.plain(spec.subtitle),
                 name="Section subtitle",
-                min_size=ctx.scale.floor(_size(design, "body")),
+                min_size=ctx.scale.floor(design.size("body")),
                 source=("slides", ctx.slide_index, "subtitle"),
             )
         )
@@ -104,10 +93,3 @@ def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
             background=ColourRole.PRIMARY,
         )
     ]
-
-
-def _size(design: LayoutDesign, role: Role) -> float:
-    """The size the layout sets for `role` (a template's own, on a template)."""
-    placeholder = design.placeholder(role)
-    assert placeholder is not None
-    return placeholder.style.size

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from summarydeck.layouts.context import LayoutContext
+from summarydeck.layouts.designs import display_title
 from summarydeck.layouts.registry import register
 from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import Text
@@ -27,18 +28,7 @@ def title_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
     return LayoutDesign(
         "Title",
         (
-            PlaceholderDesign(
-                "title",
-                Box(left, inches(1.6), width, inches(2.3)),
-                TextStyle(
-                    scale.display,
-                    ColourRole.BACKGROUND,
-                    "heading",
-                    bold=True,
-                    anchor="bottom",
-                    line_spacing=0.95,
-                ),
-            ),
+            display_title(Box(left, inches(1.6), width, inches(2.3)), scale.display),
             PlaceholderDesign(
                 "subtitle",
                 Box(left, inches(4.1), width, inches(1.0)),
@@ -62,14 +52,14 @@ def plan_title(spec: TitleSlide, ctx: LayoutContext) -> list[SlidePlan]:
     title = design.text(
         "title",
         ctx.plain(title_text),
-        min_size=ctx.scale.floor(design.placeholder("title").style.size),  # type: ignore[union-attr]
+        min_size=ctx.scale.floor(design.size("title")),
         source=("slides", ctx.slide_index, "title") if spec.title else ("deck", "title"),
     )
     subtitle = (
         design.text(
             "subtitle",
             ctx.plain(subtitle_text),
-            min_size=ctx.scale.floor(design.placeholder("subtitle").style.size),  # type: ignore[union-attr]
+            min_size=ctx.scale.floor(design.size("subtitle")),
             source=("slides", ctx.slide_index, "subtitle")
             if spec.subtitle
             else ("deck", "subtitle"),
