@@ -58,7 +58,7 @@ TEMPLATE_RULES = {
 
 # a role a slide kind gives a placeholder -> the placeholder types that can play it (the
 # table the build fills templates by)
-ROLE_TYPES: Mapping[str, tuple[str, ...]] = TEMPLATE_FILLS
+ROLE_TYPES: dict[str, tuple[str, ...]] = {str(r): types for r, types in TEMPLATE_FILLS.items()}
 TITLE_TYPES = ROLE_TYPES["title"]
 
 
