@@ -10,7 +10,7 @@ from typing import Any
 
 from summarydeck.diagnostics import Diagnostics
 from summarydeck.layouts.designs import body_style, title_placeholder
-from summarydeck.markdown.inline import to_paragraphs, to_plain
+from summarydeck.markdown.inline import plain_paragraphs, to_paragraphs, to_plain
 from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import SINGULAR, Provenance, Status
 from summarydeck.model.deck import Deck
@@ -18,24 +18,22 @@ from summarydeck.model.storyboard import SlideSpec
 from summarydeck.ooxml.names import (
     UNCONFIRMED_LABEL_SHAPE,
     UNCONFIRMED_LABEL_TEXT,
-    UNCONFIRMED_MARKER_SHAPE,
 )
 from summarydeck.plan.final import status_location
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.layout_design import LayoutDesign, LayoutSet
+from summarydeck.plan.measure import paragraph_lines
 from summarydeck.plan.types import (
     ColourRole,
     Element,
     PictureElement,
-    ShapeElement,
     SlidePlan,
     TextElement,
     TextStyle,
     ToConfirm,
-    to_confirm_section,
 )
 from summarydeck.source.yaml_loader import DataPath
-from summarydeck.values import Box, Paragraph, Run, inches
+from summarydeck.values import Box, Paragraph, inches
 
 
 def _image_size(data: bytes) -> tuple[int, int]:
@@ -59,6 +57,10 @@ class Section:
     slide_id: str
     title: str
     subtitle: str | None = None
+
+
+# the draft mark's width at the right end of the source line: "To be confirmed" at 14 pt bold
+MARK_WIDTH = inches(1.8)
 
 
 @dataclass
@@ -118,7 +120,8 @@ class LayoutContext:
         )
 
     def plain(self, text: str) -> tuple[Paragraph, ...]:
-        return (Paragraph((Run(text),)),)
+        """Plain text (a title, a label) as one paragraph, typeset like Markdown text."""
+        return plain_paragraphs(text)
 
     def title(self, text: str, source: DataPath | None = None) -> TextElement:
         """A content slide's title, in its layout's title placeholder."""
@@ -160,24 +163,35 @@ class LayoutContext:
         return min(fitting, key=lambda c: abs(c.top - box.top)) if fitting else box
 
     # --- provenance and citations ---
-    def cite(self, items: Sequence[Provenance]) -> TextElement | None:
-        """A "Source:" line for the foot of the slide, numbering each source cited."""
-        parts: list[str] = []
+    def cite(self, items: Sequence[Provenance], beside_mark: bool = False) -> TextElement | None:
+        """A "Source:" line for the foot of the slide, numbering each source cited; one line at
+        the small size, else just the numbers. `beside_mark`: leave the draft mark its end."""
+        cited: dict[int, str] = {}
         for item in items:
             if item.source is None:
                 continue
             number = self.citations.cite(item.source)
-            label = f"[{number}] {self.deck.content.sources[item.source].citation()}"
-            if label not in parts:
-                parts.append(label)
-        if not parts:
+            cited[number] = f"[{number}] {self.deck.content.sources[item.source].citation()}"
+        if not cited:
             return None
-        prefix = "Source: " if len(parts) == 1 else "Sources: "
-        return TextElement(
+        prefix = "Source: " if len(cited) == 1 else "Sources: "
+        band = self.grid.citation
+        if beside_mark:
+            band = Box(band.left, band.top, band.width - MARK_WIDTH - self.grid.gutter, band.height)
+        element = TextElement(
             "Citation",
-            self.grid.citation,
-            self.plain(prefix + "; ".join(parts)),
+            band,
+            self.plain(prefix + "; ".join(cited.values())),
             TextStyle(self.scale.small, ColourRole.MUTED, anchor="bottom"),
+            inset=0,
+            min_size=self.scale.small,
+        )
+        if paragraph_lines(element, self.deck.brand, self.scale.small) == [1]:
+            return element
+        # too long for one line at a readable size: the numbers, named on the sources slide
+        numbers = ", ".join(f"[{n}]" for n in sorted(cited))
+        return dataclasses.replace(
+            element, paragraphs=self.plain(f"{prefix}{numbers}, listed at the end")
         )
 
     def provenance(self, collection: str, item_id: str) -> Provenance:
@@ -238,21 +252,23 @@ class LayoutContext:
         notes = (self.provenance(c, i).note for c, i in shows)
         return tuple(dict.fromkeys(n for n in notes if n))
 
-    def marker(self) -> list[Element]:
-        """The small "To be confirmed" tag shown on slides with unconfirmed content."""
-        box = self.grid.marker
-        return [
-            ShapeElement(UNCONFIRMED_MARKER_SHAPE, box, ColourRole.SURFACE, "rounded"),
-            TextElement(
-                UNCONFIRMED_LABEL_SHAPE,
-                box,
-                self.plain(UNCONFIRMED_LABEL_TEXT),
-                TextStyle(
-                    self.scale.small, ColourRole.TEXT, bold=True, align="center", anchor="middle"
-                ),
-                inset=0,
+    def draft_mark(self) -> TextElement:
+        """The quiet "To be confirmed" mark of a slide that shows unconfirmed content: at the
+        right end of the source line, where a reader looks for where a claim comes from (a
+        draft build also says "Draft" in every footer; what to check is in the review report)."""
+        return TextElement(
+            UNCONFIRMED_LABEL_SHAPE,
+            self._mark_box(),
+            self.plain(UNCONFIRMED_LABEL_TEXT),
+            TextStyle(
+                self.scale.small, ColourRole.MUTED, bold=True, align="right", anchor="bottom"
             ),
-        ]
+            inset=0,
+        )
+
+    def _mark_box(self) -> Box:
+        band = self.grid.citation
+        return Box(band.right - MARK_WIDTH, band.top, MARK_WIDTH, band.height)
 
     # --- brand ---
     def logo(self, box: Box) -> list[Element]:
@@ -291,7 +307,7 @@ class LayoutContext:
         tail = ""
         if caveats:
             tail += "\n\nAbout the figures and sources:\n" + "\n".join(f"- {c}" for c in caveats)
-        return text, tail + to_confirm_section(unconfirmed)
+        return text, tail
 
     # --- assembling ---
     def content_slide(
@@ -306,24 +322,18 @@ class LayoutContext:
         title_source: DataPath | None = None,
     ) -> SlidePlan:
         """A standard content slide on the kind's layout (which draws the accent rule):
-        title, elements, citation, marker, notes."""
-        parts: list[Element] = []
+        title, elements, citation, draft mark, notes."""
+        parts: list[Element] = list(elements)
         unconfirmed = self.unconfirmed(spec, shows)
-        if unconfirmed:  # read right after the title: it qualifies everything on the slide
-            parts.extend(self.marker())
-        parts.extend(elements)
-        citation = self.cite(cited or [])
+        citation = self.cite(cited or [], beside_mark=bool(unconfirmed))
         if citation is not None:
             parts.append(citation)
+        if unconfirmed:
+            parts.append(self.draft_mark())
         if title_source is None and getattr(spec, "title", None):
             title_source = ("slides", self.slide_index, "title")
         text, tail = self.notes_parts(spec, draft, unconfirmed, self.caveats(shows))
         heading = self.title(title, title_source)
-        if unconfirmed and _overlap(heading.box, self.grid.marker):
-            # a template's title may reach the top right: leave the marker its corner
-            box = heading.box
-            width = self.grid.marker.left - self.grid.gutter - box.left
-            heading = dataclasses.replace(heading, box=Box(box.left, box.top, width, box.height))
         return SlidePlan(
             id=spec.slide_id,
             kind=spec.kind,

@@ -13,13 +13,14 @@ from summarydeck.model.brand import TypeScale
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.layout_design import LayoutDesign, LayoutSet, PlaceholderDesign
 from summarydeck.plan.types import ColourRole, ShapeElement, TextStyle
-from summarydeck.values import Box, inches
+from summarydeck.values import Box
 
 LayoutFunction = Callable[[Grid, TypeScale], LayoutDesign]
 
 
 def title_placeholder(grid: Grid, scale: TypeScale) -> PlaceholderDesign:
-    """A content slide's title: two lines of the title size, sitting on the accent rule."""
+    """A content slide's title: up to two lines of the title size, hanging from just below the
+    accent rule, so one line or two sit at the same distance from it."""
     return PlaceholderDesign(
         "title",
         grid.title,
@@ -28,7 +29,7 @@ def title_placeholder(grid: Grid, scale: TypeScale) -> PlaceholderDesign:
             ColourRole.PRIMARY,
             "heading",
             bold=True,
-            anchor="bottom",
+            anchor="top",
             line_spacing=0.95,
         ),
     )
@@ -61,7 +62,7 @@ def body_style(scale: TypeScale, **overrides: object) -> TextStyle:
 
 
 def body_placeholder(
-    box: Box, style: TextStyle, role: str = "body", name: str = "", inset: int = inches(0.1)
+    box: Box, style: TextStyle, role: str = "body", name: str = "", inset: int = 0
 ) -> PlaceholderDesign:
     return PlaceholderDesign(role, box, style, inset=inset, name=name)  # type: ignore[arg-type]
 

@@ -11,9 +11,12 @@ from summarydeck.layouts.registry import kinds
 from summarydeck.model.content import Status
 from summarydeck.model.deck import Deck
 from summarydeck.model.storyboard import SlideSpec
+from summarydeck.plan.balance import balance_plan
 from summarydeck.plan.continuation import fit_with_continuation
-from summarydeck.plan.fit import report_overflows
-from summarydeck.plan.types import SlidePlan, to_confirm_section
+from summarydeck.plan.fit import one_size_per_role, report_overflows
+from summarydeck.plan.layout_design import LIST_ROLES
+from summarydeck.plan.lonely_words import without_lonely_words
+from summarydeck.plan.types import ColourRole, SlidePlan
 
 
 def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
@@ -43,6 +46,8 @@ def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
             kept = dataclasses.replace(_keep_slide_status(laid_out, spec, ctx), entry=index)
             for page, overflows in fit_with_continuation(kept, deck.brand):
                 report_overflows(page, overflows, diags, deck.source_map, location)
+                if not overflows and page.background is ColourRole.BACKGROUND:
+                    page = balance_plan(page, deck.brand, ctx.grid.body, ctx.grid.gutter)
                 planned[position].append(page)
     _check_continued_ids(deck, planned, diags)
     _warn_duplicate_titles(deck, planned, diags)
@@ -54,22 +59,21 @@ def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
             deck.source_map.locate(("slides",), key=True),
             "add `- kind: sources` near the end of `slides:`",
         )
-    return [plan for position in range(len(entries)) for plan in planned[position]]
+    plans = [plan for position in range(len(entries)) for plan in planned[position]]
+    # sizes first (one per role across the deck), then lines: binding words needs the final size
+    sized = one_size_per_role(plans, exempt=frozenset(LIST_ROLES))
+    return [without_lonely_words(plan, deck.brand) for plan in sized]
 
 
 def _keep_slide_status(plan: SlidePlan, spec: SlideSpec, ctx: LayoutContext) -> SlidePlan:
-    """An entry's own `status: unconfirmed` must reach a final build even when its kind (a
-    section or closing slide) draws no marker: record it, and say it in the notes."""
+    """An entry's own `status: unconfirmed` must reach a final build and the review report even
+    when its kind (a section or closing slide) draws no mark: record it."""
     if spec.status is not Status.UNCONFIRMED:
         return plan
     if any(item.path == ("slides", ctx.slide_index) for item in plan.unconfirmed):
         return plan
     own = ctx.unconfirmed(spec, ())
-    return dataclasses.replace(
-        plan,
-        unconfirmed=plan.unconfirmed + own,
-        notes=(plan.notes + to_confirm_section(own)).strip(),
-    )
+    return dataclasses.replace(plan, unconfirmed=plan.unconfirmed + own)
 
 
 def _check_continued_ids(

@@ -74,15 +74,32 @@ class TypeScale(Strict):
     body_min: float = Field(default=18, ge=12, le=40)
     label: float = Field(default=18, ge=12, le=28)  # bylines, facts, "Opportunity 2 of 5"
     caption: float = Field(default=16, ge=12, le=24)  # the list of sources
-    small: float = Field(default=12, ge=12, le=20)  # citations, footers
+    small: float = Field(default=14, ge=12, le=20)  # citations, footers: 14 pt, the least to read
     key_figure: float = Field(default=60, ge=32, le=120)  # the number beside a chart
     big_number: float = Field(default=96, ge=40, le=200)
 
+    def steps(self) -> tuple[float, ...]:
+        """The scale's distinct sizes, smallest first: the only sizes text is ever set at, so
+        fitting steps down this list and never lands between two steps."""
+        return tuple(sorted({float(getattr(self, name)) for name in type(self).model_fields}))
+
+    def step_below(self, size: float) -> float | None:
+        """The next step of the scale below `size` (None below the smallest)."""
+        return max((s for s in self.steps() if s < size), default=None)
+
+    def on_scale(self, size: float) -> float:
+        """`size` itself when it is a step, else the largest step below it (the smallest step
+        when none is)."""
+        steps = self.steps()
+        return max((s for s in steps if s <= size), default=steps[0])
+
     def floor(self, size: float) -> float:
-        """How far text set at `size` may shrink to fit: a quarter for large type, down to
-        `body_min` for body text, and never below `small`."""
+        """How far text set at `size` may shrink to fit: large type by about a quarter (to the
+        step nearest above three quarters of it), body text down to `body_min`, and never
+        below `small`."""
         if size > self.body:
-            return max(self.body_min, round(size * 0.75))
+            target = max(self.body_min, size * 0.75)
+            return min((s for s in self.steps() if s >= target), default=size)
         return max(self.small, min(size, self.body_min))
 
 

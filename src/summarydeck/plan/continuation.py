@@ -14,7 +14,7 @@ import re
 from collections.abc import Sequence
 
 from summarydeck.model.brand import Brand
-from summarydeck.plan.fit import STEP, Overflow, fit_plan, with_size
+from summarydeck.plan.fit import Overflow, fit_plan, lowest_size, next_size, with_size
 from summarydeck.plan.measure import available_height, text_height
 from summarydeck.plan.types import SlidePlan, TextElement
 from summarydeck.values import Paragraph, Run
@@ -148,12 +148,16 @@ def _plain(text: str) -> Paragraph:
 def _pages(element: TextElement, brand: Brand) -> list[tuple[Paragraph, ...]]:
     """The element's paragraphs cut into the fewest pages that fit at its floor, packed at the
     largest size that still needs no more pages."""
-    floor = element.min_size or element.style.size
+    floor = lowest_size(element, brand)
     units = [u for p in element.paragraphs for u in _units(p, element, brand, floor)]
     fewest = len(_pack(units, element, brand, floor))
     size = element.style.size
-    while size > floor and len(_pack(units, element, brand, size)) > fewest:
-        size -= STEP
+    while (
+        (smaller := next_size(brand, size)) is not None
+        and smaller >= floor
+        and len(_pack(units, element, brand, size)) > fewest
+    ):
+        size = smaller
     # as many pages, but evened out (7 + 7 rather than 9 + 5): the least room per page that
     # still needs no more pages, so the last page is not left nearly empty
     room = available_height(element)

@@ -1,4 +1,7 @@
-"""Fit text at build time: shrink each frame in half-point steps down to its floor.
+"""Fit text at build time: shrink each frame down the brand's type scale to its floor.
+
+Fitting steps from one size of the scale to the next one down, never between them: a 19.5 pt
+line beside a 20 pt one reads as a mistake, and the same role keeps one size across slides.
 
 PowerPoint's "shrink text on overflow" is applied only after someone edits a box, and LibreOffice
 never applies it, so the size must be right as written. What still does not fit at its floor is
@@ -9,6 +12,7 @@ rest as an error that points at the content field the text comes from.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 
 from summarydeck.diagnostics import Diagnostics, Location
@@ -17,7 +21,6 @@ from summarydeck.plan.measure import available_height, text_height
 from summarydeck.plan.types import Element, SlidePlan, TextElement
 from summarydeck.source.yaml_loader import SourceMap, dotted
 
-STEP = 0.5
 FIT_CODE = "E401"
 
 
@@ -37,10 +40,25 @@ def fit_element(element: TextElement, brand: Brand) -> tuple[TextElement, float]
     floor = min(element.min_size or size, size)
     room = available_height(element)
     needed = text_height(element, brand, size)
-    while needed > room and size - STEP >= floor:
-        size -= STEP
+    while needed > room and (smaller := next_size(brand, size)) is not None and smaller >= floor:
+        size = smaller
         needed = text_height(element, brand, size)
     return with_size(element, size), max(0.0, needed - room)
+
+
+def next_size(brand: Brand, size: float) -> float | None:
+    """The size to try after `size` when text does not fit: the next step down the type scale."""
+    return brand.type_scale.step_below(size)
+
+
+def lowest_size(element: TextElement, brand: Brand) -> float:
+    """The smallest size the fitter may set `element` at: the last step of the scale from its
+    size down that is not below its floor."""
+    size = element.style.size
+    floor = min(element.min_size or size, size)
+    while (smaller := next_size(brand, size)) is not None and smaller >= floor:
+        size = smaller
+    return size
 
 
 def with_size(element: TextElement, size: float) -> TextElement:
@@ -129,3 +147,47 @@ def same_size_in_groups(elements: tuple[Element, ...]) -> tuple[Element, ...]:
         else e
         for e in elements
     )
+
+
+def one_size_per_role(plans: list[SlidePlan], exempt: frozenset[str]) -> list[SlidePlan]:
+    """Every frame of one role set at one size across the deck: the smallest any slide needed.
+
+    A role is a frame's name without its numbers ("Card 2 title" and "Card 4 title" are one)
+    and its floor (a display title and a content title differ). The big number at 60 pt on one
+    slide and 50 on the next reads as two different things; shrinking the larger ones always
+    still fits. Frames whose placeholder role is in `exempt` (body text, fitted to each
+    slide's room) keep their own size."""
+
+    def role(element: TextElement) -> tuple[str, float | None] | None:
+        if element.placeholder in exempt or element.flow:
+            return None
+        return _ROLE_NUMBERS.sub("", element.name).strip(), element.min_size
+
+    smallest: dict[tuple[str, float | None], float] = {}
+    for plan in plans:
+        for element in _texts(plan):
+            key = role(element)
+            if key is not None:
+                smallest[key] = min(smallest.get(key, element.style.size), element.style.size)
+
+    def resized(element: TextElement) -> TextElement:
+        key = role(element)
+        return element if key is None else with_size(element, smallest[key])
+
+    return [
+        dataclasses.replace(
+            plan,
+            title=resized(plan.title),
+            subtitle=resized(plan.subtitle) if plan.subtitle else None,
+            elements=tuple(resized(e) if isinstance(e, TextElement) else e for e in plan.elements),
+        )
+        for plan in plans
+    ]
+
+
+_ROLE_NUMBERS = re.compile(r"\d+")
+
+
+def _texts(plan: SlidePlan) -> list[TextElement]:
+    texts = [plan.title, *(e for e in plan.elements if isinstance(e, TextElement))]
+    return texts + ([plan.subtitle] if plan.subtitle else [])

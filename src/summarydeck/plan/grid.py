@@ -53,11 +53,12 @@ class Grid:
     @property
     def title(self) -> Box:
         """Two lines of a 32 pt title fit; the accent rule sits just above it."""
-        return self.title_box or Box(self.margin, inches(0.55), self.inner_width, inches(1.15))
+        return self.title_box or Box(self.margin, inches(0.62), self.inner_width, inches(1.1))
 
     @property
     def rule(self) -> Box:
-        return Box(self.margin + inches(0.1), inches(0.42), inches(0.8), inches(0.07))
+        """The accent rule above the title, starting on the margin like the title's text."""
+        return Box(self.margin, inches(0.42), inches(0.8), inches(0.07))
 
     @property
     def body(self) -> Box:
@@ -65,22 +66,16 @@ class Grid:
 
     @property
     def citation(self) -> Box:
-        return Box(self.margin, inches(6.45), self.inner_width, inches(0.42))
+        """The source line above the footer (and, on a draft, the "To be confirmed" mark)."""
+        return Box(self.margin, inches(6.4), self.inner_width, inches(0.45))
 
     @property
     def footer(self) -> Box:
-        return Box(
-            self.margin + inches(0.1), inches(6.95), self.inner_width - inches(1.3), inches(0.35)
-        )
+        return Box(self.margin, inches(6.95), self.inner_width - inches(1.2), inches(0.35))
 
     @property
     def slide_number(self) -> Box:
-        return Box(self.width - self.margin - inches(1.1), inches(6.95), inches(1.0), inches(0.35))
-
-    @property
-    def marker(self) -> Box:
-        """The "to be confirmed" marker: top right, clear of the title."""
-        return Box(self.width - self.margin - inches(2.1), inches(0.2), inches(2.1), inches(0.32))
+        return Box(self.width - self.margin - inches(1.0), inches(6.95), inches(1.0), inches(0.35))
 
     def columns(self, count: int, box: Box | None = None, gutter: int | None = None) -> list[Box]:
         area = box or self.body

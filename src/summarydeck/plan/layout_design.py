@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from summarydeck.plan.types import ColourRole, ShapeElement, TextElement, TextStyle
-from summarydeck.values import Box, Paragraph, inches
+from summarydeck.values import Box, Paragraph
 
 # A placeholder's role: what of a slide's text goes in it. `body` and `right` are body
 # placeholders (the second one of a two-column layout is `right`).
@@ -45,7 +45,8 @@ class PlaceholderDesign:
     role: Role
     box: Box
     style: TextStyle
-    inset: int = inches(0.1)
+    # 0: a placeholder's text starts on the grid's margin, in line with every panel and card
+    inset: int = 0
     shrink: bool = True  # "shrink text on overflow", so text typed in PowerPoint keeps fitting
     name: str = ""  # the name PowerPoint shows in the Selection pane; the role's, else
     # in an organisation's template: the placeholder's (type, idx) there, and its place there

@@ -13,7 +13,7 @@ from typing import Literal
 
 from summarydeck.model.content import Chart
 from summarydeck.source.yaml_loader import DataPath
-from summarydeck.values import Box, Paragraph, inches
+from summarydeck.values import Box, Paragraph, Run, inches
 
 BULLET_INDENT = 342_900  # 0.375 in per list level: PowerPoint's own step
 
@@ -93,7 +93,41 @@ class PictureElement:
     alt_text: str
 
 
-Element = TextElement | ShapeElement | ChartElement | PictureElement
+@dataclass(frozen=True)
+class TableCell:
+    """One cell of a table: its text, a quiet mark after it, and the field it shows."""
+
+    paragraphs: tuple[Paragraph, ...]
+    source: DataPath | None = None  # the content field it shows, for errors
+    mark: str = ""  # shown below the text in the muted colour (a row still to be confirmed)
+
+    @property
+    def shown(self) -> tuple[Paragraph, ...]:
+        """The paragraphs the cell draws: its text, then the mark in a paragraph of its own."""
+        mark = (Paragraph((Run(self.mark, italic=True),)),) if self.mark else ()
+        return self.paragraphs + mark
+
+
+@dataclass(frozen=True)
+class TableElement:
+    """A native table, measured by the planner: each row's cells, the columns' widths and the
+    rows' heights (the box is exactly as tall as the rows). A header row repeats on every
+    slide a long table continues on."""
+
+    name: str
+    box: Box
+    rows: tuple[tuple[TableCell, ...], ...]  # the header row first when `header`
+    column_widths: tuple[int, ...]  # EMU, summing to the box's width
+    row_heights: tuple[int, ...]  # EMU, summing to the box's height
+    size: float  # body cells, points
+    header_size: float  # the header row, points
+    header: bool = True
+    pad_x: int = inches(0.12)  # a cell's left and right margin
+    pad_y: int = inches(0.07)  # a cell's top and bottom margin
+    alt_text: str = ""  # what the table shows, in a sentence (screen readers read the cells)
+
+
+Element = TextElement | ShapeElement | ChartElement | PictureElement | TableElement
 
 
 @dataclass(frozen=True)
@@ -114,13 +148,6 @@ class ToConfirm:
         return f"{self.label}: {self.check}" + (f" ({extra})" if extra else "")
 
 
-def to_confirm_section(items: Sequence[ToConfirm]) -> str:
-    """The speaker notes' list of what is still to be confirmed (empty when nothing is)."""
-    if not items:
-        return ""
-    return "\n\nTo confirm before publishing:\n" + "\n".join(f"- {u}" for u in items)
-
-
 @dataclass(frozen=True)
 class SlidePlan:
     """One slide, on the layout named `layout`. `title` goes into the layout's title
@@ -139,3 +166,12 @@ class SlidePlan:
     entry: int | None = None  # its entry's place in `slides:`, for locating findings
     notes_drafted: bool = False  # the notes were drafted from the slide's text, not written
     notes_tail: str = ""  # the end of the notes: caveats and what is still to be confirmed
+
+
+DRAFT_PREFIX = "Draft · "
+
+
+def footer_line(footer: str, plans: Sequence[SlidePlan]) -> str:
+    """The footer of every slide: a deck that still shows anything to be confirmed says
+    "Draft" there, once per slide and quietly, instead of tags on each slide."""
+    return DRAFT_PREFIX + footer if any(plan.unconfirmed for plan in plans) else footer

@@ -24,10 +24,13 @@ from summarydeck.plan.types import (
     Element,
     ShapeElement,
     SlidePlan,
+    TableElement,
     TextElement,
+    footer_line,
 )
 from summarydeck.render.charts import add_chart
 from summarydeck.render.master import onto_template_master, write_master, xfrm_element
+from summarydeck.render.table import add_table
 from summarydeck.render.text import fill_text_frame
 from summarydeck.render.theme import apply_brand, set_colour
 from summarydeck.values import Box, Paragraph, Run, inches
@@ -53,9 +56,11 @@ def render_deck(
         apply_brand(prs, deck.brand, only=deck.template)
         used = {plan.layout for plan in plans}
         by_name = onto_template_master(prs, layouts, deck.brand, lang, used)
+    footer = footer_line(deck.brand.footer or deck.info.title, plans)
     for number, plan in enumerate(plans, 1):
         design = layouts.named(plan.layout)
-        _render_slide(prs, plan, deck, number, cache_dir, by_name[plan.layout], design, grid)
+        layout = by_name[plan.layout]
+        _render_slide(prs, plan, deck, number, cache_dir, layout, design, grid, footer)
     return prs
 
 
@@ -68,6 +73,7 @@ def _render_slide(
     layout: Any,
     design: LayoutDesign,
     grid: Grid,
+    footer: str,
 ) -> None:
     slide = prs.slides.add_slide(layout)
     slide._element.find(qn("p:cSld")).set("name", plan.id)
@@ -86,7 +92,7 @@ def _render_slide(
         else:
             order.append(_add_element(slide, element, deck, lang, cache_dir))
     if plan.footer:
-        order.extend(_add_footer(slide, deck, number, lang, design, grid))
+        order.extend(_add_footer(slide, footer, deck, number, lang, design, grid))
     # reading order is the order in the shape tree: the plan's, whatever came from the layout
     tree = slide.shapes._spTree
     for shape in order:
@@ -171,6 +177,8 @@ def _add_element(
         return shape._element
     if isinstance(element, ChartElement):
         return add_chart(slide, element, deck.brand, cache_dir)._element
+    if isinstance(element, TableElement):
+        return add_table(slide, element, deck.brand, lang)._element
     picture = slide.shapes.add_picture(
         BytesIO(element.image), Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
     )
@@ -188,13 +196,18 @@ def _mark_decorative(shape: Any) -> None:
 
 
 def _add_footer(
-    slide: Any, deck: Deck, number: int, lang: str, design: LayoutDesign, grid: Grid
+    slide: Any,
+    footer_text: str,
+    deck: Deck,
+    number: int,
+    lang: str,
+    design: LayoutDesign,
+    grid: Grid,
 ) -> list[Any]:
     """Footer and slide number as PowerPoint's Header & Footer dialog writes them: the
     layout's placeholders, cloned with no place of their own, holding text (the number as a
     field, so it updates when slides move). The text repeats the layout's size, colour and
     font: LibreOffice draws a slide's footer in the master's style, not the layout's."""
-    footer_text = deck.brand.footer or deck.info.title
     added = []
     for ph_type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
         source = next(
