@@ -96,6 +96,7 @@ def qlab_variants(tmp_path_factory: pytest.TempPathFactory) -> list[api.BuildRes
         assert result.path is not None
         result.path = folder / result.path
         result.manifest = folder / result.manifest if result.manifest else None
+        result.review = folder / result.review if result.review else None
     return results
 
 

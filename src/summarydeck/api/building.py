@@ -37,8 +37,10 @@ from summarydeck.ooxml.saving import (
 from summarydeck.output.files import write_together
 from summarydeck.output.guard import guard_overwrite
 from summarydeck.output.manifest import SlideEntry, manifest_path, manifest_text
+from summarydeck.output.review import review_path, review_text
 from summarydeck.output.stamp import Stamp
 from summarydeck.output.timestamp import build_timestamp
+from summarydeck.plan.final import unconfirmed_items
 from summarydeck.plan.types import SlidePlan
 
 
@@ -55,6 +57,7 @@ class BuildResult:
     manifest: Path | None = None
     backup: Path | None = None  # the edited deck kept aside by `--force`
     outside: list[Path] = field(default_factory=list)  # files read from outside the content folder
+    review: Path | None = None  # the review report written beside the deck
 
 
 def build(
@@ -137,6 +140,7 @@ class _Prepared:
     variant: str | None
     seconds: float  # to lay out, render and check it
     outside: list[Path]  # files read from outside the content folder (a shared logo)
+    review: str  # the review report: what is still to be confirmed
 
 
 def _prepare(
@@ -161,7 +165,10 @@ def _prepare(
     )
     # (a final build with anything unconfirmed was refused above, so C701 cannot arise here)
     report = check_deck(
-        data, min_size=cut.brand.type_scale.small, locate=content_locator(plans, cut.source_map)
+        data,
+        min_size=cut.brand.type_scale.small,
+        type_scale=cut.brand.type_scale.steps(),
+        locate=content_locator(plans, cut.source_map),
     )
     broken = [f for f in report.findings if f.code == "C101"]
     if broken:  # our own bug, not the content's: say so, and write nothing
@@ -173,6 +180,7 @@ def _prepare(
     if any(d.is_error for d in found):
         raise ContentError(diags.items + found)
     entries = [SlideEntry(p.kind, section_of(p, cut)) for p in plans]
+    review = review_text(target, cut.info.title, unconfirmed_items(plans, cut.source_map))
     return _Prepared(
         target,
         data,
@@ -185,6 +193,7 @@ def _prepare(
         cut.variant,
         time.perf_counter() - started,
         outside,
+        review,
     )
 
 
@@ -199,7 +208,11 @@ def _write(
     for ready in prepared:
         sha = hashlib.sha256(ready.data).hexdigest()
         text = manifest_text(ready.target, sha, ready.stamp, ready.records, ready.entries)
-        files += [(ready.target, ready.data), (manifest_path(ready.target), text.encode("utf-8"))]
+        files += [
+            (ready.target, ready.data),
+            (manifest_path(ready.target), text.encode("utf-8")),
+            (review_path(ready.target), ready.review.encode("utf-8")),
+        ]
         shas.append(sha)
     write_together(files)
     spent = (time.perf_counter() - writing) / max(len(prepared), 1)
@@ -216,6 +229,7 @@ def _write(
             manifest_path(ready.target),
             backup,
             outside=ready.outside,
+            review=review_path(ready.target),
         )
         for ready, sha, backup in zip(prepared, shas, backups, strict=True)
     ]

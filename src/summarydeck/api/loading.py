@@ -153,8 +153,11 @@ def brand_files(deck: Deck) -> list[Path]:
     elsewhere, and the template wherever it is (a .potx is not a content file), so that a
     changed template changes the content's digest and `watch` rebuilds."""
     files = []
-    if deck.brand.logo:
-        logo = (deck.content_dir / deck.brand.logo).resolve()
+    logos = [deck.brand.logo, *(partner.logo for partner in deck.brand.partners)]
+    for name in logos:
+        if not name:
+            continue
+        logo = (deck.content_dir / name).resolve()
         if logo.is_file() and not logo.is_relative_to(deck.content_dir.resolve()):
             files.append(logo)
     if deck.template is not None:

@@ -84,9 +84,11 @@ def _say_built(result: api.BuildResult) -> None:
 def _say_draft(result: api.BuildResult | api.ValidationResult) -> None:
     if result.to_confirm:
         count = result.to_confirm
+        report = getattr(result, "review", None)
+        listed = f"listed with file and line in {report}" if report else "`--final` lists them"
         click.echo(
             f"Draft: {counted(count, 'item')} still to be confirmed "
-            "(marked on the slides, listed in the notes); `--final` lists them with file and line.",
+            f"(marked on the slides; {listed}).",
             err=True,
         )
 

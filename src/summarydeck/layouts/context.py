@@ -10,7 +10,7 @@ from typing import Any
 
 from summarydeck.diagnostics import Diagnostics
 from summarydeck.layouts.designs import body_style, title_placeholder
-from summarydeck.markdown.inline import plain_paragraphs, to_paragraphs, to_plain
+from summarydeck.markdown.inline import plain_paragraphs, to_paragraphs, to_plain, typeset_lines
 from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import SINGULAR, Provenance, Status
 from summarydeck.model.deck import Deck
@@ -22,7 +22,7 @@ from summarydeck.ooxml.names import (
 from summarydeck.plan.final import status_location
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.layout_design import LayoutDesign, LayoutSet
-from summarydeck.plan.measure import paragraph_lines
+from summarydeck.plan.measure import needed_width, paragraph_lines
 from summarydeck.plan.types import (
     ColourRole,
     Element,
@@ -33,7 +33,7 @@ from summarydeck.plan.types import (
     ToConfirm,
 )
 from summarydeck.source.yaml_loader import DataPath
-from summarydeck.values import Box, Paragraph, inches
+from summarydeck.values import EMU_PER_PT, Box, Paragraph, inches
 
 
 def _image_size(data: bytes) -> tuple[int, int]:
@@ -233,6 +233,11 @@ class LayoutContext:
             )
         return tuple(out)
 
+    def to_confirm(self, label: str, check: str, path: DataPath, source_url: str = "") -> ToConfirm:
+        """A record of an item written inside a storyboard entry (a support slide's line) that
+        is still to be confirmed, pointing a final build at its `status:` line."""
+        return ToConfirm(label, check, path, self._where(path), source_url)
+
     def _where(self, path: DataPath) -> str:
         """File and line to edit, as a final build reports it (the `status:` line, else the
         item), named from the content folder: notes travel with the deck, machine paths must
@@ -276,12 +281,43 @@ class LayoutContext:
         brand = self.deck.brand
         if not brand.logo:
             return []
-        data = (self.deck.content_dir / brand.logo).read_bytes()
+        return [self.picture("Logo", brand.logo, brand.logo_alt_text or brand.name, box, "right")]
+
+    def picture(
+        self, name: str, file: str, alt_text: str, box: Box, align: str = "left"
+    ) -> PictureElement:
+        """A picture from the content folder, fitted inside `box` keeping its aspect ratio."""
+        data = (self.deck.content_dir / file).read_bytes()
         width_px, height_px = _image_size(data)
         scale = min(box.width / width_px, box.height / height_px)
         width, height = round(width_px * scale), round(height_px * scale)
-        fitted = Box(box.right - width, box.top + (box.height - height) // 2, width, height)
-        return [PictureElement("Logo", fitted, data, brand.logo_alt_text or brand.name)]
+        left = box.right - width if align == "right" else box.left
+        fitted = Box(left, box.top + (box.height - height) // 2, width, height)
+        return PictureElement(name, fitted, data, alt_text)
+
+    def partners(self, row: Box, colour: ColourRole) -> list[Element]:
+        """The partners' marks in a row from the left of `row`: each logo fitted to the row's
+        height, or the partner's name as text where the content has no logo file (we carry
+        no organisation's mark without a licensed file)."""
+        elements: list[Element] = []
+        left = row.left
+        style = TextStyle(self.scale.label, colour, "heading", bold=True, anchor="middle")
+        for index, partner in enumerate(self.deck.brand.partners, 1):
+            space = Box(left, row.top, row.right - left, row.height)
+            if space.width <= 0:
+                break
+            if partner.logo:
+                alt = partner.logo_alt_text or f"{partner.name} logo"
+                mark: Element = self.picture(f"Partner {index} logo", partner.logo, alt, space)
+            else:
+                text = TextElement(
+                    f"Partner {index} name", space, self.plain(partner.name), style, inset=0
+                )
+                width = round(needed_width(text, self.deck.brand) * EMU_PER_PT) + inches(0.05)
+                mark = dataclasses.replace(text, box=Box(left, row.top, width, row.height))
+            elements.append(mark)
+            left = mark.box.right + inches(0.5)
+        return elements
 
     # --- notes ---
     def notes(
@@ -303,11 +339,11 @@ class LayoutContext:
     ) -> tuple[str, str]:
         """The notes' main text (the entry's `notes:`, else the draft) and their tail (caveats,
         what to confirm), apart: a continued slide redrafts the text but keeps the tail."""
-        text = to_plain(spec.notes) if spec.notes else draft
+        text = to_plain(spec.notes) if spec.notes else typeset_lines(draft)
         tail = ""
         if caveats:
             tail += "\n\nAbout the figures and sources:\n" + "\n".join(f"- {c}" for c in caveats)
-        return text, tail
+        return text, typeset_lines(tail)
 
     # --- assembling ---
     def content_slide(

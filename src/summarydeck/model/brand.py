@@ -95,12 +95,22 @@ class TypeScale(Strict):
 
     def floor(self, size: float) -> float:
         """How far text set at `size` may shrink to fit: large type by about a quarter (to the
-        step nearest above three quarters of it), body text down to `body_min`, and never
-        below `small`."""
+        step below it nearest three quarters of it, not below `body_min`), body text down to
+        `body_min`, and never below `small`."""
         if size > self.body:
             target = max(self.body_min, size * 0.75)
-            return min((s for s in self.steps() if s >= target), default=size)
+            below = [s for s in self.steps() if self.body_min <= s < size]
+            return min(below, key=lambda s: (abs(s - target), -s), default=size)
         return max(self.small, min(size, self.body_min))
+
+
+class Partner(Strict):
+    """An organisation whose mark the deck carries beside its own (co-branding)."""
+
+    name: str = Field(min_length=1)
+    # a picture file, relative to the content folder; without one the name is shown as text
+    logo: str | None = None
+    logo_alt_text: str | None = None  # what a screen reader says; defaults to the name
 
 
 class Brand(Strict):
@@ -110,6 +120,8 @@ class Brand(Strict):
     type_scale: TypeScale = Field(default_factory=TypeScale)
     logo: str | None = None  # a picture file, relative to the content folder
     logo_alt_text: str | None = None
+    # partner organisations, in the order their marks appear on the title slide
+    partners: list[Partner] = Field(default_factory=list, max_length=6)
     footer: str | None = None
     slide_size: Literal["16:9", "4:3"] = "16:9"
     # an organisation's PowerPoint template (.pptx or .potx), relative to the content folder:

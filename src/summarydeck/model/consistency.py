@@ -149,23 +149,33 @@ def check_brand(brand: Brand, root: Path, smap: SourceMap, diags: Diagnostics) -
                 smap.locate(("brand", "colours", "accents", index)),
                 "use a darker accent",
             )
-    if brand.logo:
-        logo = root / brand.logo
-        if not logo.is_file():
-            diags.error(
-                "E209",
-                f"brand.logo: picture file `{brand.logo}` not found",
-                smap.locate(("brand", "logo")),
-                "the path is relative to the content folder",
-            )
-        elif _picture_format(logo) not in _PICTURE_FORMATS:
-            diags.error(
-                "E209",
-                f"brand.logo: `{brand.logo}` is not a picture PowerPoint can show, or is far "
-                "too large",
-                smap.locate(("brand", "logo")),
-                "use a PNG or JPEG file, at most a few thousand pixels wide",
-            )
+    logos = [(("brand", "logo"), brand.logo)] + [
+        (("brand", "partners", index, "logo"), partner.logo)
+        for index, partner in enumerate(brand.partners)
+    ]
+    for path, name in logos:
+        if name:
+            _check_picture(root / name, name, path, diags, smap)
+
+
+def _check_picture(
+    picture: Path, name: str, path: tuple[str | int, ...], diags: Diagnostics, smap: SourceMap
+) -> None:
+    field = ".".join(str(p) for p in path)
+    if not picture.is_file():
+        diags.error(
+            "E209",
+            f"{field}: picture file `{name}` not found",
+            smap.locate(path),
+            "the path is relative to the content folder",
+        )
+    elif _picture_format(picture) not in _PICTURE_FORMATS:
+        diags.error(
+            "E209",
+            f"{field}: `{name}` is not a picture PowerPoint can show, or is far too large",
+            smap.locate(path),
+            "use a PNG or JPEG file, at most a few thousand pixels wide",
+        )
 
 
 # what python-pptx can embed

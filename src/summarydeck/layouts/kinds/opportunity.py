@@ -94,12 +94,8 @@ def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePl
                 panel.width - inches(0.5),
                 inches(0.5),
             ),
-            # an unconfirmed title must not read as the source's own: say what it is, up front
-            ctx.plain(
-                f"Opportunity {number} of {len(items)}"
-                if item.confirmed
-                else f"Working title · {number} of {len(items)}"
-            ),
+            # an unconfirmed title is marked once, quietly, by the slide's "To be confirmed"
+            ctx.plain(f"Opportunity {number} of {len(items)}"),
             TextStyle(ctx.scale.label, ColourRole.BACKGROUND, bold=True),
         ),
         summary,

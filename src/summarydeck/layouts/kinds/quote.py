@@ -33,7 +33,7 @@ class QuoteSlide(SlideSpec):
 
 def _boxes(grid: Grid) -> tuple[Box, Box]:
     """The accent bar and, beside it, the quotation."""
-    bar = Box(grid.margin + inches(0.1), grid.body.top + inches(0.1), inches(0.1), inches(3.2))
+    bar = Box(grid.margin, grid.body.top + inches(0.1), inches(0.1), inches(3.2))
     text_box = Box(
         bar.right + inches(0.4), grid.body.top, grid.inner_width - inches(1.6), inches(3.4)
     )
@@ -71,7 +71,7 @@ def plan_quote(spec: QuoteSlide, ctx: LayoutContext) -> list[SlidePlan]:
     text_box = _boxes(grid)[1]
     paragraphs = ctx.markdown(quote.text)
     first, last = paragraphs[0], paragraphs[-1]
-    # curly quotes open the first paragraph and close the last
+    # curly quotes open the first paragraph and close the last; a paraphrase has none
     quoted = tuple(
         dataclasses.replace(
             p,
@@ -79,6 +79,8 @@ def plan_quote(spec: QuoteSlide, ctx: LayoutContext) -> list[SlidePlan]:
         )
         for p in paragraphs
     )
+    if quote.paraphrase:
+        quoted = paragraphs
     elements: list[Element] = [
         ctx.design.text(
             "body",
@@ -89,13 +91,16 @@ def plan_quote(spec: QuoteSlide, ctx: LayoutContext) -> list[SlidePlan]:
         ),
         TextElement(
             "Attribution",
-            Box(text_box.left, text_box.bottom + inches(0.2), text_box.width, inches(0.6)),
+            # two lines: who said it, and where it was published
+            Box(text_box.left, text_box.bottom + inches(0.2), text_box.width, inches(0.9)),
             ctx.plain(f"— {quote.attribution}"),
             ctx.body_style(colour=ColourRole.MUTED),
+            min_size=ctx.scale.body_min,
             source=("quotes", spec.quote, "attribution"),
         ),
     ]
-    draft = f"Read aloud: {to_plain(quote.text)} ({quote.attribution})"
+    said = "In their words, paraphrased" if quote.paraphrase else "Read aloud"
+    draft = f"{said}: {to_plain(quote.text)} ({quote.attribution})"
     return [
         ctx.content_slide(
             spec,

@@ -79,6 +79,10 @@ def plan_title(spec: TitleSlide, ctx: LayoutContext) -> list[SlidePlan]:
     elements.extend(
         ctx.logo(Box(grid.width - grid.margin - inches(3), inches(0.5), inches(3), inches(0.9)))
     )
+    # partners' marks along the foot, on the margin, where the eye ends on a title slide
+    elements.extend(
+        ctx.partners(Box(left, inches(6.35), width, inches(0.6)), ColourRole.BACKGROUND)
+    )
     draft = f"Welcome. This deck is {title_text}" + (
         f": {subtitle_text}." if subtitle_text else "."
     )
