@@ -39,6 +39,10 @@ def markdown_fields(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]
                 yield from _strings(child, (*path, name))
             else:
                 yield from markdown_fields(child, (*path, name))
+        if value.model_extra and _extra_is_markdown(type(value)):
+            # keys that are data (a table row's cells, by column heading)
+            for key, child in value.model_extra.items():
+                yield from _strings(child, (*path, key))
     elif isinstance(value, dict):
         for key, child in value.items():
             yield from markdown_fields(child, (*path, key))
@@ -54,6 +58,12 @@ def _strings(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
         for index, item in enumerate(value):
             if isinstance(item, str):
                 yield (*path, index), item
+
+
+def _extra_is_markdown(cls: type[BaseModel]) -> bool:
+    """Whether a model that takes any key declares those keys' values Markdown."""
+    hint = typing.get_type_hints(cls, include_extras=True).get("__pydantic_extra__")
+    return hint is not None and _is_markdown(hint, [])
 
 
 def _is_markdown(annotation: Any, metadata: list[Any]) -> bool:

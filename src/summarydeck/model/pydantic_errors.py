@@ -34,7 +34,8 @@ def report_validation_error(
         kind = err["type"]
         if kind == "extra_forbidden":
             name = str(loc[-1])
-            fields = _fields_at(cls, loc[:-1])
+            # a model whose keys are data (a table row's column headings) names its own choices
+            fields = list((err.get("ctx") or {}).get("choices") or _fields_at(cls, loc[:-1]))
             diags.error(
                 "E201",
                 f"unknown key `{name}` in {dotted(full[:-1]) or 'the file'}",

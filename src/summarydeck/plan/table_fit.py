@@ -1,0 +1,282 @@
+"""Measure a table: the first column's width from its content, every row's height at a size of
+the type scale, and, when the body rows do not fit on one slide even at the floor, how they
+spread over as few slides as fit them (evened out, every slide at one size).
+
+A table cell grows with its text in PowerPoint and LibreOffice alike, so a row whose height we
+under-measured would push the table past the slide's foot: each row is measured with the same
+font metrics as every text frame (`plan.measure`), and the table is placed only where the
+measured rows fit.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from summarydeck.model.brand import Brand
+from summarydeck.plan.measure import segments, text_height, text_width
+from summarydeck.plan.types import TableCell, TextElement, TextStyle
+from summarydeck.values import EMU_PER_PT, Box, inches
+
+Row = tuple[TableCell, ...]
+WIDTH_STEP = inches(0.05)  # how finely the first column's width is tried
+MIN_COLUMN = inches(1.0)  # narrower than this, a column holds a word or two a line
+FIRST_COLUMN_SHARE = 0.5  # the first column labels the rows: never wider than the rest
+CELL_SPACE_AFTER = 4.0  # points between paragraphs inside one cell
+MORE_AIR = inches(0.07)  # at most this much more margin above and below each cell's text
+
+
+@dataclass(frozen=True)
+class CellStyle:
+    """How the cells are set: their margins, and which of them are bold."""
+
+    pad_x: int
+    pad_y: int
+    header: bool  # the first row is the header row (bold)
+    bold_first_column: bool  # the first column labels the rows (bold)
+
+
+@dataclass(frozen=True)
+class TableFit:
+    """A table measured at `size`: column widths, each row's height (EMU, the header's first
+    when there is one), the body rows (by index) on each slide, and the cells' top and bottom
+    margin (`pad_y`, EMU), which grows when the slides have room to spare."""
+
+    size: float
+    widths: tuple[int, ...]
+    heights: tuple[int, ...]
+    pages: tuple[tuple[int, ...], ...]
+    pad_y: int
+
+
+@dataclass(frozen=True)
+class TooTall:
+    """A body row (`row`; None for the header row) too tall for a slide even at the floor:
+    `cell` is its tallest cell and `points` how much too tall the row is."""
+
+    row: int | None
+    cell: TableCell
+    size: float
+    points: float
+    room: float  # points a row has on a slide of its own (under the header)
+
+
+def fit_table(
+    rows: Sequence[Row],
+    width: int,
+    room: int,
+    sizes: Sequence[float],
+    brand: Brand,
+    style: CellStyle,
+) -> TableFit | TooTall:
+    """The table at the largest of `sizes` (largest first) at which it fits in `room` EMU; else,
+    at the largest size that needs no more slides than the smallest does, spread over slides
+    with the header on each; or the row that is too tall even on a slide of its own."""
+    header = 1 if style.header else 0
+    floor = sizes[-1]
+    low = _measured(rows, width, floor, brand, style)
+    too_tall = _too_tall(rows, low, room, brand, style)
+    if too_tall is not None:
+        return too_tall
+    fewest = len(_pack(low.heights[header:], _header_height(low, header), room))
+    for size in sizes:
+        fit = low if size == floor else _measured(rows, width, size, brand, style)
+        head = _header_height(fit, header)
+        if fit.heights[header:] and max(fit.heights[header:]) + head > room:
+            continue  # a row too tall for a slide of its own at this size
+        if len(_pack(fit.heights[header:], head, room)) <= fewest:
+            pages = _evened(fit.heights[header:], head, room, fewest)
+            return _with_air(dataclasses.replace(fit, pages=pages), room, header)
+    raise AssertionError("the floor size always fits in `fewest` pages")  # pragma: no cover
+
+
+def _header_height(fit: TableFit, header: int) -> int:
+    return fit.heights[0] if header else 0
+
+
+def _measured(
+    rows: Sequence[Row], width: int, size: float, brand: Brand, style: CellStyle
+) -> TableFit:
+    widths = column_widths(rows, width, size, brand, style)
+    heights = tuple(row_height(rows, r, widths, size, brand, style) for r in range(len(rows)))
+    return TableFit(size, widths, heights, (), style.pad_y)
+
+
+def _with_air(fit: TableFit, room: int, header: int) -> TableFit:
+    """Room to spare on every slide goes to the cells' margins, up to `MORE_AIR` above and
+    below the text: a short table set tight at the top of an empty slide looks unfinished."""
+    spare = min(
+        (room - sum(fit.heights[:header]) - sum(fit.heights[header + i] for i in page))
+        // (2 * (len(page) + header))
+        for page in fit.pages
+    )
+    extra = max(0, min(MORE_AIR, spare))
+    heights = tuple(height + 2 * extra for height in fit.heights)
+    return dataclasses.replace(fit, heights=heights, pad_y=fit.pad_y + extra)
+
+
+def column_widths(
+    rows: Sequence[Row], width: int, size: float, brand: Brand, style: CellStyle
+) -> tuple[int, ...]:
+    """The first column as wide as makes the table shortest (the narrowest such width), from
+    its longest word to half the table; the other columns share the rest equally."""
+    count = len(rows[0])
+    if count == 1:
+        return (width,)
+    least = max(MIN_COLUMN, _longest_word(rows, size, brand, style) + 2 * style.pad_x)
+    most = round(width * FIRST_COLUMN_SHARE)
+    natural = _longest_line(rows, size, brand, style) + 2 * style.pad_x
+    most = max(least, min(most, natural))
+    best: tuple[int, tuple[int, ...]] | None = None
+    candidate = least
+    while True:
+        widths = _split(width, min(candidate, most), count)
+        total = sum(row_height(rows, r, widths, size, brand, style) for r in range(len(rows)))
+        if best is None or total < best[0]:
+            best = (total, widths)
+        if candidate >= most:
+            return best[1]
+        candidate += WIDTH_STEP
+
+
+def _split(width: int, first: int, count: int) -> tuple[int, ...]:
+    rest = width - first
+    each = rest // (count - 1)
+    # the last column takes the EMU left over, so the widths add up to the table's exactly
+    return (first, *[each] * (count - 2), rest - each * (count - 2))
+
+
+def row_height(
+    rows: Sequence[Row],
+    index: int,
+    widths: Sequence[int],
+    size: float,
+    brand: Brand,
+    style: CellStyle,
+) -> int:
+    """The height in EMU of row `index`: its tallest cell's text and the cell margins."""
+    tallest = max(
+        cell_height(cell, widths[column], size, brand, style, is_bold(index, column, style))
+        for column, cell in enumerate(rows[index])
+    )
+    return round(tallest * EMU_PER_PT) + 2 * style.pad_y
+
+
+def cell_height(
+    cell: TableCell, width: int, size: float, brand: Brand, style: CellStyle, bold: bool
+) -> float:
+    """Points the cell's text (and its mark) needs in a column `width` EMU wide."""
+    if not cell.shown:
+        return size * 1.2  # an empty cell still holds one line
+    probe = TextElement(
+        "Cell",
+        Box(0, 0, width, 0),
+        cell.shown,
+        cell_text_style(size, bold),
+        inset=style.pad_x,
+    )
+    return text_height(probe, brand, size)
+
+
+def cell_text_style(size: float, bold: bool) -> TextStyle:
+    """The text style of a cell (the renderer writes the same)."""
+    return TextStyle(size, bold=bold, space_after=CELL_SPACE_AFTER)
+
+
+def is_bold(row: int, column: int, style: CellStyle) -> bool:
+    """Whether the cell at `row`, `column` (the header row being row 0) is set bold."""
+    return (style.header and row == 0) or (style.bold_first_column and column == 0)
+
+
+def _first_column_texts(rows: Sequence[Row], style: CellStyle) -> list[tuple[str, bool, bool]]:
+    """(text, bold, italic) of every run in the first column."""
+    out = []
+    for index, row in enumerate(rows):
+        bold = is_bold(index, 0, style)
+        for para in row[0].shown:
+            out += [(run.text, bold or run.bold, run.italic) for run in para.runs]
+    return out
+
+
+def _longest_word(rows: Sequence[Row], size: float, brand: Brand, style: CellStyle) -> int:
+    family = brand.fonts.body
+    widest = max(
+        (
+            text_width(piece.rstrip(" "), family, bold, size, italic)
+            for text, bold, italic in _first_column_texts(rows, style)
+            for piece in segments(text)
+        ),
+        default=0.0,
+    )
+    return round(widest * EMU_PER_PT)
+
+
+def _longest_line(rows: Sequence[Row], size: float, brand: Brand, style: CellStyle) -> int:
+    """The widest paragraph of the first column set on one line."""
+    family = brand.fonts.body
+    widest = 0.0
+    for index, row in enumerate(rows):
+        bold = is_bold(index, 0, style)
+        for para in row[0].shown:
+            line = sum(
+                text_width(run.text, family, bold or run.bold, size, run.italic)
+                for run in para.runs
+            )
+            widest = max(widest, line)
+    return round(widest * EMU_PER_PT) + inches(0.02)  # a hair more: rounding must not wrap
+
+
+def _too_tall(
+    rows: Sequence[Row], fit: TableFit, room: int, brand: Brand, style: CellStyle
+) -> TooTall | None:
+    """The first row that does not fit on a slide of its own (under the header) at the floor."""
+    header = 1 if style.header else 0
+    head = _header_height(fit, header)
+    for index in range(len(rows)):
+        own = fit.heights[index] + (head if index >= header else 0)
+        if own <= room:
+            continue
+        column = max(
+            range(len(rows[index])),
+            key=lambda c: cell_height(
+                rows[index][c], fit.widths[c], fit.size, brand, style, is_bold(index, c, style)
+            ),
+        )
+        available = (room - (head if index >= header else 0) - 2 * style.pad_y) / EMU_PER_PT
+        return TooTall(
+            index - header if index >= header else None,
+            rows[index][column],
+            fit.size,
+            (own - room) / EMU_PER_PT,
+            available,
+        )
+    return None
+
+
+def _pack(heights: Sequence[int], head: int, room: int) -> list[list[int]]:
+    """Body rows (by index) on slides, each filled while its rows and the header fit `room`."""
+    pages: list[list[int]] = [[]]
+    used = head
+    for index, height in enumerate(heights):
+        if pages[-1] and used + height > room:
+            pages.append([])
+            used = head
+        pages[-1].append(index)
+        used += height
+    return pages
+
+
+def _evened(
+    heights: Sequence[int], head: int, room: int, count: int
+) -> tuple[tuple[int, ...], ...]:
+    """As many slides as `count`, but evened out (3 + 3 rather than 5 + 1): the least room per
+    slide that still needs no more slides."""
+    low, high = max(heights, default=0) + head, room
+    while low < high:
+        middle = (low + high) // 2
+        if len(_pack(heights, head, middle)) <= count:
+            high = middle
+        else:
+            low = middle + 1
+    return tuple(tuple(page) for page in _pack(heights, head, high))
