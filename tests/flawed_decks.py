@@ -22,6 +22,8 @@ from pptx.dml.color import RGBColor
 from pptx.oxml.ns import qn
 from pptx.util import Emu, Inches, Pt
 
+from summarydeck.model.brand import TypeScale
+
 Builder = Callable[[Path, Path], None]
 
 _CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
@@ -39,6 +41,7 @@ class Flaw:
     code: str  # the finding the checker must report
     slide: int | None  # the 1-based slide the finding must name; None: not pinned
     final: bool = False  # check the deck as one for publishing
+    type_scale: tuple[float, ...] = ()  # the sizes text may be set at; empty: not checked
 
 
 # --- helpers -------------------------------------------------------------------------------------
@@ -168,7 +171,33 @@ def eight_point_run(base: Path, out: Path) -> None:
     _edit(base, out, change)
 
 
-# --- C301 contrast -------------------------------------------------------------------------------
+def nineteen_point_body(base: Path, out: Path) -> None:
+    """The first run of slide 13's "Body" at 19 pt, between the type scale's 18 and 20."""
+
+    def change(prs: Any) -> None:
+        _shape(prs, 13, "Body").text_frame.paragraphs[0].runs[0].font.size = Pt(19)
+
+    _edit(base, out, change)
+
+
+def one_figure_label_smaller(base: Path, out: Path) -> None:
+    """Slide 8's "Key figure label" at 18 pt; the other slides' stay at 20 pt."""
+
+    def change(prs: Any) -> None:
+        for para in _shape(prs, 8, "Key figure label").text_frame.paragraphs:
+            for run in para.runs:
+                run.font.size = Pt(18)
+
+    _edit(base, out, change)
+
+
+def title_ending_in_a_lonely_word(base: Path, out: Path) -> None:
+    """Slide 13's title grows by one word that wraps onto a line of its own ("working")."""
+    title = "What we learned from the teams that tested new ways of working"
+    _edit(base, out, lambda prs: _set_text(_shape(prs, 13, "Title"), title))
+
+
+# --- C301, C303 contrast -------------------------------------------------------------------------
 
 
 def light_grey_text_on_white(base: Path, out: Path) -> None:
@@ -189,6 +218,39 @@ def white_text_on_pale_fill(base: Path, out: Path) -> None:
         circle = _shape(prs, 2, "Agenda number 1")
         circle.fill.solid()
         circle.fill.fore_color.rgb = RGBColor(0xF2, 0xF2, 0xF2)
+
+    _edit(base, out, change)
+
+
+def pale_meaningful_underline(base: Path, out: Path) -> None:
+    """Slide 14's "Left underline" is no longer decorative, and turns a pale pink (#F4D6CF)
+    that the white slide behind it leaves at 1.4:1."""
+
+    def change(prs: Any) -> None:
+        underline = _shape(prs, 14, "Left underline")
+        c_nv_pr = _c_nv_pr(underline._element)
+        ext_lst = c_nv_pr.find(qn("a:extLst"))
+        assert ext_lst is not None, "the underline is not marked decorative"
+        c_nv_pr.remove(ext_lst)
+        underline.fill.solid()
+        underline.fill.fore_color.rgb = RGBColor(0xF4, 0xD6, 0xCF)
+
+    _edit(base, out, change)
+
+
+def chart_colours_alike_without_labels(base: Path, out: Path) -> None:
+    """Slide 7's chart loses its data labels, and its second series turns a blue (#2A7F9E)
+    close to the first's (#1B6E8C): the bars are told apart by colour alone."""
+
+    def change(prs: Any) -> None:
+        chart = _shape(prs, 7, "Chart").chart
+        labels = chart._chartSpace.findall(f".//{qn('c:dLbls')}")
+        assert labels, "the chart shows no data labels to remove"
+        for element in labels:
+            element.getparent().remove(element)
+        fill = chart.plots[0].series[1].format.fill
+        fill.solid()
+        fill.fore_color.rgb = RGBColor(0x2A, 0x7F, 0x9E)
 
     _edit(base, out, change)
 
@@ -305,6 +367,16 @@ def box_on_top_of_text(base: Path, out: Path) -> None:
     _edit(base, out, change)
 
 
+def source_line_past_the_margin(base: Path, out: Path) -> None:
+    """Slide 13's "Citation" moves 0.3 in left: its text starts outside the title's."""
+
+    def change(prs: Any) -> None:
+        citation = _shape(prs, 13, "Citation")
+        citation.left = Emu(int(citation.left) - Inches(0.3))
+
+    _edit(base, out, change)
+
+
 # --- C601 links, C701 unconfirmed ----------------------------------------------------------------
 
 file_link = _relink(14, "file:///C:/secret.txt")
@@ -322,8 +394,13 @@ FLAWS: dict[str, Flaw] = {
     "long-paragraph-in-small-box": Flaw(long_paragraph_in_small_box, "C201", 4),
     "unwrapped-line-too-wide": Flaw(unwrapped_line_too_wide, "C201", 4),
     "eight-point-run": Flaw(eight_point_run, "C202", 13),
+    "nineteen-point-body": Flaw(nineteen_point_body, "C204", 13, type_scale=TypeScale().steps()),
+    "one-figure-label-smaller": Flaw(one_figure_label_smaller, "C205", 8),
+    "title-ending-in-a-lonely-word": Flaw(title_ending_in_a_lonely_word, "C206", 13),
     "light-grey-text-on-white": Flaw(light_grey_text_on_white, "C301", 17),
     "white-text-on-pale-fill": Flaw(white_text_on_pale_fill, "C301", 2),
+    "pale-meaningful-underline": Flaw(pale_meaningful_underline, "C303", 14),
+    "chart-colours-alike-without-labels": Flaw(chart_colours_alike_without_labels, "C303", 7),
     "picture-without-alt-text": Flaw(picture_without_alt_text, "C401", 1),
     "chart-without-alt-text": Flaw(chart_without_alt_text, "C401", 6),
     "title-deleted": Flaw(title_deleted, "C402", 14),
@@ -333,6 +410,7 @@ FLAWS: dict[str, Flaw] = {
     "empty-body-placeholder": Flaw(empty_body_placeholder, "C405", 13),
     "box-past-right-edge": Flaw(box_past_right_edge, "C501", 3),
     "box-on-top-of-text": Flaw(box_on_top_of_text, "C502", 4),
+    "source-line-past-the-margin": Flaw(source_line_past_the_margin, "C503", 13),
     "file-link": Flaw(file_link, "C601", 14),
     "javascript-link": Flaw(javascript_link, "C601", 24),
     "unconfirmed-in-final": Flaw(unchanged_copy, "C701", 7, final=True),

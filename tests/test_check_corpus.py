@@ -80,7 +80,10 @@ def flawed(base_deck: Path, tmp_path_factory: pytest.TempPathFactory) -> Flawed:
             flaw = FLAWS[name]
             out = folder / f"{name}.pptx"
             flaw.build(base_deck, out)
-            done[name] = flaw, check_deck(out, final=flaw.final).findings
+            done[name] = (
+                flaw,
+                check_deck(out, final=flaw.final, type_scale=flaw.type_scale).findings,
+            )
         return done[name]
 
     return get

@@ -22,13 +22,14 @@ def check(
     final: bool = False,
     min_size: float | None = None,
     variant: str | None = None,
+    type_scale: tuple[float, ...] | None = None,
 ) -> CheckReport:
     """The findings for a deck on disk (`deck_path`), or for the deck the content would build
     (built in memory, nothing written). With both, findings on the deck are pointed at the
     content when the deck was built from it (as the variant its stamp names, unless `variant`
-    says otherwise)."""
+    says otherwise). Sizes are checked against `type_scale`, else the content's brand's."""
     if deck_path is not None:
-        return _check_file(deck_path, content_dir, final, min_size, variant)
+        return _check_file(deck_path, content_dir, final, min_size, variant, type_scale)
     assert content_dir is not None
     deck, plans, _ = plan(content_dir, selection=Selection(variant))
     data, _, _ = render_bytes(deck, plans, None)
@@ -36,6 +37,7 @@ def check(
         data,
         final=final,
         min_size=min_size or deck.brand.type_scale.small,
+        type_scale=type_scale or deck.brand.type_scale.steps(),
         locate=content_locator(plans, deck.source_map),
     )
     if final:  # the content knows exactly what is unconfirmed, and where to confirm it
@@ -49,6 +51,7 @@ def _check_file(
     final: bool,
     min_size: float | None,
     variant: str | None,
+    type_scale: tuple[float, ...] | None,
 ) -> CheckReport:
     built_from: Deck | None = None
     plans: list[SlidePlan] = []
@@ -64,7 +67,10 @@ def _check_file(
                 raise
             built_from = None  # the variant the deck names is gone from the content
     locate = content_locator(plans, built_from.source_map) if built_from else None
-    report = check_deck(deck_path, final=final, min_size=min_size or 12.0, locate=locate)
+    scale = type_scale or (built_from.brand.type_scale.steps() if built_from else ())
+    report = check_deck(
+        deck_path, final=final, min_size=min_size or 12.0, type_scale=scale, locate=locate
+    )
     if final and built_from and report.slide_ids == [p.id for p in plans]:
         # the deck is this content's: list each unconfirmed item once, at its status line
         report.findings = with_content_list(report.findings, plans, built_from.source_map)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -67,16 +67,18 @@ def check_deck(
     *,
     final: bool = False,
     min_size: float = 12.0,
+    type_scale: Iterable[float] = (),
     locate: Locator | None = None,
 ) -> CheckReport:
-    """Every finding for the deck at `source` (a path or the bytes of a .pptx)."""
+    """Every finding for the deck at `source` (a path or the bytes of a .pptx). `type_scale`
+    lists the sizes text may be set at; without it, sizes are not checked against a scale."""
     data = source if isinstance(source, bytes) else Path(source).read_bytes()
     findings = _package_findings(package_rules.check_package(data))
     try:
         deck = read_deck(data, None if isinstance(source, bytes) else str(source))
     except DeckReadError as exc:
         return CheckReport([*findings, Finding("C101", str(exc))], 0)
-    options = Options(min_size=min_size, final=final)
+    options = Options(min_size=min_size, final=final, type_scale=tuple(sorted(set(type_scale))))
     for check in all_checks().values():
         findings.extend(check(deck, options))
     if locate is not None:

@@ -2,11 +2,18 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from summarydeck.ooxml.deck_view import ShapeView
+from summarydeck.ooxml.deck_view import ShapeView, TextParagraph
 from summarydeck.plan.fonts import METRIC_TWINS
-from summarydeck.plan.measure import LINE_PITCH, Span, count_lines, stack_height, text_width
+from summarydeck.plan.measure import (
+    LINE_PITCH,
+    Span,
+    count_lines,
+    segments,
+    stack_height,
+    text_width,
+)
 from summarydeck.values import EMU_PER_PT
 
 
@@ -33,7 +40,7 @@ def measure_shape(shape: ShapeView) -> Measured | None:
     room = (shape.box.height - top - bottom) / EMU_PER_PT
     lines, pitches, widest = [], [], 0.0
     for para in shape.paragraphs:
-        spans = [Span(r.text, r.font, r.size, r.bold, r.italic, bool(r.link)) for r in para.runs]
+        spans = _spans(para)
         if shape.wrap:
             count = count_lines(spans, width - para.margin_left) if para.runs else 1
         else:
@@ -48,6 +55,35 @@ def measure_shape(shape: ShapeView) -> Measured | None:
         [p.space_after for p in shape.paragraphs],
     )
     return Measured(tuple(lines), needed, room, widest, width)
+
+
+def lonely_word(shape: ShapeView) -> str | None:
+    """The word standing alone on the last line of one of the shape's wrapped paragraphs, if
+    any: with greedy wrapping, a last word is alone exactly when the paragraph without it takes
+    one line fewer. A line break typed before it is a choice, not a wrap, and is left alone."""
+    if shape.box is None or not shape.wrap or unmeasurable_fonts(shape):
+        return None
+    width = (shape.box.width - shape.insets[0] - shape.insets[2]) / EMU_PER_PT
+    for para in shape.paragraphs:
+        spans = _spans(para)
+        room = width - para.margin_left
+        lines = count_lines(spans, room) if spans else 1
+        last = max((i for i, s in enumerate(spans) if s.text.strip()), default=None)
+        if lines < 2 or last is None or spans[last].atomic:
+            continue
+        text = spans[last].text.rstrip()
+        word = segments(text)[-1]
+        if any(c.isspace() for c in word):  # words bound by a non-breaking space go together
+            continue
+        rest = text[: len(text) - len(word)]
+        trimmed = spans[:last] + ([replace(spans[last], text=rest)] if rest else [])
+        if count_lines(trimmed, room) == lines - 1:
+            return word
+    return None
+
+
+def _spans(para: TextParagraph) -> list[Span]:
+    return [Span(r.text, r.font, r.size, r.bold, r.italic, bool(r.link)) for r in para.runs]
 
 
 def _widest_line(spans: list[Span]) -> float:

@@ -14,6 +14,23 @@ from summarydeck.cli.options import final_option, format_option, variant_name
 from summarydeck.cli.reports import as_json, format_diff, human
 
 
+def _type_scale(
+    _ctx: click.Context, _param: click.Parameter, value: str | None
+) -> tuple[float, ...] | None:
+    """`14,18,24,32` -> (14.0, 18.0, 24.0, 32.0): sizes in points, comma-separated."""
+    if value is None:
+        return None
+    try:
+        sizes = tuple(sorted({float(part) for part in value.split(",") if part.strip()}))
+    except ValueError:
+        raise click.BadParameter(
+            f"{value!r} is not a list of sizes in points, such as 14,18,24,32"
+        ) from None
+    if not sizes or min(sizes) <= 0:
+        raise click.BadParameter("give one or more sizes in points, such as 14,18,24,32")
+    return sizes
+
+
 @cli.command(epilog=EXIT_CODES_HELP)
 @click.argument(
     "deck", required=False, type=click.Path(path_type=Path, dir_okay=False, exists=True)
@@ -42,6 +59,14 @@ from summarydeck.cli.reports import as_json, format_diff, human
     help="Smallest acceptable text size in points [default: the brand's `small` size for "
     "content, 12 for a deck].",
 )
+@click.option(
+    "--type-scale",
+    callback=_type_scale,
+    default=None,
+    metavar="SIZES",
+    help="The sizes text may be set at, in points, e.g. 14,18,24,32 [default: the brand's "
+    "type scale for content; for another deck, sizes are not checked against a scale].",
+)
 @final_option
 def check(
     deck: Path | None,
@@ -50,17 +75,27 @@ def check(
     variant: str | None,
     strict: bool,
     min_size: float | None,
+    type_scale: tuple[float, ...] | None,
     final: bool,
 ) -> None:
     """Check a deck (DECK.pptx, or the one the content builds) for overflowing text, small
-    text, low contrast, missing alt text and titles, reading order, empty placeholders, shapes
-    off the slide or over text, links that only work on one computer, and unconfirmed content
-    in a final deck. Exits 1 when there are errors (with --strict: warnings too)."""
+    text, sizes off the type scale or differing for one element, low contrast (text, shapes
+    and chart colours), missing alt text and titles, reading order, empty placeholders, shapes
+    off the slide, over text or past the text margins, links that only work on one computer,
+    and unconfirmed content in a final deck. Exits 1 when there are errors (with --strict:
+    warnings too)."""
     if deck is None and content_dir is None:
         content_dir = api.DEFAULT_CONTENT
     label = str(deck) if deck is not None else f"the deck built from {content_dir}"
     with exit_status(writes=False):
-        report = api.check(content_dir, deck, final=final, min_size=min_size, variant=variant)
+        report = api.check(
+            content_dir,
+            deck,
+            final=final,
+            min_size=min_size,
+            variant=variant,
+            type_scale=type_scale,
+        )
     if output_format == "json":
         click.echo(as_json(report, label, strict))
     else:

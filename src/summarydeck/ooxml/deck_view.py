@@ -61,6 +61,13 @@ class ShapeView:
     fill: str | None = None  # "#RRGGBB" for a solid fill
     fill_unknown: bool = False  # a picture or gradient fill: text contrast cannot be judged
     chart_sizes: tuple[float, ...] = ()  # text sizes set inside a chart
+    # a chart's series (or, for one series, its bars or slices) in the order they stand side
+    # by side: each one's own fill, None where the chart sets none
+    chart_fills: tuple[str | None, ...] = ()
+    chart_labelled: bool = False  # every series has its values written on it (data labels)
+    chart_ring: bool = False  # a pie or doughnut: its last slice touches the first
+    # a placeholder's size as its layout and master set it, before the slide's own settings
+    designed_size: float | None = None
 
     @property
     def text(self) -> str:

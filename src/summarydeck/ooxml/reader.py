@@ -11,12 +11,19 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from summarydeck.ooxml.chart_props import ChartFacts, read_chart
 from summarydeck.ooxml.deck_view import DeckView, ShapeView, SlideView, TextParagraph
 from summarydeck.ooxml.names import DEFAULT_INSETS, R_NS, local_name, qn
 from summarydeck.ooxml.opening import DeckReadError, open_presentation
 from summarydeck.ooxml.placeholders import inherited_box, inherited_placeholder, placeholder_type
 from summarydeck.ooxml.shapes import shape_xfrm, xfrm_box
-from summarydeck.ooxml.text_props import body_props, font_scale, read_table_text, read_text
+from summarydeck.ooxml.text_props import (
+    body_props,
+    designed_size,
+    font_scale,
+    read_table_text,
+    read_text,
+)
 from summarydeck.ooxml.theme import Theme, background_of, fill_of, for_slide, read_theme
 from summarydeck.ooxml.walk import SlideParts, default_text_style
 from summarydeck.ooxml.walk import slides as walk_slides
@@ -131,7 +138,7 @@ def _read_shape(
     )
     tag = local_name(element)
     kind = {"pic": "picture", "cxnSp": "connector", "sp": "shape"}.get(tag, "graphic")
-    chart_sizes: tuple[float, ...] = ()
+    chart = ChartFacts()
     if tag == "graphicFrame":
         uri = element.find(f".//{qn('a:graphicData')}")
         uri_value = uri.get("uri", "") if uri is not None else ""
@@ -143,13 +150,9 @@ def _read_shape(
             else "graphic"
         )
         if kind == "chart" and getattr(shape, "has_chart", False):
-            chart_root = shape.chart.part._element
-            chart_sizes = tuple(
-                int(e.get("sz")) / 100
-                for e in chart_root.iter(qn("a:defRPr"), qn("a:rPr"))
-                if e.get("sz")
-            )
+            chart = read_chart(shape.chart.part._element, theme)
     placeholder = placeholder_type(shape) if getattr(shape, "is_placeholder", False) else None
+    designed = designed_size(shape, slide, defaults) if placeholder is not None else None
     tx_body = element.find(f".//{qn('p:txBody')}")
     paragraphs: tuple[TextParagraph, ...] = ()
     insets, wrap, autofit, vertical = DEFAULT_INSETS, True, "none", False
@@ -188,5 +191,9 @@ def _read_shape(
         vertical=vertical,
         fill=fill,
         fill_unknown=fill_unknown,
-        chart_sizes=chart_sizes,
+        chart_sizes=chart.sizes,
+        chart_fills=chart.fills,
+        chart_labelled=chart.labelled,
+        chart_ring=chart.ring,
+        designed_size=designed,
     )

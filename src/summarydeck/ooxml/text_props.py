@@ -66,10 +66,24 @@ def placeholder_size(shape: Any, master: Any, defaults: Any, *, on_layout: bool)
     return _points(size, 0.0) if size is not None else None
 
 
-def _placeholder_chain(shape: Any, parts: tuple[Any, ...], master: Any, defaults: Any) -> _Styles:
-    """A placeholder's list style, those of the placeholders it inherits from in `parts`, the
-    master's text style for its type, the presentation's defaults."""
-    chain = [_own_list_style(shape)]
+def designed_size(shape: Any, slide: Any, defaults: Any) -> float:
+    """The size in points a slide's placeholder is designed at: first-level text as its layout,
+    master and the presentation's defaults set it, before anything the slide itself sets (what
+    PowerPoint's "Reset" puts back)."""
+    layout = slide.slide_layout
+    chain = _placeholder_chain(
+        shape, (layout, layout.slide_master), layout.slide_master, defaults, own=False
+    )
+    size = next((d.get("sz") for d in chain.run_defaults(0) if d.get("sz") is not None), None)
+    return _points(size, DEFAULT_SIZE)
+
+
+def _placeholder_chain(
+    shape: Any, parts: tuple[Any, ...], master: Any, defaults: Any, *, own: bool = True
+) -> _Styles:
+    """A placeholder's list style (unless not `own`), those of the placeholders it inherits
+    from in `parts`, the master's text style for its type, the presentation's defaults."""
+    chain = [_own_list_style(shape) if own else None]
     ph_type = placeholder_type(shape)
     for part in parts:
         ph = inherited_placeholder(shape, part)

@@ -18,6 +18,8 @@ from summarydeck.ooxml.deck_view import DeckView
 class Options:
     min_size: float = 12.0  # points: smaller text is a finding
     final: bool = False  # a deck for publishing: unconfirmed content is an error
+    # points: the sizes text may be set at (the brand's type scale); empty: not known
+    type_scale: tuple[float, ...] = ()
 
 
 Check = Callable[[DeckView, Options], Iterable[Finding]]

@@ -73,6 +73,12 @@ def _backdrop(slide: SlideView, shape: ShapeView) -> str | None:
         return shape.fill
     if shape.fill_unknown:
         return None
+    return beneath(slide, shape)
+
+
+def beneath(slide: SlideView, shape: ShapeView) -> str | None:
+    """The colour behind the shape: the nearest filled shape beneath it that covers most of
+    it, else the slide's background. None when that is a picture or gradient."""
     box = shape.box
     if box is None:
         return slide.background
