@@ -29,6 +29,7 @@ EXPECTED_KINDS = {
     "two-columns",
     "sources",
     "closing",
+    "table",
 }
 
 

@@ -270,8 +270,27 @@ def _pack(heights: Sequence[int], head: int, room: int) -> list[list[int]]:
 def _evened(
     heights: Sequence[int], head: int, room: int, count: int
 ) -> tuple[tuple[int, ...], ...]:
-    """As many slides as `count`, but evened out (3 + 3 rather than 5 + 1): the least room per
-    slide that still needs no more slides."""
+    """The body rows on `count` slides, evened out (8 + 7 + 8 + 7 rather than 8 + 8 + 8 + 6):
+    each slide takes its share of what is left, as near as whole rows allow. When a share
+    would overfill a slide (rows of very different heights), the fewest-slides packing with
+    the least room per slide is used instead."""
+    pages: list[list[int]] = []
+    start = 0
+    for left in range(count, 0, -1):
+        share = sum(heights[start:]) / left
+        page: list[int] = []
+        used = 0
+        # take a row while its middle stays within the share, leaving a row for each slide
+        while start < len(heights) - (left - 1) and (
+            not page or (used + heights[start] / 2 <= share and left > 1)
+        ):
+            page.append(start)
+            used += heights[start]
+            start += 1
+        pages.append(page)
+    pages[-1].extend(range(start, len(heights)))
+    if all(head + sum(heights[i] for i in page) <= room for page in pages):
+        return tuple(tuple(page) for page in pages)
     low, high = max(heights, default=0) + head, room
     while low < high:
         middle = (low + high) // 2
