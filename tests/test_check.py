@@ -87,8 +87,10 @@ def test_findings_on_our_deck_point_at_the_content(flawed: Path) -> None:
     number = _number_of(flawed, SQUEEZED)
     assert f"error C201 text-overflow: slide {number} `{SQUEEZED}` (Body)" in first
     assert "warning C202 text-too-small" in output and "8 pt" in output
+    # 8 pt is also off the brand's type scale, and unlike the other slides' source lines
+    assert "warning C204 off-scale-size" in output and "warning C205 inconsistent-size" in output
     assert "hint: shorten it by about" in output
-    assert output.strip().endswith("1 error, 1 warning")
+    assert output.strip().endswith("1 error, 3 warnings")
 
 
 def test_without_content_findings_name_the_deck_and_slide(flawed: Path) -> None:
@@ -103,7 +105,8 @@ def test_json_output_for_scripts(flawed: Path) -> None:
     assert code == 1
     data = json.loads(output)
     assert data["passed"] is False
-    assert data["summary"] == {"errors": 1, "warnings": 1, "info": 0}
+    # C202 small text, and C205 a source line unlike the other slides' (no scale: no C204)
+    assert data["summary"] == {"errors": 1, "warnings": 2, "info": 0}
     overflow = data["findings"][0]
     assert overflow["code"] == "C201" and overflow["name"] == "text-overflow"
     assert overflow["severity"] == "error" and overflow["slide"] == _number_of(flawed, SQUEEZED)
@@ -120,7 +123,7 @@ def test_warnings_fail_only_with_strict(full_deck: Path, tmp_path: Path) -> None
     small = tmp_path / "small.pptx"
     prs.save(str(small))
     code, output = _run("check", str(small))
-    assert code == 0 and "1 warning" in output
+    assert code == 0 and "2 warnings" in output  # C202, and C205: unlike the other slides'
     code, _ = _run("check", str(small), "--strict")
     assert code == 1
     code, _ = _run("check", str(small), "--min-size", "10")

@@ -303,6 +303,16 @@ CASES: dict[str, dict[str, Any]] = {
         ],
         "expect": {"file": "quotes.yaml", "at": "^check: Ask"},
     },
+    "W208": {  # a source's address too long to type, with no short_url
+        "file": "sources.yaml",
+        "replace": [
+            {
+                "old": "url: https://example.org/report-a",
+                "new": "url: https://example.org/reports/2019/a-test-report-on-mental-health-and-persistent-pain",
+            }
+        ],
+        "expect": {"file": "sources.yaml", "at": "url: ^https://example.org/reports/"},
+    },
     "W205": {
         "file": "deck.yaml",
         "replace": [

@@ -225,6 +225,14 @@ CODES: dict[str, ContentCode] = {
             "items show: usually the status was changed and the check forgotten. Delete it, or "
             "move a caveat into `note:`.",
         ),
+        ContentCode(
+            "W208",
+            "warning",
+            "address too long to type",
+            "The Sources slide shows a source's address in full (never cut short), and this one "
+            "is longer than 60 characters: hard to read off a slide and to type. Give the source "
+            "a `short_url:` that opens the same page; `url:` stays the link.",
+        ),
         # 2xx: variants
         ContentCode(
             "E211",

@@ -84,6 +84,8 @@ class Source(Strict):
     author: Text | None = None
     year: int | None = Field(default=None, ge=1800, le=2100)
     url: HttpUrl | None = None
+    # a short address that opens the same page, shown on the Sources slide instead of `url`
+    short_url: HttpUrl | None = None
     note: Text | None = None
 
     def citation(self) -> str:

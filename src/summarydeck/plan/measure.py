@@ -72,6 +72,8 @@ def text_width(text: str, family: str, bold: bool, size: float, italic: bool = F
 @functools.lru_cache(maxsize=65_536)
 def _reference_width(text: str, family: str, bold: bool, italic: bool) -> float:
     # fitting measures the same words at many sizes: measure each once, then scale
+    # a non-breaking space is drawn as a space (Carlito has no glyph of its own for it)
+    text = text.replace("\u00a0", " ")
     covered = _coverage(family, bold, italic)
     if all(ord(c) in covered for c in text):
         return float(_font(family, bold, italic).getlength(text))
