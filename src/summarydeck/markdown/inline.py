@@ -4,10 +4,17 @@ Python-Markdown turns the text into HTML; a small HTML walker keeps what a slide
 italic, links, nested lists, line breaks) and reports everything else as a warning with the field's
 location, saying what the slide shows instead, rather than letting it vanish. Without `diags` the
 conversion is silent but keeps the same text, and never raises.
+
+Every text is set as a publisher would: Python-Markdown's `smarty` extension gives curly quotes,
+apostrophes, dashes and ellipses (the walker reads its entities as characters), then
+`typography.py` adds range dashes and non-breaking spaces. Plain-text fields (titles, labels)
+go through the same two steps (`typeset_plain`), with every other Markdown rule switched off so
+their text stays as written.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from dataclasses import dataclass, field
@@ -16,10 +23,13 @@ from typing import Literal
 from urllib.parse import urlparse
 
 import markdown as md
+from markdown.blockprocessors import BlockProcessor
 from markdown.extensions import Extension
 from markdown.inlinepatterns import SimpleTagInlineProcessor
+from markdown.util import Registry
 
 from summarydeck.diagnostics import Diagnostics, Location, narrow
+from summarydeck.markdown.typography import looks_like_address, typeset_runs
 from summarydeck.values import Paragraph, Run
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
@@ -51,12 +61,28 @@ class _Strikethrough(Extension):
 
 
 def _new_converter() -> md.Markdown:
-    # `tables` is on only so a pipe table arrives as <table>, to warn about and show row by row
-    return md.Markdown(extensions=["sane_lists", "tables", _Strikethrough()], tab_length=2)
+    # `tables` is on only so a pipe table arrives as <table>, to warn about and show row by row;
+    # `smarty` leaves code spans and autolinked addresses alone
+    return md.Markdown(
+        extensions=["sane_lists", "tables", "smarty", _Strikethrough()], tab_length=2
+    )
+
+
+def _new_plain_converter() -> md.Markdown:
+    """Only `smarty`, for plain text: no emphasis, links, lists, headings or HTML, so `*`, `#`,
+    `<` and `1.` in a title are shown as written."""
+    converter = md.Markdown(extensions=["smarty"])
+    converter.treeprocessors.deregister("inline")  # smarty runs its own patterns, after it
+    paragraphs: Registry[BlockProcessor] = Registry()
+    paragraphs.register(converter.parser.blockprocessors["paragraph"], "paragraph", 10)
+    converter.parser.blockprocessors = paragraphs
+    converter.preprocessors.deregister("html_block")
+    return converter
 
 
 # A fresh converter per call is ~10x slower; `reset()` makes one reusable between uses.
 _converter = _new_converter()
+_plain_converter = _new_plain_converter()
 
 
 # --- pre-processing -------------------------------------------------------------------------------
@@ -144,6 +170,7 @@ class _State:
     link: str | None = None
     lists: list[_List] = field(default_factory=list)
     pre: int = 0  # inside a code block, whose <code> is not inline code
+    code: int = 0  # inside inline code: shown as written, never typeset
     cells: int = 0  # table cells so far in the current row
 
 
@@ -159,12 +186,17 @@ class _Walker(HTMLParser):
         self.paragraphs: list[Paragraph] = []
         self.markers: list[str] = []  # each paragraph's list marker ("- ", "3. ") or ""
         self.current: list[Run] = []
+        self.verbatim: list[bool] = []  # per run of `current`: keep its text as written
         self.block = _Block()
         self.warned: set[str] = set()
 
     # --- paragraphs ---
+    def _add(self, run: Run, verbatim: bool = False) -> None:
+        self.current.append(run)
+        self.verbatim.append(verbatim)
+
     def _flush(self) -> None:
-        runs = _tidy(self.current)
+        runs = _tidy(typeset_runs(self.current, self.verbatim))
         if runs:
             block = self.block
             self.paragraphs.append(Paragraph(tuple(runs), block.level, block.bullet, block.start))
@@ -172,6 +204,7 @@ class _Walker(HTMLParser):
             if block.bullet != "none":
                 self._continue_item()
         self.current = []
+        self.verbatim = []
 
     def _continue_item(self) -> None:
         """Later paragraphs of a list item are unmarked and indented to the item's text."""
@@ -202,7 +235,7 @@ class _Walker(HTMLParser):
 
     def _open_cell(self) -> None:
         if self.state.cells:
-            self.current.append(Run(" | "))
+            self._add(Run(" | "))
         self.state.cells += 1
 
     # --- HTML events ---
@@ -222,7 +255,7 @@ class _Walker(HTMLParser):
                 self._flush()
                 self.block = _Block()
         elif tag == "br":
-            self.current.append(Run("\v", bool(self.state.bold), bool(self.state.italic)))
+            self._add(Run("\v", bool(self.state.bold), bool(self.state.italic)))
         elif tag == "img":
             self._image(dict(attrs).get("alt") or "")
         elif tag in ("th", "td"):
@@ -253,6 +286,8 @@ class _Walker(HTMLParser):
             self._flush()
             if tag == "pre":
                 self.state.pre = max(0, self.state.pre - 1)
+        elif tag == "code":
+            self.state.code = max(0, self.state.code - 1)
         elif tag not in _UNSUPPORTED and tag not in _TABLE_PARTS and tag not in _NO_END_TAG:
             self._raw_html(f"</{tag}>", f"HTML tag <{tag}>")
 
@@ -263,9 +298,12 @@ class _Walker(HTMLParser):
             return
         if self.state.lists and not self.current and not data.strip():
             return
-        self.current.append(
-            Run(data, bool(self.state.bold), bool(self.state.italic), self.state.link)
+        state = self.state
+        # code, and an address shown as a link's text, are what a reader types: as written
+        verbatim = bool(state.code or state.pre) or (
+            state.link is not None and looks_like_address(data)
         )
+        self._add(Run(data, bool(state.bold), bool(state.italic), state.link), verbatim)
 
     def handle_comment(self, data: str) -> None:
         self._warn("HTML comments", "left out", "delete the comment when it is done")
@@ -286,8 +324,10 @@ class _Walker(HTMLParser):
             self._flush()
         if tag == "pre":
             self.state.pre += 1
-        if tag == "code" and self.state.pre:
-            return  # the code block already warned
+        if tag == "code":
+            if self.state.pre:
+                return  # the code block already warned
+            self.state.code += 1
         self._warn(*_UNSUPPORTED[tag])
 
     def _image(self, alt: str) -> None:
@@ -346,11 +386,22 @@ def _list_start(value: str | None) -> int:
     return min(max(start, 1), _MAX_START)
 
 
+_WS = " \t\r\n\f\v"  # what Markdown's soft breaks and indents are made of
+_WS_CHARS = tuple(_WS)  # `in` on a str would also match ""
+_SPACES = re.compile(f"[{re.escape(_WS)}]+")
+
+
 def _tidy(runs: list[Run]) -> list[Run]:
-    """Collapse soft line breaks and runs of spaces, and trim the paragraph's ends."""
+    """Collapse soft line breaks and runs of spaces, and trim the paragraph's ends. Only
+    ASCII white space: a non-breaking space (the editor's or the typesetter's) is kept."""
     cleaned = [
-        Run(" ".join(r.text.split()) if r.text != "\v" else "\v", r.bold, r.italic, r.link)
-        if r.text.strip() or r.text == "\v"
+        Run(
+            _SPACES.sub(" ", r.text.strip(_WS)) if r.text != "\v" else "\v",
+            r.bold,
+            r.italic,
+            r.link,
+        )
+        if r.text.strip(_WS) or r.text == "\v"
         else Run(" ", r.bold, r.italic, r.link)
         for r in runs
     ]
@@ -359,27 +410,27 @@ def _tidy(runs: list[Run]) -> list[Run]:
     for original, run in zip(runs, cleaned, strict=True):
         text = run.text
         if run.text not in ("\v", " "):
-            if original.text[:1].isspace():
+            if original.text[:1] in _WS_CHARS:
                 text = " " + text
-            if original.text[-1:].isspace():
+            if original.text[-1:] in _WS_CHARS:
                 text = text + " "
         result.append(Run(text, run.bold, run.italic, run.link))
-    while result and not result[0].text.strip():
+    while result and not result[0].text.strip(_WS):
         result.pop(0)
-    while result and not result[-1].text.strip():
+    while result and not result[-1].text.strip(_WS):
         result.pop()
     if result:
         first, last = result[0], result[-1]
-        result[0] = Run(first.text.lstrip(), first.bold, first.italic, first.link)
+        result[0] = Run(first.text.lstrip(_WS), first.bold, first.italic, first.link)
         last = result[-1]
-        result[-1] = Run(last.text.rstrip(), last.bold, last.italic, last.link)
+        result[-1] = Run(last.text.rstrip(_WS), last.bold, last.italic, last.link)
     merged: list[Run] = []
     for run in result:
         if merged and merged[-1].text == "\v":
-            run = Run(run.text.lstrip(), run.bold, run.italic, run.link)
+            run = Run(run.text.lstrip(_WS), run.bold, run.italic, run.link)
         if run.text == "\v" and merged:
             prev = merged[-1]
-            merged[-1] = Run(prev.text.rstrip(), prev.bold, prev.italic, prev.link)
+            merged[-1] = Run(prev.text.rstrip(_WS), prev.bold, prev.italic, prev.link)
         if merged and run.text == " " and merged[-1].text.endswith(" "):
             continue
         if merged and run.text.startswith(" ") and merged[-1].text.endswith(" "):
@@ -422,6 +473,36 @@ def to_paragraphs(
 ) -> tuple[Paragraph, ...]:
     """Convert one Markdown text field. Problems go to `diags` when given."""
     return tuple(_walk(text, location, diags).paragraphs)
+
+
+@functools.lru_cache(maxsize=4096)
+def typeset_plain(text: str) -> str:
+    """Plain text (a title, a label the tool writes) set like Markdown text: curly quotes,
+    dashes, ellipses, range dashes and non-breaking spaces, and nothing else of Markdown."""
+    if not text.strip():
+        return text
+    _plain_converter.reset()
+    walker = _Walker(None, None)
+    # `&amp;` in a title is meant as those five characters, not as an entity
+    walker.feed(_plain_converter.convert(text.replace("&", "&amp;")))
+    walker.close()
+    walker._flush()
+    return " ".join(p.text for p in walker.paragraphs)
+
+
+def typeset_lines(text: str) -> str:
+    """Text of several lines (drafted speaker notes) typeset line by line, each keeping its
+    indent; set again, text already typeset stays as it is."""
+    lines = []
+    for line in text.split("\n"):
+        body = line.lstrip(" ")
+        lines.append(line[: len(line) - len(body)] + typeset_plain(body))
+    return "\n".join(lines)
+
+
+def plain_paragraphs(text: str) -> tuple[Paragraph, ...]:
+    """A plain-text field as one paragraph of one run, typeset."""
+    return (Paragraph((Run(typeset_plain(text)),)),)
 
 
 def to_plain(text: str) -> str:

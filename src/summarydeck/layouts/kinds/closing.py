@@ -1,11 +1,17 @@
-"""The closing slide: a call to action and how to get in touch."""
+"""The closing slide: a call to action, how to get in touch, and a QR code to go there.
+
+The QR code (the `qr:` address, else the first web link of `contact:`) sits on the right, on
+the text margin, beside the message; the text column leaves it room on every closing slide,
+so a slide with a code and one without share one layout.
+"""
 
 from __future__ import annotations
 
 import dataclasses
 
-from pydantic import Field
+from pydantic import Field, HttpUrl
 
+from summarydeck.charts.qr import qr_alt_text, qr_png
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.designs import display_title, footer_placeholders
 from summarydeck.layouts.registry import register
@@ -16,22 +22,44 @@ from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.layout_design import LayoutDesign, PlaceholderDesign
 from summarydeck.plan.measure import needed_emu
-from summarydeck.plan.types import ColourRole, SlidePlan, TextElement, TextStyle
-from summarydeck.values import Box, inches
+from summarydeck.plan.types import (
+    ColourRole,
+    Element,
+    PictureElement,
+    SlidePlan,
+    TextElement,
+    TextStyle,
+)
+from summarydeck.values import Box, Paragraph, inches
+
+QR_SIZE = inches(2.0)  # 1.6 in is the least a phone reads from the back of a room
+QR_TOP = inches(3.1)  # level with the message's first line
 
 
 class ClosingSlide(SlideSpec):
     title: Text = "Thank you"
     body: Markdown | None = None
     contact: list[Markdown] = Field(default_factory=list, max_length=6)
+    # the address a QR code opens; default: the first web link in `contact`; `false`: none
+    qr: HttpUrl | bool = True
 
     def default_id(self) -> str:
         return "closing"
 
 
+def text_width(grid: Grid) -> int:
+    """The text column: the width the QR code and a gutter leave."""
+    return grid.inner_width - QR_SIZE - grid.gutter
+
+
+def qr_box(grid: Grid) -> Box:
+    """The QR code's square, on the right text margin."""
+    return Box(grid.width - grid.margin - QR_SIZE, QR_TOP, QR_SIZE, QR_SIZE)
+
+
 def closing_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
-    """The closing slide: a title and a message on the primary colour."""
-    width = grid.inner_width - inches(1.0)
+    """The closing slide: a title and a message on the primary colour, room for a QR code."""
+    width = text_width(grid)
     return LayoutDesign(
         "Closing",
         (
@@ -47,7 +75,7 @@ def closing_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
             *footer_placeholders(grid, scale, on_dark=True),
         ),
         background=ColourRole.PRIMARY,
-        description="the closing slide: a call to action on the primary colour",
+        description="the closing slide: a call to action on the primary colour, a QR code",
     )
 
 
@@ -56,7 +84,7 @@ def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
     """Closing slide on the primary colour with a message and contact lines."""
     grid = ctx.grid
     path = ("slides", ctx.slide_index)
-    width = grid.inner_width - inches(1.0)
+    width = text_width(grid)
     design = ctx.design
     title = design.text(
         "title",
@@ -64,7 +92,7 @@ def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
         min_size=ctx.scale.floor(design.size("title")),
         source=(*path, "title"),
     )
-    elements = []
+    elements: list[Element] = []
     if spec.body:
         elements.append(
             design.text(
@@ -75,13 +103,14 @@ def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 source=(*path, "body"),
             )
         )
-    if spec.contact:
-        paragraphs = tuple(p for i, line in enumerate(spec.contact) for p in ctx.markdown(line))
+    contact_lines = tuple(p for line in spec.contact for p in ctx.markdown(line))
+    if contact_lines:
         contact = TextElement(
             "Contact",
             Box(grid.margin, inches(5.2), width, inches(1.3)),
-            paragraphs,
+            contact_lines,
             TextStyle(ctx.scale.label, ColourRole.BACKGROUND, space_after=4),
+            inset=0,  # its text on the margin, like the title's and the message's
             min_size=ctx.scale.floor(ctx.scale.label),
             source=(*path, "contact"),
         )
@@ -89,6 +118,11 @@ def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
         height = min(contact.box.height, needed_emu(contact, ctx.deck.brand) + inches(0.1))
         box = ctx.clear_of_placeholders(Box(grid.margin, inches(5.2), width, height))
         elements.append(dataclasses.replace(contact, box=box))
+    address = _qr_address(spec, contact_lines)
+    if address:
+        box = ctx.clear_of_placeholders(qr_box(grid))
+        png = qr_png(address, ctx.deck.brand)
+        elements.append(PictureElement("QR code", box, png, qr_alt_text(address)))
     draft = sentences(spec.title, spec.body or "", *spec.contact)
     return [
         SlidePlan(
@@ -101,3 +135,14 @@ def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
             background=ColourRole.PRIMARY,
         )
     ]
+
+
+def _qr_address(spec: ClosingSlide, contact: tuple[Paragraph, ...]) -> str | None:
+    """The address the QR code opens: `qr:`, else the first web link of the contact lines
+    (a phone opens a web page from a code; an e-mail link is better typed)."""
+    if spec.qr is False:
+        return None
+    if spec.qr is not True:
+        return str(spec.qr)
+    links = (run.link for para in contact for run in para.runs if run.link)
+    return next((link for link in links if link.startswith(("https://", "http://"))), None)

@@ -12,7 +12,7 @@ from summarydeck.layouts.designs import (
     content_layout,
 )
 from summarydeck.layouts.registry import register
-from summarydeck.markdown.inline import sentences
+from summarydeck.markdown.inline import sentences, typeset_plain
 from summarydeck.model.brand import TypeScale
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.grid import Grid
@@ -48,18 +48,18 @@ def plan_essay(spec: EssaySlide, ctx: LayoutContext) -> list[SlidePlan]:
     panel = Box(grid.margin, grid.body.top, PANEL_WIDTH, grid.body.height - inches(0.1))
     facts: list[Paragraph] = []
     if essay.label:
-        facts.append(Paragraph((Run(essay.label, bold=True),)))
+        facts.append(Paragraph((Run(typeset_plain(essay.label), bold=True),)))
     for line in (
         essay.published,
         f"{essay.reading_time_minutes}-minute read" if essay.reading_time_minutes else None,
     ):
         if line:
-            facts.append(Paragraph((Run(line),)))
+            facts.append(Paragraph((Run(typeset_plain(line)),)))
     if essay.url:
         facts.append(Paragraph((Run("Read the essay", bold=True, link=str(essay.url)),)))
     side: list[Paragraph] = []
     if essay.subtitle:
-        side.append(Paragraph((Run(essay.subtitle, italic=True),)))
+        side.append(Paragraph((Run(typeset_plain(essay.subtitle), italic=True),)))
     summary = ctx.markdown(essay.summary)
     points = ctx.points(essay.key_points)
     elements: list[Element] = [

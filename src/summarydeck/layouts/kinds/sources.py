@@ -7,6 +7,8 @@ import dataclasses
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.designs import body_placeholder, body_style, content_layout
 from summarydeck.layouts.registry import register
+from summarydeck.markdown.inline import typeset_plain
+from summarydeck.markdown.typography import address_runs, shown_address
 from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import Source, Text
 from summarydeck.model.storyboard import SlideSpec
@@ -19,7 +21,7 @@ from summarydeck.source.yaml_loader import DataPath
 from summarydeck.values import Paragraph, Run
 
 MAX_PER_SLIDE = 8  # a longer list is hard to read from a slide even when it fits
-URL_SHOWN = 80  # longer addresses are shown shortened; the link itself stays whole
+LONG_ADDRESS = 60  # characters: a longer address is hard to read off a slide and to type
 
 
 class SourcesSlide(SlideSpec):
@@ -33,31 +35,33 @@ class SourcesSlide(SlideSpec):
 def _entry(number: int, source: Source) -> Paragraph:
     runs = [Run(f"[{number}] ", bold=True)]
     who = source.author or source.publisher
-    runs.append(Run(f"{who}. " if who else ""))
-    runs.append(Run(source.title, italic=True))
+    runs.append(Run(f"{typeset_plain(who)}. " if who else ""))
+    runs.append(Run(typeset_plain(source.title), italic=True))
     runs.append(Run(f" ({source.year})." if source.year else "."))
     if source.note:
-        runs.append(Run(f" {source.note}"))
-    if source.url:
+        runs.append(Run(f" {typeset_plain(source.note)}"))
+    target = source.url or source.short_url
+    if target:
+        # the short address is what a reader sees and types; the link opens the page itself
         runs.append(Run(" "))
-        runs.append(Run(shown_url(str(source.url)), link=str(source.url)))
+        runs.extend(address_runs(shown_address(str(source.short_url or target)), str(target)))
     return Paragraph(tuple(r for r in runs if r.text))
 
 
-def shown_url(url: str) -> str:
-    """The address as the slide shows it: without the scheme; when long, the site and the last
-    part of the path (`q.health.org.uk/…/testing-ideas/`), which names the page, or only the
-    site when even that is long. The link itself always keeps the whole address."""
-    bare = url.split("://", 1)[-1]
-    if len(bare) <= URL_SHOWN:
-        return bare
-    site, _, path = bare.partition("/")
-    parts = path.rstrip("/").split("/")
-    if len(parts) < 2:
-        return bare  # nothing in between to leave out: let it wrap
-    shortened = f"{site}/…/{parts[-1]}" + ("/" if path.endswith("/") else "")
-    # a last part that long is the page's title again, which the entry already shows
-    return shortened if len(shortened) <= URL_SHOWN else f"{site}/…"
+def _warn_long_address(source_id: str, source: Source, ctx: LayoutContext) -> None:
+    """W208 at a source's `url:` when the address the slide shows is too long to type."""
+    if source.url is None or source.short_url is not None:
+        return
+    shown = shown_address(str(source.url))
+    if len(shown) > LONG_ADDRESS:
+        ctx.diags.warning(
+            "W208",
+            f"sources.{source_id}: the Sources slide shows its address in full, "
+            f"{len(shown)} characters, too long to read off a slide and type",
+            ctx.deck.source_map.locate(("sources", source_id, "url")),
+            f"add `short_url:` with an address of {LONG_ADDRESS} characters or fewer that "
+            "opens the same page (a short link your organisation keeps); `url:` stays the link",
+        )
 
 
 def sources_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
@@ -87,6 +91,8 @@ def plan_sources(spec: SourcesSlide, ctx: LayoutContext) -> list[SlidePlan]:
             "the sources slide is empty: no slide cites a source",
             ctx.deck.source_map.locate(("slides", ctx.slide_index)),
         )
+    for source_id in order:
+        _warn_long_address(source_id, sources[source_id], ctx)
     entries = [_entry(n, sources[s]) for n, s in enumerate(order, 1)]
     pages = _pages(entries, ctx)
     plans = []
