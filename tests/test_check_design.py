@@ -264,6 +264,17 @@ def test_one_element_at_different_sizes_is_reported_once(tmp_path: Path) -> None
     assert found["Card 6 title"].message.startswith("“Card title” is 20 pt")
 
 
+def test_the_finding_names_the_shape_at_the_odd_size(tmp_path: Path) -> None:
+    prs = Presentation()
+    _text(_titled(prs, "One"), 0.6, 4.0, "A card", 20, name="Card 1 title")
+    second = _titled(prs, "Two")
+    _text(second, 0.6, 4.0, "A card", 20, name="Card 1 title")
+    _text(second, 5.0, 9.0, "A card shrunk", 18, name="Card 2 title")
+    [finding] = _found(_save(prs, tmp_path), "C205")
+    assert (finding.slide, finding.shape) == (2, "Card 2 title")
+    assert finding.message == "“Card title” is 20 pt on slides 1 and 2 but 18 pt on slide 2"
+
+
 def test_fitted_placeholders_and_made_up_names_are_not_elements(tmp_path: Path) -> None:
     prs = Presentation()
     for number, size in enumerate((24, 18), 1):

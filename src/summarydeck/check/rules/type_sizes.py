@@ -118,38 +118,37 @@ def _numbered_by_id(shape: ShapeView) -> bool:
 
 @rule("inconsistent-size")
 def inconsistent_size(deck: DeckView, options: Options) -> Iterator[Finding]:
-    # role -> slide number -> (sizes on that slide, the first shape of the role there)
-    seen: dict[str, dict[int, tuple[set[float], ShapeView]]] = defaultdict(dict)
+    # role -> slide number -> each size the role has there, with the first shape at that size
+    seen: dict[str, dict[int, dict[float, ShapeView]]] = defaultdict(dict)
     for slide in deck.slides:
         for shape in slide.shapes:
             sizes, name = _sizes(shape), role(shape)
-            if not sizes or name is None:
-                continue
-            on_slide = seen[name].setdefault(slide.number, (set(), shape))
-            on_slide[0].add(round(max(sizes), 2))  # the element's size: its largest text
+            if sizes and name is not None:
+                at = seen[name].setdefault(slide.number, {})
+                at.setdefault(round(max(sizes), 2), shape)  # the element's size: its largest text
     names = {slide.number: slide.name for slide in deck.slides}
     for name, slides in seen.items():
-        counts = Counter(size for sizes, _ in slides.values() for size in sizes)
+        counts = Counter(size for sizes in slides.values() for size in sizes)
         if len(counts) < 2:
             continue
         # the most common size; on a tie the larger (fitting makes text smaller, not larger)
         usual = max(counts, key=lambda size: (counts[size], size))
-        differ = {n: s for n, s in slides.items() if s[0] != {usual}}
-        at_usual = sorted(n for n, (sizes, _) in slides.items() if usual in sizes)
-        others = sorted({size for n in differ for size in differ[n][0]} - {usual})
         listed = _listed(
             [
-                f"{size:g} pt on {_slides([n for n in differ if size in differ[n][0]])}"
-                for size in others
+                f"{size:g} pt on {_slides([n for n, sizes in slides.items() if size in sizes])}"
+                for size in sorted(counts)
+                if size != usual
             ]
         )
-        first = min(differ)
+        first = min(n for n, sizes in slides.items() if set(sizes) != {usual})
+        shape = next(s for size, s in slides[first].items() if size != usual)
         yield Finding(
             "C205",
-            f"{name} is {usual:g} pt on {_slides(at_usual)} but {listed}",
+            f"{name} is {usual:g} pt on "
+            f"{_slides([n for n, sizes in slides.items() if usual in sizes])} but {listed}",
             first,
             names[first],
-            differ[first][1].name,
+            shape.name,
             "give the element one size on every slide: shorten the text that needed a smaller "
             "size, or set them all at the size that fits everywhere",
         )
