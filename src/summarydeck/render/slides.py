@@ -30,7 +30,7 @@ from summarydeck.plan.types import (
 )
 from summarydeck.render.charts import add_chart
 from summarydeck.render.master import onto_template_master, write_master, xfrm_element
-from summarydeck.render.table import add_table
+from summarydeck.render.tables import add_table
 from summarydeck.render.text import fill_text_frame
 from summarydeck.render.theme import apply_brand, set_colour
 from summarydeck.values import Box, Paragraph, Run, inches
