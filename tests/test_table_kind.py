@@ -100,6 +100,16 @@ def test_a_table_is_one_native_table_with_a_header_row(teams: tuple[Path, Path])
     assert frame.table.first_row
 
 
+def test_the_table_is_valid_open_xml(teams: tuple[Path, Path]) -> None:
+    """Cell borders, fills and margins written by hand, in the order the schema asks."""
+    from openxml_audit import ValidationSeverity, validate_pptx
+
+    _, deck = teams
+    result = validate_pptx(deck)
+    errors = [e for e in result.errors if e.severity is ValidationSeverity.ERROR]
+    assert not errors, "\n".join(f"{e.part_uri} {e.path}: {e.description}" for e in errors)
+
+
 def test_the_table_spans_the_text_margins_and_is_as_tall_as_its_rows(
     teams: tuple[Path, Path],
 ) -> None:
