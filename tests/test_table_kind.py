@@ -192,6 +192,14 @@ def test_a_row_to_confirm_is_listed_for_the_final_build_at_its_status_line(
     assert "Find what this team tried" in c701.message
 
 
+def test_drafted_notes_say_each_row_as_a_presenter_would(teams: tuple[Path, Path]) -> None:
+    _, deck = teams
+    notes = Presentation(str(deck)).slides[1].notes_slide.notes_text_frame.text
+    assert "Keele University and Midlands Partnership: An animation, see the page." in notes
+    assert "Robert Jones and Agnes Hunt Hospital." in notes  # a row with one cell
+    assert "Test team:" not in notes  # the headings are not read out row after row
+
+
 def test_the_first_column_is_as_wide_as_its_content_needs(tmp_path: Path) -> None:
     def first_column(names: list[str], folder: str) -> int:
         rows = "".join(

@@ -192,9 +192,14 @@ def _element(
 
 
 def _spoken(spec: TableSlide, index: int) -> str:
-    """A row as a sentence or two of the drafted speaker notes."""
+    """A row as a sentence or two of the drafted speaker notes, the way a presenter says it:
+    "Keele University: an animation ...", the first cell naming the row."""
     row = spec.rows[index]
-    return sentences(*(f"{c}: {row.cell(c)}" for c in spec.columns if row.cell(c)))
+    label, *cells = (row.cell(column) for column in spec.columns)
+    rest = [cell for cell in cells if cell]
+    if label and rest:
+        return sentences(f"{label}: {rest[0]}", *rest[1:])
+    return sentences(*(cell for cell in (label, *rest) if cell))
 
 
 def _rows_to_confirm(
