@@ -18,6 +18,7 @@ from pptx import Presentation
 from summarydeck import api
 
 C = {"c": "http://schemas.openxmlformats.org/drawingml/2006/chart"}
+A = {"a": "http://schemas.openxmlformats.org/drawingml/2006/main"}
 
 # statistic id -> the chart it gets; the categories tell the charts apart in the deck
 CHARTS: dict[str, dict[str, Any]] = {
@@ -133,3 +134,32 @@ def test_positive_bars_keep_zero_at_the_base(full_deck: Path) -> None:
     assert category_label_position(xml) == "nextTo"
     xml, _ = read_charts(full_deck)["North"]  # two series, 9 to 15
     assert axis(xml) == pytest.approx((0.0, 18.0))
+
+
+def test_unlabelled_bars_reach_the_end_of_the_axis_and_part_by_lightness(
+    content_copy: Path, tmp_path: Path
+) -> None:
+    """`value_labels: false` (a relative risk whose headline says the number): no values on
+    the bars, the longest one reaching the axis end from zero, and the muted bar a lighter
+    colour than the stressed one, written on the point."""
+    stats_file = content_copy / "statistics.yaml"
+    stats = yaml.safe_load(stats_file.read_text(encoding="utf-8"))
+    chart = stats["statistics"]["comparison"]["chart"]
+    chart.update(value_labels=False, number_format="General")
+    stats_file.write_text(yaml.safe_dump(stats, sort_keys=False), encoding="utf-8")
+    out = tmp_path / "deck.pptx"
+    api.build(content_copy, out)
+    xml, alt_text = read_charts(out)["Without depression symptoms"]
+    assert axis(xml) == pytest.approx((0.0, 1.5))
+    assert not xml.xpath(".//c:dLbls[c:showVal[@val='1']]", namespaces=C)
+    (muted,) = xml.xpath(".//c:dPt[c:idx/@val='0']//a:srgbClr/@val", namespaces={**C, **A})
+    assert muted != "52606D"  # not the muted text colour itself: lightened to 3:1 from the bar
+    assert alt_text.startswith("50% higher likelihood of back pain")
+
+
+def test_data_labels_are_set_at_the_chart_text_size(chart_xml: dict[str, tuple[Any, str]]) -> None:
+    """One size for a chart's words and numbers: the body size, never a size worked out."""
+    for xml, _ in chart_xml.values():
+        sizes = {int(s) / 100 for s in xml.xpath(".//a:defRPr/@sz", namespaces=A)}
+        assert len(sizes) == 1, sizes
+        assert sizes.pop() >= 18

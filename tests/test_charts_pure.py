@@ -188,8 +188,11 @@ def test_bar_alt_text_states_every_value_and_the_source() -> None:
             "series": [{"name": "Likelihood", "values": [1.0, 1.5]}],
         }
     )
-    text = draft_alt_text(chart, "back pain", "Q Lab (2018)")
-    assert text == "Bar chart: back pain. Without 1.0x; With 1.5x. Source: Q Lab (2018)."
+    text = draft_alt_text(chart, "50% more likely to have back pain", "Q Lab (2018)")
+    assert text == (
+        "50% more likely to have back pain. Bar chart. Likelihood: Without 1.0x; With 1.5x. "
+        "Source: Q Lab (2018)."
+    )
 
 
 def test_multi_series_alt_text_names_each_series() -> None:
@@ -204,6 +207,35 @@ def test_multi_series_alt_text_names_each_series() -> None:
     assert "2018: A 1; B 2" in text and "2019: A 3; B 4" in text
 
 
-def test_pictogram_alt_text_gives_the_ratio() -> None:
+def test_pictogram_alt_text_leads_with_the_finding_then_gives_the_ratio() -> None:
     chart = Chart.model_validate({"type": "pictogram", "value": 1, "total": 4})
-    assert "1 of 4 people icons" in draft_alt_text(chart, "mental health", None)
+    text = draft_alt_text(chart, "1 in 4 people have a mental health problem", None)
+    assert text == "1 in 4 people have a mental health problem. Pictogram: 1 of 4 people filled."
+
+
+def test_a_pictogram_is_drawn_as_shapes_whatever_its_engine() -> None:
+    chart = Chart.model_validate({"type": "pictogram", "value": 1, "total": 4})
+    assert chart.engine_used == "shapes"
+
+
+@pytest.mark.parametrize(
+    "chart",
+    [
+        {**_PIE, "value_labels": False},
+        {
+            **_COLUMN,
+            "value_labels": False,
+            "series": [{"name": "a", "values": [1, 2, 3]}, {"name": "b", "values": [3, 2, 1]}],
+        },
+    ],
+    ids=["pie", "two-series"],
+)
+def test_only_one_series_of_bars_may_go_without_value_labels(chart: dict[str, object]) -> None:
+    problem = _problem(chart)
+    assert problem.at == ("value_labels",)
+    Chart.model_validate({**_COLUMN, "value_labels": False})  # one series of bars may
+
+
+def test_without_value_labels_the_longest_bar_reaches_the_end_of_the_axis() -> None:
+    assert value_axis_range([1.0, 1.5], labelled=False) == (0.0, 1.5)
+    assert value_axis_range([1.0, 1.5]) == (0.0, 1.8)  # room for the labels

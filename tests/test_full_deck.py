@@ -226,10 +226,12 @@ def chart_entries(slides: list[Any]) -> Iterator[tuple[int, dict[str, Any], Any]
 
 
 def chart_shape(slide: Any) -> Any:
+    """The slide's chart: a native chart, a picture chart, or a pictogram's group of shapes."""
     found = [
         s
         for s in slide.shapes
-        if getattr(s, "has_chart", False) or s.shape_type == MSO_SHAPE_TYPE.PICTURE
+        if getattr(s, "has_chart", False)
+        or s.shape_type in (MSO_SHAPE_TYPE.PICTURE, MSO_SHAPE_TYPE.GROUP)
     ]
     assert len(found) == 1
     return found[0]
@@ -259,7 +261,10 @@ def test_native_charts_hold_the_yaml_data(slides: list[Any]) -> None:
     for number, spec, slide in chart_entries(slides):
         shape = chart_shape(slide)
         if spec not in NATIVE_CHARTS:
-            assert shape.shape_type == MSO_SHAPE_TYPE.PICTURE, f"slide {number}"
+            drawn_as = (
+                MSO_SHAPE_TYPE.GROUP if spec["type"] == "pictogram" else MSO_SHAPE_TYPE.PICTURE
+            )
+            assert shape.shape_type == drawn_as, f"slide {number}"
             continue
         native += 1
         assert shape.has_chart, f"slide {number} should have a native chart"

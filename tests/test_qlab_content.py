@@ -62,7 +62,7 @@ def test_storyboard_runs_from_title_to_closing_within_18_to_26_slides(
     # opportunities, what the test teams tried, next steps, sources
     order = [
         "why-it-matters",
-        "mental-health-one-in-four",
+        "how-common",
         "the-project",
         "project-in-brief",
         "introduction",
@@ -93,28 +93,37 @@ def test_each_of_the_five_opportunities_has_its_own_slide_marked_to_be_confirmed
 @pytest.mark.parametrize(
     ("slide", "figure", "source"),
     [
-        ("mental-health-one-in-four", "1 in 4", "Q Lab blog (2018)"),
-        ("back-pain-one-in-three", "About 1 in 3", "Q Lab project page"),
-        ("depression-back-pain", "50% higher", "Q Lab project page"),
-        ("sick-leave", "Top 2", "Q Lab essay 1 (2019)"),
+        ("how-common", "1 in 4", "Q Lab blog (2018)"),
+        ("how-common", "About 1 in 3", "Q Lab project page"),
+        ("depression-back-pain", "50% more", "Q Lab project page"),
+        ("depression-back-pain", "the two most common reasons", "Q Lab essay 1 (2019)"),
     ],
 )
 def test_prevalence_figures_are_shown_with_their_source(
     slides: dict[str, Any], slide: str, figure: str, source: str
 ) -> None:
-    text = texts(slides[slide])
+    text = texts(slides[slide]).replace("\xa0", " ")  # "1 in 4" is kept on one line
     assert figure in text
-    assert re.search(r"Source: \[\d+\] " + re.escape(source) + r"\n", text), text
+    cited = r"Sources?: (\[\d+\] [^;\n]+; )*\[\d+\] " + re.escape(source)
+    assert re.search(cited, text), text
+
+
+def test_the_scale_of_the_problem_is_two_exhibits_that_say_each_number_once(
+    slides: dict[str, Any],
+) -> None:
+    for name in ("mental-health-one-in-four", "back-pain-one-in-three", "sick-leave"):
+        assert name not in slides  # now part of the two exhibits
+    for slide, figure in [("how-common", "1 in 4"), ("depression-back-pain", "50%")]:
+        assert texts(slides[slide]).replace("\xa0", " ").count(figure) == 1
+    assert "Top 2" not in texts(slides["depression-back-pain"])
 
 
 def test_pictograms_show_one_in_four_and_one_in_three(slides: dict[str, Any]) -> None:
-    for name, value, total in [
-        ("mental-health-one-in-four", 1, 4),
-        ("back-pain-one-in-three", 1, 3),
-    ]:
-        pictures = [s for s in slides[name].shapes if s.shape_type == 13 and s.name == "Chart"]
-        assert len(pictures) == 1
-        assert f"{value} of {total} people icons are highlighted" in alt_text(pictures[0])
+    groups = [s for s in slides["how-common"].shapes if s.shape_type == 6]
+    assert [g.name for g in groups] == ["Chart 1", "Chart 2"]
+    for group, (value, total) in zip(groups, [(1, 4), (1, 3)], strict=True):
+        assert len(group.shapes) == 2 * total  # a head and a body for each person
+        assert f"Pictogram: {value} of {total} people filled" in alt_text(group)
 
 
 def test_depression_comparison_is_a_native_editable_bar_chart(slides: dict[str, Any]) -> None:
@@ -122,29 +131,26 @@ def test_depression_comparison_is_a_native_editable_bar_chart(slides: dict[str, 
     assert len(charts) == 1
     chart = charts[0].chart
     plot = chart.plots[0]
-    assert list(plot.categories) == [
-        "Without symptoms of depression",
-        "With symptoms of depression",
-    ]
+    assert list(plot.categories) == ["Without symptoms", "With symptoms"]
     assert list(plot.series[0].values) == [1.0, 1.5]
-    assert chart.has_legend is False  # one series, labelled directly
-    alt = alt_text(charts[0])
-    assert "1.0×" in alt and "1.5×" in alt
+    assert chart.has_legend is False  # one series, labelled by its categories
+    assert plot.has_data_labels is False  # the headline says "50% more"; no bare 1.0
+    assert alt_text(charts[0]).startswith("50% more likely to have back pain")
 
 
 def test_every_chart_and_picture_states_its_numbers_and_source_in_alt_text(
     slides: dict[str, Any],
 ) -> None:
     expected = {
-        "mental-health-one-in-four": ["1 of 4"],
-        "back-pain-one-in-three": ["1 of 3"],
-        "depression-back-pain": ["1.0×", "1.5×"],
+        "how-common": ["1 of 4", "1 of 3"],
+        "depression-back-pain": ["Without symptoms 1", "With symptoms 1.5"],
     }
-    seen = {}
+    seen: dict[str, str] = {}
     for name, slide in slides.items():
         for shape in slide.shapes:
-            if shape.has_chart or shape.shape_type == 13:
-                seen[name] = alt_text(shape)
+            # native charts, pictograms (groups) and picture charts
+            if shape.name.startswith("Chart") and (shape.has_chart or shape.shape_type in (6, 13)):
+                seen[name] = seen.get(name, "") + alt_text(shape)
     assert set(seen) == set(expected)
     for name, numbers in expected.items():
         for number in numbers:
@@ -162,15 +168,16 @@ def test_every_slide_has_speaker_notes_that_say_what_it_shows(slides: dict[str, 
     # a chart slide's title is a sentence of its own, not run into the chart's description
     notes = slides["depression-back-pain"].notes_slide.notes_text_frame.text
     assert notes.startswith(
-        "People with symptoms of depression are 50% more likely to have back pain. Bar chart:"
+        "The two often come together, and they keep people off work long term. 50% more "
+        "likely to have back pain"
     )
 
 
 def test_caveats_on_confirmed_figures_reach_the_speaker_notes(slides: dict[str, Any]) -> None:
-    notes = slides["mental-health-one-in-four"].notes_slide.notes_text_frame.text
+    notes = slides["how-common"].notes_slide.notes_text_frame.text
     assert "Goldberg and Huxley (1992)" in notes
     assert "To confirm" not in notes  # confirmed: a caveat, not a to-do
-    assert "To be confirmed" not in texts(slides["mental-health-one-in-four"])
+    assert "To be confirmed" not in texts(slides["how-common"])
 
 
 def _run_sizes(slide: Any) -> list[tuple[str, float]]:
@@ -329,8 +336,6 @@ def test_the_why_it_matters_section(tmp_path: Path) -> None:
     api.build(QLAB_CONTENT, out, selection=api.Selection(section="why-it-matters"))
     assert [s.name for s in Presentation(str(out)).slides] == [
         "why-it-matters",
-        "mental-health-one-in-four",
-        "back-pain-one-in-three",
+        "how-common",
         "depression-back-pain",
-        "sick-leave",
     ]

@@ -1,4 +1,5 @@
-"""Alt text drafted from a chart's data, so every chart tells a screen reader its numbers."""
+"""Alt text drafted from a statistic and its chart: the number first, as a listener needs it
+("1 in 4 people in the UK ..."), then what the picture shows, then the source."""
 
 from __future__ import annotations
 
@@ -14,13 +15,14 @@ _NAMES = {
 }
 
 
-def draft_alt_text(chart: Chart, subject: str, source: str | None) -> str:
-    """E.g. "Bar chart: <subject>. A 1.0x; B 1.5x. Source: X (2018)."""
+def draft_alt_text(chart: Chart, finding: str, source: str | None) -> str:
+    """E.g. "1 in 4 people in the UK have a mental health problem each year. Pictogram: 1 of
+    4 people filled. Source: Q Lab blog (2018)." `finding` is the statistic in words, its
+    headline first."""
+    text = _sentence(finding)
     if chart.type is ChartType.PICTOGRAM:
         label = chart.icon_label or "people"
-        text = (
-            f"Pictogram: {subject}. {chart.value} of {chart.total} {label} icons are highlighted."
-        )
+        text += f" Pictogram: {chart.value} of {chart.total} {label} filled."
     else:
         parts = []
         for series in chart.series:
@@ -28,8 +30,13 @@ def draft_alt_text(chart: Chart, subject: str, source: str | None) -> str:
                 f"{category} {format_value(v, chart.number_format)}"
                 for category, v in zip(chart.categories, series.values, strict=True)
             )
-            parts.append(values if len(chart.series) == 1 else f"{series.name}: {values}")
-        text = f"{_NAMES[chart.type]}: {subject}. " + ". ".join(parts) + "."
+            parts.append(f"{series.name}: {values}")
+        text += f" {_NAMES[chart.type]}. " + ". ".join(parts) + "."
     if source:
         text += f" Source: {source}."
     return text
+
+
+def _sentence(text: str) -> str:
+    text = text.strip()
+    return text if text.endswith((".", "!", "?")) else text + "."

@@ -1,4 +1,5 @@
-"""Picture charts drawn with matplotlib in the brand's palette and fonts, cached by content hash.
+"""Picture charts (column and bar charts with `engine: picture`) drawn with matplotlib in the
+brand's palette and fonts, cached by content hash. Pictograms are native shapes instead.
 
 matplotlib costs about a second to import and ~130 ms per figure, so it is imported only here,
 only when a picture chart is drawn, and each PNG is kept in a cache keyed by everything that
@@ -11,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import io
 import json
-import math
 import struct
 import zlib
 from importlib import metadata
@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from summarydeck.charts.axis import value_axis_range
+from summarydeck.charts.fills import highlight_fills
 from summarydeck.model.brand import Brand
 from summarydeck.model.content import ChartType
 from summarydeck.model.number_format import format_value
@@ -28,7 +29,7 @@ from summarydeck.plan.types import ChartElement, ColourRole
 from summarydeck.values import EMU_PER_INCH
 
 DPI = 200
-RENDERER_VERSION = "2"  # bump when drawing code changes, to invalidate cached pictures
+RENDERER_VERSION = "3"  # bump when drawing code changes, to invalidate cached pictures
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"  # the IEND chunk, CRC included
@@ -69,12 +70,14 @@ def _cache_key(element: ChartElement, brand: Brand, colours: list[str]) -> str:
     included. The version comes from the package metadata: importing matplotlib to ask it would
     cost a second on every build that finds its pictures in the cache."""
     fonts = [font_file(brand.fonts.body).name, font_file(brand.fonts.body, bold=True).name]
+    fills = highlight_fills(brand)
     key_data = {
         "v": RENDERER_VERSION,
         "matplotlib": metadata.version("matplotlib"),
         "chart": element.chart.model_dump(mode="json"),
         "colours": colours,
         "muted": brand.colours.muted,
+        "highlight": [role_hex(brand, fills.stressed), fills.others],
         "text": brand.colours.text,
         "font": brand.fonts.body,
         "font_files": fonts,
@@ -160,50 +163,8 @@ def _figure(element: ChartElement, brand: Brand, colours: list[str]) -> Any:
     height_in = element.box.height / EMU_PER_INCH
     fig = Figure(figsize=(width_in, height_in), dpi=DPI)
     FigureCanvasAgg(fig)
-    if element.chart.type is ChartType.PICTOGRAM:
-        _pictogram(fig, element, brand, colours)
-    else:
-        _bars(fig, element, brand, colours)
+    _bars(fig, element, brand, colours)
     return fig
-
-
-def _pictogram(fig: Any, element: ChartElement, brand: Brand, colours: list[str]) -> None:
-    """`value` of `total` person icons filled in the accent colour; the rest outlined only,
-    so the split reads without relying on colour."""
-    from matplotlib.patches import Circle, FancyBboxPatch
-
-    chart = element.chart
-    total, value = chart.total or 1, chart.value or 0
-    per_row = total if total <= 10 else math.ceil(math.sqrt(total * 1.6))
-    rows = math.ceil(total / per_row)
-    ax = fig.add_axes((0, 0, 1, 1))
-    ax.set_xlim(0, per_row)
-    ax.set_ylim(0, rows * 2.2)
-    ax.set_aspect("equal", anchor="C")
-    ax.axis("off")
-    filled, outline = colours[0], brand.colours.muted
-    for index in range(total):
-        row, col = divmod(index, per_row)
-        cx = col + 0.5
-        base = (rows - 1 - row) * 2.2 + 0.15
-        on = index < value
-        face = filled if on else "none"
-        edge = filled if on else outline
-        line = 0 if on else 2.0
-        ax.add_patch(
-            FancyBboxPatch(
-                (cx - 0.3, base),
-                0.6,
-                1.15,
-                boxstyle="round,pad=0,rounding_size=0.28",
-                facecolor=face,
-                edgecolor=edge,
-                linewidth=line,
-            )
-        )
-        ax.add_patch(
-            Circle((cx, base + 1.55), 0.27, facecolor=face, edgecolor=edge, linewidth=line)
-        )
 
 
 def _bars(fig: Any, element: ChartElement, brand: Brand, colours: list[str]) -> None:
@@ -215,17 +176,22 @@ def _bars(fig: Any, element: ChartElement, brand: Brand, colours: list[str]) -> 
     count = len(chart.categories)
     width = 0.8 / len(chart.series)
     text, muted = role_hex(brand, ColourRole.TEXT), role_hex(brand, ColourRole.MUTED)
+    fills = highlight_fills(brand)
+    labelled = chart.value_labels or (bool(chart.highlight) and not fills.distinct)
     for s_index, series in enumerate(chart.series):
         positions = [i + (s_index - (len(chart.series) - 1) / 2) * width for i in range(count)]
-        # the model allows `highlight` on one series only
+        # the model allows `highlight` on one series only; stressed and muted bars differ in
+        # lightness (3:1), not only in hue
         bar_colours = [
-            muted
-            if chart.highlight and i not in chart.highlight
+            (fills.others if i not in chart.highlight else role_hex(brand, fills.stressed))
+            if chart.highlight
             else colours[s_index % len(colours)]
             for i in range(count)
         ]
         draw = ax.barh if horizontal else ax.bar
         bars = draw(positions, series.values, width * 0.9, color=bar_colours, label=series.name)
+        if not labelled:
+            continue  # the headline says the number; the category names label the bars
         labels = [format_value(v, chart.number_format) for v in series.values]
         # matplotlib puts the label past the end of the bar, below or left of a negative one
         ax.bar_label(
@@ -233,11 +199,11 @@ def _bars(fig: Any, element: ChartElement, brand: Brand, colours: list[str]) -> 
             labels=labels,
             padding=4,
             fontweight="bold",
-            fontsize=element.font_size + 4,
+            fontsize=element.font_size,
             color=text,
         )
     values = [v for s in chart.series for v in s.values]
-    low, high = value_axis_range(values)
+    low, high = value_axis_range(values, labelled)
     ticks = list(range(count))
     if horizontal:
         ax.set_yticks(ticks, chart.categories)

@@ -149,6 +149,9 @@ class Chart(Strict):
     # category positions (counted from 0) to stress; the others are drawn muted
     highlight: list[Annotated[int, Field(ge=0)]] = Field(default_factory=list)
     engine: Literal["native", "picture"] = "native"
+    # column and bar charts: write each value at its bar; `false` when the bars show only
+    # proportion (a relative risk) and the statistic's headline says the number in words
+    value_labels: bool = True
     # pictogram only: `value` highlighted icons out of `total`
     value: int | None = Field(default=None, ge=0, le=400)
     total: int | None = Field(default=None, ge=1, le=400)
@@ -180,6 +183,15 @@ class Chart(Strict):
         for key in ("categories", "series"):
             if not getattr(self, key):
                 raise FieldProblem(f"a {self.type.value} chart needs `{key}`", missing=key)
+        if not self.value_labels and (
+            self.type not in (ChartType.COLUMN, ChartType.BAR) or len(self.series) > 1
+        ):
+            raise FieldProblem(
+                "only a column or bar chart of one series can leave its values unlabelled",
+                at=("value_labels",),
+                hint="remove `value_labels: false`: slices and series are told apart by "
+                "their values",
+            )
         for index, series in enumerate(self.series):
             if len(series.values) != len(self.categories):
                 raise FieldProblem(
@@ -239,7 +251,8 @@ class Chart(Strict):
 
     @property
     def engine_used(self) -> str:
-        return "picture" if self.type is ChartType.PICTOGRAM else self.engine
+        """`shapes` for a pictogram (a native, editable figure per person), else `engine`."""
+        return "shapes" if self.type is ChartType.PICTOGRAM else self.engine
 
 
 class Statistic(Provenance):

@@ -1,4 +1,5 @@
-"""Native, editable charts ("Edit Data" works) styled from the theme, and picture charts."""
+"""Native, editable charts ("Edit Data" works) styled from the theme, pictograms drawn as
+native shapes (a head and a body per person, editable too), and picture charts."""
 
 from __future__ import annotations
 
@@ -14,9 +15,12 @@ from pptx.enum.chart import (
     XL_TICK_LABEL_POSITION,
     XL_TICK_MARK,
 )
+from pptx.enum.shapes import MSO_SHAPE
 from pptx.util import Emu, Pt
 
 from summarydeck.charts.axis import value_axis_range
+from summarydeck.charts.fills import highlight_fills
+from summarydeck.charts.pictogram import people
 from summarydeck.model.brand import Brand
 from summarydeck.model.content import Chart, ChartType
 from summarydeck.ooxml.names import qn
@@ -32,10 +36,50 @@ _TYPES = {
 }
 
 
+OUTLINE = Pt(2.25)  # an uncounted person's outline: clear at projector size, never a fill
+
+
 def add_chart(slide: Any, element: ChartElement, brand: Brand, cache_dir: Path | None) -> Any:
-    if element.chart.engine_used == "picture":
+    engine = element.chart.engine_used
+    if engine == "shapes":
+        return _add_pictogram(slide, element, brand)
+    if engine == "picture":
         return _add_picture_chart(slide, element, brand, cache_dir)
     return _add_native_chart(slide, element, brand)
+
+
+def _add_pictogram(slide: Any, element: ChartElement, brand: Brand) -> Any:
+    """One group of people: the counted ones filled, the rest outlined, so the split reads
+    without colour; the group carries the alt text, its people are its parts."""
+    spec = element.chart
+    group = slide.shapes.add_group_shape()
+    group.name = element.name
+    group._element.nvGrpSpPr.cNvPr.set("descr", element.alt_text)
+    fill = element.palette[0]
+    for number, person in enumerate(people(spec.value or 0, spec.total or 1, element.box), 1):
+        for part, box, shape in (
+            ("head", person.head, MSO_SHAPE.OVAL),
+            ("body", person.body, MSO_SHAPE.ROUNDED_RECTANGLE),
+        ):
+            drawn = group.shapes.add_shape(
+                shape, Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height)
+            )
+            drawn.name = f"Person {number} {part}"
+            # no theme style: it brings an outline of its own and a drop shadow
+            style = drawn._element.find(qn("p:style"))
+            if style is not None:
+                drawn._element.remove(style)
+            if shape is MSO_SHAPE.ROUNDED_RECTANGLE:
+                drawn.adjustments[0] = 0.5  # a pill: fully rounded ends
+            if person.counted:
+                drawn.fill.solid()
+                set_colour(drawn.fill.fore_color, fill, brand)
+                drawn.line.fill.background()
+            else:
+                drawn.fill.background()
+                drawn.line.width = OUTLINE
+                set_colour(drawn.line.color, ColourRole.MUTED, brand)
+    return group
 
 
 def _add_native_chart(slide: Any, element: ChartElement, brand: Brand) -> Any:
@@ -70,32 +114,37 @@ def _style_bars(chart: Any, spec: Chart, element: ChartElement, brand: Brand) ->
     if chart.has_legend:
         chart.legend.position = XL_LEGEND_POSITION.TOP
         chart.legend.include_in_layout = False
+    fills = highlight_fills(brand)
     for index, series in enumerate(plot.series):
         series.format.fill.solid()
-        set_colour(
-            series.format.fill.fore_color, element.palette[index % len(element.palette)], brand
-        )
+        role = fills.stressed if spec.highlight else element.palette[index % len(element.palette)]
+        set_colour(series.format.fill.fore_color, role, brand)
     if spec.highlight:  # the model allows it on one series only
-        count = len(spec.categories)
-        for category in range(count):
+        # stressed and muted bars differ in lightness (3:1), not only in hue
+        for category in range(len(spec.categories)):
             if category in spec.highlight:
                 continue
             point = plot.series[0].points[category]
             point.format.fill.solid()
-            set_colour(point.format.fill.fore_color, ColourRole.MUTED, brand)
-    plot.has_data_labels = True
-    labels = plot.data_labels
-    labels.number_format = spec.number_format
-    labels.number_format_is_linked = False
-    labels.position = XL_LABEL_POSITION.OUTSIDE_END
-    labels.font.size = Pt(element.font_size + 4)
-    labels.font.bold = True
+            point.format.fill.fore_color.rgb = _rgb(fills.others)
+    # values written at the bars, unless the headline says the number and the bars only
+    # show proportion; then the category names label each bar
+    plot.has_data_labels = spec.value_labels or (bool(spec.highlight) and not fills.distinct)
+    if plot.has_data_labels:
+        labels = plot.data_labels
+        labels.number_format = spec.number_format
+        labels.number_format_is_linked = False
+        labels.position = XL_LABEL_POSITION.OUTSIDE_END
+        labels.font.size = Pt(element.font_size)
+        labels.font.bold = True
     value_axis = chart.value_axis
     value_axis.visible = False  # values are labelled directly
     value_axis.has_major_gridlines = False
     # zero is always on the axis, with room beyond the longest bar either way for its label
     values = [v for s in spec.series for v in s.values]
-    value_axis.minimum_scale, value_axis.maximum_scale = value_axis_range(values)
+    value_axis.minimum_scale, value_axis.maximum_scale = value_axis_range(
+        values, labelled=plot.has_data_labels
+    )
     category_axis = chart.category_axis
     if min(values) < 0:
         # category names at the foot (or left) of the plot, clear of bars below zero
@@ -131,7 +180,7 @@ def _style_pie(chart: Any, spec: Chart, element: ChartElement, brand: Brand) -> 
     labels.number_format = spec.number_format
     labels.number_format_is_linked = False
     labels.show_value = True
-    labels.font.size = Pt(element.font_size + 2)
+    labels.font.size = Pt(element.font_size)
     labels.font.bold = True
     if spec.type is ChartType.PIE:
         labels.position = XL_LABEL_POSITION.OUTSIDE_END

@@ -61,15 +61,17 @@ def plan_statistic(spec: StatisticSlide, ctx: LayoutContext) -> list[SlidePlan]:
             "Big number",
             number_box,
             ctx.plain(stat.headline),
+            # the one size of a statistic's number on every slide (a chart's key figure too):
+            # 96 pt here and 60 beside a chart read as two different kinds of number
             TextStyle(
-                ctx.scale.big_number,
+                ctx.scale.key_figure,
                 ColourRole.ACCENT1,
                 "heading",
                 bold=True,
                 anchor="middle",
                 line_spacing=0.9,
             ),
-            min_size=ctx.scale.floor(ctx.scale.big_number),
+            min_size=ctx.scale.key_figure,
             source=(*path, "headline"),
         ),
         ctx.design.text(
