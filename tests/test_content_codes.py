@@ -325,6 +325,14 @@ CASES: dict[str, dict[str, Any]] = {
         ],
         "expect": {"file": "opportunities.yaml", "at": "^second:"},
     },
+    "W209": {  # a workshop that starts at a set time, one section without its minutes
+        "file": "deck.yaml",
+        "replace": [
+            {"old": "slides:\n", "new": VARIANT.format('workshop:\n    start: "09:30"')},
+            {"old": "    id: part-numbers\n", "new": "    id: part-numbers\n    minutes: 10\n"},
+        ],
+        "expect": {"file": "deck.yaml", "at": "  - ^kind: section\n    id: part-essays"},
+    },
     "E217": {
         "file": "brand.yaml",
         "replace": [

@@ -30,6 +30,9 @@ EXPECTED_KINDS = {
     "sources",
     "closing",
     "table",
+    "support",
+    "break",
+    "wrapup",
 }
 
 

@@ -321,7 +321,7 @@ def test_the_workshop_variant_discusses_each_opportunity_and_plans_a_test(
         assert workshop[position - 1] == name
         assert "To be confirmed" in texts(variants["workshop"][position])
     activity = variants["workshop"][workshop.index("plan-a-test")]
-    assert "25 minutes" in texts(activity)
+    assert "25\u00a0min" in texts(activity)  # the time badge
     assert "plan-a-test" not in [s.name for s in variants["full"]]
 
 

@@ -127,7 +127,7 @@ def test_the_workshop_variant_adds_every_opportunitys_prompts_after_it(
         notes = slides[position].notes_slide.notes_text_frame.text
         first_words = " ".join(item["workshop"]["facilitator_notes"].split()[:6])
         assert first_words in " ".join(notes.split())
-        assert f"{item['workshop']['minutes']} minutes" in shown
+        assert f"{item['workshop']['minutes']}\u00a0min" in shown  # the time badge
     discussed = {i.removesuffix("-discussion") for i in ids if i.endswith("-discussion")}
     assert discussed == set(with_prompts)  # none for an opportunity without prompts
 
@@ -140,7 +140,7 @@ def test_a_tagged_slide_is_only_in_the_variants_that_keep_its_tag(
     assert activity not in ids_of(variants["full"])
     assert not any(i.endswith("-discussion") for i in ids_of(variants["full"]))
     slide = slides_of(variants["workshop"])[ids_of(variants["workshop"]).index(activity)]
-    assert "20 minutes" in texts(slide)
+    assert "20\u00a0min" in texts(slide)  # the time badge
 
 
 def test_a_discussion_of_an_unconfirmed_opportunity_is_marked_unconfirmed(

@@ -278,6 +278,14 @@ CODES: dict[str, ContentCode] = {
             "has no `workshop:` prompts, so it gets no discussion slide. Add `workshop:` with "
             "`prompts:`.",
         ),
+        ContentCode(
+            "W209",
+            "warning",
+            "workshop slide not timed",
+            "A variant with a `start:` time has a timed agenda, but a section, discussion, "
+            "activity or wrap-up in it has no `minutes:`, so the agenda cannot add the "
+            "workshop up and gives no clock times. Add `minutes:` to it.",
+        ),
         # 3xx: Markdown inside text fields
         ContentCode(
             "E301",

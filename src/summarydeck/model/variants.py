@@ -7,9 +7,11 @@ the slide numbers describe the variant's own deck.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from typing import Annotated, Any
 
-from pydantic import Field, StrictBool
+from pydantic import BeforeValidator, Field, StrictBool
 
 from summarydeck.model.content import ContentId, Strict, Text
 from summarydeck.model.storyboard import SlideSpec
@@ -30,6 +32,35 @@ class Selector(Strict):
         )
 
 
+_CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+
+
+def _clock_time(value: Any) -> Any:
+    """A time of day written HH:MM. YAML reads an unquoted `10:00` as the number 600 (minutes
+    in base 60), so a number gets a hint to quote it rather than a puzzling `600`."""
+    if isinstance(value, int) and not isinstance(value, bool):
+        hours, minutes = divmod(value, 60)
+        example = f"{hours:02d}:{minutes:02d}" if 0 <= value < 24 * 60 else "10:00"
+        raise ValueError(
+            f'a time of day needs quotes, or YAML reads it as a number: write "{example}"'
+        )
+    if not isinstance(value, str) or not _CLOCK.match(value.strip()):
+        shown = f"`{value}`" if isinstance(value, str) else "this"
+        raise ValueError(f'{shown} is not a time of day; write it as "HH:MM", e.g. "10:00"')
+    hours, minutes = (int(part) for part in value.strip().split(":"))
+    return f"{hours:02d}:{minutes:02d}"
+
+
+# a time of day on the 24-hour clock, always written back as HH:MM
+ClockTime = Annotated[str, BeforeValidator(_clock_time)]
+
+
+def minutes_of_day(clock: str) -> int:
+    """`10:05` -> 605."""
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
 class Variant(Strict):
     description: Text | None = None
     include: Selector | None = None  # absent: every entry
@@ -39,6 +70,13 @@ class Variant(Strict):
     # a promise the build keeps: a talk slot of ten minutes has room for ten slides
     max_slides: int | None = Field(default=None, ge=1, le=999, strict=True)
     subtitle: Text | None = Field(default=None, max_length=255)  # replaces the deck's
+    # when a workshop starts: its agenda and break slides then give clock times
+    start: ClockTime | None = None
+
+    @property
+    def timed(self) -> bool:
+        """A workshop's deck (it adds discussions, or says when it starts) has a timed agenda."""
+        return self.discussion or self.start is not None
 
     def keeps(self, spec: SlideSpec, section: str | None) -> bool:
         """Whether this variant shows a storyboard entry (in `section`)."""

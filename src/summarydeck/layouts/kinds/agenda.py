@@ -1,9 +1,20 @@
-"""The agenda, built from the deck's section slides."""
+"""The agenda, built from the deck's section slides; a workshop's is timed: each section with
+its minutes and what happens in it, the breaks, and clock times when the variant starts at a
+given time (`layouts/workshop_agenda.py`)."""
 
 from __future__ import annotations
 
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
+from summarydeck.layouts.timetable import Timetable, timetable
+from summarydeck.layouts.workshop_agenda import (
+    MAX_ROWS,
+    agenda_notes,
+    agenda_rows,
+    agenda_title,
+    report_untimed,
+    timed_rows,
+)
 from summarydeck.model.content import Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import (
@@ -29,7 +40,10 @@ class AgendaSlide(SlideSpec):
 
 @register("agenda", AgendaSlide)
 def plan_agenda(spec: AgendaSlide, ctx: LayoutContext) -> list[SlidePlan]:
-    """Numbered list of the sections, two columns when there are more than five."""
+    """The sections, numbered (two columns past five); a workshop's is timed, with breaks."""
+    table = timetable(ctx.deck)
+    if table is not None and any(slot.minutes for slot in table.slots):
+        return _timed(spec, ctx, table)
     sections = [section.title for section in ctx.sections]
     if not sections:
         ctx.diags.warning(
@@ -109,3 +123,23 @@ def plan_agenda(spec: AgendaSlide, ctx: LayoutContext) -> list[SlidePlan]:
             )
     draft = "In this deck: " + "; ".join(sections) + "."
     return [ctx.content_slide(spec, spec.title, elements, draft)]
+
+
+def _timed(spec: AgendaSlide, ctx: LayoutContext, table: Timetable) -> list[SlidePlan]:
+    """A workshop's agenda: a row per section and break, with minutes and clock times."""
+    report_untimed(ctx, table)
+    numbers = {section.slide_id: n for n, section in enumerate(ctx.sections, 1)}
+    rows = agenda_rows(table, numbers)
+    if len(rows) > MAX_ROWS:
+        ctx.diags.error(
+            "E210",
+            f"a workshop agenda can list at most {MAX_ROWS} sections and breaks; this one has "
+            f"{len(rows)}",
+            ctx.deck.source_map.locate(("slides", ctx.slide_index)),
+            "merge some sections, or take a break out",
+        )
+        return []
+    # the default title gives way to one that says when the workshop runs
+    title = spec.title if "title" in spec.model_fields_set else agenda_title(table, spec.title)
+    elements = timed_rows(rows, ctx, clocked=table.start is not None)
+    return [ctx.content_slide(spec, title, elements, agenda_notes(rows, table, title))]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.designs import display_title, footer_placeholders
 from summarydeck.layouts.registry import register
@@ -17,6 +19,8 @@ from summarydeck.values import Box, inches
 class SectionSlide(SlideSpec):
     title: Text
     subtitle: Text | None = None
+    # a workshop's time to present the section (its discussions and activity come on top)
+    minutes: int | None = Field(default=None, ge=1, le=480)
 
 
 def section_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:

@@ -1,0 +1,293 @@
+"""A workshop's agenda: each section with its minutes and what happens in it (the talk, the
+discussions, the activity, the wrap-up), the breaks between them, and the clock time each
+starts when the variant gives a `start:`.
+
+The rows come from the timetable (`layouts/timetable.py`), which the break slides read too,
+so the agenda's times and "back at 11:05" always agree.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass, field
+from typing import Literal
+
+from summarydeck.layouts.context import LayoutContext
+from summarydeck.layouts.timetable import Slot, Timetable
+from summarydeck.layouts.workshop import clock, duration, short_minutes
+from summarydeck.plan.measure import needed_emu
+from summarydeck.plan.types import ColourRole, Element, ShapeElement, TextElement, TextStyle
+from summarydeck.source.yaml_loader import dotted
+from summarydeck.values import EMU_PER_PT, Box, inches
+
+MAX_ROWS = 7  # one column of rows, each with a line of what happens in it
+TIME_WIDTH = inches(1.2)  # "10:05"
+NUMBER_WIDTH = inches(0.8)  # a section's number in its circle, and a gap
+MINUTES_WIDTH = inches(1.4)  # "65 min", right-aligned on the margin
+ROW_GAP = inches(0.12)  # the least room between rows
+MAX_ROW_GAP = inches(0.35)  # short agendas spread out this far, then sit in the middle
+LINE_HEIGHT = inches(0.5)  # a row's first line: time, number, title, minutes
+CIRCLE = inches(0.5)  # a section's number in its circle
+# what the parts of a section are called in its row
+PART_NAMES = {"activity": "Activity", "wrapup": "Wrap-up", "break": "Break"}
+
+
+@dataclass
+class Row:
+    """One line of the agenda: a section (with the timed slides in it), a break, or the part
+    of a section that goes on after a break."""
+
+    title: str
+    kind: Literal["section", "break", "more"]
+    starts: int | None
+    number: int | None = None  # the section's number
+    own: Slot | None = None  # the section's or the break's own slot
+    inside: list[Slot] = field(default_factory=list)  # discussions, activity ... in it
+
+    @property
+    def slots(self) -> list[Slot]:
+        return ([self.own] if self.own else []) + self.inside
+
+    @property
+    def minutes(self) -> int | None:
+        values = [s.minutes for s in self.slots]
+        return None if None in values else sum(v or 0 for v in values)
+
+    def parts(self) -> str:
+        """What happens in a section besides the talk: `Talk 15 min · 5 discussions of 10 min
+        · Activity 25 min`; empty when the talk is all."""
+        if not self.inside:
+            return ""
+        parts: list[str] = []
+        if self.own and self.own.minutes:
+            parts.append(f"Talk {short_minutes(self.own.minutes)}")
+        discussions = [s for s in self.inside if s.kind == "discussion"]
+        for slot in self.inside:
+            if slot.kind == "discussion":
+                if slot is discussions[0]:
+                    parts.append(_discussions(discussions))
+                continue
+            name = PART_NAMES.get(slot.kind, slot.title)
+            parts.append(f"{name} {short_minutes(slot.minutes)}" if slot.minutes else name)
+        return " · ".join(parts)
+
+
+def _discussions(slots: list[Slot]) -> str:
+    count = len(slots)
+    what = "1 discussion" if count == 1 else f"{count} discussions"
+    minutes = {s.minutes for s in slots}
+    if None in minutes:
+        return what
+    if len(minutes) == 1:
+        return f"{what} of {short_minutes(slots[0].minutes or 0)}"
+    return f"{what}, {short_minutes(sum(s.minutes or 0 for s in slots))}"
+
+
+def agenda_rows(table: Timetable, numbers: dict[str, int]) -> list[Row]:
+    """The agenda's rows, in deck order: a row per section and per break; a timed slide goes
+    into the row of its section (a section that goes on after a break gets a second row)."""
+    rows: list[Row] = []
+    section: str | None = None
+    for slot in table.slots:
+        if slot.kind == "section":
+            section = slot.title
+            rows.append(Row(slot.title, "section", slot.starts, numbers.get(slot.slide_id), slot))
+        elif slot.kind == "break":
+            rows.append(Row(slot.title, "break", slot.starts, own=slot))
+        else:
+            if not rows or rows[-1].kind == "break":
+                title = f"{section} (continued)" if section else slot.title
+                rows.append(Row(title, "more", slot.starts))
+            rows[-1].inside.append(slot)
+    return rows
+
+
+def agenda_title(table: Timetable, default: str) -> str:
+    """A title that says the point: when the workshop runs, or how long it takes."""
+    if table.start is not None and table.end is not None:
+        return f"The workshop runs from {clock(table.start)} to {clock(table.end)}"
+    if table.total:
+        return f"The workshop takes {duration(table.total)}"
+    return default
+
+
+def report_untimed(ctx: LayoutContext, table: Timetable) -> None:
+    """W209 for each timed slide whose minutes the content does not give, when the variant
+    asks for clock times (`start:`): the agenda cannot add the workshop up, so it gives none.
+    Without a start, a slide without minutes is just shown without them."""
+    if table.wanted_start is None:
+        return
+    for slot in table.untimed:
+        what = (
+            f"the discussion of opportunities.{slot.minutes_path[1]}"
+            if slot.kind == "discussion"
+            else f"{slot.kind} `{slot.slide_id}`"
+        )
+        hint = (
+            f"add `minutes:` under {dotted(slot.minutes_path[:-1])}: the minutes groups have"
+            if slot.kind == "discussion"
+            else f"add `minutes:` to the {slot.kind}: the minutes it takes"
+        )
+        ctx.diags.warning(
+            "W209",
+            f"variant `{ctx.deck.variant}` starts at a set time, but {what} has no "
+            "`minutes:`, so the agenda cannot give clock times",
+            ctx.deck.source_map.locate(slot.minutes_path, key=True),
+            hint,
+        )
+
+
+def timed_rows(rows: list[Row], ctx: LayoutContext, clocked: bool) -> list[Element]:
+    """The rows as frames: the clock time, the section's number, its title over what happens
+    in it, and its minutes on the right; a break quieter, in the muted colour."""
+    grid, brand = ctx.grid, ctx.deck.brand
+    left = grid.margin + (TIME_WIDTH if clocked else 0)
+    text_left = left + NUMBER_WIDTH
+    text_width = grid.body.right - MINUTES_WIDTH - grid.gutter - text_left
+    probe = Box(text_left, 0, text_width, grid.body.height)
+    titles = [_title(i, row, probe, ctx) for i, row in enumerate(rows, 1)]
+    parts = [_parts(i, row, probe, ctx) for i, row in enumerate(rows, 1)]
+    # a title takes the lines it needs (a narrow slide may wrap one), at least the time's line
+    title_heights = [max(LINE_HEIGHT, needed_emu(t, brand) + inches(0.1)) for t in titles]
+    heights = [
+        h + (needed_emu(p, brand) + EMU_PER_PT if p else 0)
+        for h, p in zip(title_heights, parts, strict=True)
+    ]
+    room = grid.body.height - ROW_GAP * (len(rows) - 1)
+    gap = ROW_GAP
+    if sum(heights) > room:  # too tall at the starting sizes: share the room out evenly
+        heights = [room // len(rows)] * len(rows)
+        title_heights = [min(t, h) for t, h in zip(title_heights, heights, strict=True)]
+    elif len(rows) > 1:  # air between the rows, up to a point
+        gap = min(MAX_ROW_GAP, ROW_GAP + (room - sum(heights)) // (len(rows) - 1))
+    elements: list[Element] = []
+    top = grid.body.top
+    for i, row in enumerate(rows, 1):
+        height, title_height = heights[i - 1], title_heights[i - 1]
+        colour = ColourRole.MUTED if row.kind == "break" else ColourRole.TEXT
+        first_line = Box(0, top, 0, LINE_HEIGHT)  # level with the title's first line
+        if clocked and row.starts is not None:
+            elements.append(
+                _line_end(
+                    f"Agenda time {i}",
+                    clock(row.starts),
+                    dataclasses.replace(first_line, left=grid.margin, width=TIME_WIDTH),
+                    ColourRole.MUTED if row.kind == "break" else ColourRole.PRIMARY,
+                    "left",
+                    ctx,
+                )
+            )
+        if row.number is not None:
+            # centred on the first line of text, which sits a little above its box's middle
+            circle = Box(left, top - inches(0.05), CIRCLE, CIRCLE)
+            elements += _number(i, row.number, circle, ctx)
+        title = titles[i - 1]
+        elements.append(
+            dataclasses.replace(title, box=Box(text_left, top, text_width, title_height))
+        )
+        part = parts[i - 1]
+        if part is not None:
+            box = Box(text_left, top + title_height, text_width, height - title_height)
+            elements.append(dataclasses.replace(part, box=box))
+        if row.minutes is not None:
+            elements.append(
+                _line_end(
+                    f"Agenda minutes {i}",
+                    short_minutes(row.minutes),
+                    dataclasses.replace(
+                        first_line, left=grid.body.right - MINUTES_WIDTH, width=MINUTES_WIDTH
+                    ),
+                    colour,
+                    "right",
+                    ctx,
+                )
+            )
+        top += height + gap
+    return elements
+
+
+def _title(i: int, row: Row, box: Box, ctx: LayoutContext) -> TextElement:
+    """A row's title: body-sized, as the agenda is read as a list; a break in the muted
+    colour, in italics."""
+    quiet = row.kind == "break"
+    return TextElement(
+        f"Agenda item {i}",
+        box,
+        ctx.plain(row.title),
+        TextStyle(
+            ctx.scale.body,
+            ColourRole.MUTED if quiet else ColourRole.TEXT,
+            italic=quiet,
+            anchor="top",
+            line_spacing=1.0,
+        ),
+        inset=0,
+        min_size=ctx.scale.body_min,
+        source=("slides", row.own.index, "title") if row.own else None,
+        group="agenda items",
+    )
+
+
+def _parts(i: int, row: Row, box: Box, ctx: LayoutContext) -> TextElement | None:
+    """What happens in a section, in a line under its title."""
+    parts = row.parts()
+    if not parts:
+        return None
+    return TextElement(
+        f"Agenda item {i} parts",
+        box,
+        ctx.plain(parts),
+        ctx.body_style(size=ctx.scale.label, colour=ColourRole.MUTED, space_after=0),
+        inset=0,
+        min_size=ctx.scale.body_min,
+        group="agenda parts",
+    )
+
+
+def _line_end(
+    name: str,
+    text: str,
+    box: Box,
+    colour: ColourRole,
+    align: Literal["left", "right"],
+    ctx: LayoutContext,
+) -> TextElement:
+    """The time at a row's start or its minutes at its end: bold, level with its title."""
+    return TextElement(
+        name,
+        box,
+        ctx.plain(text),
+        TextStyle(ctx.scale.body, colour, "heading", bold=True, align=align, anchor="top"),
+        inset=0,
+    )
+
+
+def _number(i: int, number: int, box: Box, ctx: LayoutContext) -> list[Element]:
+    return [
+        ShapeElement(f"Agenda number {i}", box, ColourRole.PRIMARY, "oval"),
+        TextElement(
+            f"Agenda number {i} label",
+            box,
+            ctx.plain(str(number)),
+            TextStyle(
+                ctx.scale.body,
+                ColourRole.BACKGROUND,
+                "heading",
+                bold=True,
+                align="center",
+                anchor="middle",
+            ),
+            inset=0,
+        ),
+    ]
+
+
+def agenda_notes(rows: list[Row], table: Timetable, title: str) -> str:
+    """Speaker notes: the timetable in words, a line per row."""
+    lines = [title + "."]
+    for row in rows:
+        when = f"{clock(row.starts)} " if table.start is not None and row.starts is not None else ""
+        length = f" ({duration(row.minutes)})" if row.minutes else ""
+        parts = row.parts()
+        lines.append(f"{when}{row.title}{length}" + (f": {parts}." if parts else "."))
+    return "\n".join(lines)

@@ -1,0 +1,287 @@
+"""A workshop that runs itself: the timed agenda, breaks, the wrap-up, and discussion and
+activity slides that look different from content slides and show their minutes.
+
+On a copy of the full test content with variants (`helpers.variant_content`), timed here: the
+workshop starts at 09:30; section `part-numbers` takes 12 minutes and `part-essays` 8; the
+discussions of `first` and `second` take 10 and 15; a 15-minute break follows them; then the
+activity (20) and the wrap-up (10). So the workshop runs 09:30 to 11:00.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from helpers import edit_content, variant_content
+from summarydeck import api
+from summarydeck.diagnostics import ContentError
+from summarydeck.layouts.registry import kinds
+from summarydeck.layouts.timetable import timetable
+from summarydeck.plan.grid import Grid
+from summarydeck.plan.types import ColourRole, ShapeElement, SlidePlan, TextElement
+
+BREAK = """\
+  - kind: break
+    tags: [workshop]
+    minutes: 15
+    message: Tea is next door.
+"""
+WRAPUP = """\
+  - kind: wrapup
+    tags: [workshop]
+    title: "Wrap-up: what will you try?"
+    minutes: 10
+    prompts:
+      - What will you try first?
+      - Who will you tell?
+    capture: Write it on a card and put it on the wall.
+"""
+
+
+def workshop_content(target: Path, start: str | None = '"09:30"') -> Path:
+    """The variant test content, timed (see the module's docstring); `start=None`: no start."""
+    variant_content(target)
+    deck = target / "deck.yaml"
+    if start is not None:
+        edit_content(deck, "    discussion: true\n", f"    discussion: true\n    start: {start}\n")
+    edit_content(deck, "    id: part-numbers\n", "    id: part-numbers\n    minutes: 12\n")
+    edit_content(deck, "    id: part-essays\n", "    id: part-essays\n    minutes: 8\n")
+    edit_content(deck, "    opportunity: second\n", "    opportunity: second\n" + BREAK)
+    edit_content(deck, "  - kind: sources\n", WRAPUP + "  - kind: sources\n")
+    return target
+
+
+@pytest.fixture(scope="module")
+def content(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The timed content, shared by the module's tests: read it, never edit it."""
+    return workshop_content(tmp_path_factory.mktemp("workshop") / "content")
+
+
+@pytest.fixture(scope="module")
+def workshop(content: Path) -> dict[str, SlidePlan]:
+    """The workshop variant's slides, by id."""
+    _, plans, _ = api.plan(content, selection=api.Selection(variant="workshop"))
+    return {plan.id: plan for plan in plans}
+
+
+def text(element: TextElement) -> str:
+    """An element's first paragraph, its non-breaking spaces (`10 min`) read as spaces."""
+    return element.paragraphs[0].text.replace("\u00a0", " ")
+
+
+def texts(plan: SlidePlan) -> list[str]:
+    return [
+        p.text.replace("\u00a0", " ")
+        for e in plan.elements
+        if isinstance(e, TextElement)
+        for p in e.paragraphs
+    ]
+
+
+def named(plan: SlidePlan, name: str) -> TextElement:
+    [element] = [e for e in plan.elements if isinstance(e, TextElement) and e.name == name]
+    return element
+
+
+def row_texts(plan: SlidePlan, what: str) -> list[str]:
+    """The agenda's `what` frames (`time`, `minutes`, ...) in row order."""
+    frames = [e for e in plan.elements if isinstance(e, TextElement) and e.name.startswith(what)]
+    return [text(e) for e in sorted(frames, key=lambda e: e.box.top)]
+
+
+# --- the timed agenda --------------------------------------------------------------------------
+
+
+def test_the_workshop_agenda_adds_up_each_section_its_discussions_activity_and_breaks(
+    workshop: dict[str, SlidePlan],
+) -> None:
+    agenda = workshop["agenda"]
+    items = [t for t in row_texts(agenda, "Agenda item ") if t]
+    titles = [
+        text(e)
+        for e in agenda.elements
+        if e.name.startswith("Agenda item") and not e.name.endswith("parts")
+    ]
+    assert titles == ["The numbers", "The essays", "Break", "The essays (continued)"]
+    # a section: its talk plus what happens in it; the rows add up to the whole workshop
+    minutes = row_texts(agenda, "Agenda minutes")
+    assert minutes == ["12 min", "33 min", "15 min", "30 min"]
+    assert sum(int(m.split()[0]) for m in minutes) == 90  # 09:30 to 11:00, in the title
+    assert "Talk 8 min · 2 discussions, 25 min" in items
+    assert "Activity 20 min · Wrap-up 10 min" in items
+    assert text(agenda.title) == "The workshop runs from 09:30 to 11:00"
+
+
+def test_the_timetable_is_the_sum_of_the_minutes_the_content_gives(content: Path) -> None:
+    deck, _, _ = api.plan(content, selection=api.Selection(variant="workshop"))
+    table = timetable(deck)
+    assert table is not None
+    assert [(s.slide_id, s.minutes) for s in table.slots] == [
+        ("part-numbers", 12),
+        ("part-essays", 8),
+        ("first-discussion", 10),  # opportunities.first.workshop.minutes
+        ("second-discussion", 15),
+        ("break", 15),
+        ("activity-plan-a-test", 20),
+        ("wrap-up", 10),
+    ]
+    assert table.total == 90 and table.start == 9 * 60 + 30 and table.end == 11 * 60
+
+
+def test_clock_times_come_from_the_variants_start(workshop: dict[str, SlidePlan]) -> None:
+    assert row_texts(workshop["agenda"], "Agenda time") == ["09:30", "09:42", "10:15", "10:30"]
+    notes = workshop["agenda"].notes.replace("\u00a0", " ")
+    assert "09:42 The essays (33 minutes): Talk 8 min · 2 discussions, 25 min." in notes
+
+
+def test_without_a_start_the_agenda_has_minutes_but_no_clock(tmp_path: Path) -> None:
+    content = workshop_content(tmp_path / "content", start=None)
+    _, plans, _ = api.plan(content, selection=api.Selection(variant="workshop"))
+    agenda = next(p for p in plans if p.kind == "agenda")
+    assert row_texts(agenda, "Agenda time") == []
+    assert row_texts(agenda, "Agenda minutes") == ["12 min", "33 min", "15 min", "30 min"]
+    assert text(agenda.title) == "The workshop takes 1 hour 30 minutes"
+    pause = next(p for p in plans if p.kind == "break")
+    assert text(named(pause, "Break time")) == "15 minutes"
+
+
+def test_the_full_and_short_variants_keep_the_untimed_agenda(content: Path) -> None:
+    _, plans, _ = api.plan(content, selection=api.Selection(variant="full"))
+    agenda = next(p for p in plans if p.kind == "agenda")
+    assert text(agenda.title) == "What this deck covers"
+    assert not any(" min" in t for t in texts(agenda))
+    assert "break" not in [p.kind for p in plans] and "wrapup" not in [p.kind for p in plans]
+
+
+def test_a_section_without_minutes_is_a_located_warning_and_the_clock_goes(
+    tmp_path: Path,
+) -> None:
+    content = workshop_content(tmp_path / "content")
+    edit_content(content / "deck.yaml", "    minutes: 8\n", "")
+    _, plans, diags = api.plan(content, selection=api.Selection(variant="workshop"))
+    [warning] = [d for d in diags.items if d.code == "W209"]
+    assert "section `part-essays` has no `minutes:`" in warning.message
+    assert "starts at a set time" in warning.message
+    assert warning.location is not None and warning.location.file.endswith("deck.yaml")
+    lines = (content / "deck.yaml").read_text("utf-8").splitlines()
+    assert lines[warning.location.line - 1].strip() == "- kind: section"
+    assert lines[warning.location.line].strip() == "id: part-essays"
+    agenda = next(p for p in plans if p.kind == "agenda")
+    assert row_texts(agenda, "Agenda time") == []  # a time after a gap would be a guess
+    assert "15 min" in row_texts(agenda, "Agenda minutes")  # the break still says its length
+
+
+@pytest.mark.parametrize(
+    ("written", "message"),
+    [
+        ('"25:00"', '`25:00` is not a time of day; write it as "HH:MM", e.g. "10:00"'),
+        ('"half past nine"', "`half past nine` is not a time of day"),
+        # YAML reads an unquoted 9:30 as the number 570 (base 60): say so, with the time
+        ("9:30", 'a time of day needs quotes, or YAML reads it as a number: write "09:30"'),
+    ],
+)
+def test_a_start_that_is_not_a_time_is_a_located_error(
+    tmp_path: Path, written: str, message: str
+) -> None:
+    content = workshop_content(tmp_path / "content", start=written)
+    with pytest.raises(ContentError) as caught:
+        api.plan(content, selection=api.Selection(variant="workshop"))
+    [error] = [d for d in caught.value.diagnostics if d.severity == "error"]
+    assert error.code == "E203" and message in error.message
+    assert error.message.startswith("variants.workshop.start:")
+    assert error.location is not None and error.location.file.endswith("deck.yaml")
+    line = (content / "deck.yaml").read_text("utf-8").splitlines()[error.location.line - 1]
+    assert line == f"    start: {written}"
+    assert line[error.location.column - 1 :].startswith(written)
+
+
+# --- the break ---------------------------------------------------------------------------------
+
+
+def test_the_break_says_how_long_and_when_to_be_back(workshop: dict[str, SlidePlan]) -> None:
+    pause = workshop["break"]
+    assert pause.kind == "break" and "break" in kinds()
+    assert text(pause.title) == "Break"
+    assert text(named(pause, "Break time")) == "15 minutes, back at 10:30"
+    assert "Tea is next door." in texts(pause)
+    assert pause.background is ColourRole.SURFACE  # the calm workshop look
+    assert "we start again at 10:30" in pause.notes
+
+
+def test_a_break_needs_its_minutes(tmp_path: Path) -> None:
+    content = workshop_content(tmp_path / "content")
+    edit_content(content / "deck.yaml", "    minutes: 15\n    message:", "    message:")
+    with pytest.raises(ContentError) as caught:
+        api.plan(content)
+    assert any(
+        d.code == "E202" and "missing required key `minutes`" in d.message
+        for d in caught.value.diagnostics
+    )
+
+
+# --- discussion, activity and wrap-up: their own look, with the time on the slide ---------------
+
+
+@pytest.mark.parametrize(
+    ("slide", "minutes"),
+    [
+        ("first-discussion", "10 min"),
+        ("second-discussion", "15 min"),
+        ("activity-plan-a-test", "20 min"),
+        ("wrap-up", "10 min"),
+    ],
+)
+def test_workshop_slides_show_their_minutes_large_inside_the_margins(
+    workshop: dict[str, SlidePlan], slide: str, minutes: str
+) -> None:
+    plan = workshop[slide]
+    badge = named(plan, "Time badge label")
+    assert text(badge) == minutes
+    assert badge.style.size >= 24 and badge.style.bold
+    assert badge.style.colour is ColourRole.BACKGROUND  # light on the primary colour
+    [shape] = [e for e in plan.elements if isinstance(e, ShapeElement) and e.name == "Time badge"]
+    assert shape.fill is ColourRole.PRIMARY and shape.box == badge.box
+    grid = Grid.for_size("16:9")
+    assert badge.box.left >= grid.margin and badge.box.right <= grid.width - grid.margin
+    # clear of the title, which the layout narrows to leave the badge its place
+    assert plan.title.box.right < badge.box.left
+
+
+def test_workshop_slides_look_different_from_content_slides(
+    workshop: dict[str, SlidePlan],
+) -> None:
+    looks = {plan.id: (plan.layout, plan.background) for plan in workshop.values()}
+    for slide in ("first-discussion", "activity-plan-a-test", "wrap-up", "break"):
+        assert looks[slide][1] is ColourRole.SURFACE, slide
+    for slide in ("what-we-learned", "intro", "first", "agenda"):
+        assert looks[slide][1] is ColourRole.BACKGROUND, slide
+    assert looks["first-discussion"][0] == "Discussion"
+    assert looks["activity-plan-a-test"][0] == "Activity"
+    assert looks["wrap-up"][0] == "Wrap-up"
+
+
+def test_the_wrap_up_asks_what_people_will_try_and_how_to_capture_it(
+    workshop: dict[str, SlidePlan],
+) -> None:
+    wrap = workshop["wrap-up"]
+    assert text(wrap.title) == "Wrap-up: what will you try?"
+    prompts = named(wrap, "Wrap-up prompts")
+    assert [p.text for p in prompts.paragraphs] == [
+        "What will you try first?",
+        "Who will you tell?",
+    ]
+    assert [p.bullet for p in prompts.paragraphs] == ["number", "number"]
+    assert text(named(wrap, "Capture label")) == "Capture it"
+    assert text(named(wrap, "Capture text")) == ("Write it on a card and put it on the wall.")
+    # the two panels end level
+    panels = [e for e in wrap.elements if isinstance(e, ShapeElement) and "panel" in e.name.lower()]
+    assert len(panels) == 2 and panels[0].box.bottom == panels[1].box.bottom
+
+
+def test_the_built_workshop_deck_has_no_findings(content: Path, tmp_path: Path) -> None:
+    """Rendered: the tinted slides, the badges and the agenda pass every check (contrast of
+    light text on the badge, text inside its box, shapes on the slide)."""
+    result = api.build(content, tmp_path / "workshop.pptx", selection=api.Selection("workshop"))
+    assert result.check is not None
+    assert [f"{f.code} {f.slide_id}: {f.message}" for f in result.check.findings] == []
