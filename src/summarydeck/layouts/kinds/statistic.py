@@ -25,7 +25,8 @@ class StatisticSlide(SlideSpec):
 
 def _boxes(grid: Grid) -> tuple[Box, Box]:
     """The big number on the left, its label beside it."""
-    number_box = Box(grid.margin, grid.body.top + inches(0.3), inches(5.4), inches(2.6))
+    # as wide as "About 1 in 3" at the key figure size: the label stays close to its number
+    number_box = Box(grid.margin, grid.body.top + inches(0.3), inches(4.8), inches(2.6))
     label_box = Box(
         number_box.right + grid.gutter,
         grid.body.top + inches(0.3),
@@ -71,6 +72,7 @@ def plan_statistic(spec: StatisticSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 anchor="middle",
                 line_spacing=0.9,
             ),
+            inset=0,  # the number's edge on the margin, under the title's
             min_size=ctx.scale.key_figure,
             source=(*path, "headline"),
         ),
@@ -89,6 +91,7 @@ def plan_statistic(spec: StatisticSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 Box(label_box.left, label_box.bottom + inches(0.2), label_box.width, inches(0.6)),
                 ctx.plain(shown_detail),
                 ctx.body_style(size=ctx.scale.label, colour=ColourRole.MUTED),
+                inset=0,  # in line with the label above it
             )
         )
     title = spec.title or stat.takeaway or f"{stat.headline}: {to_plain(stat.label)}"
