@@ -19,7 +19,9 @@ from summarydeck.diagnostics import ContentError
 from summarydeck.layouts.registry import kinds
 from summarydeck.layouts.timetable import timetable
 from summarydeck.plan.grid import Grid
+from summarydeck.plan.measure import needed_emu
 from summarydeck.plan.types import ColourRole, ShapeElement, SlidePlan, TextElement
+from summarydeck.values import inches
 
 BREAK = """\
   - kind: break
@@ -207,6 +209,20 @@ def test_the_break_says_how_long_and_when_to_be_back(workshop: dict[str, SlidePl
     assert "Tea is next door." in texts(pause)
     assert pause.background is ColourRole.SURFACE  # the calm workshop look
     assert "we start again at 10:30" in pause.notes
+
+
+def test_the_break_reads_as_one_group_under_its_rule(
+    workshop: dict[str, SlidePlan], content: Path
+) -> None:
+    """Title, time and message stack close under each other's text, none over another."""
+    deck, _, _ = api.plan(content, selection=api.Selection(variant="workshop"))
+    pause = workshop["break"]
+    title, time = pause.title, named(pause, "Break time")
+    message = named(pause, "Break message")
+    title_ends = title.box.top + needed_emu(title, deck.brand)
+    assert title.box.bottom <= time.box.top <= title_ends + inches(0.25)
+    time_ends = time.box.top + needed_emu(time, deck.brand)
+    assert time.box.bottom <= message.box.top <= time_ends + inches(0.4)
 
 
 def test_a_break_needs_its_minutes(tmp_path: Path) -> None:

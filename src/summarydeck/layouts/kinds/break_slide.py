@@ -22,8 +22,9 @@ from summarydeck.model.content import Markdown, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.layout_design import LayoutDesign, PlaceholderDesign
+from summarydeck.plan.measure import needed_emu
 from summarydeck.plan.types import ColourRole, Element, SlidePlan, TextElement, TextStyle
-from summarydeck.values import Box, inches
+from summarydeck.values import EMU_PER_PT, Box, inches
 
 
 class BreakSlide(SlideSpec):
@@ -32,17 +33,21 @@ class BreakSlide(SlideSpec):
     message: Markdown | None = None  # e.g. where the tea is
 
 
+RULE_TOP = inches(2.0)  # a third of the way down, where the eye lands first
+GAP = inches(0.15)  # between the rule, the title, the time and the message
+
+
 def _title_box(grid: Grid) -> Box:
-    # a third of the way down: the slide's one word sits where the eye lands first
-    return Box(grid.margin, inches(1.6), grid.inner_width, inches(1.4))
+    """The title hangs from the accent rule, as on every slide; two lines fit."""
+    return Box(grid.margin, RULE_TOP + inches(0.07) + GAP, grid.inner_width, inches(1.35))
 
 
-def _time_box(grid: Grid) -> Box:
-    return Box(grid.margin, inches(3.15), grid.inner_width, inches(0.8))
+def _time_box(grid: Grid, top: int) -> Box:
+    return Box(grid.margin, top, grid.inner_width, inches(0.6))
 
 
-def _message_box(grid: Grid) -> Box:
-    return Box(grid.margin, inches(4.15), grid.inner_width, inches(1.6))
+def _message_box(grid: Grid, top: int) -> Box:
+    return Box(grid.margin, top, grid.inner_width, grid.body.bottom - top)
 
 
 def break_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
@@ -54,11 +59,12 @@ def break_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
             PlaceholderDesign(
                 "title",
                 _title_box(grid),
-                TextStyle(scale.section, ColourRole.PRIMARY, "heading", bold=True, anchor="bottom"),
+                TextStyle(scale.section, ColourRole.PRIMARY, "heading", bold=True, anchor="top"),
             ),
             PlaceholderDesign(
                 "body",
-                _time_box(grid),
+                # below a one-line title; a slide moves it below a longer one
+                _time_box(grid, _title_box(grid).top + inches(0.75)),
                 TextStyle(scale.lead, ColourRole.TEXT),
                 name="Time",
             ),
@@ -66,9 +72,7 @@ def break_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
         ),
         background=WORKSHOP_BACKGROUND,
         # the accent rule just above the title, where the eye starts
-        decorations=(
-            dataclasses.replace(rule, box=dataclasses.replace(rule.box, top=inches(1.4))),
-        ),
+        decorations=(dataclasses.replace(rule, box=dataclasses.replace(rule.box, top=RULE_TOP)),),
         kind="obj",
         description="a workshop break: how long, and when to be back, on a tinted slide",
     )
@@ -89,14 +93,24 @@ def plan_break(spec: BreakSlide, ctx: LayoutContext) -> list[SlidePlan]:
         min_size=ctx.scale.floor(design.size("title")),
         source=(*path, "title"),
     )
-    elements: list[Element] = [
-        design.text("body", ctx.plain(line), name="Break time", source=(*path, "minutes"))
-    ]
+    # the title as tall as its lines, the time right under it, the message under the time
+    box = title.box
+    needed = min(box.height, needed_emu(title, ctx.deck.brand) + EMU_PER_PT)
+    title = dataclasses.replace(title, box=dataclasses.replace(box, height=needed))
+    time_top = title.box.bottom + GAP
+    time = design.text(
+        "body",
+        ctx.plain(line),
+        name="Break time",
+        box=_time_box(ctx.grid, time_top),
+        source=(*path, "minutes"),
+    )
+    elements: list[Element] = [time]
     if spec.message:
         elements.append(
             TextElement(
                 "Break message",
-                _message_box(ctx.grid),
+                _message_box(ctx.grid, time.box.top + needed_emu(time, ctx.deck.brand) + 2 * GAP),
                 ctx.markdown(spec.message),
                 ctx.body_style(colour=ColourRole.MUTED),
                 inset=0,
