@@ -49,5 +49,5 @@ bench: $(STAMP)
 # keeps output/*.backup-*.pptx: those hold someone's edits (see "Safe regeneration" in README)
 clean:
 	rm -rf $(VENV) $(filter-out $(wildcard output/*.backup-*.pptx),$(wildcard output/*.pptx)) \
-		output/*.manifest.json output/*.pdf output/*.png \
+		output/*.manifest.json output/*.review.md output/*.pdf output/*.png \
 		output/*-slides output/preview output/.cache

@@ -180,7 +180,9 @@ def _prepare(
     if any(d.is_error for d in found):
         raise ContentError(diags.items + found)
     entries = [SlideEntry(p.kind, section_of(p, cut)) for p in plans]
-    review = review_text(target, cut.info.title, unconfirmed_items(plans, cut.source_map))
+    warnings = [d for d in diags.items + found if not d.is_error]
+    items = unconfirmed_items(plans, cut.source_map)
+    review = review_text(target, cut.info.title, items, warnings, cut.content_dir)
     return _Prepared(
         target,
         data,

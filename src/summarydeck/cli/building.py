@@ -17,6 +17,7 @@ from summarydeck.cli.options import (
     variant_option,
 )
 from summarydeck.cli.printing import counted, print_diagnostics, summary_line
+from summarydeck.diagnostics import Diagnostic
 
 
 @cli.command(epilog=EXIT_CODES_HELP)
@@ -65,13 +66,15 @@ def build(
         else:
             selection = api.Selection(variant, only, section)
             results = [api.build(content_dir, out, final=final, selection=selection, force=force)]
+    said: set[Diagnostic] = set()  # a problem in content every variant shares: said once
     for result in results:
-        _say_built(result)
+        _say_built(result, said)
     _say_draft(results[0])
 
 
-def _say_built(result: api.BuildResult) -> None:
-    print_diagnostics(result.diagnostics)
+def _say_built(result: api.BuildResult, said: set[Diagnostic]) -> None:
+    print_diagnostics([d for d in result.diagnostics if d not in said])
+    said.update(result.diagnostics)
     if result.backup is not None:
         click.echo(f"Kept the edited deck as {result.backup}", err=True)
     variant = f", variant {result.variant}" if result.variant else ""

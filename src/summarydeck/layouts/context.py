@@ -131,6 +131,7 @@ class LayoutContext:
             design.box,
             self.plain(text),
             design.style,
+            inset=design.inset,  # measured as the placeholder draws it
             min_size=self.scale.floor(design.style.size),
             source=source,
             placeholder="title",
@@ -181,7 +182,7 @@ class LayoutContext:
         element = TextElement(
             "Citation",
             band,
-            self.plain(prefix + "; ".join(cited.values())),
+            self.plain(prefix + "; ".join(cited[n] for n in sorted(cited))),
             TextStyle(self.scale.small, ColourRole.MUTED, anchor="bottom"),
             inset=0,
             min_size=self.scale.small,

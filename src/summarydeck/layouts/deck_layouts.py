@@ -18,8 +18,10 @@ def deck_grid(deck: Deck) -> Grid:
     if deck.template is None:
         return Grid.for_size(size)
     masters = deck.template.info.masters
-    title = next((p.box for p in masters[0].placeholders if p.type in ("title", "ctrTitle")), None)
-    return Grid.for_template(size, title)
+    title = next((p for p in masters[0].placeholders if p.type in ("title", "ctrTitle")), None)
+    if title is None:
+        return Grid.for_template(size, None)
+    return Grid.for_template(size, title.box, title.left_inset)
 
 
 def deck_layouts(deck: Deck, diags: Diagnostics | None = None) -> LayoutSet:

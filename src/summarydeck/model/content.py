@@ -124,6 +124,9 @@ class Opportunity(Provenance):
 class Quote(Provenance):
     text: Markdown
     attribution: str = Field(min_length=1)
+    # the words are a summary of what someone said, not their own: no quotation marks, so a
+    # fragment or a paraphrase is never presented as a whole quote
+    paraphrase: bool = False
 
 
 class ChartType(StrEnum):

@@ -83,6 +83,7 @@ class PlaceholderInfo:
     # text a slide could show: runs that are neither a prompt nor a field (a date placeholder's
     # fixed date, a footer's text, sample text typed into a layout); on a master, only footers'
     sample_text: str = ""
+    left_inset: int = 91_440  # EMU from the box's left edge to its text (PowerPoint's 0.1 in)
 
     @property
     def label(self) -> str:
@@ -257,7 +258,27 @@ def _placeholder(
         placeholder_size(shape, master, defaults, on_layout=on_layout),
         own is None and box is not None,
         _sample_text(shape, ph, ph_type, prompts),
+        _left_inset(shape, master if on_layout else None),
     )
+
+
+def _left_inset(shape: Any, master: Any | None) -> int:
+    """The placeholder's left text inset: its own `lIns`, else its master placeholder's, else
+    PowerPoint's default 0.1 in."""
+    chain = [shape._element]
+    if master is not None:
+        ph_type = placeholder_type(shape)
+        chain += [
+            m._element
+            for m in master.placeholders
+            if placeholder_type(m) == ph_type
+            or (ph_type == "ctrTitle" and placeholder_type(m) == "title")
+        ][:1]
+    for element in chain:
+        body = element.find(f".//{qn('a:bodyPr')}")
+        if body is not None and body.get("lIns") is not None:
+            return _whole(body.get("lIns", "91440"))
+    return 91_440
 
 
 def _whole(value: str) -> int:

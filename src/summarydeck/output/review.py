@@ -12,6 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from summarydeck.diagnostics import Diagnostic
 from summarydeck.plan.final import FINAL_HINT, Unconfirmed
 
 
@@ -19,14 +20,20 @@ def review_path(deck: Path) -> Path:
     return deck.with_name(f"{deck.stem}.review.md")
 
 
-def review_text(deck: Path, title: str, items: Sequence[Unconfirmed]) -> str:
+def review_text(
+    deck: Path,
+    title: str,
+    items: Sequence[Unconfirmed],
+    warnings: Sequence[Diagnostic] = (),
+    content_dir: Path | None = None,
+) -> str:
     lines = [f"# Review before publishing: {title}", "", f"Deck: `{deck.name}`", ""]
     if not items:
         lines += [
             "Nothing in this deck is waiting to be confirmed: `summarydeck build --final` "
             "will build it for publishing.",
         ]
-        return "\n".join(lines) + "\n"
+        return "\n".join(lines + _warnings(warnings, content_dir)) + "\n"
     count = f"{len(items)} item{'s' if len(items) != 1 else ''}"
     lines += [
         f"{count} still to be confirmed. Until then the deck is a draft: its footers say "
@@ -43,4 +50,29 @@ def review_text(deck: Path, title: str, items: Sequence[Unconfirmed]) -> str:
             lines.append(f"   - check against: <{item.item.source_url}>")
         lines.append(f"   - shown on slide{'s' if len(item.slides) > 1 else ''} {shown}")
     lines += ["", f"When an item is confirmed: {FINAL_HINT}."]
-    return "\n".join(lines) + "\n"
+    return "\n".join(lines + _warnings(warnings, content_dir)) + "\n"
+
+
+def _warnings(warnings: Sequence[Diagnostic], content_dir: Path | None) -> list[str]:
+    """The build's warnings, so the editors' list is in one place (the build prints them too),
+    each at its file named from the content folder (a report may be shared; paths of this
+    machine must not be)."""
+    if not warnings:
+        return []
+    lines = ["", "## Also worth fixing before publishing", ""]
+    for warning in warnings:
+        where, at = "", warning.location
+        if at is not None:
+            where = f"{_named(Path(at.file), content_dir)}, line {at.line}: "
+        lines.append(f"- {where}{warning.code}: {warning.message}")
+    return lines
+
+
+def _named(file: Path, content_dir: Path | None) -> str:
+    if content_dir is not None:
+        folder = content_dir.resolve()
+        try:
+            return f"{folder.name}/{file.resolve().relative_to(folder).as_posix()}"
+        except ValueError:
+            pass
+    return file.name

@@ -28,13 +28,14 @@ class Grid:
         return cls(12_192_000, inches(7.5), inches(0.75), inches(0.4))
 
     @classmethod
-    def for_template(cls, size: str, title: Box | None) -> Grid:
-        """The grid of a template whose master puts its title at `title`: margins from the
-        title's left edge, the content from below the title to above our footer band."""
+    def for_template(cls, size: str, title: Box | None, title_inset: int = 0) -> Grid:
+        """The grid of a template whose master puts its title at `title`, its text `title_inset`
+        in from the box: margins on the title's text edge (where the eye lines things up), the
+        content from below the title to above our footer band."""
         base = cls.for_size(size)
         if title is None:
             return base
-        margin = min(max(title.left, inches(0.3)), inches(1.5))
+        margin = min(max(title.left + title_inset, inches(0.3)), inches(1.5))
         inner = base.width - 2 * margin
         top = max(base.body.top, title.bottom + inches(0.15))
         return cls(

@@ -212,3 +212,19 @@ def needed_emu(element: TextElement, brand: Brand) -> int:
 
 def available_height(element: TextElement) -> float:
     return (element.box.height - element.inset) / EMU_PER_PT
+
+
+def needed_width(element: TextElement, brand: Brand) -> float:
+    """Width in points of the element's widest paragraph set on one line, at its size."""
+    style = element.style
+    family = brand.fonts.heading if style.font == "heading" else brand.fonts.body
+    return max(
+        (
+            sum(
+                text_width(run.text, family, style.bold or run.bold, style.size, run.italic)
+                for run in para.runs
+            )
+            for para in element.paragraphs
+        ),
+        default=0.0,
+    )

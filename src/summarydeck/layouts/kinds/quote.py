@@ -97,6 +97,7 @@ def plan_quote(spec: QuoteSlide, ctx: LayoutContext) -> list[SlidePlan]:
             ctx.body_style(colour=ColourRole.MUTED),
             min_size=ctx.scale.body_min,
             source=("quotes", spec.quote, "attribution"),
+            inset=0,  # in line with the quotation above it
         ),
     ]
     said = "In their words, paraphrased" if quote.paraphrase else "Read aloud"

@@ -73,6 +73,7 @@ def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 ctx.clear_of_placeholders(Box(grid.margin, inches(1.2), inches(4), inches(0.6))),
                 ctx.plain(f"Part {number}"),
                 TextStyle(ctx.scale.body, ColourRole.BACKGROUND, bold=True),
+                inset=0,  # its text on the margin, in line with the title
             )
         )
     if spec.subtitle:

@@ -74,6 +74,7 @@ def plan_title(spec: TitleSlide, ctx: LayoutContext) -> list[SlidePlan]:
             ctx.clear_of_placeholders(Box(left, inches(5.7), width, inches(0.5))),
             ctx.plain(byline),
             TextStyle(ctx.scale.label, ColourRole.BACKGROUND),
+            inset=0,  # its text on the margin, in line with the title
         ),
     ]
     elements.extend(

@@ -79,12 +79,13 @@ def plan_two_columns(spec: TwoColumnsSlide, ctx: LayoutContext) -> list[SlidePla
                         anchor="bottom",
                     ),
                     source=(*path, side, "heading"),
+                    inset=0,
                 )
             )
             elements.append(
                 ShapeElement(
                     f"{side.title()} underline",
-                    Box(box.left + inches(0.1), top + inches(0.65), inches(0.6), inches(0.05)),
+                    Box(box.left, top + inches(0.65), inches(0.6), inches(0.05)),
                     ColourRole.ACCENT2,
                 )
             )
