@@ -192,8 +192,8 @@ def one_figure_label_smaller(base: Path, out: Path) -> None:
 
 
 def title_ending_in_a_lonely_word(base: Path, out: Path) -> None:
-    """Slide 13's title grows by one word that wraps onto a line of its own ("working")."""
-    title = "What we learned from the teams that tested new ways of working"
+    """Slide 13's title grows by one word that wraps onto a line of its own ("together")."""
+    title = "What we learned from the teams that tested new ways together"
     _edit(base, out, lambda prs: _set_text(_shape(prs, 13, "Title"), title))
 
 

@@ -115,9 +115,10 @@ def test_an_unconfirmed_section_slide_also_stops_a_final_build(content_copy: Pat
         "    id: part-essays\n",
         "    id: part-essays\n    status: unconfirmed\n    check: Is this the right name?\n",
     )
-    _, plans, _ = api.plan(content_copy)  # a draft builds, and its notes say what to check
+    _, plans, _ = api.plan(content_copy)  # a draft builds, and records what to check
     section = next(p for p in plans if p.id == "part-essays")
-    assert "Is this the right name?" in section.notes
+    assert [item.check for item in section.unconfirmed] == ["Is this the right name?"]
+    assert "Is this the right name?" not in section.notes  # the review report says it
     with pytest.raises(ContentError) as caught:
         api.plan(content_copy, final=True)
     messages = [d.message for d in caught.value.diagnostics if d.code == "C701"]

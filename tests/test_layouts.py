@@ -12,6 +12,8 @@ from summarydeck import api
 from summarydeck.layouts.registry import kinds
 from summarydeck.plan.types import ChartElement, ShapeElement, SlidePlan, TextElement
 
+NB = "\u00a0"  # a no-break space
+
 EXPECTED_KINDS = {
     "activity",
     "discussion",
@@ -110,10 +112,14 @@ def test_sources_are_numbered_in_order_of_first_citation(plans: list[SlidePlan])
     assert entries[1].startswith("[2] Test Lab.")
 
 
-def test_unconfirmed_content_is_marked_and_explained_in_the_notes(plans: list[SlidePlan]) -> None:
+def test_unconfirmed_content_is_marked_and_listed_for_the_review_report(
+    plans: list[SlidePlan],
+) -> None:
     second = next(p for p in plans if p.id == "second")
     assert "To be confirmed" in _texts(second)
-    assert "Working title; check against the published essay." in second.notes
+    checks = [item.check for item in second.unconfirmed]
+    assert checks == ["Working title; check against the published essay."]
+    assert "Working title" not in second.notes  # the presenter's notes carry no editors' to-do
     first = next(p for p in plans if p.id == "first")
     assert "To be confirmed" not in _texts(first)
     assert not first.unconfirmed
@@ -218,7 +224,12 @@ def test_many_sources_continue_on_more_slides(content_copy: Path) -> None:
     pages = [p for p in plans if p.kind == "sources"]
     assert [p.id for p in pages] == ["sources", "sources-2", "sources-3"]
     titles = [p.title.paragraphs[0].text for p in pages]
-    assert titles == ["Sources (1 of 3)", "Sources (2 of 3)", "Sources (3 of 3)"]
+    # "1 of 3" is a figure: its words are bound by no-break spaces (typography)
+    assert titles == [
+        f"Sources (1{NB}of{NB}3)",
+        f"Sources (2{NB}of{NB}3)",
+        f"Sources (3{NB}of{NB}3)",
+    ]
     numbers = [t.split("]")[0] for p in pages for t in _texts(p) if t.startswith("[")]
     assert numbers == [f"[{n}" for n in range(1, 24)]
 

@@ -88,11 +88,12 @@ def test_every_text_size_in_every_variant_is_on_the_type_scale(
 def test_one_role_has_one_size_on_every_slide(qlab_variants: list[api.BuildResult]) -> None:
     for result in qlab_variants:
         deck = _view(result)
-        sizes: dict[tuple[str | None, str], set[float]] = defaultdict(set)
+        sizes: dict[tuple[str | None, str, float | None], set[float]] = defaultdict(set)
         for _, shape in _texts(deck):
             if shape.placeholder in ("body", "obj"):
                 continue  # body text is fitted to each slide's room
-            role = (shape.placeholder, re.sub(r"\d+", "N", shape.name))
+            # a title is a role per layout size (display, section and content titles differ)
+            role = (shape.placeholder, re.sub(r"\d+", "N", shape.name), shape.designed_size)
             sizes[role] |= {r.size for p in shape.paragraphs for r in p.runs if r.text.strip()}
         mixed = {role: s for role, s in sizes.items() if len(s) > 1}
         assert not mixed, f"{result.path.name}: one role, several sizes: {mixed}"

@@ -550,6 +550,7 @@ def test_inspect_as_json(wide: Path) -> None:
         "size": 44.0,
         "inherits_box": False,
         "sample_text": "",
+        "left_inset": 91_440,  # PowerPoint's default 0.1 in: the grid lines up with its text
     }
     assert data["colours"]["accent1"] == "#4F81BD" and data["annotated"] is None
 
@@ -622,7 +623,7 @@ def test_warnings_fail_the_check_only_with_strict(
     code, output = _run("template", "check", "ours.potx")
     assert code == 0, output
     assert output.splitlines()[0].startswith("ours.potx: warning T402 fixed-date: ")
-    assert output.splitlines()[-1] == "ours.potx: checked 1 master, 16 layouts: 1 warning"
+    assert output.splitlines()[-1] == "ours.potx: checked 1 master, 20 layouts: 1 warning"
     code, _ = _run("template", "check", "ours.potx", "--strict")
     assert code == 1
 

@@ -137,6 +137,12 @@ class LayoutContext:
             placeholder="title",
         )
 
+    def display_margin(self) -> int:
+        """The left text edge of the kind's layout title: where a title, section or closing
+        slide lines up its other text (an organisation's template may put it off our grid)."""
+        title = self.design.placeholder("title")
+        return self.grid.margin if title is None else title.box.left + title.inset
+
     def body_style(self, **overrides: Any) -> TextStyle:
         """Body text: the brand's body size, a little air between paragraphs."""
         return body_style(self.scale, **overrides)

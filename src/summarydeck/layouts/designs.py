@@ -89,6 +89,12 @@ def accent_rule(grid: Grid) -> ShapeElement:
     return ShapeElement("Accent rule", grid.rule, ColourRole.ACCENT1)
 
 
+def rule_decorations(grid: Grid) -> tuple[ShapeElement, ...]:
+    """Our accent rule above the title; none on an organisation's template, whose master
+    carries its own look and puts its title where our rule would be."""
+    return () if grid.title_box is not None else (accent_rule(grid),)
+
+
 def content_layout(
     name: str,
     grid: Grid,
@@ -102,7 +108,7 @@ def content_layout(
     return LayoutDesign(
         name,
         (title_placeholder(grid, scale), *body, *footer_placeholders(grid, scale, False)),
-        decorations=(accent_rule(grid),),
+        decorations=rule_decorations(grid),
         kind=kind,  # type: ignore[arg-type]
         description=description,
     )

@@ -139,5 +139,8 @@ def _placed(ours: PlaceholderDesign, theirs: PlaceholderInfo, display: bool) -> 
     footer = ours.role in ("footer", "slide_number")
     if (ours.role == "title" or (display and not footer)) and theirs.box is not None:
         style = dataclasses.replace(ours.style, size=theirs.size or ours.style.size)
-        return dataclasses.replace(ours, box=theirs.box, style=style, ph=ph)
-    return dataclasses.replace(ours, ph=ph, layout_box=theirs.box)
+        return dataclasses.replace(
+            ours, box=theirs.box, style=style, ph=ph, inset=theirs.left_inset
+        )
+    # our place, their inset: the text is measured as their placeholder draws it
+    return dataclasses.replace(ours, ph=ph, layout_box=theirs.box, inset=theirs.left_inset)

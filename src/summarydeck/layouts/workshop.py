@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from summarydeck.layouts.context import LayoutContext
-from summarydeck.layouts.designs import accent_rule, footer_placeholders, title_placeholder
+from summarydeck.layouts.designs import footer_placeholders, rule_decorations, title_placeholder
 from summarydeck.model.brand import TypeScale
 from summarydeck.plan.balance import balance_plan
 from summarydeck.plan.grid import Grid
@@ -56,7 +56,7 @@ def workshop_layout(
         name,
         (workshop_title(grid, scale), *body, *footer_placeholders(grid, scale, False)),
         background=WORKSHOP_BACKGROUND,
-        decorations=(accent_rule(grid),),
+        decorations=rule_decorations(grid),
         kind=kind,  # type: ignore[arg-type]
         description=description,
     )

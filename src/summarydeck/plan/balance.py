@@ -18,6 +18,7 @@ from summarydeck.values import EMU_PER_PT, Box
 FOOT_NAMES = frozenset({"Citation", "Unconfirmed label"})
 # move content only when at least this share of the area is empty below it
 MIN_EMPTY_SHARE = 0.2
+STACK_TOLERANCE = 12_700  # 1 pt: a shape ending where a placeholder starts is stacked on it
 
 
 def balance_plan(plan: SlidePlan, brand: Brand, area: Box, gap: int) -> SlidePlan:
@@ -28,6 +29,8 @@ def balance_plan(plan: SlidePlan, brand: Brand, area: Box, gap: int) -> SlidePla
     body = [e for e in plan.elements if e.name not in FOOT_NAMES]
     if not body or any(e.box.top < area.top or e.box.bottom > area.bottom for e in body):
         return plan  # content placed elsewhere (a template's title, a full-bleed picture)
+    if _stacked_on_a_placeholder(body):
+        return plan
     top = min(e.box.top for e in body)
     bottom = max(_content_bottom(e, brand) for e in body)
     room_top = min(area.top, _content_bottom(plan.title, brand) + gap)
@@ -38,6 +41,21 @@ def balance_plan(plan: SlidePlan, brand: Brand, area: Box, gap: int) -> SlidePla
     shift = room_top + empty // 2 - top
     moved = tuple(e if e.name in FOOT_NAMES else _moved(e, shift, area) for e in plan.elements)
     return dataclasses.replace(plan, elements=moved)
+
+
+def _stacked_on_a_placeholder(body: list[Element]) -> bool:
+    """True when a loose shape sits above a placeholder in the same column (a heading over its
+    column, a label over its prompts): PowerPoint's Reset puts the placeholder back where its
+    layout has it, so moving both would leave the loose shape on top of it."""
+    placeholders = [e for e in body if isinstance(e, TextElement) and e.placeholder]
+    loose = [e for e in body if not (isinstance(e, TextElement) and e.placeholder)]
+    return any(
+        shape.box.bottom <= held.box.top + STACK_TOLERANCE
+        and shape.box.left < held.box.right
+        and held.box.left < shape.box.right
+        for shape in loose
+        for held in placeholders
+    )
 
 
 def _content_bottom(element: Element, brand: Brand) -> int:

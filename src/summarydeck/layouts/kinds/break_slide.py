@@ -35,6 +35,7 @@ class BreakSlide(SlideSpec):
 
 RULE_TOP = inches(2.0)  # a third of the way down, where the eye lands first
 GAP = inches(0.15)  # between the rule, the title, the time and the message
+ONE_LINE = inches(0.7)  # a one-line title at the section size: the layout's title box
 
 
 def _title_box(grid: Grid) -> Box:
@@ -58,13 +59,14 @@ def break_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
         (
             PlaceholderDesign(
                 "title",
-                _title_box(grid),
+                dataclasses.replace(_title_box(grid), height=ONE_LINE),
                 TextStyle(scale.section, ColourRole.PRIMARY, "heading", bold=True, anchor="top"),
             ),
             PlaceholderDesign(
                 "body",
-                # below a one-line title; a slide moves it below a longer one
-                _time_box(grid, _title_box(grid).top + inches(0.75)),
+                # right under a one-line title, where a slide with one puts it too, so
+                # PowerPoint's Reset leaves such a slide as it is
+                _time_box(grid, _title_box(grid).top + ONE_LINE + GAP),
                 TextStyle(scale.lead, ColourRole.TEXT),
                 name="Time",
             ),
@@ -94,7 +96,8 @@ def plan_break(spec: BreakSlide, ctx: LayoutContext) -> list[SlidePlan]:
         source=(*path, "title"),
     )
     # the title as tall as its lines, the time right under it, the message under the time
-    box = title.box
+    box = _title_box(ctx.grid)  # room for two lines; the layout's box holds one
+    title = dataclasses.replace(title, box=box)
     needed = min(box.height, needed_emu(title, ctx.deck.brand) + EMU_PER_PT)
     title = dataclasses.replace(title, box=dataclasses.replace(box, height=needed))
     time_top = title.box.bottom + GAP

@@ -47,14 +47,18 @@ class ClosingSlide(SlideSpec):
         return "closing"
 
 
-def text_width(grid: Grid) -> int:
-    """The text column: the width the QR code and a gutter leave."""
-    return grid.inner_width - QR_SIZE - grid.gutter
+def text_width(grid: Grid, margin: int | None = None) -> int:
+    """The text column between the slide's text margins (`margin` from each edge: its title's
+    text edge), less the QR code and a gutter."""
+    edge = grid.margin if margin is None else margin
+    return grid.width - 2 * edge - QR_SIZE - grid.gutter
 
 
-def qr_box(grid: Grid) -> Box:
-    """The QR code's square, on the right text margin."""
-    return Box(grid.width - grid.margin - QR_SIZE, QR_TOP, QR_SIZE, QR_SIZE)
+def qr_box(grid: Grid, margin: int | None = None) -> Box:
+    """The QR code's square, on the right text margin (the slide's `margin` from the right
+    edge: its title's text edge, mirrored)."""
+    edge = grid.margin if margin is None else margin
+    return Box(grid.width - edge - QR_SIZE, QR_TOP, QR_SIZE, QR_SIZE)
 
 
 def closing_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
@@ -84,7 +88,7 @@ def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
     """Closing slide on the primary colour with a message and contact lines."""
     grid = ctx.grid
     path = ("slides", ctx.slide_index)
-    width = text_width(grid)
+    width = text_width(grid, ctx.display_margin())
     design = ctx.design
     title = design.text(
         "title",
@@ -107,7 +111,7 @@ def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
     if contact_lines:
         contact = TextElement(
             "Contact",
-            Box(grid.margin, inches(5.2), width, inches(1.3)),
+            Box(ctx.display_margin(), inches(5.2), width, inches(1.3)),
             contact_lines,
             TextStyle(ctx.scale.label, ColourRole.BACKGROUND, space_after=4),
             inset=0,  # its text on the margin, like the title's and the message's
@@ -116,11 +120,11 @@ def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
         )
         # as tall as its lines need, so it finds room below a template's own title and text
         height = min(contact.box.height, needed_emu(contact, ctx.deck.brand) + inches(0.1))
-        box = ctx.clear_of_placeholders(Box(grid.margin, inches(5.2), width, height))
+        box = ctx.clear_of_placeholders(Box(ctx.display_margin(), inches(5.2), width, height))
         elements.append(dataclasses.replace(contact, box=box))
     address = _qr_address(spec, contact_lines)
     if address:
-        box = ctx.clear_of_placeholders(qr_box(grid))
+        box = ctx.clear_of_placeholders(qr_box(grid, ctx.display_margin()))
         png = qr_png(address, ctx.deck.brand)
         elements.append(PictureElement("QR code", box, png, qr_alt_text(address)))
     draft = sentences(spec.title, spec.body or "", *spec.contact)

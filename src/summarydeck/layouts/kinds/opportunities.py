@@ -82,12 +82,13 @@ def plan_opportunities(spec: OpportunitiesSlide, ctx: LayoutContext) -> list[Sli
                 f"Tile {i + 1} number",
                 Box(
                     tile.left + inches(0.2),
-                    tile.top + inches(0.12),
-                    tile.width - inches(0.3),
-                    inches(0.55),
+                    tile.top + inches(0.15),
+                    tile.width - inches(0.35),
+                    inches(0.45),
                 ),
                 ctx.plain(f"{numbers.index(item_id) + 1:02d}"),
                 TextStyle(ctx.scale.subtitle, ColourRole.ACCENT1, "heading", bold=True),
+                inset=0,  # the padding is the box's: number and title line up on the band
             )
         )
         elements.append(
@@ -95,12 +96,13 @@ def plan_opportunities(spec: OpportunitiesSlide, ctx: LayoutContext) -> list[Sli
                 f"Tile {i + 1} title",
                 Box(
                     tile.left + inches(0.2),
-                    tile.top + inches(0.7),
-                    tile.width - inches(0.3),
-                    tile.height - inches(0.8),
+                    tile.top + inches(0.65),
+                    tile.width - inches(0.35),
+                    tile.height - inches(0.75),
                 ),
                 ctx.plain(item.title),
                 ctx.body_style(bold=True, space_after=0),
+                inset=0,
                 min_size=ctx.scale.body_min,
                 source=("opportunities", item_id, "title"),
                 group="tile titles",

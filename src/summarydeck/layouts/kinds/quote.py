@@ -6,7 +6,7 @@ import dataclasses
 from typing import ClassVar
 
 from summarydeck.layouts.context import LayoutContext
-from summarydeck.layouts.designs import accent_rule, footer_placeholders, title_placeholder
+from summarydeck.layouts.designs import footer_placeholders, rule_decorations, title_placeholder
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import to_plain
 from summarydeck.model.brand import TypeScale
@@ -57,7 +57,7 @@ def quote_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
             PlaceholderDesign("body", text_box, style, name="Quote"),
             *footer_placeholders(grid, scale, on_dark=False),
         ),
-        decorations=(accent_rule(grid), ShapeElement("Quote bar", bar, ColourRole.ACCENT2)),
+        decorations=(*rule_decorations(grid), ShapeElement("Quote bar", bar, ColourRole.ACCENT2)),
         kind="obj",
         description="a quotation, large, beside an accent bar, with its attribution below",
     )

@@ -42,7 +42,7 @@ def section_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
         decorations=(
             ShapeElement(
                 "Accent rule",
-                Box(grid.margin + inches(0.1), inches(2.0), inches(1.2), inches(0.09)),
+                Box(grid.margin, inches(2.0), inches(1.2), inches(0.09)),
                 ColourRole.ACCENT2,
             ),
         ),
@@ -54,7 +54,6 @@ def section_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
 @register("section", SectionSlide, layout=section_layout)
 def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
     """Section divider: a large title on the brand's primary colour."""
-    grid = ctx.grid
     number = next(
         (n for n, section in enumerate(ctx.sections, 1) if section.slide_id == spec.slide_id), 0
     )
@@ -70,7 +69,9 @@ def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
         elements.append(
             TextElement(
                 "Section number",
-                ctx.clear_of_placeholders(Box(grid.margin, inches(1.2), inches(4), inches(0.6))),
+                ctx.clear_of_placeholders(
+                    Box(ctx.display_margin(), inches(1.2), inches(4), inches(0.6))
+                ),
                 ctx.plain(f"Part {number}"),
                 TextStyle(ctx.scale.body, ColourRole.BACKGROUND, bold=True),
                 inset=0,  # its text on the margin, in line with the title

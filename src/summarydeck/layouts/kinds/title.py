@@ -47,8 +47,9 @@ def plan_title(spec: TitleSlide, ctx: LayoutContext) -> list[SlidePlan]:
     info, grid = ctx.deck.info, ctx.grid
     title_text = spec.title or info.title
     subtitle_text = spec.subtitle or info.subtitle or ""
-    left, width = grid.margin, grid.inner_width - inches(1.0)
     design = ctx.design
+    left = ctx.display_margin()
+    width = grid.width - 2 * left - inches(1.0)
     title = design.text(
         "title",
         ctx.plain(title_text),
