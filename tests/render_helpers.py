@@ -154,7 +154,8 @@ def text_holders(pptx: Path) -> list[list[Box]]:
     for slide in Presentation(str(pptx)).slides:
         boxes = []
         for shape in slide.shapes:
-            if not (shape.has_text_frame or shape.has_chart):
+            # a table's cells hold text too: the frame's box bounds them
+            if not (shape.has_text_frame or shape.has_chart or getattr(shape, "has_table", False)):
                 continue
             left, top = shape.left / EMU_PER_PT, shape.top / EMU_PER_PT
             width, height = shape.width / EMU_PER_PT, shape.height / EMU_PER_PT

@@ -13,7 +13,7 @@ from summarydeck.model.brand import TypeScale
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.layout_design import LayoutDesign, LayoutSet, PlaceholderDesign
 from summarydeck.plan.types import ColourRole, ShapeElement, TextStyle
-from summarydeck.values import Box
+from summarydeck.values import Box, inches
 
 LayoutFunction = Callable[[Grid, TypeScale], LayoutDesign]
 
@@ -36,7 +36,9 @@ def title_placeholder(grid: Grid, scale: TypeScale) -> PlaceholderDesign:
 
 
 def display_title(box: Box, size: float, line_spacing: float = 0.95) -> PlaceholderDesign:
-    """The large title of a title, section or closing slide: light on the primary colour."""
+    """The large title of a title, section or closing slide: light on the primary colour, its
+    text in `box`. The frame reaches out by its inset on each side, so the text edge stays on
+    the margin while the bottom inset leaves large type room for its descent."""
     style = TextStyle(
         size,
         ColourRole.BACKGROUND,
@@ -45,7 +47,15 @@ def display_title(box: Box, size: float, line_spacing: float = 0.95) -> Placehol
         anchor="bottom",
         line_spacing=line_spacing,
     )
-    return PlaceholderDesign("title", box, style)
+    return PlaceholderDesign("title", outset(box, TEXT_PAD), style, inset=TEXT_PAD)
+
+
+TEXT_PAD = inches(0.1)  # PowerPoint's own inset: left and right, and half of it top and bottom
+
+
+def outset(box: Box, inset: int) -> Box:
+    """The frame whose text, `inset` in from each side, fills `box` edge to edge."""
+    return Box(box.left - inset, box.top, box.width + 2 * inset, box.height)
 
 
 def beside_panel(grid: Grid, panel_width: int) -> Box:

@@ -36,6 +36,9 @@ EXHIBIT_GAP = inches(0.3)  # between the label and the chart or pictogram below 
 MAX_CHART_HEIGHT = inches(3.2)  # a chart in a column: taller only stretches two bars
 
 
+DESCENT_ROOM = inches(0.1)  # below a frame's last line, for its glyphs' descent
+
+
 def finding(stat: Statistic) -> str:
     """The statistic in words, its headline first: how alt text and notes say it."""
     return f"{to_plain(stat.headline)} {to_plain(stat.label)}"
@@ -54,8 +57,9 @@ def key_figure(ctx: LayoutContext, stat_id: str, box: Box, name: str) -> TextEle
             ColourRole.ACCENT1,
             "heading",
             bold=True,
-            anchor="bottom",
-            line_spacing=0.9,
+            # from the top: the frame is as tall as the figure needs, with room below it for
+            # the glyphs' descent, which large type anchored at the bottom would push out
+            anchor="top",
         ),
         inset=0,  # the number's edge on the column's edge, over the chart's
         min_size=ctx.scale.key_figure,
@@ -95,8 +99,9 @@ def exhibit(ctx: LayoutContext, stat_id: str, area: Box, name: str, scale: float
 
 
 def height_of(element: TextElement, ctx: LayoutContext) -> int:
-    """The height a frame needs for its text at its own size, insets included."""
-    return needed_emu(element, ctx.deck.brand) + element.inset
+    """The height a frame needs for its text at its own size, insets included, and room for
+    the glyphs' descent: large type set tight draws below its last line's pitch."""
+    return needed_emu(element, ctx.deck.brand) + element.inset + DESCENT_ROOM
 
 
 # --- where the parts go ---

@@ -46,7 +46,9 @@ def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
             kept = dataclasses.replace(_keep_slide_status(laid_out, spec, ctx), entry=index)
             for page, overflows in fit_with_continuation(kept, deck.brand):
                 report_overflows(page, overflows, diags, deck.source_map, location)
-                if not overflows and page.background is ColourRole.BACKGROUND:
+                # content slides (light or tinted); display slides on the primary colour are
+                # placed by their layout
+                if not overflows and page.background is not ColourRole.PRIMARY:
                     page = balance_plan(page, deck.brand, ctx.grid.body, ctx.grid.gutter)
                 planned[position].append(page)
     _check_continued_ids(deck, planned, diags)

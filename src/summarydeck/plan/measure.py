@@ -30,6 +30,7 @@ from summarydeck.values import EMU_PER_PT, Paragraph
 _REFERENCE_SIZE = 1000  # measure at a large size, then scale: avoids hinting/rounding error
 BULLET_INDENT_PT = BULLET_INDENT / EMU_PER_PT
 LINE_PITCH = 1.2
+LINE_WIDTH_SHARE = 0.997
 # em widths for characters outside the font: emoji and wide (CJK) characters take about an
 # em and a quarter in colour-emoji fonts; anything else a fallback font draws, about two-thirds
 _WIDE_FALLBACK_EM = 1.3
@@ -121,7 +122,9 @@ def count_lines(spans: Iterable[Span], width: float) -> int:
     A span of "\\v" is a line break. Trailing spaces hang past the margin, as they do in
     PowerPoint and LibreOffice, so they never push a word onto the next line.
     """
-    available = max(1.0, width)
+    # LibreOffice sets a long line a hair (about 0.2%) tighter than the fonts' advance widths
+    # add up to: measure against a line that much shorter, so a line we call full is full
+    available = max(1.0, width * LINE_WIDTH_SHARE)
     lines, current, pending_space = 1, 0.0, 0.0
     for span in spans:
         if span.text == "\v":

@@ -7,7 +7,13 @@ from typing import ClassVar
 from pydantic import Field
 
 from summarydeck.layouts.context import LayoutContext
-from summarydeck.layouts.designs import body_placeholder, body_style, content_layout
+from summarydeck.layouts.designs import (
+    TEXT_PAD,
+    body_placeholder,
+    body_style,
+    content_layout,
+    outset,
+)
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences
 from summarydeck.model.brand import TypeScale
@@ -69,7 +75,7 @@ def plan_two_columns(spec: TwoColumnsSlide, ctx: LayoutContext) -> list[SlidePla
             elements.append(
                 TextElement(
                     f"{side.title()} heading",
-                    Box(box.left, top, box.width, inches(0.6)),
+                    outset(Box(box.left, top, box.width, inches(0.6)), TEXT_PAD),
                     ctx.plain(column.heading),
                     TextStyle(
                         ctx.scale.subheading,
@@ -79,7 +85,7 @@ def plan_two_columns(spec: TwoColumnsSlide, ctx: LayoutContext) -> list[SlidePla
                         anchor="bottom",
                     ),
                     source=(*path, side, "heading"),
-                    inset=0,
+                    inset=TEXT_PAD,  # its text on the column's edge, room below for descent
                 )
             )
             elements.append(
