@@ -191,11 +191,23 @@ def test_reset_keeps_every_slide_on_brand(all_decks: list[Path], tmp_path: Path)
                 assert shape.element.find(f"{qn('p:spPr')}/{qn('a:xfrm')}") is None or (
                     shape.element.find(f".//{qn('p:ph')}").get("type") in ("ftr", "sldNum")
                 )
-                left, top = int(shape.left), int(shape.top)
-                right, bottom = left + int(shape.width), top + int(shape.height)
+                # the text's edges, as the layout insets them: a display title's frame reaches
+                # out by its inset so that its letters, not its box, stand on the margin
+                layout = _layout_placeholder(slide, shape)
+                inset = int(layout.text_frame.margin_left) if layout is not None else 0
+                left, top = int(shape.left) + inset, int(shape.top)
+                right, bottom = int(shape.left) + int(shape.width) - inset, top + int(shape.height)
                 where = f"{deck.name} slide {slide.name} {shape.name}"
                 assert grid.margin <= left and right <= grid.width - grid.margin, where
                 assert top > 0 and bottom <= grid.height, where
+
+
+def _layout_placeholder(slide: Any, shape: Any) -> Any:
+    """The layout placeholder a slide's placeholder inherits from (matched by idx)."""
+    idx = shape.placeholder_format.idx
+    return next(
+        (p for p in slide.slide_layout.placeholders if p.placeholder_format.idx == idx), None
+    )
 
 
 def test_reset_removes_what_the_slide_wrote(content_copy: Path, tmp_path: Path) -> None:
