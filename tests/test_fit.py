@@ -239,3 +239,23 @@ def test_a_title_too_long_is_told_to_shorten_not_to_split(content_copy: Path) ->
     [error] = [d for d in caught.value.diagnostics if d.code == "E401"]
     assert error.message.startswith("slides[12].title:")
     assert error.hint is not None and "split" not in error.hint
+
+
+def test_frames_of_one_group_on_a_slide_take_one_size() -> None:
+    """Neighbouring cards at different sizes look like a mistake: the group takes the smallest
+    size any of its frames needed, on the slide itself (before any deck-wide pass)."""
+    from dataclasses import replace
+
+    from summarydeck.plan.types import SlidePlan
+
+    long = replace(
+        _element("A card with a great deal more to say than fits " * 3, 3, 1.0, 20, 14),
+        group="cards",
+    )
+    short = replace(_element("A short card", 3, 1.0, 20, 14), group="cards")
+    title = _element("Title", 8, 1)
+    plan = SlidePlan("s", "cards", "Cards", title, "", elements=(long, short))
+    fitted, _ = fit_plan(plan, BRAND)
+    sizes = [e.style.size for e in fitted.elements if isinstance(e, TextElement)]
+    assert sizes[0] < 20  # the long one had to shrink ...
+    assert sizes == [sizes[0], sizes[0]]  # ... and its neighbour follows it
