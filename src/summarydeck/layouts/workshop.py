@@ -29,6 +29,18 @@ WORKSHOP_BACKGROUND = ColourRole.SURFACE
 BADGE_WIDTH = inches(1.8)
 BADGE_HEIGHT = inches(0.75)
 PANEL_PAD = inches(0.25)  # inside a panel, between its edge and its text
+
+
+def inside_panel(panel: Box) -> Box:
+    """The text area of a workshop panel: the panel less its padding on every side."""
+    return Box(
+        panel.left + PANEL_PAD,
+        panel.top + PANEL_PAD,
+        panel.width - 2 * PANEL_PAD,
+        panel.height - 2 * PANEL_PAD,
+    )
+
+
 BADGE_SHAPE, BADGE_LABEL = "Time badge", "Time badge label"
 
 

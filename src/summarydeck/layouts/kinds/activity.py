@@ -14,6 +14,7 @@ from summarydeck.layouts.registry import register
 from summarydeck.layouts.workshop import (
     PANEL_PAD,
     duration,
+    inside_panel,
     panel_fill,
     time_badge,
     workshop_layout,
@@ -40,15 +41,6 @@ class ActivitySlide(SlideSpec):
 PANEL_WIDTH = inches(3.6)  # what to have ready
 
 
-def _inside(panel: Box) -> Box:
-    return Box(
-        panel.left + PANEL_PAD,
-        panel.top + PANEL_PAD,
-        panel.width - 2 * PANEL_PAD,
-        panel.height - 2 * PANEL_PAD,
-    )
-
-
 def _steps_panel(grid: Grid, beside: bool) -> Box:
     """The steps' panel: the body's width, less the materials panel and a gutter beside it."""
     width = grid.inner_width - (PANEL_WIDTH + grid.gutter if beside else 0)
@@ -61,7 +53,7 @@ def activity_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
         grid,
         scale,
         body_placeholder(
-            _inside(_steps_panel(grid, beside=True)),
+            inside_panel(_steps_panel(grid, beside=True)),
             body_style(scale, space_after=12.0),
             name="Steps",
         ),
@@ -76,7 +68,7 @@ def _ended(panel: Box, text: TextElement, ctx: LayoutContext) -> tuple[Box, Text
     if needed >= panel.height:
         return panel, text
     panel = dataclasses.replace(panel, height=needed)
-    return panel, dataclasses.replace(text, box=_inside(panel))
+    return panel, dataclasses.replace(text, box=inside_panel(panel))
 
 
 @register("activity", ActivitySlide, layout=activity_layout)
@@ -90,7 +82,7 @@ def plan_activity(spec: ActivitySlide, ctx: LayoutContext) -> list[SlidePlan]:
         "body",
         ctx.numbered(spec.steps),
         name="Activity steps",
-        box=_inside(steps_panel),
+        box=inside_panel(steps_panel),
         min_size=ctx.scale.body_min,
         source=(*path, "steps"),
     )
@@ -104,7 +96,7 @@ def plan_activity(spec: ActivitySlide, ctx: LayoutContext) -> list[SlidePlan]:
         )
         details = TextElement(
             "Activity materials",
-            _inside(panel),
+            inside_panel(panel),
             paragraphs,
             ctx.body_style(size=ctx.scale.label, space_after=8.0),
             min_size=ctx.scale.body_min,

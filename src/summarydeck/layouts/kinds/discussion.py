@@ -16,6 +16,7 @@ from summarydeck.layouts.registry import register
 from summarydeck.layouts.workshop import (
     PANEL_PAD,
     duration,
+    inside_panel,
     panel_fill,
     time_badge,
     workshop_layout,
@@ -65,22 +66,13 @@ def _panel(grid: Grid) -> Box:
     return Box(grid.margin, top, grid.inner_width, grid.body.bottom - top)
 
 
-def _prompts_box(panel: Box) -> Box:
-    return Box(
-        panel.left + PANEL_PAD,
-        panel.top + PANEL_PAD,
-        panel.width - 2 * PANEL_PAD,
-        panel.height - 2 * PANEL_PAD,
-    )
-
-
 def discussion_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
     return workshop_layout(
         "Discussion",
         grid,
         scale,
         body_placeholder(
-            _prompts_box(_panel(grid)),
+            inside_panel(_panel(grid)),
             body_style(scale, size=scale.lead, space_after=14.0),
             name="Prompts",
         ),
@@ -118,7 +110,7 @@ def plan_discussion(spec: DiscussionSlide, ctx: LayoutContext) -> list[SlidePlan
     needed = needed_emu(prompts, ctx.deck.brand) + 2 * PANEL_PAD + inches(0.1)
     if needed < panel.height:
         panel = dataclasses.replace(panel, height=needed)
-        prompts = dataclasses.replace(prompts, box=_prompts_box(panel))
+        prompts = dataclasses.replace(prompts, box=inside_panel(panel))
     elements: list[Element] = [
         TextElement(
             "Discussion label",

@@ -14,6 +14,7 @@ from summarydeck.layouts.registry import register
 from summarydeck.layouts.workshop import (
     PANEL_PAD,
     duration,
+    inside_panel,
     panel_fill,
     time_badge,
     workshop_layout,
@@ -51,15 +52,6 @@ CAPTURE_WIDTH = inches(4.2)
 CAPTURE_LABEL = "Capture it"
 
 
-def _inside(panel: Box) -> Box:
-    return Box(
-        panel.left + PANEL_PAD,
-        panel.top + PANEL_PAD,
-        panel.width - 2 * PANEL_PAD,
-        panel.height - 2 * PANEL_PAD,
-    )
-
-
 def _prompts_panel(grid: Grid, beside: bool) -> Box:
     width = grid.inner_width - (CAPTURE_WIDTH + grid.gutter if beside else 0)
     return Box(grid.margin, grid.body.top, width, grid.body.height)
@@ -71,7 +63,7 @@ def wrapup_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
         grid,
         scale,
         body_placeholder(
-            _inside(_prompts_panel(grid, beside=True)),
+            inside_panel(_prompts_panel(grid, beside=True)),
             body_style(scale, size=scale.lead, space_after=14.0),
             name="Prompts",
         ),
@@ -103,7 +95,7 @@ def plan_wrapup(spec: WrapupSlide, ctx: LayoutContext) -> list[SlidePlan]:
         "body",
         _prompts(spec, ctx),
         name="Wrap-up prompts",
-        box=_inside(panel),
+        box=inside_panel(panel),
         min_size=ctx.scale.body_min,
         source=(*path, "prompts"),
     )
@@ -113,7 +105,7 @@ def plan_wrapup(spec: WrapupSlide, ctx: LayoutContext) -> list[SlidePlan]:
         height = max(height, capture[0].box.height)
         capture = _to_height(capture, height)
     panel = dataclasses.replace(panel, height=height)
-    prompts = dataclasses.replace(prompts, box=_inside(panel))
+    prompts = dataclasses.replace(prompts, box=inside_panel(panel))
     elements: list[Element] = [
         ShapeElement("Wrap-up prompts panel", panel, panel_fill(ctx.design)),
         prompts,
@@ -133,7 +125,7 @@ def _capture(text: str, ctx: LayoutContext) -> list[Element]:
     """How to capture it: light text on a primary panel, right of the prompts."""
     grid = ctx.grid
     panel = Box(grid.body.right - CAPTURE_WIDTH, grid.body.top, CAPTURE_WIDTH, grid.body.height)
-    inner = _inside(panel)
+    inner = inside_panel(panel)
     label_height = inches(0.5)
     label = TextElement(
         "Capture label",
