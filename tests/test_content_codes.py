@@ -325,6 +325,17 @@ CASES: dict[str, dict[str, Any]] = {
         ],
         "expect": {"file": "opportunities.yaml", "at": "^second:"},
     },
+    "W210": {  # a title too long for two lines at 32 pt: every title steps down with it
+        "file": "deck.yaml",
+        "replace": [
+            {
+                "old": "    title: What we learned\n",
+                "new": "    title: What we learned from the teams who tested new ways of "
+                "working with people who live with both conditions in their own services\n",
+            }
+        ],
+        "expect": {"file": "deck.yaml", "at": "    title: ^What we learned from the teams"},
+    },
     "W209": {  # a workshop that starts at a set time, one section without its minutes
         "file": "deck.yaml",
         "replace": [

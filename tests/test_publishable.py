@@ -20,7 +20,7 @@ from summarydeck.model.brand import Brand, TypeScale
 from summarydeck.ooxml.deck_view import DeckView, ShapeView
 from summarydeck.ooxml.reader import read_deck
 from summarydeck.plan.balance import balance_plan
-from summarydeck.plan.fit import fit_element, one_size_per_role
+from summarydeck.plan.fit import fit_element, one_size_per_role, role_sizes, with_size
 from summarydeck.plan.lonely_words import NBSP, bind_last_words
 from summarydeck.plan.measure import paragraph_lines
 from summarydeck.plan.types import (
@@ -112,18 +112,39 @@ def test_nothing_the_audience_reads_is_below_14_pt(qlab_variants: list[api.Build
 
 
 def test_one_size_per_role_takes_the_smallest_any_slide_needed() -> None:
-    def plan(ident: str, size: float) -> SlidePlan:
-        figure = TextElement("Key figure 1", Box(0, 0, 1, 1), (), TextStyle(size), min_size=48.0)
+    def plan(ident: str, size: float, name: str = "Key figure 1") -> SlidePlan:
+        # designed at 60 pt; the fitter shrank it to `size` where it had to
+        figure = with_size(TextElement(name, Box(0, 0, 1, 1), (), TextStyle(60)), size)
         title = TextElement("Title", Box(0, 0, 1, 1), (), TextStyle(32), placeholder="title")
         body = TextElement("Body", Box(0, 0, 1, 1), (), TextStyle(size), placeholder="body")
         return SlidePlan(ident, "chart", "Chart", title, "", elements=(figure, body))
 
-    plans = one_size_per_role([plan("a", 60), plan("b", 48)], exempt=frozenset({"body"}))
-    figures = [p.elements[0] for p in plans]
-    bodies = [p.elements[1] for p in plans]
+    plans = [plan("a", 60), plan("b", 48, "Key figure 2")]
+    sized = one_size_per_role(plans, exempt=frozenset({"body"}))
+    figures = [p.elements[0] for p in sized]
+    bodies = [p.elements[1] for p in sized]
     assert [f.style.size for f in figures if isinstance(f, TextElement)] == [48, 48]
     # body text keeps the size its own slide's room allowed
     assert [b.style.size for b in bodies if isinstance(b, TextElement)] == [60, 48]
+    # and the editor is told which slide set the size
+    [role] = [r for r in role_sizes(plans, frozenset({"body"})).values() if r.stepped_down]
+    assert (role.name, role.size, role.largest, role.slide) == ("Key figure", 48, 60, "b")
+
+
+def test_a_frame_designed_at_another_size_is_another_role() -> None:
+    """A summary set large where it stands alone is not the summary beside a list."""
+    alone = TextElement("Summary", Box(0, 0, 1, 1), (), TextStyle(28))
+    beside = with_size(TextElement("Summary", Box(0, 0, 1, 1), (), TextStyle(24)), 20)
+    title = TextElement("Title", Box(0, 0, 1, 1), (), TextStyle(32))
+    plans = [
+        SlidePlan("a", "opportunity", "Opportunity", title, "", elements=(alone,)),
+        SlidePlan("b", "opportunity", "Opportunity", title, "", elements=(beside,)),
+    ]
+    sized = one_size_per_role(plans, exempt=frozenset())
+    assert [p.elements[0].style.size for p in sized if isinstance(p.elements[0], TextElement)] == [
+        28,
+        20,
+    ]
 
 
 # --- one grid --------------------------------------------------------------------------------

@@ -226,6 +226,14 @@ CODES: dict[str, ContentCode] = {
             "move a caveat into `note:`.",
         ),
         ContentCode(
+            "W210",
+            "warning",
+            "one text makes a role smaller",
+            "One role (slide titles, card titles, key figures) keeps one size on every slide, "
+            "so one frame that had to step down the type scale to fit takes every frame of its "
+            "role with it. Shorten that text to give them their size back.",
+        ),
+        ContentCode(
             "W208",
             "warning",
             "address too long to type",

@@ -13,7 +13,7 @@ from summarydeck.model.deck import Deck
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.balance import balance_plan
 from summarydeck.plan.continuation import fit_with_continuation
-from summarydeck.plan.fit import one_size_per_role, report_overflows
+from summarydeck.plan.fit import Role, RoleSize, one_size_per_role, report_overflows, role_sizes
 from summarydeck.plan.layout_design import LIST_ROLES
 from summarydeck.plan.lonely_words import without_lonely_words
 from summarydeck.plan.types import ColourRole, SlidePlan
@@ -63,8 +63,28 @@ def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
         )
     plans = [plan for position in range(len(entries)) for plan in planned[position]]
     # sizes first (one per role across the deck), then lines: binding words needs the final size
-    sized = one_size_per_role(plans, exempt=frozenset(LIST_ROLES))
+    exempt = frozenset(LIST_ROLES)
+    _warn_smaller_roles(deck, role_sizes(plans, exempt), diags)
+    sized = one_size_per_role(plans, exempt)
     return [without_lonely_words(plan, deck.brand) for plan in sized]
+
+
+def _warn_smaller_roles(deck: Deck, sizes: dict[Role, RoleSize], diags: Diagnostics) -> None:
+    """One frame that had to step down takes every frame of its role with it (one size per
+    role): say which, so an editor can shorten it and give the deck its size back."""
+    for role in sizes.values():
+        if not role.stepped_down:
+            continue
+        source = role.element.source
+        at = source or (("slides", role.entry) if role.entry is not None else None)
+        diags.warning(
+            "W210",
+            f"every `{role.name}` in the deck is set at {role.size:g} pt instead of "
+            f"{role.largest:g} pt, because slide `{role.slide}` needs it "
+            "(one role keeps one size on every slide)",
+            deck.source_map.locate(at) if at else None,
+            f"shorten this text to give every `{role.name}` its {role.largest:g} pt back",
+        )
 
 
 def _keep_slide_status(plan: SlidePlan, spec: SlideSpec, ctx: LayoutContext) -> SlidePlan:

@@ -62,9 +62,13 @@ def lowest_size(element: TextElement, brand: Brand) -> float:
 
 
 def with_size(element: TextElement, size: float) -> TextElement:
+    """The element set at `size`, remembering the size its layout designed it at."""
     if size == element.style.size:
         return element
-    return dataclasses.replace(element, style=dataclasses.replace(element.style, size=size))
+    designed = element.designed_size or element.style.size
+    return dataclasses.replace(
+        element, style=dataclasses.replace(element.style, size=size), designed_size=designed
+    )
 
 
 def fit_plan(plan: SlidePlan, brand: Brand) -> tuple[SlidePlan, list[Overflow]]:
@@ -153,25 +157,15 @@ def one_size_per_role(plans: list[SlidePlan], exempt: frozenset[str]) -> list[Sl
     """Every frame of one role set at one size across the deck: the smallest any slide needed.
 
     A role is a frame's name without its numbers ("Card 2 title" and "Card 4 title" are one)
-    and its floor (a display title and a content title differ). The big number at 60 pt on one
+    and the size its layout designed it at (a display title and a content title differ, and so
+    does a summary set large where it is alone). The big number at 60 pt on one
     slide and 50 on the next reads as two different things; shrinking the larger ones always
     still fits. Frames whose placeholder role is in `exempt` (body text, fitted to each
     slide's room) keep their own size."""
-
-    def role(element: TextElement) -> tuple[str, float | None] | None:
-        if element.placeholder in exempt or element.flow:
-            return None
-        return _ROLE_NUMBERS.sub("", element.name).strip(), element.min_size
-
-    smallest: dict[tuple[str, float | None], float] = {}
-    for plan in plans:
-        for element in _texts(plan):
-            key = role(element)
-            if key is not None:
-                smallest[key] = min(smallest.get(key, element.style.size), element.style.size)
+    smallest = {role: shrunk.size for role, shrunk in role_sizes(plans, exempt).items()}
 
     def resized(element: TextElement) -> TextElement:
-        key = role(element)
+        key = _role(element, exempt)
         return element if key is None else with_size(element, smallest[key])
 
     return [
@@ -183,6 +177,58 @@ def one_size_per_role(plans: list[SlidePlan], exempt: frozenset[str]) -> list[Sl
         )
         for plan in plans
     ]
+
+
+@dataclass(frozen=True)
+class RoleSize:
+    """The one size of a role across the deck, and what set it."""
+
+    name: str  # the role: "Title", "Card title"
+    size: float  # the smallest size any slide needed
+    largest: float  # the largest any slide could have had
+    slide: str  # the first slide whose frame needed `size`
+    element: TextElement  # that frame, for its content field
+    entry: int | None  # that slide's entry in `slides:`, where no content field is known
+    frames: int = 1  # how many frames play the role
+
+    @property
+    def stepped_down(self) -> bool:
+        """Whether one frame made the others smaller than they needed to be."""
+        return self.size < self.largest and self.frames > 1
+
+
+def role_sizes(plans: list[SlidePlan], exempt: frozenset[str]) -> dict[Role, RoleSize]:
+    """Each role's size across the deck (see `one_size_per_role`)."""
+    found: dict[Role, RoleSize] = {}
+    for plan in plans:
+        for element in _texts(plan):
+            key = _role(element, exempt)
+            if key is None:
+                continue
+            size = element.style.size
+            known = found.get(key)
+            if known is None:
+                found[key] = RoleSize(key[0], size, size, plan.id, element, plan.entry)
+                continue
+            frames = known.frames + 1
+            if size < known.size:
+                found[key] = RoleSize(
+                    key[0], size, known.largest, plan.id, element, plan.entry, frames
+                )
+            else:
+                found[key] = dataclasses.replace(
+                    known, largest=max(size, known.largest), frames=frames
+                )
+    return found
+
+
+Role = tuple[str, float]
+
+
+def _role(element: TextElement, exempt: frozenset[str]) -> Role | None:
+    if element.placeholder in exempt or element.flow:
+        return None
+    return _ROLE_NUMBERS.sub("", element.name).strip(), element.designed_size or element.style.size
 
 
 _ROLE_NUMBERS = re.compile(r"\d+")

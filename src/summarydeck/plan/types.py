@@ -65,6 +65,7 @@ class TextElement:
     group: str | None = None  # frames in one group are set at one size (the smallest fitted)
     flow: bool = False  # text that does not fit at its floor continues on a new slide
     placeholder: str | None = None  # the layout placeholder's role it fills; None: a text box
+    designed_size: float | None = None  # the size before fitting shrank it (None: not shrunk)
 
 
 @dataclass(frozen=True)
