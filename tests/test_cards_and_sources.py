@@ -195,3 +195,21 @@ def test_addresses_are_shown_complete_without_scheme_or_trailing_slash(
     url: str, shown: str
 ) -> None:
     assert shown_address(url) == shown  # never cut with "…": people type what they see
+
+
+def test_a_sources_slide_with_nothing_cited_is_left_out_with_a_warning(
+    content_copy: Path,
+) -> None:
+    """No slide cites a source: the storyboard's sources slide would be empty (it used to
+    crash the build with an internal error); it is left out, and W201 says why."""
+    deck = content_copy / "deck.yaml"
+    text = deck.read_text(encoding="utf-8")
+    head = text[: text.index("slides:\n")]
+    deck.write_text(
+        head + "slides:\n  - kind: title\n  - kind: sources\n  - kind: closing\n",
+        encoding="utf-8",
+    )
+    _, plans, diags = api.plan(content_copy)
+    assert [p.kind for p in plans] == ["title", "closing"]
+    [warning] = [d for d in diags.items if d.code == "W201"]
+    assert "left out" in warning.message and warning.location is not None

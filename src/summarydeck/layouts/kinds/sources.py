@@ -85,12 +85,13 @@ def plan_sources(spec: SourcesSlide, ctx: LayoutContext) -> list[SlidePlan]:
         for source_id in sources:
             ctx.citations.cite(source_id)
         order = list(ctx.citations.order)
-    if not order:
+    if not order:  # an empty slide helps nobody: say so, and leave it out
         ctx.diags.warning(
             "W201",
-            "the sources slide is empty: no slide cites a source",
+            "the sources slide is left out: no slide cites a source",
             ctx.deck.source_map.locate(("slides", ctx.slide_index)),
         )
+        return []
     for source_id in order:
         _warn_long_address(source_id, sources[source_id], ctx)
     entries = [_entry(n, sources[s]) for n, s in enumerate(order, 1)]
