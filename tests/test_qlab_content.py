@@ -92,6 +92,8 @@ def test_each_of_the_five_opportunities_has_its_own_slide_marked_to_be_confirmed
         # the editors' to-do is in the review report beside the deck, not in shared notes
         assert "To confirm before publishing" not in notes
         assert "content/opportunities.yaml, line" not in notes
+        # but the presenter is told, so they never give a working title as the essay's own
+        assert "are working titles" in notes
 
 
 @pytest.mark.parametrize(

@@ -371,3 +371,14 @@ def test_the_qlab_test_teams_slide_is_a_table_that_says_nothing_about_missing_so
     paths = {item.path[-2:] for item in plan.unconfirmed}
     assert ("rows", 4) in paths  # the Powys row, to confirm
     assert any("two of the five" in item.check for item in plan.unconfirmed)
+
+
+def test_a_final_check_of_the_deck_alone_finds_a_row_still_to_confirm(tmp_path: Path) -> None:
+    """`check --final DECK` without the content sees the row's own mark in its cell: a table
+    whose only unconfirmed item is one row must not pass as ready to publish."""
+    content = _content(tmp_path, TEAMS)
+    deck = tmp_path / "deck.pptx"
+    api.build(content, deck)  # a draft builds
+    report = api.check(None, deck, final=True)
+    found = [(f.code, f.slide_id) for f in report.findings if f.code == "C701"]
+    assert found == [("C701", "teams")]

@@ -74,7 +74,13 @@ def plan_selection(
     cut = apply_variant(deck, selection.variant, diags)
     plans = plan_deck(cut, diags)
     _check_max_slides(cut, plans, diags)
-    plans = pick_slides(plans, cut, selection.only, selection.section)
+    picked = pick_slides(plans, cut, selection.only, selection.section)
+    if len(picked) < len(plans) and not any(p.kind == "sources" for p in picked):
+        # a mini-deck without the Sources slide: its citations may not point at one, so lay
+        # it out again citing without numbers (the same content: its problems are known)
+        plans = plan_deck(cut, Diagnostics(), sources_slide=False)
+        picked = pick_slides(plans, cut, selection.only, selection.section)
+    plans = picked
     if final:
         diags.extend(unconfirmed_diagnostics(plans, deck.source_map))
     diags.raise_if_errors()

@@ -22,7 +22,7 @@ from summarydeck.ooxml.names import (
 from summarydeck.plan.final import status_location
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.layout_design import LayoutDesign, LayoutSet
-from summarydeck.plan.measure import needed_width, paragraph_lines
+from summarydeck.plan.measure import paragraph_lines
 from summarydeck.plan.types import (
     ColourRole,
     Element,
@@ -33,7 +33,7 @@ from summarydeck.plan.types import (
     ToConfirm,
 )
 from summarydeck.source.yaml_loader import DataPath
-from summarydeck.values import EMU_PER_PT, Box, Paragraph, inches
+from summarydeck.values import Box, Paragraph, inches
 
 
 def _image_size(data: bytes) -> tuple[int, int]:
@@ -85,6 +85,8 @@ class LayoutContext:
     citations: CitationIndex = field(default_factory=CitationIndex)
     slide_index: int = 0  # position of the entry being planned in `slides:`
     sections: list[Section] = field(default_factory=list)
+    # the deck lists its sources on a Sources slide, so a slide may cite them by number
+    numbered_sources: bool = True
 
     @property
     def scale(self) -> TypeScale:
@@ -170,17 +172,29 @@ class LayoutContext:
         return min(fitting, key=lambda c: abs(c.top - box.top)) if fitting else box
 
     # --- provenance and citations ---
-    def cite(self, items: Sequence[Provenance], beside_mark: bool = False) -> TextElement | None:
-        """A "Source:" line for the foot of the slide, numbering each source cited; one line at
-        the small size, else just the numbers. `beside_mark`: leave the draft mark its end."""
+    def cite(
+        self, items: Sequence[Provenance], beside_mark: bool = False
+    ) -> tuple[TextElement | None, str]:
+        """A "Source:" line for the foot of the slide, and what the speaker notes must add.
+
+        Each source is numbered as the deck's Sources slide lists it: one line at the small
+        size, else just the numbers. A deck without a Sources slide (a mini-deck cut with
+        `--only`) numbers nothing, since the numbers would point nowhere: a line that does not
+        fit names the first source and says the rest are in the notes, which name them all.
+        `beside_mark`: leave the draft mark its end of the line."""
+        numbered = self.numbered_sources
         cited: dict[int, str] = {}
+        named: dict[int, str] = {}
         for item in items:
             if item.source is None:
                 continue
             number = self.citations.cite(item.source)
-            cited[number] = f"[{number}] {self.deck.content.sources[item.source].citation()}"
+            source = self.deck.content.sources[item.source]
+            label = source.citation()
+            cited[number] = f"[{number}] {label}" if numbered else label
+            named[number] = f"{label}: {source.title}" + (f", {source.url}" if source.url else "")
         if not cited:
-            return None
+            return None, ""
         prefix = "Source: " if len(cited) == 1 else "Sources: "
         band = self.grid.citation
         if beside_mark:
@@ -194,12 +208,15 @@ class LayoutContext:
             min_size=self.scale.small,
         )
         if paragraph_lines(element, self.deck.brand, self.scale.small) == [1]:
-            return element
-        # too long for one line at a readable size: the numbers, named on the sources slide
-        numbers = ", ".join(f"[{n}]" for n in sorted(cited))
-        return dataclasses.replace(
-            element, paragraphs=self.plain(f"{prefix}{numbers}, listed at the end")
-        )
+            return element, ""
+        order = sorted(cited)
+        if numbered:  # too long for one line at a readable size: the numbers, listed at the end
+            numbers = ", ".join(f"[{n}]" for n in order)
+            line, notes = f"{prefix}{numbers}, listed at the end", ""
+        else:
+            line = f"{prefix}{cited[order[0]]} and {len(order) - 1} more, named in the notes"
+            notes = "\n\nSources:\n" + "\n".join(f"- {named[n]}" for n in order)
+        return dataclasses.replace(element, paragraphs=self.plain(line)), notes
 
     def provenance(self, collection: str, item_id: str) -> Provenance:
         item: Provenance = getattr(self.deck.content, collection)[item_id]
@@ -302,55 +319,23 @@ class LayoutContext:
         fitted = Box(left, box.top + (box.height - height) // 2, width, height)
         return PictureElement(name, fitted, data, alt_text)
 
-    def partners(self, row: Box, colour: ColourRole) -> list[Element]:
-        """The partners' marks in a row from the left of `row`: each logo fitted to the row's
-        height, or the partner's name as text where the content has no logo file (we carry
-        no organisation's mark without a licensed file)."""
-        elements: list[Element] = []
-        left = row.left
-        style = TextStyle(self.scale.label, colour, "heading", bold=True, anchor="middle")
-        for index, partner in enumerate(self.deck.brand.partners, 1):
-            space = Box(left, row.top, row.right - left, row.height)
-            if space.width <= 0:
-                break
-            if partner.logo:
-                alt = partner.logo_alt_text or f"{partner.name} logo"
-                mark: Element = self.picture(f"Partner {index} logo", partner.logo, alt, space)
-            else:
-                text = TextElement(
-                    f"Partner {index} name", space, self.plain(partner.name), style, inset=0
-                )
-                width = round(needed_width(text, self.deck.brand) * EMU_PER_PT) + inches(0.05)
-                mark = dataclasses.replace(text, box=Box(left, row.top, width, row.height))
-            elements.append(mark)
-            left = mark.box.right + inches(0.5)
-        return elements
-
     # --- notes ---
-    def notes(
-        self,
-        spec: SlideSpec,
-        draft: str,
-        unconfirmed: Sequence[ToConfirm] = (),
-        caveats: Sequence[str] = (),
-    ) -> str:
-        text, tail = self.notes_parts(spec, draft, unconfirmed, caveats)
+    def notes(self, spec: SlideSpec, draft: str, caveats: Sequence[str] = ()) -> str:
+        text, tail = self.notes_parts(spec, draft, caveats)
         return (text + tail).strip()
 
     def notes_parts(
-        self,
-        spec: SlideSpec,
-        draft: str,
-        unconfirmed: Sequence[ToConfirm] = (),
-        caveats: Sequence[str] = (),
+        self, spec: SlideSpec, draft: str, caveats: Sequence[str] = (), sources: str = ""
     ) -> tuple[str, str]:
-        """The notes' main text (the entry's `notes:`, else the draft) and their tail (caveats,
-        what to confirm), apart: a continued slide redrafts the text but keeps the tail."""
+        """The notes' main text (the entry's `notes:`, else the draft) and their tail (caveats
+        the presenter should know, sources the slide could not name), apart: a continued slide
+        redrafts the text but keeps the tail. What is still to be confirmed is not here: it is
+        in the review report beside the deck, for the editors."""
         text = to_plain(spec.notes) if spec.notes else typeset_lines(draft)
         tail = ""
         if caveats:
             tail += "\n\nAbout the figures and sources:\n" + "\n".join(f"- {c}" for c in caveats)
-        return text, typeset_lines(tail)
+        return text, typeset_lines(tail + sources)
 
     # --- assembling ---
     def content_slide(
@@ -368,14 +353,14 @@ class LayoutContext:
         title, elements, citation, draft mark, notes."""
         parts: list[Element] = list(elements)
         unconfirmed = self.unconfirmed(spec, shows)
-        citation = self.cite(cited or [], beside_mark=bool(unconfirmed))
+        citation, cited_notes = self.cite(cited or [], beside_mark=bool(unconfirmed))
         if citation is not None:
             parts.append(citation)
         if unconfirmed:
             parts.append(self.draft_mark())
         if title_source is None and getattr(spec, "title", None):
             title_source = ("slides", self.slide_index, "title")
-        text, tail = self.notes_parts(spec, draft, unconfirmed, self.caveats(shows))
+        text, tail = self.notes_parts(spec, draft, self.caveats(shows), cited_notes)
         heading = self.title(title, title_source)
         return SlidePlan(
             id=spec.slide_id,

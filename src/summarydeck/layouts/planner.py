@@ -19,11 +19,14 @@ from summarydeck.plan.lonely_words import without_lonely_words
 from summarydeck.plan.types import ColourRole, SlidePlan
 
 
-def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
+def plan_deck(deck: Deck, diags: Diagnostics, *, sources_slide: bool = True) -> list[SlidePlan]:
     """SlidePlans in storyboard order (of the entries a variant keeps). Deferred kinds (the
-    sources slide) are planned last so they see every citation, then put back in their place."""
+    sources slide) are planned last so they see every citation, then put back in their place.
+    `sources_slide`: whether the deck written will have the sources slide the storyboard names
+    (a mini-deck of a few slides may not), so citations may refer to it by number."""
     registry = kinds()
     ctx = LayoutContext(deck, diags, deck_grid(deck), deck_layouts(deck, diags))
+    ctx.numbered_sources = sources_slide and any(e.spec.kind == "sources" for e in deck.entries)
     entries = deck.entries
     ctx.sections = [
         Section(
@@ -41,16 +44,22 @@ def plan_deck(deck: Deck, diags: Diagnostics) -> list[SlidePlan]:
         spec, index = entries[position].spec, entries[position].index
         ctx.slide_index, ctx.kind = index, spec.kind
         location = deck.source_map.locate(("slides", index))
-        planned[position] = []
+        pages: list[tuple[SlidePlan, bool]] = []
         for laid_out in registry[spec.kind].plan(spec, ctx):
             kept = dataclasses.replace(_keep_slide_status(laid_out, spec, ctx), entry=index)
             for page, overflows in fit_with_continuation(kept, deck.brand):
                 report_overflows(page, overflows, diags, deck.source_map, location)
-                # content slides (light or tinted); display slides on the primary colour are
-                # placed by their layout
-                if not overflows and page.background is not ColourRole.PRIMARY:
-                    page = balance_plan(page, deck.brand, ctx.grid.body, ctx.grid.gutter)
-                planned[position].append(page)
+                pages.append((page, not overflows))
+        # short content is centred on a content slide (light or tinted; display slides on the
+        # primary colour are placed by their layout), but a list that reads from the top, or
+        # runs over several pages, starts at one height on every page
+        balance = len(pages) == 1 and not registry[spec.kind].top_aligned
+        planned[position] = [
+            balance_plan(page, deck.brand, ctx.grid.body, ctx.grid.gutter)
+            if balance and fits and page.background is not ColourRole.PRIMARY
+            else page
+            for page, fits in pages
+        ]
     _check_continued_ids(deck, planned, diags)
     _warn_duplicate_titles(deck, planned, diags)
     if ctx.citations.order and not any(e.spec.kind == "sources" for e in entries):

@@ -35,13 +35,19 @@ class SlideKind:
     summary: str
     layout: LayoutFunction  # the master layout its slides use
     deferred: bool = False  # planned after all others (e.g. sources, which needs every citation)
+    top_aligned: bool = False  # a list that reads from the top (sources), never centred
 
 
 _REGISTRY: dict[str, SlideKind] = {}
 
 
 def register(
-    name: str, spec: type[S], *, deferred: bool = False, layout: LayoutFunction | None = None
+    name: str,
+    spec: type[S],
+    *,
+    deferred: bool = False,
+    layout: LayoutFunction | None = None,
+    top_aligned: bool = False,
 ) -> Callable[
     [Callable[[S, LayoutContext], list[SlidePlan]]], Callable[[S, LayoutContext], list[SlidePlan]]
 ]:
@@ -55,7 +61,7 @@ def register(
             raise RuntimeError(f"slide kind `{name}` registered twice")
         summary = (fn.__doc__ or "").strip().splitlines()[0] if fn.__doc__ else name
         design = layout or title_only(layout_name_for(name), summary)
-        _REGISTRY[name] = SlideKind(name, spec, fn, summary, design, deferred)
+        _REGISTRY[name] = SlideKind(name, spec, fn, summary, design, deferred, top_aligned)
         return fn
 
     return decorate

@@ -16,9 +16,10 @@ def unconfirmed(deck: DeckView, options: Options) -> Iterator[Finding]:
         return
     for slide in deck.slides:
         for shape in slide.shapes:
-            if (
-                shape.name == UNCONFIRMED_LABEL_SHAPE
-                or shape.text.strip() == UNCONFIRMED_LABEL_TEXT
+            # the mark is a shape of its own, or a line of its own in a text or a table cell
+            # (a table row still to confirm carries it under its last cell)
+            if shape.name == UNCONFIRMED_LABEL_SHAPE or any(
+                p.text.strip() == UNCONFIRMED_LABEL_TEXT for p in shape.paragraphs
             ):
                 yield Finding(
                     "C701",
@@ -26,7 +27,7 @@ def unconfirmed(deck: DeckView, options: Options) -> Iterator[Finding]:
                     slide.number,
                     slide.name,
                     shape.name,
-                    "confirm it against its source (the speaker notes say what to check), "
-                    "then rebuild",
+                    "confirm it against its source (the review report beside the deck says "
+                    "what to check), then rebuild",
                 )
                 break

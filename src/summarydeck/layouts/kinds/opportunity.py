@@ -62,7 +62,8 @@ def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePl
     panel_height = grid.body.height - inches(0.1) if points else inches(3.2)
     panel = Box(grid.margin, grid.body.top, panel_width, panel_height)
     summary = TextElement(
-        "Opportunity summary",
+        # alone it is set larger, so it is another element (one element keeps one size)
+        "Opportunity summary" if points else "Opportunity summary, full width",
         Box(
             panel.left + inches(0.25),
             panel.top + inches(0.85),

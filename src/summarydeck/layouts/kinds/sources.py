@@ -76,7 +76,7 @@ def sources_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
     )
 
 
-@register("sources", SourcesSlide, deferred=True, layout=sources_layout)
+@register("sources", SourcesSlide, deferred=True, layout=sources_layout, top_aligned=True)
 def plan_sources(spec: SourcesSlide, ctx: LayoutContext) -> list[SlidePlan]:
     """Numbered sources, as many as fit on a slide, continued on more slides when needed."""
     sources = ctx.deck.content.sources

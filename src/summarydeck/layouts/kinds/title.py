@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.designs import display_title
+from summarydeck.layouts.partners import partner_marks
 from summarydeck.layouts.registry import register
 from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import Text
@@ -82,9 +83,8 @@ def plan_title(spec: TitleSlide, ctx: LayoutContext) -> list[SlidePlan]:
         ctx.logo(Box(grid.width - grid.margin - inches(3), inches(0.5), inches(3), inches(0.9)))
     )
     # partners' marks along the foot, on the margin, where the eye ends on a title slide
-    elements.extend(
-        ctx.partners(Box(left, inches(6.35), width, inches(0.6)), ColourRole.BACKGROUND)
-    )
+    foot = Box(left, inches(6.3), width, inches(1.0))
+    elements.extend(partner_marks(ctx, foot, ColourRole.BACKGROUND))
     draft = f"Welcome. This deck is {title_text}" + (
         f": {subtitle_text}." if subtitle_text else "."
     )
