@@ -39,6 +39,7 @@ def plan_deck(deck: Deck, diags: Diagnostics, *, sources_slide: bool = True) -> 
         if e.spec.kind == "section"
     ]
     planned: dict[int, list[SlidePlan]] = {}
+    centred: set[tuple[int, int]] = set()  # (position, page) of the slides to balance
     order = sorted(range(len(entries)), key=lambda i: (registry[entries[i].spec.kind].deferred, i))
     for position in order:
         spec, index = entries[position].spec, entries[position].index
@@ -53,13 +54,11 @@ def plan_deck(deck: Deck, diags: Diagnostics, *, sources_slide: bool = True) -> 
         # short content is centred on a content slide (light or tinted; display slides on the
         # primary colour are placed by their layout), but a list that reads from the top, or
         # runs over several pages, starts at one height on every page
-        balance = len(pages) == 1 and not registry[spec.kind].top_aligned
-        planned[position] = [
-            balance_plan(page, deck.brand, ctx.grid.body, ctx.grid.gutter)
-            if balance and fits and page.background is not ColourRole.PRIMARY
-            else page
-            for page, fits in pages
-        ]
+        planned[position] = [page for page, _ in pages]
+        if len(pages) == 1 and not registry[spec.kind].top_aligned:
+            page, fits = pages[0]
+            if fits and page.background is not ColourRole.PRIMARY:
+                centred.add((position, 0))
     _check_continued_ids(deck, planned, diags)
     _warn_duplicate_titles(deck, planned, diags)
     if ctx.citations.order and not any(e.spec.kind == "sources" for e in entries):
@@ -70,12 +69,21 @@ def plan_deck(deck: Deck, diags: Diagnostics, *, sources_slide: bool = True) -> 
             deck.source_map.locate(("slides",), key=True),
             "add `- kind: sources` near the end of `slides:`",
         )
-    plans = [plan for position in range(len(entries)) for plan in planned[position]]
-    # sizes first (one per role across the deck), then lines: binding words needs the final size
+    placed = [(p, i) for p in range(len(entries)) for i in range(len(planned[p]))]
+    plans = [planned[p][i] for p, i in placed]
+    # sizes first (one per role across the deck); then places (balancing measures the title at
+    # its final size) and lines (binding words needs the final size)
     exempt = frozenset(LIST_ROLES)
     _warn_smaller_roles(deck, role_sizes(plans, exempt), diags)
     sized = one_size_per_role(plans, exempt)
-    return [without_lonely_words(plan, deck.brand) for plan in sized]
+    grid = ctx.grid
+    return [
+        without_lonely_words(
+            balance_plan(plan, deck.brand, grid.body, grid.gutter) if at in centred else plan,
+            deck.brand,
+        )
+        for at, plan in zip(placed, sized, strict=True)
+    ]
 
 
 def _warn_smaller_roles(deck: Deck, sizes: dict[Role, RoleSize], diags: Diagnostics) -> None:
