@@ -69,7 +69,7 @@ def build(
     said: set[Diagnostic] = set()  # a problem in content every variant shares: said once
     for result in results:
         _say_built(result, said)
-    _say_draft(results[0])
+    _say_draft(results[0], len(results))
 
 
 def _say_built(result: api.BuildResult, said: set[Diagnostic]) -> None:
@@ -84,11 +84,14 @@ def _say_built(result: api.BuildResult, said: set[Diagnostic]) -> None:
         click.echo(f"Check: {result.check.summary()}")
 
 
-def _say_draft(result: api.BuildResult | api.ValidationResult) -> None:
+def _say_draft(result: api.BuildResult | api.ValidationResult, decks: int = 1) -> None:
     if result.to_confirm:
         count = result.to_confirm
         report = getattr(result, "review", None)
-        listed = f"listed with file and line in {report}" if report else "`--final` lists them"
+        listed = "`--final` lists them"
+        if report is not None:  # each deck has its own report beside it
+            others = ", and beside each deck" if decks > 1 else ""
+            listed = f"listed with file and line in {report}{others}"
         click.echo(
             f"Draft: {counted(count, 'item')} still to be confirmed "
             f"(marked on the slides; {listed}).",

@@ -58,8 +58,9 @@ class Strict(BaseModel):
 
 
 class Status(StrEnum):
-    """How well an item is confirmed: an unconfirmed item is marked on its slide and its
-    speaker notes say what to check."""
+    """How well an item is confirmed: an unconfirmed item is marked on its slide ("To be
+    confirmed"), makes the deck a draft, and is listed in the review report beside the deck
+    with what to check."""
 
     CONFIRMED = "confirmed"
     UNCONFIRMED = "unconfirmed"

@@ -166,7 +166,7 @@ class SlidePlan:
     unconfirmed: tuple[ToConfirm, ...] = ()  # what on this slide is still to be confirmed
     entry: int | None = None  # its entry's place in `slides:`, for locating findings
     notes_drafted: bool = False  # the notes were drafted from the slide's text, not written
-    notes_tail: str = ""  # the end of the notes: caveats and what is still to be confirmed
+    notes_tail: str = ""  # the end of the notes: caveats, and sources the slide could not name
 
 
 DRAFT_PREFIX = "Draft · "
