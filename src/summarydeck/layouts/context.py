@@ -263,9 +263,9 @@ class LayoutContext:
         return ToConfirm(label, check, path, self._where(path), source_url)
 
     def _where(self, path: DataPath) -> str:
-        """File and line to edit, as a final build reports it (the `status:` line, else the
-        item), named from the content folder: notes travel with the deck, machine paths must
-        not."""
+        """File and line to edit, as a final build and the review report say it (the `status:`
+        line, else the item), named from the content folder: a report may be shared, machine
+        paths must not."""
         location = status_location(self.deck.source_map, path)
         if location is None:
             return ""

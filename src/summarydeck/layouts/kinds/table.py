@@ -212,11 +212,10 @@ def _rows_to_confirm(
             continue
         path = ("slides", ctx.slide_index, "rows", index)
         out.append(
-            ToConfirm(
+            ctx.to_confirm(
                 f"row {index + 1} of table `{spec.slide_id}`",
                 row.check or "this row is not yet confirmed against its source",
                 path,
-                ctx._where(path),
             )
         )
     return tuple(out)
