@@ -313,6 +313,18 @@ def test_a_brand_with_no_such_pair_keeps_the_values_on_its_bars() -> None:
     assert highlight_fills(pale).distinct is False
 
 
+def test_the_fills_and_the_checker_share_one_non_text_threshold() -> None:
+    """The 3:1 that chooses bar fills is the one the checker (C303) holds them to: defined
+    once, in the model's colour maths, below both."""
+    src = Path(__file__).parent.parent / "src" / "summarydeck"
+    defined = [
+        path.relative_to(src).as_posix()
+        for path in sorted(src.rglob("*.py"))
+        if re.search(r"^NON_TEXT\b.*=", path.read_text("utf-8"), re.MULTILINE)
+    ]
+    assert defined == ["model/colour.py"]
+
+
 @pytest.mark.parametrize(
     ("entry", "at", "missing"),
     [

@@ -6,23 +6,34 @@ address complete."""
 from __future__ import annotations
 
 import itertools
+import re
+import zipfile
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
+from lxml import etree
 from pptx import Presentation
+from pptx.enum.shapes import PP_PLACEHOLDER
 
 from helpers import edit_content
 from summarydeck import api
+from summarydeck.charts.alt_text import draft_alt_text
+from summarydeck.charts.picture import _figure
 from summarydeck.diagnostics import Diagnostics
 from summarydeck.layouts.kinds.sources import LONG_ADDRESS
 from summarydeck.markdown.inline import to_notes, to_paragraphs, to_plain, typeset_plain
 from summarydeck.markdown.typography import address_runs, shown_address, typeset
-from summarydeck.model.brand import SUPPORTED_FONTS
+from summarydeck.model.brand import SUPPORTED_FONTS, Brand
+from summarydeck.model.content import Chart
+from summarydeck.ooxml.names import qn
 from summarydeck.plan.fonts import font_file
 from summarydeck.plan.measure import segments, text_width
-from summarydeck.values import Run
+from summarydeck.plan.types import ChartElement
+from summarydeck.values import Box, Run, inches
+
+SRC = Path(__file__).parent.parent / "src" / "summarydeck"
 
 NBSP = "\u00a0"
 STRAIGHT = ("'", '"')
@@ -66,6 +77,11 @@ def test_notes_and_alt_text_are_typeset_too() -> None:
         ("in 2018-19 and 2018-2019", "in 2018–19 and 2018–2019"),
         ("about 1 in 4 people", f"about 1{NBSP}in{NBSP}4 people"),
         ("3 out of 10", f"3{NBSP}out{NBSP}of{NBSP}10"),
+        ("1 in 1,000 adults", f"1{NBSP}in{NBSP}1,000 adults"),
+        ("COVID-19 in 2019", "COVID-19 in 2019"),  # a name and a year, not a figure
+        ("10 of 2019 and 2019 in 2020", "10 of 2019 and 2019 in 2020"),  # years
+        ("1.5 in 10", "1.5 in 10"),  # not a whole number
+        ("1 in 4-year-olds", "1 in 4-year-olds"),  # the right one starts a compound
         ("50 % of 19 minutes", f"50{NBSP}% of 19{NBSP}minutes"),
         ("50 per cent", f"50{NBSP}per{NBSP}cent"),
         ("£1.5 billion", f"£1.5{NBSP}billion"),
@@ -105,6 +121,18 @@ def test_an_editors_own_non_breaking_space_is_kept() -> None:
     assert to_paragraphs(f"Q{NBSP}Lab  and\nMind")[0].text == f"Q{NBSP}Lab and Mind"
 
 
+def test_the_non_breaking_space_is_defined_once() -> None:
+    """One home for the character every layer binds words with: the typography module."""
+    written = re.compile(r"\\u00a0|\\xa0|\\N\{NO-BREAK SPACE\}|\xa0")
+    found = [
+        f"{path.relative_to(SRC).as_posix()}:{number}"
+        for path in sorted(SRC.rglob("*.py"))
+        for number, line in enumerate(path.read_text("utf-8").splitlines(), 1)
+        if written.search(line)
+    ]
+    assert len(found) == 1 and found[0].startswith("markdown/typography.py:"), found
+
+
 # --- measuring the same characters ------------------------------------------------------------
 
 
@@ -123,6 +151,37 @@ def test_a_non_breaking_space_is_measured_as_a_space_but_never_broken() -> None:
     assert segments(typeset("about 1 in 4")) == ("about ", f"1{NBSP}in{NBSP}4")
 
 
+# --- chart text and alt text -------------------------------------------------------------------
+
+TYPED_CHART = {
+    "type": "column",
+    "categories": ["People's 0-1 symptoms", "People's 2-3 symptoms"],
+    "series": [{"name": '"All" adults, 2018-19', "values": [10, 25]}],
+}
+
+
+def test_drafted_alt_text_is_typeset() -> None:
+    chart = Chart.model_validate(TYPED_CHART)
+    text = draft_alt_text(chart, "About 1 in 4", "Mind's report (2019)")
+    assert text == (
+        f"About 1{NBSP}in{NBSP}4. Column chart. “All” adults, 2018–19: People’s 0–1 symptoms 10; "
+        "People’s 2–3 symptoms 25. Source: Mind’s report (2019)."
+    )
+
+
+def test_a_picture_charts_labels_are_typeset() -> None:
+    brand = Brand.model_validate({"name": "Test"})
+    chart = Chart.model_validate({**TYPED_CHART, "engine": "picture"})
+    element = ChartElement("Chart", Box(0, 0, inches(6), inches(4)), chart, "alt")
+    [axes] = _figure(element, brand, ["#1F4E79"]).axes
+    assert [label.get_text() for label in axes.get_xticklabels()] == [
+        # a space, not a no-break space: matplotlib never wraps, and Carlito has no glyph for it
+        "People’s 0–1 symptoms",
+        "People’s 2–3 symptoms",
+    ]
+    assert [bars.get_label() for bars in axes.containers] == ["“All” adults, 2018–19"]
+
+
 # --- the built Q Lab deck ----------------------------------------------------------------------
 
 
@@ -138,8 +197,47 @@ def _slide_texts(deck: Path) -> Iterator[tuple[int, str, str]]:
                         yield number, shape.name, cell.text
 
 
+def _chart_and_alt_texts(deck: Path) -> Iterator[tuple[str, str, str]]:
+    """(part, where, text) of every chart's words (categories and series names, as the chart
+    XML caches them, and any rich text) and every shape's alt text."""
+    with zipfile.ZipFile(deck) as package:
+        for part in sorted(package.namelist()):
+            if not part.endswith(".xml"):
+                continue
+            if part.startswith("ppt/charts/chart"):
+                root = etree.fromstring(package.read(part))
+                for cache in root.iter(qn("c:strCache")):
+                    for value in cache.iter(qn("c:v")):
+                        yield part, "chart", value.text or ""
+                for text in root.iter(qn("a:t")):
+                    yield part, "chart", text.text or ""
+            elif part.startswith("ppt/slides/slide"):
+                root = etree.fromstring(package.read(part))
+                for props in root.iter(qn("p:cNvPr")):
+                    if props.get("descr"):
+                        yield part, props.get("name", ""), props.get("descr", "")
+
+
+def _footers(deck: Path) -> list[str]:
+    return [
+        shape.text_frame.text
+        for slide in Presentation(str(deck)).slides
+        for shape in slide.placeholders
+        if shape.placeholder_format.type == PP_PLACEHOLDER.FOOTER
+    ]
+
+
 def test_the_qlab_deck_has_curly_quotes_and_no_straight_ones(qlab_deck: Path) -> None:
-    texts = list(_slide_texts(qlab_deck))
+    """Text frames and tables, and the words a slide shows or says outside them: chart
+    categories and series names, alt text and footers."""
+    assert _footers(qlab_deck) and any(
+        where == "chart" for _, where, _ in _chart_and_alt_texts(qlab_deck)
+    )
+    texts = [
+        *_slide_texts(qlab_deck),
+        *((0, f"{part} {where}", t) for part, where, t in _chart_and_alt_texts(qlab_deck)),
+        *((0, "footer", t) for t in _footers(qlab_deck)),
+    ]
     straight = [(n, name, t) for n, name, t in texts if any(q in t for q in STRAIGHT)]
     assert straight == []
     shown = "".join(t for _, _, t in texts)
@@ -151,6 +249,52 @@ def test_the_qlab_deck_keeps_1_in_4_together(qlab_deck: Path) -> None:
     shown = "\n".join(t for _, _, t in _slide_texts(qlab_deck))
     assert f"1{NBSP}in{NBSP}4" in shown
     assert "1 in 4" not in shown
+
+
+def test_chart_words_alt_text_and_the_footer_are_typeset_as_typed_in_content(
+    qlab_copy: Path, tmp_path: Path
+) -> None:
+    """A category, a series name and the brand's footer typed with straight quotes and
+    hyphens reach the chart XML, the alt text and every footer set like the slides' text,
+    and the deck is still byte-identical run to run."""
+    stats = qlab_copy / "statistics.yaml"
+    edit_content(
+        stats,
+        "categories: [Without symptoms, With symptoms]",
+        'categories: ["People\'s 0-1 symptoms", "People\'s 2-3 symptoms"]',
+    )
+    edit_content(
+        stats,
+        "- name: Likelihood of back pain, compared with people without symptoms of depression (1)",
+        "- name: '\"Likely\" to have back pain, 2018-19'",
+    )
+    edit_content(
+        qlab_copy / "brand.yaml",
+        "footer: Q Lab and Mind · Mental health",
+        'footer: Q Lab\'s "summary" · Mental health',
+    )
+    first = api.build(qlab_copy, tmp_path / "first.pptx").path
+    second = api.build(qlab_copy, tmp_path / "second.pptx").path
+    assert first is not None and second is not None
+    assert first.read_bytes() == second.read_bytes()
+
+    chart_words = [t for _, where, t in _chart_and_alt_texts(first) if where == "chart"]
+    for typed in (
+        "People’s 0–1 symptoms",
+        "People’s 2–3 symptoms",
+        "“Likely” to have back pain, 2018–19",
+    ):
+        assert typed in chart_words
+    [alt] = [
+        t
+        for _, _, t in _chart_and_alt_texts(first)
+        if "People’s 2–3 symptoms" in t and "chart" in t
+    ]
+    assert "“Likely” to have back pain, 2018–19: People’s 0–1 symptoms" in alt
+    footers = _footers(first)
+    assert footers and all("Q Lab’s “summary” · Mental health" in f for f in footers), footers
+    shown = [*chart_words, alt, *footers]
+    assert not [t for t in shown if any(q in t for q in STRAIGHT)]
 
 
 def _sources_links(deck: Path) -> list[tuple[str, str]]:

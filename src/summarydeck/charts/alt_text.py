@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from summarydeck.markdown.inline import typeset_plain
 from summarydeck.model.content import Chart, ChartType
 from summarydeck.model.number_format import format_value
 
@@ -34,7 +35,8 @@ def draft_alt_text(chart: Chart, finding: str, source: str | None) -> str:
         text += f" {_NAMES[chart.type]}. " + ". ".join(parts) + "."
     if source:
         text += f" Source: {source}."
-    return text
+    # a screen reader's text is set like the slide's: categories and names come as typed
+    return typeset_plain(text)
 
 
 def _sentence(text: str) -> str:

@@ -12,11 +12,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from summarydeck.model.brand import Brand
-from summarydeck.model.colour import contrast_ratio, rgb
+from summarydeck.model.colour import NON_TEXT, contrast_ratio, rgb
 from summarydeck.plan.colours import role_hex
 from summarydeck.plan.types import ColourRole
 
-NON_TEXT = 3.0  # WCAG 2.1 SC 1.4.11
 _STRESSED = (ColourRole.ACCENT1, ColourRole.PRIMARY, ColourRole.TEXT)  # tried in this order
 _STEPS = 20  # the muted colour is lightened in twentieths
 

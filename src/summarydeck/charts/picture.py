@@ -20,6 +20,8 @@ from typing import Any
 
 from summarydeck.charts.axis import value_axis_range
 from summarydeck.charts.fills import highlight_fills
+from summarydeck.markdown.inline import typeset_plain
+from summarydeck.markdown.typography import NBSP
 from summarydeck.model.brand import Brand
 from summarydeck.model.content import ChartType
 from summarydeck.model.number_format import format_value
@@ -29,7 +31,7 @@ from summarydeck.plan.types import ChartElement, ColourRole
 from summarydeck.values import EMU_PER_INCH
 
 DPI = 200
-RENDERER_VERSION = "3"  # bump when drawing code changes, to invalidate cached pictures
+RENDERER_VERSION = "4"  # bump when drawing code changes, to invalidate cached pictures
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"  # the IEND chunk, CRC included
@@ -189,7 +191,8 @@ def _bars(fig: Any, element: ChartElement, brand: Brand, colours: list[str]) -> 
             for i in range(count)
         ]
         draw = ax.barh if horizontal else ax.bar
-        bars = draw(positions, series.values, width * 0.9, color=bar_colours, label=series.name)
+        name = _typeset(series.name)
+        bars = draw(positions, series.values, width * 0.9, color=bar_colours, label=name)
         if not labelled:
             continue  # the headline says the number; the category names label the bars
         labels = [format_value(v, chart.number_format) for v in series.values]
@@ -205,14 +208,15 @@ def _bars(fig: Any, element: ChartElement, brand: Brand, colours: list[str]) -> 
     values = [v for s in chart.series for v in s.values]
     low, high = value_axis_range(values, labelled)
     ticks = list(range(count))
+    names = [_typeset(category) for category in chart.categories]
     if horizontal:
-        ax.set_yticks(ticks, chart.categories)
+        ax.set_yticks(ticks, names)
         ax.set_xlim(low, high)
         ax.margins(y=0.15)
         ax.invert_yaxis()
         ax.xaxis.set_visible(False)
     else:
-        ax.set_xticks(ticks, chart.categories)
+        ax.set_xticks(ticks, names)
         ax.set_ylim(low, high)
         ax.margins(x=0.15)
         ax.yaxis.set_visible(False)
@@ -237,3 +241,9 @@ def _bars(fig: Any, element: ChartElement, brand: Brand, colours: list[str]) -> 
             ncols=len(chart.series),
             labelcolor=text,
         )
+
+
+def _typeset(text: str) -> str:
+    """A label set like the slide's text; a no-break space drawn as a space, since matplotlib
+    never wraps a label and Carlito has no glyph for it."""
+    return typeset_plain(text).replace(NBSP, " ")

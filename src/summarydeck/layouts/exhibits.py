@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from summarydeck.charts.alt_text import draft_alt_text
 from summarydeck.charts.pictogram import SCALES, deck_scale, extent, fits
 from summarydeck.layouts.context import LayoutContext
-from summarydeck.markdown.inline import to_plain
+from summarydeck.markdown.inline import to_plain, typeset_plain
 from summarydeck.model.content import ChartType, Statistic
 from summarydeck.plan.measure import needed_emu
 from summarydeck.plan.types import ChartElement, ColourRole, TextElement, TextStyle
@@ -94,7 +94,12 @@ def exhibit(ctx: LayoutContext, stat_id: str, area: Box, name: str, scale: float
         width, height = extent(chart.total or 1, area.width, scale)
         box = Box(area.left, area.top, width, height)
     source = ctx.deck.content.sources[stat.source].citation() if stat.source else None
-    alt = stat.alt_text or draft_alt_text(chart, finding(stat), source)
+    # written or drafted, alt text is set like the slide's text
+    alt = (
+        typeset_plain(stat.alt_text)
+        if stat.alt_text
+        else draft_alt_text(chart, finding(stat), source)
+    )
     return ChartElement(name, box, chart, alt, PALETTE, font_size=ctx.scale.body)
 
 
@@ -185,10 +190,6 @@ def pictogram_scale(ctx: LayoutContext) -> float:
             areas.append((_total(stats[s]), area.width, area.height))
     drawable = [a for a in areas if fits(*a, SCALES[-1])]
     return deck_scale(drawable) or SCALES[-1]
-
-
-def pictogram_fits(stat: Statistic, area: Box, scale: float) -> bool:
-    return fits(_total(stat), area.width, area.height, scale)
 
 
 def _total(stat: Statistic) -> int:

@@ -11,6 +11,7 @@ import dataclasses
 
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.designs import footer_placeholders, rule_decorations, title_placeholder
+from summarydeck.markdown.typography import NBSP
 from summarydeck.model.brand import TypeScale
 from summarydeck.plan.balance import balance_plan
 from summarydeck.plan.grid import Grid
@@ -82,7 +83,7 @@ def panel_fill(layout: LayoutDesign) -> ColourRole:
 
 def short_minutes(minutes: int) -> str:
     """What a badge says: `25 min`."""
-    return f"{minutes}\u00a0min"  # a number and its unit stay on one line
+    return f"{minutes}{NBSP}min"  # a number and its unit stay on one line
 
 
 def time_badge(grid: Grid, scale: TypeScale, minutes: int) -> list[Element]:

@@ -26,7 +26,7 @@ from collections.abc import Sequence
 
 from summarydeck.values import Run
 
-NBSP = "\u00a0"
+NBSP = "\u00a0"  # defined here only: every layer above imports it
 EN_DASH = "\u2013"
 
 _NUMBER = r"\d+(?:[.,]\d+)*"
@@ -46,9 +46,13 @@ _UNIT_SPACE = re.compile(
     rf"(?<![\w.,/]){_NUMBER}(?:{EN_DASH}{_NUMBER})?(?P<space>{_GAP})(?=[%‰]|(?:{_UNITS})\b)"
 )
 _PER_CENT = re.compile(rf"(?<=\d{NBSP}per)(?P<space>{_GAP})(?=cent\b)")
-# "1 in 4", "2 of 5", "3 out of 10": one figure, never split over two lines
+# "1 in 4", "2 of 5", "3 out of 10", "1 in 1,000": one figure, never split over two lines.
+# Both sides are small whole numbers and the left one stands alone, so "COVID-19 in 2019",
+# "10 of 2019" or "1.5 in 10" are not taken for figures
+_SMALL_WHOLE = r"\d{1,3}(?:,\d{3})*"
 _FIGURE = re.compile(
-    rf"(?<![\w.,/]){_NUMBER}(?P<s1>{_GAP})(?:in|of|out(?P<s2>{_GAP})of)(?P<s3>{_GAP}){_NUMBER}(?!\w)"
+    rf"(?<![\w.,/\-])\d{{1,3}}(?P<s1>{_GAP})(?:in|of|out(?P<s2>{_GAP})of)(?P<s3>{_GAP})"
+    rf"{_SMALL_WHOLE}(?![\w%\-]|[.,]\d)"
 )
 # addresses a reader types: kept character for character
 _ADDRESS = re.compile(

@@ -87,12 +87,6 @@ class TypeScale(Strict):
         """The next step of the scale below `size` (None below the smallest)."""
         return max((s for s in self.steps() if s < size), default=None)
 
-    def on_scale(self, size: float) -> float:
-        """`size` itself when it is a step, else the largest step below it (the smallest step
-        when none is)."""
-        steps = self.steps()
-        return max((s for s in steps if s <= size), default=steps[0])
-
     def floor(self, size: float) -> float:
         """How far text set at `size` may shrink to fit: large type by about a quarter (to the
         step below it nearest three quarters of it, not below `body_min`), body text down to

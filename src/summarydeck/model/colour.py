@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import math
 
+NON_TEXT = 3.0  # WCAG 2.1 SC 1.4.11: a colour that carries meaning, against its neighbours
+
 
 def rgb(hex_colour: str) -> tuple[int, int, int]:
     value = hex_colour.lstrip("#")

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import dataclasses
 
+from summarydeck.markdown.typography import NBSP
 from summarydeck.model.brand import Brand
 from summarydeck.plan.measure import paragraph_lines
 from summarydeck.plan.types import SlidePlan, TextElement
 from summarydeck.values import Paragraph
 
-NBSP = "\u00a0"
 # the frames where a lonely last word shows: titles and quotes (body text wraps freely)
 LONELY_WORD_FRAMES = frozenset({"Title", "Quote"})
 

@@ -22,6 +22,7 @@ from typing import Any
 
 from PIL import ImageFont
 
+from summarydeck.markdown.typography import NBSP
 from summarydeck.model.brand import Brand
 from summarydeck.plan.fonts import font_file
 from summarydeck.plan.types import BULLET_INDENT, TextElement
@@ -74,7 +75,7 @@ def text_width(text: str, family: str, bold: bool, size: float, italic: bool = F
 def _reference_width(text: str, family: str, bold: bool, italic: bool) -> float:
     # fitting measures the same words at many sizes: measure each once, then scale
     # a non-breaking space is drawn as a space (Carlito has no glyph of its own for it)
-    text = text.replace("\u00a0", " ")
+    text = text.replace(NBSP, " ")
     covered = _coverage(family, bold, italic)
     if all(ord(c) in covered for c in text):
         return float(_font(family, bold, italic).getlength(text))
@@ -122,8 +123,9 @@ def count_lines(spans: Iterable[Span], width: float) -> int:
     A span of "\\v" is a line break. Trailing spaces hang past the margin, as they do in
     PowerPoint and LibreOffice, so they never push a word onto the next line.
     """
-    # LibreOffice sets a long line a hair (about 0.2%) tighter than the fonts' advance widths
-    # add up to: measure against a line that much shorter, so a line we call full is full
+    # LibreOffice (and PowerPoint) fit slightly less on a long line than the fonts' advance
+    # widths add up to (kerning and justification differ): measure against a line 0.3%
+    # shorter, so a line we call full never overflows in the viewer
     available = max(1.0, width * LINE_WIDTH_SHARE)
     lines, current, pending_space = 1, 0.0, 0.0
     for span in spans:

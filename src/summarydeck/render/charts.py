@@ -21,6 +21,7 @@ from pptx.util import Emu, Pt
 from summarydeck.charts.axis import value_axis_range
 from summarydeck.charts.fills import highlight_fills
 from summarydeck.charts.pictogram import people
+from summarydeck.markdown.inline import typeset_plain
 from summarydeck.model.brand import Brand
 from summarydeck.model.content import Chart, ChartType
 from summarydeck.ooxml.names import qn
@@ -84,11 +85,12 @@ def _add_pictogram(slide: Any, element: ChartElement, brand: Brand) -> Any:
 
 def _add_native_chart(slide: Any, element: ChartElement, brand: Brand) -> Any:
     spec, box = element.chart, element.box
-    # the data stays in YAML order, so "Edit Data", the workbook and the alt text all agree
+    # the data stays in YAML order, so "Edit Data", the workbook and the alt text all agree;
+    # its words are typeset like every text frame (curly quotes, range dashes)
     data = CategoryChartData(number_format=spec.number_format)
-    data.categories = spec.categories
+    data.categories = [typeset_plain(category) for category in spec.categories]
     for series in spec.series:
-        data.add_series(series.name, series.values, spec.number_format)
+        data.add_series(typeset_plain(series.name), series.values, spec.number_format)
     frame = slide.shapes.add_chart(
         _TYPES[spec.type], Emu(box.left), Emu(box.top), Emu(box.width), Emu(box.height), data
     )

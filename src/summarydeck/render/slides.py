@@ -13,6 +13,7 @@ from pptx.enum.shapes import MSO_SHAPE, PP_PLACEHOLDER
 from pptx.text.text import Font
 from pptx.util import Emu
 
+from summarydeck.markdown.inline import typeset_plain
 from summarydeck.model.deck import Deck
 from summarydeck.ooxml.names import ADEC_NS, EXT_DECORATIVE, SLIDE_NUMBER_FIELD_ID, qn
 from summarydeck.ooxml.templates import drop_slides, open_template
@@ -56,7 +57,7 @@ def render_deck(
         apply_brand(prs, deck.brand, only=deck.template)
         used = {plan.layout for plan in plans}
         by_name = onto_template_master(prs, layouts, deck.brand, lang, used)
-    footer = footer_line(deck.brand.footer or deck.info.title, plans)
+    footer = typeset_plain(footer_line(deck.brand.footer or deck.info.title, plans))
     for number, plan in enumerate(plans, 1):
         design = layouts.named(plan.layout)
         layout = by_name[plan.layout]

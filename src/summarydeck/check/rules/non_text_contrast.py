@@ -11,10 +11,8 @@ from summarydeck.check.findings import Finding
 from summarydeck.check.rules import Options, rule
 from summarydeck.check.rules.contrast import beneath
 from summarydeck.check.slide_areas import bleeds
-from summarydeck.model.colour import contrast_ratio, shown_ratio
+from summarydeck.model.colour import NON_TEXT, contrast_ratio, shown_ratio
 from summarydeck.ooxml.deck_view import DeckView, ShapeView, SlideView
-
-NON_TEXT = 3.0  # WCAG 2.1 SC 1.4.11 non-text contrast
 
 
 @rule("non-text-contrast")

@@ -16,6 +16,7 @@ from pydantic import Field, HttpUrl
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences
+from summarydeck.markdown.typography import NBSP
 from summarydeck.model.content import Markdown, Status, Strict, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.ooxml.names import UNCONFIRMED_LABEL_TEXT
@@ -37,7 +38,6 @@ PAD = inches(0.25)  # inside a panel
 ROW_GAP = inches(0.08)  # between the lines of a panel
 # more room above the number and the address: each starts a group of its own
 GAP_BEFORE = {"contact": inches(0.25), "web": inches(0.15)}
-NBSP = "\u00a0"
 
 
 class SupportEntry(Strict):
