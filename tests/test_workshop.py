@@ -9,15 +9,18 @@ activity (20) and the wrap-up (10). So the workshop runs 09:30 to 11:00.
 
 from __future__ import annotations
 
+import itertools
 from pathlib import Path
 
 import pytest
 
 from helpers import edit_content, variant_content
 from summarydeck import api
-from summarydeck.diagnostics import ContentError
+from summarydeck.diagnostics import CODES, ContentError, Diagnostics
 from summarydeck.layouts.registry import kinds
 from summarydeck.layouts.timetable import timetable
+from summarydeck.layouts.workshop import PANEL_PAD
+from summarydeck.layouts.workshop_agenda import MAX_ROWS, ROW_GAP, SPARE, arrange
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.measure import needed_emu
 from summarydeck.plan.types import ColourRole, ShapeElement, SlidePlan, TextElement
@@ -198,14 +201,177 @@ def test_a_start_that_is_not_a_time_is_a_located_error(
     assert line[error.location.column - 1 :].startswith(written)
 
 
+# --- a day with three breaks: seven rows -------------------------------------------------------
+
+COFFEE = """\
+  - kind: break
+    id: coffee
+    tags: [workshop]
+    minutes: 10
+"""
+LUNCH = """\
+  - kind: break
+    id: lunch
+    tags: [workshop]
+    minutes: 45
+  - kind: section
+    id: part-opportunities
+    minutes: 5
+    title: The opportunities
+"""
+# long enough to wrap on the agenda, short enough for their own section slides
+TWO_LINES = (
+    "The numbers and what they say about how common each condition is, and how often the two"
+)
+THREE_LINES = (
+    "The numbers and what they say about how common each condition is and how often the two "
+    "come together in people who live with both"
+)
+
+
+def three_breaks(target: Path, start: str | None = '"09:30"', title: str | None = None) -> Path:
+    """The timed content with a coffee break after the first section and lunch before a third,
+    so the agenda has seven rows (`MAX_ROWS`), two with a line of what happens in them:
+    09:30 The numbers, 09:42 coffee, 09:52 The essays, 10:00 lunch, 10:45 The opportunities
+    (2 discussions), 11:15 break, 11:30 The opportunities (continued) (activity, wrap-up).
+    `title`: every section's title."""
+    workshop_content(target, start)
+    deck = target / "deck.yaml"
+    essays = "  - kind: section\n    id: part-essays\n"
+    edit_content(deck, essays, COFFEE + essays)
+    edit_content(deck, "  - kind: opportunities\n", LUNCH + "  - kind: opportunities\n")
+    if title:
+        for old in ("The numbers", "The essays", "The opportunities"):
+            edit_content(deck, f"    title: {old}\n", f"    title: {title}\n")
+    return target
+
+
+def agenda_of(content: Path) -> tuple[SlidePlan, list[SlidePlan], Diagnostics]:
+    _, plans, diags = api.plan(content, selection=api.Selection(variant="workshop"))
+    return next(p for p in plans if p.kind == "agenda"), plans, diags
+
+
+def test_a_workshop_with_three_breaks_lists_seven_rows_that_fit(tmp_path: Path) -> None:
+    content = three_breaks(tmp_path / "content")
+    agenda, _, _ = agenda_of(content)
+    assert row_texts(agenda, "Agenda time") == [
+        *("09:30", "09:42", "09:52", "10:00", "10:45", "11:15", "11:30")
+    ]
+    # each section still says what happens in it, on a line under its title
+    parts = [text(e) for e in agenda.elements if e.name.endswith(" parts")]
+    assert parts == ["Talk 5 min · 2 discussions, 25 min", "Activity 20 min · Wrap-up 10 min"]
+    grid, brand = Grid.for_size("16:9"), api.load(content)[0].brand
+    # the rows' text (a number's circle sits a little above its line, to centre on it)
+    frames = [
+        e
+        for e in agenda.elements
+        if isinstance(e, TextElement) and not e.name.startswith("Agenda number")
+    ]
+    for frame in frames:  # in the body, each frame as tall as its text needs
+        assert grid.body.top <= frame.box.top and frame.box.bottom <= grid.body.bottom, frame.name
+        assert needed_emu(frame, brand) <= frame.box.height, frame.name
+    rows = sorted((e for e in frames if e.name.startswith("Agenda item")), key=lambda e: e.box.top)
+    for above, below in itertools.pairwise(rows):
+        assert above.box.bottom <= below.box.top, (above.name, below.name)
+
+
+def test_the_seven_row_agenda_builds_without_findings(tmp_path: Path) -> None:
+    content = three_breaks(tmp_path / "content")
+    result = api.build(content, tmp_path / "w.pptx", selection=api.Selection("workshop"))
+    assert result.check is not None
+    assert [f"{f.code} {f.slide_id}: {f.message}" for f in result.check.findings] == []
+
+
+def test_rows_too_tall_with_their_parts_lines_leave_them_to_the_notes(tmp_path: Path) -> None:
+    content = three_breaks(tmp_path / "content", title=TWO_LINES)
+    agenda, _, _ = agenda_of(content)
+    assert not [e.name for e in agenda.elements if e.name.endswith(" parts")]
+    assert len(row_texts(agenda, "Agenda time")) == 7
+    notes = agenda.notes.replace("\u00a0", " ")
+    assert "Talk 5 min · 2 discussions, 25 min" in notes
+    assert "Activity 20 min · Wrap-up 10 min" in notes
+
+
+def test_rows_that_cannot_fit_are_an_error_at_the_agenda_saying_what_to_change(
+    tmp_path: Path,
+) -> None:
+    content = three_breaks(tmp_path / "content", title=THREE_LINES)
+    with pytest.raises(ContentError) as caught:
+        agenda_of(content)
+    [error] = [d for d in caught.value.diagnostics if d.severity == "error"]
+    assert error.code == "E210" and "7 rows of sections and breaks do not fit" in error.message
+    assert error.hint is not None and "merge sections or drop a break" in error.hint
+    assert error.location is not None
+    line = (content / "deck.yaml").read_text("utf-8").splitlines()[error.location.line - 1]
+    assert line.strip() == "- kind: agenda"
+
+
+def test_the_row_limit_is_documented_with_e210() -> None:
+    """An editor who meets E210 at a workshop agenda finds its limit in the code's text."""
+    limit = f"workshop's timed agenda with more than {MAX_ROWS} rows"
+    assert limit in CODES["E210"].meaning
+    doc = (Path(__file__).parents[1] / "docs" / "content-errors.md").read_text("utf-8")
+    section = doc.split("### E210 ")[1].split("\n### ")[0]
+    assert limit in " ".join(section.split())
+
+
+def test_rows_are_arranged_with_the_smallest_change_that_fits() -> None:
+    """Airy rows with their parts lines; else snug rows; else snug rows without parts."""
+    line, part = inches(0.35), inches(0.3)
+    titles, parts = [line] * 7, [0, 0, 0, 0, part, 0, part]
+    gaps = ROW_GAP * 6
+    airy = arrange(titles, parts, inches(0.5) * 7 + 2 * part + gaps + inches(0.2))
+    assert airy is not None and airy.with_parts and airy.gap > ROW_GAP
+    assert airy.title_heights == (inches(0.5),) * 7
+    snug = arrange(titles, parts, line * 7 + 2 * part + gaps + inches(0.2))
+    assert snug is not None and snug.with_parts
+    assert snug.title_heights == (line + SPARE,) * 7
+    assert snug.heights[4] == line + SPARE + part + SPARE
+    bare = arrange(titles, parts, (line + SPARE) * 7 + gaps)
+    assert bare is not None and not bare.with_parts and bare.heights == bare.title_heights
+    assert bare.gap == ROW_GAP
+    assert arrange(titles, parts, (line + SPARE) * 7 + gaps - 1) is None
+
+
+def test_breaks_at_the_default_title_have_titles_of_their_own(tmp_path: Path) -> None:
+    """Screen-reader users move by title: each break says when it ends, or is numbered."""
+    _, plans, diags = agenda_of(three_breaks(tmp_path / "timed"))
+    breaks = [p for p in plans if p.kind == "break"]
+    assert [text(p.title) for p in breaks] == [
+        "Break until 09:52",
+        "Break until 10:45",
+        "Break until 11:30",
+    ]
+    assert [text(named(p, "Break time")) for p in breaks] == [
+        "10 minutes",
+        "45 minutes",
+        "15 minutes",
+    ]
+    assert not [d for d in diags.items if d.code == "W202"]
+    _, plans, diags = agenda_of(three_breaks(tmp_path / "untimed", start=None))
+    titles = [text(p.title) for p in plans if p.kind == "break"]
+    assert titles == ["Break 1 of 3", "Break 2 of 3", "Break 3 of 3"]
+    assert not [d for d in diags.items if d.code == "W202"]
+
+
+def test_a_break_given_a_title_keeps_it_and_says_when_to_be_back(tmp_path: Path) -> None:
+    content = three_breaks(tmp_path / "content")
+    edit_content(content / "deck.yaml", "    id: lunch\n", "    id: lunch\n    title: Lunch\n")
+    _, plans, _ = agenda_of(content)
+    lunch = next(p for p in plans if p.id == "lunch")
+    assert text(lunch.title) == "Lunch"
+    assert text(named(lunch, "Break time")) == "45 minutes, back at 10:45"
+
+
 # --- the break ---------------------------------------------------------------------------------
 
 
 def test_the_break_says_how_long_and_when_to_be_back(workshop: dict[str, SlidePlan]) -> None:
     pause = workshop["break"]
     assert pause.kind == "break" and "break" in kinds()
-    assert text(pause.title) == "Break"
-    assert text(named(pause, "Break time")) == "15 minutes, back at 10:30"
+    # the time to be back is in the title, so the line under it says the length only
+    assert text(pause.title) == "Break until 10:30"
+    assert text(named(pause, "Break time")) == "15 minutes"
     assert "Tea is next door." in texts(pause)
     assert pause.background is ColourRole.SURFACE  # the calm workshop look
     assert "we start again at 10:30" in pause.notes
@@ -293,6 +459,87 @@ def test_the_wrap_up_asks_what_people_will_try_and_how_to_capture_it(
     # the two panels end level
     panels = [e for e in wrap.elements if isinstance(e, ShapeElement) and "panel" in e.name.lower()]
     assert len(panels) == 2 and panels[0].box.bottom == panels[1].box.bottom
+
+
+def test_the_workshop_panels_headings_are_body_bold_at_one_size(
+    workshop: dict[str, SlidePlan], content: Path
+) -> None:
+    """ "Capture it", "You will need" and "Discuss in small groups" are one kind of heading."""
+    scale = api.load(content)[0].brand.type_scale
+    capture = named(workshop["wrap-up"], "Capture label")
+    discuss = named(workshop["first-discussion"], "Discussion label")
+    materials = named(workshop["activity-plan-a-test"], "Activity materials")
+    [need] = materials.paragraphs[0].runs
+    assert need.text == "You will need" and need.bold
+    for heading in (capture, discuss):
+        assert heading.style.font == "body" and heading.style.bold, heading.name
+    sizes = {capture.style.size, discuss.style.size, materials.style.size}
+    assert sizes == {scale.label}
+
+
+LONGER_STEPS = """\
+  - Describe one person who would benefit, and what would be different for them
+      - Agree who would lead the change, and by when
+      - Agree one small change"""
+LONGER_PROMPTS = """\
+      - Who will you tell, so that it happens?
+      - When will you look back at what changed?
+      - What would make you stop?
+"""
+LONGER_CAPTURE = (
+    "capture: We will photograph the wall and send the picture to everyone who came. "
+    "Write it on a card"
+)
+
+
+@pytest.mark.parametrize(
+    ("slide", "panels", "texts"),
+    [
+        (
+            "activity-plan-a-test",
+            ("Activity steps panel", "Activity materials panel"),
+            ("Activity steps", "Activity materials"),
+        ),
+        (
+            "wrap-up",
+            ("Wrap-up prompts panel", "Capture panel"),
+            ("Wrap-up prompts", "Capture text"),
+        ),
+    ],
+)
+@pytest.mark.parametrize("taller", ["right", "left"])
+def test_panels_side_by_side_end_level_with_their_text_at_its_own_size(
+    tmp_path: Path,
+    slide: str,
+    panels: tuple[str, str],
+    texts: tuple[str, str],
+    taller: str,
+) -> None:
+    """The two panels end at one height, whichever needs more, and each text fits at the
+    size it was designed at (nothing stepped down because a panel ended a little short)."""
+    content = workshop_content(tmp_path / "content")
+    deck = content / "deck.yaml"
+    if taller == "left":  # more steps, longer prompts
+        edit_content(deck, "  - Agree one small change", LONGER_STEPS)
+        edit_content(deck, "      - Who will you tell?\n", LONGER_PROMPTS)
+    else:  # more materials, a longer capture
+        edit_content(
+            deck, "materials: [Sticky notes, Pens]", "materials: [Sticky notes, Pens, Tape]"
+        )
+        edit_content(deck, "capture: Write it on a card", LONGER_CAPTURE)
+    _, plans, _ = api.plan(content, selection=api.Selection(variant="workshop"))
+    plan = next(p for p in plans if p.id == slide)
+    shapes = {e.name: e for e in plan.elements if isinstance(e, ShapeElement)}
+    left, right = (shapes[name] for name in panels)
+    assert left.box.top == right.box.top and left.box.bottom == right.box.bottom
+    brand = api.load(content)[0].brand
+    for name, panel in zip(texts, (left, right), strict=True):
+        frame = named(plan, name)
+        assert frame.designed_size is None, f"{name} stepped down to {frame.style.size}"
+        assert needed_emu(frame, brand) <= frame.box.height - frame.inset, name
+        # inside its panel, on the panel's padding like its neighbour
+        assert frame.box.left - panel.box.left == PANEL_PAD and frame.inset == 0, name
+        assert panel.box.top < frame.box.top and frame.box.bottom < panel.box.bottom, name
 
 
 def test_the_built_workshop_deck_has_no_findings(content: Path, tmp_path: Path) -> None:

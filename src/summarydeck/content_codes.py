@@ -186,8 +186,10 @@ CODES: dict[str, ContentCode] = {
             "error",
             "slide cannot show it",
             "A slide kind cannot draw what it is given: a chart slide for a statistic without "
-            "`chart:`, an agenda with more than 10 sections, an opportunities slide with none, "
-            "or with more than 8. The hint says what to change.",
+            "`chart:`, a pictogram of more people than fit its slide, an agenda with more than "
+            "10 sections, a workshop's timed agenda with more than 7 rows of sections and "
+            "breaks (or rows too tall for its slide), an opportunities slide with none, or with "
+            "more than 8. The hint says what to change.",
         ),
         ContentCode(
             "E214",

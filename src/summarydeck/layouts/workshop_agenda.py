@@ -9,6 +9,7 @@ so the agenda's times and "back at 11:05" always agree.
 from __future__ import annotations
 
 import dataclasses
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal
 
@@ -27,6 +28,8 @@ MINUTES_WIDTH = inches(1.4)  # "65 min", right-aligned on the margin
 ROW_GAP = inches(0.12)  # the least room between rows
 MAX_ROW_GAP = inches(0.35)  # short agendas spread out this far, then sit in the middle
 LINE_HEIGHT = inches(0.5)  # a row's first line: time, number, title, minutes
+TITLE_AIR = inches(0.1)  # under a title's text, when the rows have room for it
+SPARE = EMU_PER_PT  # a point to spare under measured text: measuring rounds
 CIRCLE = inches(0.5)  # a section's number in its circle
 # what the parts of a section are called in its row
 PART_NAMES = {"activity": "Activity", "wrapup": "Wrap-up", "break": "Break"}
@@ -137,9 +140,49 @@ def report_untimed(ctx: LayoutContext, table: Timetable) -> None:
         )
 
 
-def timed_rows(rows: list[Row], ctx: LayoutContext, clocked: bool) -> list[Element]:
+@dataclass(frozen=True)
+class Arrangement:
+    """How the rows share the body: each row's title height and whole height, the gap
+    between rows, and whether the rows show their "parts" lines."""
+
+    title_heights: tuple[int, ...]
+    heights: tuple[int, ...]
+    gap: int
+    with_parts: bool
+
+
+def arrange(titles: Sequence[int], parts: Sequence[int], room: int) -> Arrangement | None:
+    """The rows' heights in `room`, from the height each title's text needs and each "parts"
+    line needs (0: none). The first arrangement that fits, smallest change first:
+
+    1. airy: each title at least a time's line tall with a little air, its parts under it;
+    2. snug: each row as tall as its text, parts still under the titles;
+    3. snug without the parts lines (the speaker notes still say them).
+
+    None when even the titles alone do not fit: the caller reports it."""
+    count = len(titles)
+    free = room - ROW_GAP * (count - 1)
+    for airy, with_parts in ((True, True), (False, True), (False, False)):
+        title_heights = tuple(
+            max(LINE_HEIGHT, needed + TITLE_AIR) if airy else needed + SPARE for needed in titles
+        )
+        heights = tuple(
+            title + (part + SPARE if with_parts and part else 0)
+            for title, part in zip(title_heights, parts, strict=True)
+        )
+        if sum(heights) > free:
+            continue
+        gap = ROW_GAP
+        if count > 1:  # air between the rows, up to a point
+            gap = min(MAX_ROW_GAP, ROW_GAP + (free - sum(heights)) // (count - 1))
+        return Arrangement(title_heights, heights, gap, with_parts)
+    return None
+
+
+def timed_rows(rows: list[Row], ctx: LayoutContext, clocked: bool) -> list[Element] | None:
     """The rows as frames: the clock time, the section's number, its title over what happens
-    in it, and its minutes on the right; a break quieter, in the muted colour."""
+    in it, and its minutes on the right; a break quieter, in the muted colour. None when the
+    rows do not fit in the body even without their parts lines."""
     grid, brand = ctx.grid, ctx.deck.brand
     left = grid.margin + (TIME_WIDTH if clocked else 0)
     text_left = left + NUMBER_WIDTH
@@ -147,25 +190,22 @@ def timed_rows(rows: list[Row], ctx: LayoutContext, clocked: bool) -> list[Eleme
     probe = Box(text_left, 0, text_width, grid.body.height)
     titles = [_title(i, row, probe, ctx) for i, row in enumerate(rows, 1)]
     parts = [_parts(i, row, probe, ctx) for i, row in enumerate(rows, 1)]
-    # a title takes the lines it needs (a narrow slide may wrap one), at least the time's line
-    title_heights = [max(LINE_HEIGHT, needed_emu(t, brand) + inches(0.1)) for t in titles]
-    heights = [
-        h + (needed_emu(p, brand) + EMU_PER_PT if p else 0)
-        for h, p in zip(title_heights, parts, strict=True)
-    ]
-    room = grid.body.height - ROW_GAP * (len(rows) - 1)
-    gap = ROW_GAP
-    if sum(heights) > room:  # too tall at the starting sizes: share the room out evenly
-        heights = [room // len(rows)] * len(rows)
-        title_heights = [min(t, h) for t, h in zip(title_heights, heights, strict=True)]
-    elif len(rows) > 1:  # air between the rows, up to a point
-        gap = min(MAX_ROW_GAP, ROW_GAP + (room - sum(heights)) // (len(rows) - 1))
+    # a title takes the lines it needs (a narrow slide may wrap one)
+    arrangement = arrange(
+        [needed_emu(t, brand) for t in titles],
+        [needed_emu(p, brand) if p else 0 for p in parts],
+        grid.body.height,
+    )
+    if arrangement is None:
+        return None
     elements: list[Element] = []
     top = grid.body.top
     for i, row in enumerate(rows, 1):
-        height, title_height = heights[i - 1], title_heights[i - 1]
+        height = arrangement.heights[i - 1]
+        title_height = arrangement.title_heights[i - 1]
         colour = ColourRole.MUTED if row.kind == "break" else ColourRole.TEXT
-        first_line = Box(0, top, 0, LINE_HEIGHT)  # level with the title's first line
+        # level with the title's first line, and never taller than its row
+        first_line = Box(0, top, 0, min(LINE_HEIGHT, title_height))
         if clocked and row.starts is not None:
             elements.append(
                 _line_end(
@@ -186,7 +226,7 @@ def timed_rows(rows: list[Row], ctx: LayoutContext, clocked: bool) -> list[Eleme
             dataclasses.replace(title, box=Box(text_left, top, text_width, title_height))
         )
         part = parts[i - 1]
-        if part is not None:
+        if part is not None and arrangement.with_parts:
             box = Box(text_left, top + title_height, text_width, height - title_height)
             elements.append(dataclasses.replace(part, box=box))
         if row.minutes is not None:
@@ -202,7 +242,7 @@ def timed_rows(rows: list[Row], ctx: LayoutContext, clocked: bool) -> list[Eleme
                     ctx,
                 )
             )
-        top += height + gap
+        top += height + arrangement.gap
     return elements
 
 

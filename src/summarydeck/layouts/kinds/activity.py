@@ -62,12 +62,16 @@ def activity_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
     )
 
 
-def _ended(panel: Box, text: TextElement, ctx: LayoutContext) -> tuple[Box, TextElement]:
-    """A panel taller than its text is a block of empty colour: end it after the text."""
+def _ended(panel: Box, text: TextElement, ctx: LayoutContext) -> int:
+    """How tall the panel needs to be for its text: a panel taller than its text is a block
+    of empty colour."""
     needed = needed_emu(text, ctx.deck.brand) + 2 * PANEL_PAD + inches(0.1)
-    if needed >= panel.height:
-        return panel, text
-    panel = dataclasses.replace(panel, height=needed)
+    return min(panel.height, needed)
+
+
+def _to_height(panel: Box, text: TextElement, height: int) -> tuple[Box, TextElement]:
+    """The panel `height` tall, its text filling it inside the padding."""
+    panel = dataclasses.replace(panel, height=height)
     return panel, dataclasses.replace(text, box=inside_panel(panel))
 
 
@@ -86,8 +90,8 @@ def plan_activity(spec: ActivitySlide, ctx: LayoutContext) -> list[SlidePlan]:
         min_size=ctx.scale.body_min,
         source=(*path, "steps"),
     )
-    steps_panel, steps = _ended(steps_panel, steps, ctx)
-    elements: list[Element] = [ShapeElement("Activity steps panel", steps_panel, fill), steps]
+    height = _ended(steps_panel, steps, ctx)
+    materials: list[Element] = []
     if spec.materials:
         panel = Box(grid.body.right - PANEL_WIDTH, grid.body.top, PANEL_WIDTH, grid.body.height)
         paragraphs = (
@@ -99,11 +103,20 @@ def plan_activity(spec: ActivitySlide, ctx: LayoutContext) -> list[SlidePlan]:
             inside_panel(panel),
             paragraphs,
             ctx.body_style(size=ctx.scale.label, space_after=8.0),
+            inset=0,  # the panel's padding is the inset, as for the steps beside it
             min_size=ctx.scale.body_min,
             source=(*path, "materials"),
         )
-        panel, details = _ended(panel, details, ctx)
-        elements += [ShapeElement("Activity materials panel", panel, fill), details]
+        # the two panels side by side end level, at the taller one's foot
+        height = max(height, _ended(panel, details, ctx))
+        panel, details = _to_height(panel, details, height)
+        materials = [ShapeElement("Activity materials panel", panel, fill), details]
+    steps_panel, steps = _to_height(steps_panel, steps, height)
+    elements: list[Element] = [
+        ShapeElement("Activity steps panel", steps_panel, fill),
+        steps,
+        *materials,
+    ]
     if spec.minutes:
         elements += time_badge(grid, ctx.scale, spec.minutes)
     timing = f" It takes {duration(spec.minutes)}." if spec.minutes else ""

@@ -136,10 +136,19 @@ def _timed(spec: AgendaSlide, ctx: LayoutContext, table: Timetable) -> list[Slid
             f"a workshop agenda can list at most {MAX_ROWS} sections and breaks; this one has "
             f"{len(rows)}",
             ctx.deck.source_map.locate(("slides", ctx.slide_index)),
-            "merge some sections, or take a break out",
+            "merge sections or drop a break",
         )
         return []
     # the default title gives way to one that says when the workshop runs
     title = spec.title if "title" in spec.model_fields_set else agenda_title(table, spec.title)
     elements = timed_rows(rows, ctx, clocked=table.start is not None)
+    if elements is None:  # rows the content made, so the fix is in the storyboard, not the text
+        ctx.diags.error(
+            "E210",
+            f"the workshop agenda's {len(rows)} rows of sections and breaks do not fit on its "
+            "slide, even without the line under each section that says what happens in it",
+            ctx.deck.source_map.locate(("slides", ctx.slide_index)),
+            "merge sections or drop a break, or shorten the longest section titles",
+        )
+        return []
     return [ctx.content_slide(spec, title, elements, agenda_notes(rows, table, title))]

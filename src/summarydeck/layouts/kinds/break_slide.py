@@ -26,9 +26,11 @@ from summarydeck.plan.measure import needed_emu
 from summarydeck.plan.types import ColourRole, Element, SlidePlan, TextElement, TextStyle
 from summarydeck.values import EMU_PER_PT, Box, inches
 
+DEFAULT_TITLE = "Break"
+
 
 class BreakSlide(SlideSpec):
-    title: Text = "Break"
+    title: Text = DEFAULT_TITLE
     minutes: int = Field(ge=1, le=240)
     message: Markdown | None = None  # e.g. where the tea is
 
@@ -36,6 +38,25 @@ class BreakSlide(SlideSpec):
 RULE_TOP = inches(2.0)  # a third of the way down, where the eye lands first
 GAP = inches(0.15)  # between the rule, the title, the time and the message
 ONE_LINE = inches(0.7)  # a one-line title at the section size: the layout's title box
+
+
+def _title(spec: BreakSlide, ctx: LayoutContext, back: str | None) -> str:
+    """The slide's title. Screen-reader users move between slides by title, so two breaks
+    must not share one: a break left at the default title says when it ends ("Break until
+    11:45") when the workshop has clock times; without them, breaks left at the default are
+    numbered when there are several ("Break 2 of 3")."""
+    if "title" in spec.model_fields_set:
+        return spec.title
+    if back:
+        return f"{DEFAULT_TITLE} until {back}"
+    untitled = [
+        entry.index
+        for entry in ctx.deck.entries
+        if isinstance(entry.spec, BreakSlide) and "title" not in entry.spec.model_fields_set
+    ]
+    if len(untitled) < 2:
+        return DEFAULT_TITLE
+    return f"{DEFAULT_TITLE} {untitled.index(ctx.slide_index) + 1} of {len(untitled)}"
 
 
 def _title_box(grid: Grid) -> Box:
@@ -88,10 +109,13 @@ def plan_break(spec: BreakSlide, ctx: LayoutContext) -> list[SlidePlan]:
     table = timetable(ctx.deck)
     slot = table.slot(spec.slide_id) if table else None
     back = clock(slot.ends) if slot and slot.ends is not None else None
-    line = f"{duration(spec.minutes)}, back at {back}" if back else duration(spec.minutes)
+    shown = _title(spec, ctx, back)
+    # the time to be back is said once: in the title when it carries it, else after the length
+    says_back = back is not None and back not in shown
+    line = f"{duration(spec.minutes)}, back at {back}" if says_back else duration(spec.minutes)
     title = design.text(
         "title",
-        ctx.plain(spec.title),
+        ctx.plain(shown),
         min_size=ctx.scale.floor(design.size("title")),
         source=(*path, "title"),
     )

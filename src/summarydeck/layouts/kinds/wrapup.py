@@ -72,9 +72,10 @@ def wrapup_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
     )
 
 
-def _ended(panel: Box, texts: list[TextElement], ctx: LayoutContext) -> Box:
-    """The panel ended after its texts (stacked from its top), so no block of empty colour."""
-    needed = sum(needed_emu(t, ctx.deck.brand) for t in texts) + 2 * PANEL_PAD + inches(0.1)
+def _ended(panel: Box, above: int, text: TextElement, ctx: LayoutContext) -> Box:
+    """The panel ended after its text, which starts `above` below the panel's inner top, so
+    no block of empty colour."""
+    needed = above + needed_emu(text, ctx.deck.brand) + 2 * PANEL_PAD + inches(0.1)
     return dataclasses.replace(panel, height=min(panel.height, needed))
 
 
@@ -99,7 +100,7 @@ def plan_wrapup(spec: WrapupSlide, ctx: LayoutContext) -> list[SlidePlan]:
         min_size=ctx.scale.body_min,
         source=(*path, "prompts"),
     )
-    height = _ended(panel, [prompts], ctx).height
+    height = _ended(panel, 0, prompts, ctx).height
     capture = _capture(spec.capture, ctx) if spec.capture else []
     if capture:  # the two panels side by side end level, at the taller one's foot
         height = max(height, capture[0].box.height)
@@ -127,11 +128,12 @@ def _capture(text: str, ctx: LayoutContext) -> list[Element]:
     panel = Box(grid.body.right - CAPTURE_WIDTH, grid.body.top, CAPTURE_WIDTH, grid.body.height)
     inner = inside_panel(panel)
     label_height = inches(0.5)
+    # body bold at the label size, like "You will need" and "Discuss in small groups"
     label = TextElement(
         "Capture label",
         Box(inner.left, inner.top, inner.width, label_height),
         ctx.plain(CAPTURE_LABEL),
-        TextStyle(ctx.scale.label, ColourRole.BACKGROUND, "heading", bold=True),
+        TextStyle(ctx.scale.label, ColourRole.BACKGROUND, bold=True),
         inset=0,
     )
     body = TextElement(
@@ -143,7 +145,7 @@ def _capture(text: str, ctx: LayoutContext) -> list[Element]:
         min_size=ctx.scale.body_min,
         source=("slides", ctx.slide_index, "capture"),
     )
-    panel = _ended(panel, [label, body], ctx)
+    panel = _ended(panel, label_height, body, ctx)  # the text starts under the label's box
     return _to_height(
         [ShapeElement("Capture panel", panel, ColourRole.PRIMARY), label, body], panel.height
     )
