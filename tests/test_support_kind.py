@@ -15,6 +15,7 @@ from helpers import FULL_CONTENT, edit_content
 from summarydeck import api
 from summarydeck.diagnostics import ContentError
 from summarydeck.layouts.selection import apply_variant
+from summarydeck.markdown.typography import shown_address
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.measure import paragraph_lines
 from summarydeck.plan.types import ShapeElement, SlidePlan, TextElement
@@ -94,6 +95,18 @@ def test_each_entry_is_a_panel_with_its_name_offer_number_hours_and_address(
     for element in support.elements:  # every panel and line inside the text margins
         assert grid.margin <= element.box.left
         assert element.box.right <= grid.width - grid.margin, element.name
+
+
+def test_addresses_are_the_shared_shown_address_less_www(support: SlidePlan) -> None:
+    """One rule for how the deck shows an address (`shown_address`); a helpline's home page
+    is shown as the helpline gives it, without `www.`, while other slides keep it."""
+    urls = {1: "https://www.talkline.example.org/", 2: "https://info.example.org/help/"}
+    for n, url in urls.items():
+        assert shown(support, f"Support {n} web") == shown_address(url, without_www=True)
+    assert shown_address(urls[1]) == "www.talkline.example.org"
+    assert shown_address("HTTPS://WWW.Example.org/", without_www=True) == "Example.org"
+    assert shown_address("https://wwwexample.org/", without_www=True) == "wwwexample.org"
+    assert "Online: talkline.example.org." in support.notes
 
 
 def test_the_number_is_large_bold_and_never_wraps(support: SlidePlan, content: Path) -> None:
@@ -202,6 +215,9 @@ def test_in_the_qlab_deck_only_the_samaritans_number_is_confirmed() -> None:
     support = next(p for p in plans if p.kind == "support")
     assert shown(support, "Support 1 name") == "Samaritans"
     assert shown(support, "Support 1 contact") == "116\u00a0123"
+    # confirmed, so it says only what section 10 confirms: free, landlines and mobiles, any time
+    assert shown(support, "Support 1 offers") == "Free to call, from landlines and mobiles"
+    assert shown(support, "Support 1 when") == "Any time"
     assert "Support 1 mark" not in {e.name for e in support.elements}
     checks = {u.label: u.check for u in support.unconfirmed}
     assert set(checks) == {"support entry `Mind Infoline`", "support entry `NHS 111`"}

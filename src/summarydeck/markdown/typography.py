@@ -104,11 +104,17 @@ def typeset_runs(runs: Sequence[Run], verbatim: Sequence[bool]) -> list[Run]:
     return out
 
 
-def shown_address(url: str) -> str:
+def shown_address(url: str, *, without_www: bool = False) -> str:
     """A web address as a slide shows it: complete (a reader types what they see), without
     the scheme and without a trailing slash: `https://q.health.org.uk/` -> `q.health.org.uk`.
-    It is never cut short with "…": a long one is shortened by the content (`short_url:`)."""
-    return re.sub(r"^(?:https?://|mailto:)", "", url, flags=re.IGNORECASE).rstrip("/")
+    It is never cut short with "…": a long one is shortened by the content (`short_url:`).
+
+    `without_www` also drops a leading `www.`: for a helpline's site, given as the helpline
+    gives it (`samaritans.org`, `mind.org.uk`), which opens the same site and is shorter to
+    type for someone who may be struggling. Cited sources keep their `www.`: they are
+    addresses of record."""
+    shown = re.sub(r"^(?:https?://|mailto:)", "", url, flags=re.IGNORECASE).rstrip("/")
+    return re.sub(r"^www\.", "", shown, flags=re.IGNORECASE) if without_www else shown
 
 
 def address_runs(shown: str, link: str) -> tuple[Run, ...]:

@@ -16,7 +16,7 @@ from pydantic import Field, HttpUrl
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences
-from summarydeck.markdown.typography import NBSP
+from summarydeck.markdown.typography import NBSP, shown_address
 from summarydeck.model.content import Markdown, Status, Strict, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.ooxml.names import UNCONFIRMED_LABEL_TEXT
@@ -64,10 +64,10 @@ class SupportSlide(SlideSpec):
         return "support"
 
 
-def short_address(url: str) -> str:
-    """`https://www.samaritans.org/` -> `samaritans.org`: complete, and short enough to type."""
-    address = url.split("://", 1)[-1].removeprefix("www.")
-    return address.rstrip("/")
+def typed_address(url: str) -> str:
+    """`https://www.samaritans.org/` -> `samaritans.org`: the deck's one way of showing an
+    address, less the `www.` a helpline's own site does not need."""
+    return shown_address(url, without_www=True)
 
 
 def unbroken(text: str) -> str:
@@ -89,7 +89,7 @@ def _lines(entry: SupportEntry, ctx: LayoutContext) -> dict[str, tuple[Paragraph
         lines["when"] = ctx.plain(entry.when)
     if entry.url:
         link = str(entry.url)
-        lines["web"] = (Paragraph((Run(short_address(link), link=link),)),)
+        lines["web"] = (Paragraph((Run(typed_address(link), link=link),)),)
     if not entry.confirmed:
         lines["mark"] = ctx.plain(UNCONFIRMED_LABEL_TEXT)
     return lines
@@ -237,6 +237,6 @@ def _draft(spec: SupportSlide) -> str:
         if entry.when:
             said += " " + sentences(entry.when)
         if entry.url:
-            said += f" Online: {short_address(str(entry.url))}."
+            said += f" Online: {typed_address(str(entry.url))}."
         parts.append(said)
     return " ".join(parts)
