@@ -210,9 +210,8 @@ def test_multi_series_alt_text_names_each_series() -> None:
 def test_pictogram_alt_text_leads_with_the_finding_then_gives_the_ratio() -> None:
     chart = Chart.model_validate({"type": "pictogram", "value": 1, "total": 4})
     text = draft_alt_text(chart, "1 in 4 people have a mental health problem", None)
-    assert text == (  # typeset like the slide: a figure's words kept together
-        "1\xa0in\xa04 people have a mental health problem. Pictogram: 1\xa0of\xa04 people filled."
-    )
+    # typeset like the slide (quotes, dashes), but spoken: plain spaces, no line to break
+    assert text == "1 in 4 people have a mental health problem. Pictogram: 1 of 4 people filled."
 
 
 def test_a_pictogram_is_drawn_as_shapes_whatever_its_engine() -> None:

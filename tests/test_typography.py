@@ -164,7 +164,7 @@ def test_drafted_alt_text_is_typeset() -> None:
     chart = Chart.model_validate(TYPED_CHART)
     text = draft_alt_text(chart, "About 1 in 4", "Mind's report (2019)")
     assert text == (
-        f"About 1{NBSP}in{NBSP}4. Column chart. “All” adults, 2018–19: People’s 0–1 symptoms 10; "
+        "About 1 in 4. Column chart. “All” adults, 2018–19: People’s 0–1 symptoms 10; "
         "People’s 2–3 symptoms 25. Source: Mind’s report (2019)."
     )
 
@@ -372,3 +372,15 @@ def test_a_short_url_is_shown_and_links_to_the_page_and_a_long_one_warns(
     out = api.build(content_copy, tmp_path / "deck.pptx").path
     assert out is not None
     assert ("ex.org/r", long_url) in _sources_links(out)
+
+
+def test_alt_text_is_typeset_but_spoken_with_plain_spaces() -> None:
+    """Alt text is read aloud, never laid out: curly quotes and dashes like the slide, but no
+    no-break spaces (a screen reader or an export has no line to keep a figure on)."""
+    from summarydeck.charts.alt_text import draft_alt_text
+    from summarydeck.model.content import Chart
+
+    chart = Chart.model_validate({"type": "pictogram", "value": 1, "total": 4})
+    text = draft_alt_text(chart, "1 in 4 people's 2-3 problems", None)
+    assert "\u00a0" not in text
+    assert "people’s 2–3" in text and text.startswith("1 in 4 ")

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from summarydeck.markdown.inline import typeset_plain
+from summarydeck.markdown.inline import typeset_spoken
 from summarydeck.model.content import Chart, ChartType
 from summarydeck.model.number_format import format_value
 
@@ -36,7 +36,7 @@ def draft_alt_text(chart: Chart, finding: str, source: str | None) -> str:
     if source:
         text += f" Source: {source}."
     # a screen reader's text is set like the slide's: categories and names come as typed
-    return typeset_plain(text)
+    return typeset_spoken(text)
 
 
 def _sentence(text: str) -> str:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from summarydeck.charts.alt_text import draft_alt_text
 from summarydeck.charts.pictogram import SCALES, deck_scale, extent, fits
 from summarydeck.layouts.context import LayoutContext
-from summarydeck.markdown.inline import to_plain, typeset_plain
+from summarydeck.markdown.inline import to_plain, typeset_spoken
 from summarydeck.model.content import ChartType, Statistic
 from summarydeck.plan.measure import needed_emu
 from summarydeck.plan.types import ChartElement, ColourRole, TextElement, TextStyle
@@ -96,7 +96,7 @@ def exhibit(ctx: LayoutContext, stat_id: str, area: Box, name: str, scale: float
     source = ctx.deck.content.sources[stat.source].citation() if stat.source else None
     # written or drafted, alt text is set like the slide's text
     alt = (
-        typeset_plain(stat.alt_text)
+        typeset_spoken(stat.alt_text)
         if stat.alt_text
         else draft_alt_text(chart, finding(stat), source)
     )

@@ -29,7 +29,7 @@ from markdown.inlinepatterns import SimpleTagInlineProcessor
 from markdown.util import Registry
 
 from summarydeck.diagnostics import Diagnostics, Location, narrow
-from summarydeck.markdown.typography import looks_like_address, typeset_runs
+from summarydeck.markdown.typography import NBSP, looks_like_address, typeset_runs
 from summarydeck.values import Paragraph, Run
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
@@ -476,6 +476,12 @@ def to_paragraphs(
 
 
 @functools.lru_cache(maxsize=4096)
+def typeset_spoken(text: str) -> str:
+    """Text a screen reader says but no slide lays out (alt text): set like plain text, but
+    with ordinary spaces, since a no-break space only matters where a line can break."""
+    return typeset_plain(text).replace(NBSP, " ")
+
+
 def typeset_plain(text: str) -> str:
     """Plain text (a title, a label the tool writes) set like Markdown text: curly quotes,
     dashes, ellipses, range dashes and non-breaking spaces, and nothing else of Markdown."""
