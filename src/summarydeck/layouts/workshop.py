@@ -32,6 +32,13 @@ BADGE_HEIGHT = inches(0.75)
 PANEL_PAD = inches(0.25)  # inside a panel, between its edge and its text
 
 
+def main_panel(grid: Grid, beside: int | None) -> Box:
+    """The body's main panel on a workshop slide: the body's width, less a side panel
+    `beside` wide and a gutter when there is one."""
+    width = grid.inner_width - (beside + grid.gutter if beside is not None else 0)
+    return Box(grid.margin, grid.body.top, width, grid.body.height)
+
+
 def inside_panel(panel: Box) -> Box:
     """The text area of a workshop panel: the panel less its padding on every side."""
     return Box(

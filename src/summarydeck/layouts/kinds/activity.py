@@ -15,6 +15,7 @@ from summarydeck.layouts.workshop import (
     PANEL_PAD,
     duration,
     inside_panel,
+    main_panel,
     panel_fill,
     time_badge,
     workshop_layout,
@@ -41,19 +42,13 @@ class ActivitySlide(SlideSpec):
 PANEL_WIDTH = inches(3.6)  # what to have ready
 
 
-def _steps_panel(grid: Grid, beside: bool) -> Box:
-    """The steps' panel: the body's width, less the materials panel and a gutter beside it."""
-    width = grid.inner_width - (PANEL_WIDTH + grid.gutter if beside else 0)
-    return Box(grid.margin, grid.body.top, width, grid.body.height)
-
-
 def activity_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
     return workshop_layout(
         "Activity",
         grid,
         scale,
         body_placeholder(
-            inside_panel(_steps_panel(grid, beside=True)),
+            inside_panel(main_panel(grid, PANEL_WIDTH)),
             body_style(scale, space_after=12.0),
             name="Steps",
         ),
@@ -81,7 +76,7 @@ def plan_activity(spec: ActivitySlide, ctx: LayoutContext) -> list[SlidePlan]:
     grid = ctx.grid
     path = ("slides", ctx.slide_index)
     fill = panel_fill(ctx.design)
-    steps_panel = _steps_panel(grid, beside=bool(spec.materials))
+    steps_panel = main_panel(grid, PANEL_WIDTH if spec.materials else None)
     steps = ctx.design.text(
         "body",
         ctx.numbered(spec.steps),

@@ -15,6 +15,7 @@ from summarydeck.layouts.workshop import (
     PANEL_PAD,
     duration,
     inside_panel,
+    main_panel,
     panel_fill,
     time_badge,
     workshop_layout,
@@ -52,18 +53,13 @@ CAPTURE_WIDTH = inches(4.2)
 CAPTURE_LABEL = "Capture it"
 
 
-def _prompts_panel(grid: Grid, beside: bool) -> Box:
-    width = grid.inner_width - (CAPTURE_WIDTH + grid.gutter if beside else 0)
-    return Box(grid.margin, grid.body.top, width, grid.body.height)
-
-
 def wrapup_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
     return workshop_layout(
         "Wrap-up",
         grid,
         scale,
         body_placeholder(
-            inside_panel(_prompts_panel(grid, beside=True)),
+            inside_panel(main_panel(grid, CAPTURE_WIDTH)),
             body_style(scale, size=scale.lead, space_after=14.0),
             name="Prompts",
         ),
@@ -91,7 +87,7 @@ def plan_wrapup(spec: WrapupSlide, ctx: LayoutContext) -> list[SlidePlan]:
     """A workshop's wrap-up: what people will try, how to capture it, and its minutes."""
     grid = ctx.grid
     path = ("slides", ctx.slide_index)
-    panel = _prompts_panel(grid, beside=bool(spec.capture))
+    panel = main_panel(grid, CAPTURE_WIDTH if spec.capture else None)
     prompts = ctx.design.text(
         "body",
         _prompts(spec, ctx),
