@@ -220,7 +220,7 @@ def timed_rows(rows: list[Row], ctx: LayoutContext, clocked: bool) -> list[Eleme
         if row.number is not None:
             # centred on the first line of text, which sits a little above its box's middle
             circle = Box(left, top - inches(0.05), CIRCLE, CIRCLE)
-            elements += _number(i, row.number, circle, ctx)
+            elements += number_badge(i, row.number, circle, ctx)
         title = titles[i - 1]
         elements.append(
             dataclasses.replace(title, box=Box(text_left, top, text_width, title_height))
@@ -302,7 +302,8 @@ def _line_end(
     )
 
 
-def _number(i: int, number: int, box: Box, ctx: LayoutContext) -> list[Element]:
+def number_badge(i: int, number: int, box: Box, ctx: LayoutContext) -> list[Element]:
+    """A section's number in a circle, as both agendas (timed or not) show it."""
     return [
         ShapeElement(f"Agenda number {i}", box, ColourRole.PRIMARY, "oval"),
         TextElement(

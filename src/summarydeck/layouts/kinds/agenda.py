@@ -12,6 +12,7 @@ from summarydeck.layouts.workshop_agenda import (
     agenda_notes,
     agenda_rows,
     agenda_title,
+    number_badge,
     report_untimed,
     timed_rows,
 )
@@ -20,10 +21,8 @@ from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.types import (
     ColourRole,
     Element,
-    ShapeElement,
     SlidePlan,
     TextElement,
-    TextStyle,
 )
 from summarydeck.values import Box, inches
 
@@ -79,23 +78,7 @@ def plan_agenda(spec: AgendaSlide, ctx: LayoutContext) -> list[SlidePlan]:
         top = column.top + (i % per_column) * (row_height + inches(0.1))
         badge_top = top + inches(0.05) if with_subtitles else top + (row_height - inches(0.6)) // 2
         badge = Box(column.left, badge_top, inches(0.6), inches(0.6))
-        elements.append(ShapeElement(f"Agenda number {i + 1}", badge, ColourRole.PRIMARY, "oval"))
-        elements.append(
-            TextElement(
-                f"Agenda number {i + 1} label",
-                badge,
-                ctx.plain(str(i + 1)),
-                TextStyle(
-                    ctx.scale.body,
-                    ColourRole.BACKGROUND,
-                    "heading",
-                    bold=True,
-                    align="center",
-                    anchor="middle",
-                ),
-                inset=0,
-            )
-        )
+        elements.extend(number_badge(i + 1, i + 1, badge, ctx))
         text_left, text_width = column.left + inches(0.8), column.width - inches(0.8)
         subtitle = ctx.sections[i].subtitle if with_subtitles else None
         title_height = inches(0.7) if with_subtitles else row_height
