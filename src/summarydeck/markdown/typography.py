@@ -112,9 +112,23 @@ def shown_address(url: str, *, without_www: bool = False) -> str:
     `without_www` also drops a leading `www.`: for a helpline's site, given as the helpline
     gives it (`samaritans.org`, `mind.org.uk`), which opens the same site and is shorter to
     type for someone who may be struggling. Cited sources keep their `www.`: they are
-    addresses of record."""
+    addresses of record.
+
+    An internationalised host stays readable: the punycode a `url:` field is stored in
+    (`xn--bcher-kva.example`) is shown as `bücher.example`; the link itself keeps it."""
     shown = re.sub(r"^(?:https?://|mailto:)", "", url, flags=re.IGNORECASE).rstrip("/")
+    shown = _readable_host(shown)
     return re.sub(r"^www\.", "", shown, flags=re.IGNORECASE) if without_www else shown
+
+
+def _readable_host(shown: str) -> str:
+    host, slash, rest = shown.partition("/")
+    if "xn--" not in host.lower():
+        return shown
+    try:
+        return host.encode("ascii").decode("idna") + slash + rest
+    except UnicodeError:  # not valid punycode: shown as it is
+        return shown
 
 
 def address_runs(shown: str, link: str) -> tuple[Run, ...]:

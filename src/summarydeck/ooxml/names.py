@@ -53,6 +53,7 @@ def local_name(element: Any) -> str:
 REL_OFFICE_DOCUMENT = f"{R_NS}/officeDocument"
 REL_SLIDE = f"{R_NS}/slide"
 REL_THEME = f"{R_NS}/theme"
+REL_NOTES_MASTER = f"{R_NS}/notesMaster"
 REL_EXTENDED_PROPERTIES = f"{R_NS}/extended-properties"
 REL_CUSTOM_PROPERTIES = f"{R_NS}/custom-properties"
 REL_CORE_PROPERTIES = f"{PACKAGE_RELS_NS}/metadata/core-properties"

@@ -3,7 +3,8 @@
 python-pptx stamps zip entries with the current time and each chart's embedded workbook with
 its creation time; we fix both (to SOURCE_DATE_EPOCH, else the deck's date) so the same content
 always gives the same bytes. Its default template also brings properties that describe the
-template, not the deck: they are replaced.
+template, not the deck: they are replaced. And it relates the notes master without naming it
+in `presentation.xml`, which some applications need: it is named there.
 """
 
 from __future__ import annotations
@@ -15,11 +16,15 @@ import zipfile
 from dataclasses import dataclass
 from typing import Any
 
+from lxml import etree
+
 from summarydeck.ooxml.names import (
     EXTENDED_PROPERTIES_NS,
     REL_EXTENDED_PROPERTIES,
+    REL_NOTES_MASTER,
     REL_THUMBNAIL,
     VT_NS,
+    qn,
 )
 
 
@@ -79,7 +84,29 @@ def replace_template_leftovers(prs: Any, slide_format: str) -> None:
             rel.target_part._blob = text.encode("utf-8")
 
 
+def list_notes_master(prs: Any) -> None:
+    """Name the notes master in `p:notesMasterIdLst`, where the schema puts it (right after
+    `p:sldMasterIdLst`). python-pptx only relates it to the presentation, and Apple Keynote
+    then drops the speaker notes or refuses the file (python-pptx issue 1051). A list already
+    there (a template's) is kept."""
+    part = prs.part
+    root = part._element
+    if root.find(qn("p:notesMasterIdLst")) is not None:
+        return
+    r_ids = sorted(
+        (r_id for r_id, rel in part.rels.items() if rel.reltype == REL_NOTES_MASTER),
+        key=lambda r_id: (len(r_id), r_id),  # rId2 before rId10: the same choice every time
+    )
+    if not r_ids:
+        return  # no slide has notes
+    # made inside the root, so `r:id` takes the root's prefix, then moved into its place
+    id_list = etree.SubElement(root, qn("p:notesMasterIdLst"))
+    etree.SubElement(id_list, qn("p:notesMasterId")).set(qn("r:id"), r_ids[0])
+    root.find(qn("p:sldMasterIdLst")).addnext(id_list)
+
+
 def deck_bytes(prs: Any, when: dt.datetime) -> bytes:
+    list_notes_master(prs)
     raw = io.BytesIO()
     prs.save(raw)
     return normalise_zip(raw.getvalue(), when)

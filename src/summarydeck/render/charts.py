@@ -7,7 +7,6 @@ from io import BytesIO
 from pathlib import Path
 from typing import Any
 
-from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import (
     XL_CHART_TYPE,
     XL_LABEL_POSITION,
@@ -27,6 +26,7 @@ from summarydeck.model.content import Chart, ChartType
 from summarydeck.ooxml.names import qn
 from summarydeck.plan.colours import role_hex
 from summarydeck.plan.types import ChartElement, ColourRole
+from summarydeck.render.chart_data import TextCellChartData
 from summarydeck.render.theme import set_colour
 
 _TYPES = {
@@ -86,8 +86,9 @@ def _add_pictogram(slide: Any, element: ChartElement, brand: Brand) -> Any:
 def _add_native_chart(slide: Any, element: ChartElement, brand: Brand) -> Any:
     spec, box = element.chart, element.box
     # the data stays in YAML order, so "Edit Data", the workbook and the alt text all agree;
-    # its words are typeset like every text frame (curly quotes, range dashes)
-    data = CategoryChartData(number_format=spec.number_format)
+    # its words are typeset like every text frame (curly quotes, range dashes), and written to
+    # the workbook as text, never as formulas
+    data = TextCellChartData(number_format=spec.number_format)
     data.categories = [typeset_plain(category) for category in spec.categories]
     for series in spec.series:
         data.add_series(typeset_plain(series.name), series.values, spec.number_format)

@@ -10,6 +10,7 @@ from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
 from summarydeck.model.brand import Brand
+from summarydeck.ooxml.link_target import link_target
 from summarydeck.ooxml.names import AHYP_NS, EXT_HYPERLINK_COLOUR, qn
 from summarydeck.plan.layout_design import LIST_ROLES, PlaceholderDesign
 from summarydeck.plan.types import BULLET_INDENT, ColourRole, TextElement, TextStyle
@@ -136,7 +137,7 @@ def _add_run(
     elif inherited is None or colour != inherited.colour:
         set_colour(font.color, colour, brand)
     if run_plan.link:
-        run.hyperlink.address = run_plan.link
+        run.hyperlink.address = link_target(run_plan.link)  # the shown text stays as written
         font.underline = True
         _link_uses_run_colour(run)
 
