@@ -6,13 +6,47 @@ import json
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 import pytest
 
+from ooxml_validate import DeckRecorder, schema_folder
 from render_helpers import convert_all_to_pdf, require_tools
 from reset_simulation import simulate_reset
 from summarydeck import api
 from template_factory import content_on_template
+
+# Every distinct deck the tests write through the build's writer is validated against the
+# ECMA-376 schemas when the session ends (issue 15): a finding fails the session, and is
+# printed by deck, part and line.
+WRITTEN_DECKS = DeckRecorder()
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    WRITTEN_DECKS.install()
+
+
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    folder = schema_folder()
+    if folder is None or exitstatus == pytest.ExitCode.INTERRUPTED:
+        return
+    WRITTEN_DECKS.validate(folder)
+    if WRITTEN_DECKS.findings:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter: Any) -> None:
+    if not WRITTEN_DECKS.decks:
+        return
+    if schema_folder() is None:
+        terminalreporter.write_line(
+            "ECMA-376 schemas: skipped, neither tests/ooxml_schemas/ nor "
+            "SUMMARYDECK_OOXML_SCHEMAS has them"
+        )
+        return
+    for line in WRITTEN_DECKS.report():
+        terminalreporter.write_line(line, red=bool(WRITTEN_DECKS.findings))
+
 
 TESTS = Path(__file__).parent
 FULL_CONTENT = TESTS / "content" / "full"
