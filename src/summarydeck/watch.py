@@ -3,14 +3,18 @@
 File events come from `watchfiles` (inotify, FSEvents or ReadDirectoryChangesW underneath,
 so no polling), which also debounces: an editor that writes a file in several steps, or a
 "save all", gives one rebuild. A broken edit prints its diagnostics and leaves the last good
-deck in place, since a build writes nothing unless it succeeds.
+deck in place, since a build writes nothing unless it succeeds. watchfiles follows a folder,
+not its name, so the name is looked at too: a content folder deleted and restored, or another
+moved into its place, is watched afresh (it would otherwise never rebuild again).
 """
 
 from __future__ import annotations
 
+import os
+import stat
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -72,17 +76,68 @@ def watch(
     stop: threading.Event | None = None,
     debounce_ms: int = 300,
     ready: Callable[[], None] | None = None,
+    notice: Callable[[str], None] | None = None,
 ) -> None:
-    """Build once, then again after every batch of saves, until `stop` is set (or Ctrl-C)."""
-    import watchfiles
+    """Build once, then again after every batch of saves, until `stop` is set (or Ctrl-C).
 
+    The folder itself is watched too: when it is deleted, or another folder takes its place,
+    `notice` says so, and the watch waits for it and rebuilds from the folder now there."""
     selection = selection or api.Selection()
+    stop = stop or threading.Event()
+    say = notice or (lambda _message: None)
     done = rebuild(content_dir, out, selection, preview=preview, force=force)
     report(done)
     # --force holds until a build succeeds; after that, a deck edited while we watch is kept
     force = force and done.result is None
     outside = OutsideFiles()
     outside.follow(done)
+    pending = False  # the folder came back, or another took its place: rebuild from it
+    replaced = False  # the last watcher ended: its folder went, or another is there now
+    while not stop.is_set():
+        folder = Folder.open(content_dir)
+        if folder is None:
+            say(f"{_shown(content_dir)} was removed; waiting for it to come back")
+            if not _wait_for(content_dir, stop):
+                return
+            say(f"{_shown(content_dir)} is back; rebuilding and watching it")
+            pending, replaced = True, False
+            continue
+        if replaced:
+            say(f"{_shown(content_dir)} is another folder now; rebuilding and watching it")
+            pending = True
+        with folder:
+            # the first batch comes once the watcher runs, so a rebuild for a folder that came
+            # back reads every file saved into it before then, and the watcher sees the rest
+            for files in _batches(content_dir, folder, outside, stop, debounce_ms):
+                if pending:
+                    files, pending = files or (f"{content_dir.name}/",), False
+                elif not files:
+                    if ready is not None:
+                        ready()
+                        ready = None
+                    continue
+                done = rebuild(
+                    content_dir, out, selection, preview=preview, force=force, changed=files
+                )
+                report(done)
+                force = force and done.result is None
+                outside.follow(done)  # brand.yaml may name another logo now
+            if folder.is_still(content_dir):
+                return  # stopped (or Ctrl-C), with the folder where it was
+        replaced = True
+
+
+def _batches(
+    content_dir: Path,
+    folder: Folder,
+    outside: OutsideFiles,
+    stop: threading.Event,
+    debounce_ms: int,
+) -> Iterator[tuple[str, ...]]:
+    """The names of the files changed in each batch of saves (empty after a quiet second),
+    until `stop` is set or `content_dir` is no longer the folder being watched."""
+    import watchfiles
+
     for changes in watchfiles.watch(
         content_dir,
         watch_filter=lambda _change, path: is_watched(path),
@@ -95,16 +150,65 @@ def watch(
         rust_timeout=1000,
         yield_on_timeout=True,
     ):
-        files = tuple(sorted({Path(path).name for _, path in changes} | set(outside.changed())))
-        if not files:
-            if ready is not None:
-                ready()
-                ready = None
-            continue
-        done = rebuild(content_dir, out, selection, preview=preview, force=force, changed=files)
-        report(done)
-        force = force and done.result is None
-        outside.follow(done)  # brand.yaml may name another logo now
+        if not folder.is_still(content_dir):
+            return  # watchfiles follows the old folder, deleted or moved away: start again
+        yield tuple(sorted({Path(path).name for _, path in changes} | set(outside.changed())))
+
+
+class Folder:
+    """The folder being watched, held open: its identity cannot pass to a new folder while we
+    hold it (a folder deleted and made again gets another inode), so a deleted and restored
+    folder, or one moved into its place, is told from the one watchfiles still follows."""
+
+    def __init__(self, identity: tuple[int, int], fd: int | None) -> None:
+        self.identity = identity
+        self.fd = fd
+
+    @classmethod
+    def open(cls, path: Path) -> Folder | None:
+        """The folder at `path`, or None when there is none."""
+        try:
+            fd = os.open(path, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        except OSError:  # gone; or Windows, which opens no folder this way
+            fd = None
+        try:
+            found = os.fstat(fd) if fd is not None else os.stat(path)
+        except OSError:
+            found = None
+        if found is None or not stat.S_ISDIR(found.st_mode):
+            if fd is not None:
+                os.close(fd)
+            return None
+        return cls((found.st_dev, found.st_ino), fd)
+
+    def is_still(self, path: Path) -> bool:
+        """Whether `path` is still this folder."""
+        try:
+            found = os.stat(path)
+        except OSError:
+            return False
+        return stat.S_ISDIR(found.st_mode) and (found.st_dev, found.st_ino) == self.identity
+
+    def __enter__(self) -> Folder:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        if self.fd is not None:
+            os.close(self.fd)
+            self.fd = None
+
+
+def _wait_for(path: Path, stop: threading.Event) -> bool:
+    """Wait until there is a folder at `path` (True) or `stop` is set (False)."""
+    while not stop.wait(0.2):
+        if path.is_dir():
+            return True
+    return False
+
+
+def _shown(path: Path) -> str:
+    """A folder as the user named it, marked as a folder: `content/`."""
+    return f"{path.as_posix().rstrip('/')}/"
 
 
 class OutsideFiles:

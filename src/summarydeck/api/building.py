@@ -34,7 +34,7 @@ from summarydeck.ooxml.saving import (
     replace_template_leftovers,
     set_core_properties,
 )
-from summarydeck.output.files import write_together
+from summarydeck.output.files import check_targets, write_together
 from summarydeck.output.guard import guard_overwrite
 from summarydeck.output.manifest import SlideEntry, manifest_path, manifest_text
 from summarydeck.output.review import review_path, review_text
@@ -155,6 +155,8 @@ def _prepare(
     # a final build with anything unconfirmed stops here, before rendering
     cut, plans = plan_selection(deck, diags, selection, final=final)
     target = out or default_output(cut, selection)
+    # a link, folder or FIFO where a file goes: refused now, before the guard reads it
+    check_targets([target, manifest_path(target), review_path(target)])
     cache = cache_dir if cache_dir is not None else target.parent / ".cache" / "charts"
     # the variant as resolved: `build` and `build --variant <first>` make the same deck
     resolved = dataclasses.replace(selection, variant=cut.variant)

@@ -12,7 +12,9 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import os
 import struct
+import tempfile
 import zlib
 from importlib import metadata
 from pathlib import Path
@@ -59,9 +61,15 @@ def render_chart_png(
     if cached is not None:
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
-            tmp = cached.with_suffix(".tmp")
-            tmp.write_bytes(png)
-            tmp.replace(cached)
+            # a new file of its own (O_EXCL: a link there is not followed, and two builds at
+            # once do not share one), renamed over the name
+            fd, tmp = tempfile.mkstemp(prefix=f".{key}.", suffix=".tmp", dir=cached.parent)
+            try:
+                with os.fdopen(fd, "wb") as handle:
+                    handle.write(png)
+                os.replace(tmp, cached)
+            finally:
+                Path(tmp).unlink(missing_ok=True)
         except OSError:
             pass  # the cache only saves time; a build must not fail for want of it
     return png, _png_size(png)

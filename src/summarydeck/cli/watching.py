@@ -87,5 +87,6 @@ def watch(
             force=force,
             stop=stop,
             ready=lambda: click.echo("Waiting for changes..."),
+            notice=lambda message: click.echo(f"[{live.clock()}] {message}"),
         )
     click.echo("Stopped watching.")
