@@ -3,11 +3,21 @@
 from __future__ import annotations
 
 import io
+import re
 import shutil
 import zipfile
 from pathlib import Path
 
 FULL_CONTENT = Path(__file__).parent / "content" / "full"
+
+
+# `{{"word " * 20000}}` in a bad-input case's `new` or `text` (tests/bad_inputs/README.md): a
+# long text kept short in the case file
+_REPEAT = re.compile(r'\{\{"(.*?)" \* (\d+)\}\}')
+
+
+def expand_repeats(text: str) -> str:
+    return _REPEAT.sub(lambda m: m[1].encode().decode("unicode_escape") * int(m[2]), text)
 
 
 def edit_content(file: Path, old: str, new: str) -> None:

@@ -20,8 +20,9 @@ import pytest
 import yaml
 from click.testing import CliRunner
 
-from helpers import edit_content
+from helpers import edit_content, expand_repeats
 from summarydeck.cli import cli
+from summarydeck.cli.printing import window
 
 TESTS = Path(__file__).parent
 FULL_CONTENT = TESTS / "content" / "full"
@@ -68,13 +69,13 @@ def _prepare(case: dict[str, Any], root: Path) -> tuple[Path, Path]:
         target = content / case["file"]
         text = target.read_text(encoding="utf-8") if target.exists() else ""
         if "text" in case:
-            text = case["text"]
+            text = expand_repeats(case["text"])
         for change in case.get("replace", []):
             assert text.count(change["old"]) == 1, (
                 f"{case['file']}: {change['old']!r} should occur exactly once; "
                 "has tests/content/full changed?"
             )
-            text = text.replace(change["old"], change["new"])
+            text = text.replace(change["old"], expand_repeats(change["new"]))
         target.write_bytes(text.encode(case.get("encoding", "utf-8")))
     out_dir = root / "out"
     out_dir.mkdir()
@@ -172,6 +173,7 @@ def _check(run: Run, case: dict[str, Any]) -> None:
         # the source line as in the file (undecodable bytes shown as U+FFFD), then a caret line
         line, column = where
         source = expect.get("shown") or _text(file).split("\n")[line - 1].rstrip()
+        source, column = window(source, column)  # a long line: the part around the caret
         assert block[1] == f"{line:>5} | {source}", output
         caret = block[2]
         assert caret.startswith("      | "), output
@@ -196,7 +198,9 @@ def test_there_are_enough_cases() -> None:
         assert {"about", "expect"} <= set(case), name
         expect = case["expect"]
         assert {"code", "file", "message"} <= set(expect), name
-        assert "at" in expect or "line" in expect or expect["file"] == ".", name
+        assert (
+            "at" in expect or "line" in expect or expect["file"] == "." or expect.get("whole_file")
+        ), name
 
 
 @pytest.mark.parametrize(("name", "case"), CASES, ids=[name for name, _ in CASES])

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import yaml
 
+from helpers import expand_repeats
 from summarydeck import api
 from summarydeck.diagnostics import CODES, ContentError, Diagnostic, Diagnostics
 from template_factory import wide_169
@@ -198,6 +199,8 @@ CASES: dict[str, dict[str, Any]] = {
     "E102": {"case": "mapping_key_is_a_list"},
     "E103": {"case": "yaml_duplicate_key"},
     "E104": {"case": "missing_deck_section"},
+    "E105": {"case": "limit_long_word"},
+    "E106": {"case": "nonchar_escaped_fffe"},
     "W101": {
         "file": "notes.yaml",
         "text": "# nothing here yet\n",
@@ -414,10 +417,12 @@ def _edited_content(case: dict[str, Any], root: Path) -> Path:
         (content / name).unlink()
     if "file" in case:
         target = content / case["file"]
-        text = case.get("text") or (target.read_text(encoding="utf-8") if target.exists() else "")
+        text = expand_repeats(case.get("text") or "") or (
+            target.read_text(encoding="utf-8") if target.exists() else ""
+        )
         for change in case.get("replace", []):
             assert text.count(change["old"]) == 1, f"{change['old']!r}: not exactly once"
-            text = text.replace(change["old"], change["new"])
+            text = text.replace(change["old"], expand_repeats(change["new"]))
         target.write_bytes(text.encode(case.get("encoding", "utf-8")))
     return content
 

@@ -74,6 +74,26 @@ CODES: dict[str, ContentCode] = {
             "starts with `deck:`.",
         ),
         ContentCode(
+            "E105",
+            "error",
+            "past a limit",
+            "A content file goes past one of the limits that keep every build bounded in time "
+            "and memory: a file over 2 MB, values nested over 40 levels deep, aliases that "
+            "repeat text until the file is far longer than written, a text value over 10,000 "
+            "characters (50,000 for notes), or a deck of over 2,000 slides. The message names "
+            "the limit; split the file, shorten the text, or (for slides) set "
+            "SUMMARYDECK_MAX_SLIDES.",
+        ),
+        ContentCode(
+            "E106",
+            "error",
+            "character a deck cannot hold",
+            "A text holds a control character, a Unicode noncharacter (U+FFFE, U+FDD0 ...) or "
+            "half of a surrogate pair, usually written as an escape in double quotes "
+            "(`\\uFFFE`) or pasted from another program. XML forbids some of them and "
+            "PowerPoint shows the rest as boxes. Delete it.",
+        ),
+        ContentCode(
             "W101",
             "warning",
             "empty file",

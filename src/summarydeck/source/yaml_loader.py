@@ -8,6 +8,7 @@ duplicate keys (which PyYAML silently lets the last one win) become errors.
 from __future__ import annotations
 
 import os
+import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,6 +17,7 @@ from typing import Any
 import yaml
 
 from summarydeck.diagnostics import Diagnostics, Location, split_lines
+from summarydeck.source import limits
 
 DataPath = tuple[str | int, ...]
 
@@ -100,21 +102,41 @@ _PLAIN_TAGS = {
 }
 
 
-# Lists and mappings built from one file; aliases can repeat a value exponentially often.
-_MAX_COLLECTIONS = 100_000
+class _LimitError(yaml.constructor.ConstructorError):
+    """A file goes past one of `limits` (E105, not a syntax error)."""
 
 
 class _Builder:
-    def __init__(self, file: str, loader: yaml.SafeLoader, diags: Diagnostics) -> None:
+    def __init__(
+        self, file: str, loader: yaml.SafeLoader, diags: Diagnostics, text_size: int
+    ) -> None:
         self.file = file
         self.loader = loader
         self.diags = diags
         self.source_map = SourceMap()
         self._open: set[int] = set()  # nodes being built: an alias back to one is a cycle
         self._count = 0
+        self._characters = 0  # of text built, aliases counted each time they repeat
+        self._most_characters = text_size + limits.ALIAS_ALLOWANCE
 
     def build(self, node: yaml.Node, path: DataPath) -> Any:
         self.source_map.values[path] = _location(self.file, node)
+        self._count += 1
+        if self._count > limits.MAX_VALUES:
+            raise _LimitError(
+                None,
+                None,
+                f"the file builds more than {limits.MAX_VALUES:,} values "
+                "(are aliases repeating them?)",
+                node.start_mark,
+            )
+        if len(path) > limits.MAX_DEPTH:
+            raise _LimitError(
+                None,
+                None,
+                f"lists and mappings are nested more than {limits.MAX_DEPTH} levels deep here",
+                node.start_mark,
+            )
         if node.tag.startswith("!") or (
             node.tag.startswith("tag:yaml.org,2002:")
             and node.tag.rsplit(":", 1)[1] not in _PLAIN_TAGS
@@ -124,15 +146,11 @@ class _Builder:
                 None, None, f"the tag {node.tag} is not allowed in content", node.start_mark
             )
         if isinstance(node, yaml.ScalarNode):
-            return self._scalar(node)
-        self._count += 1
+            value = self._scalar(node)
+            return self._text(value, node, path) if isinstance(value, str) else value
         if id(node) in self._open:
             raise yaml.constructor.ConstructorError(
                 None, None, "an alias (`*name`) refers to a value that contains it", node.start_mark
-            )
-        if self._count > _MAX_COLLECTIONS:
-            raise yaml.constructor.ConstructorError(
-                None, None, "too many nested values (are aliases repeating it?)", node.start_mark
             )
         self._open.add(id(node))
         try:
@@ -141,6 +159,45 @@ class _Builder:
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
         finally:
             self._open.discard(id(node))
+
+    def _text(self, value: str, node: yaml.ScalarNode, path: DataPath) -> str:
+        """A text value once it is within the limits and holds only characters a deck can;
+        past a limit it is reported and cut, so nothing later spends time on it."""
+        self._characters += len(value)
+        if self._characters > self._most_characters:
+            raise _LimitError(
+                None,
+                None,
+                "aliases (`*name`) repeat the text written here until the file is more than "
+                f"{limits.size_in_words(limits.ALIAS_ALLOWANCE)} characters longer than it is "
+                "written",
+                node.start_mark,
+            )
+        most = limits.text_limit(path[-1] if path else None)
+        if len(value) > most:
+            self.diags.error(
+                "E105",
+                f"{dotted(path)}: the text is {len(value):,} characters long; "
+                f"a text value holds at most {most:,}",
+                _location(self.file, node),
+                "a slide shows a few hundred characters: shorten it, or split it over "
+                "several fields or slides",
+            )
+            value = value[:most]
+        found = limits.forbidden_character(value)
+        if found is not None:
+            index, what = found
+            before = value[max(0, index - 20) : index].strip()
+            after = f" after `{before}`" if before else " at its start"
+            self.diags.error(
+                "E106",
+                f"{dotted(path)}: the text holds {what}{after}, which a deck cannot show",
+                _location(self.file, node),
+                "delete the invisible character (often pasted from another program, or "
+                "written as an escape such as `\\uFFFE` in double quotes)",
+            )
+            value = limits.without_forbidden(value)
+        return value
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         try:
@@ -189,13 +246,8 @@ class _Builder:
 def load_yaml(path: Path, diags: Diagnostics) -> LoadedFile | None:
     """Load one YAML file. Problems go to `diags`; returns None when the file cannot be read."""
     file = display_path(path)
-    try:
-        raw = path.read_bytes()
-    except FileNotFoundError:
-        diags.error("E100", "file not found", Location(file))
-        return None
-    except OSError as exc:
-        diags.error("E100", f"cannot read the file: {exc.strerror}", Location(file))
+    raw = _read_bounded(path, file, diags)
+    if raw is None:
         return None
     try:
         text = raw.decode("utf-8")
@@ -214,8 +266,21 @@ def load_yaml(path: Path, diags: Diagnostics) -> LoadedFile | None:
     try:
         loader = yaml.SafeLoader(text)  # this already rejects control characters
         node = loader.get_single_node()
-        builder = _Builder(file, loader, diags)
+        builder = _Builder(file, loader, diags, len(text))
         data = builder.build(node, ()) if node is not None else None
+    except _LimitError as exc:
+        mark = exc.problem_mark
+        where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
+        diags.error("E105", exc.problem or "the file is too large", where, _limit_hint(exc))
+        return None
+    except RecursionError:  # PyYAML composes nested values recursively, before we see them
+        diags.error(
+            "E105",
+            f"lists and mappings are nested more than {limits.MAX_DEPTH} levels deep here",
+            _too_deep(file, text),
+            "the content format nests a few levels; look for a run of `[` or `{` left open",
+        )
+        return None
     except yaml.MarkedYAMLError as exc:
         _report_marked(exc, file, text, diags)
         return None
@@ -236,6 +301,73 @@ def load_yaml(path: Path, diags: Diagnostics) -> LoadedFile | None:
         if loader is not None:
             loader.dispose()
     return LoadedFile(path, data, builder.source_map)
+
+
+def _read_bounded(path: Path, file: str, diags: Diagnostics) -> bytes | None:
+    """The file's bytes, or None (reported) when it is missing, not a plain file (a FIFO would
+    block for ever), or larger than a content file may be."""
+    try:
+        status = path.stat()
+        if not stat.S_ISREG(status.st_mode):
+            diags.error("E100", "not a regular file, so it is not read", Location(file))
+            return None
+        # O_NONBLOCK: should a FIFO take the file's place after the check, opening it does not
+        # wait for a writer
+        descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+        with os.fdopen(descriptor, "rb") as handle:
+            raw = handle.read(limits.MAX_FILE_BYTES + 1)
+    except FileNotFoundError:
+        diags.error("E100", "file not found", Location(file))
+        return None
+    except OSError as exc:
+        diags.error("E100", f"cannot read the file: {exc.strerror}", Location(file))
+        return None
+    if len(raw) > limits.MAX_FILE_BYTES:
+        diags.error(
+            "E105",
+            f"the file is larger than {limits.size_in_words(limits.MAX_FILE_BYTES)}, "
+            "the most a content file may be",
+            Location(file),
+            "split it into several .yaml files (each holds whole sections), or check that "
+            "it is the file you meant",
+        )
+        return None
+    return raw
+
+
+def _limit_hint(exc: yaml.constructor.ConstructorError) -> str:
+    if "alias" in (exc.problem or ""):
+        return "write the value out instead of repeating it with `&anchor` and `*alias`"
+    if "nested" in (exc.problem or ""):
+        return "the content format nests a few levels; look for a run of `[` or `-` items"
+    return "split the content over several files"
+
+
+_OPENING = (
+    yaml.FlowSequenceStartToken,
+    yaml.FlowMappingStartToken,
+    yaml.BlockSequenceStartToken,
+    yaml.BlockMappingStartToken,
+)
+_CLOSING = (yaml.FlowSequenceEndToken, yaml.FlowMappingEndToken, yaml.BlockEndToken)
+
+
+def _too_deep(file: str, text: str) -> Location:
+    """Where nesting first goes past the limit, found with YAML's scanner (which, unlike its
+    composer, does not recurse)."""
+    depth = 0
+    try:
+        for token in yaml.scan(text, Loader=yaml.SafeLoader):
+            if isinstance(token, _OPENING):
+                depth += 1
+                if depth > limits.MAX_DEPTH + 1:  # the file's own mapping is depth 1
+                    mark = token.start_mark
+                    return Location(file, mark.line + 1, mark.column + 1)
+            elif isinstance(token, _CLOSING):
+                depth -= 1
+    except yaml.YAMLError:
+        pass
+    return Location(file)
 
 
 def _report_marked(exc: yaml.MarkedYAMLError, file: str, text: str, diags: Diagnostics) -> None:
