@@ -13,16 +13,22 @@ from __future__ import annotations
 import os
 import re
 import stat
+import sys
 import tempfile
 import time
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
 from summarydeck.diagnostics import OutputError
 
+if sys.platform != "win32":
+    import fcntl
+
 # A build's own files beside a target: `.<name>.<pid>.<8 random>.tmp` (the new file, before its
 # rename) and `.<name>.<pid>.old` (the old file's second name, to put it back with).
 _STALE_AFTER = 3600.0  # seconds; a live build renames its files within seconds of writing them
+_LOCK_WAIT = 30.0  # seconds another build may hold the output folder (it needs milliseconds)
 
 
 def _umask() -> int:
@@ -89,23 +95,65 @@ def write_together(files: Sequence[tuple[Path, bytes]]) -> None:
     try:
         for path, data in files:
             staged.append(_stage(path, data))
-        for _, path in staged:
-            aside.append((path, _set_aside(path)))
-        for done, (tmp, path) in enumerate(staged):
-            try:
-                os.replace(tmp, path)  # replaces the name: a link put there is not followed
-            except OSError as exc:
-                _put_back(aside[:done])
-                raise OutputError(
-                    f"cannot write {path}: {exc.strerror}; the files written before it were "
-                    "put back as they were"
-                ) from exc
+        with _folders_locked({path.parent for _, path in staged}):
+            for _, path in staged:
+                aside.append((path, _set_aside(path)))
+            for done, (tmp, path) in enumerate(staged):
+                try:
+                    os.replace(tmp, path)  # replaces the name: a link there is not followed
+                except OSError as exc:
+                    _put_back(aside[:done])
+                    raise OutputError(
+                        f"cannot write {path}: {exc.strerror}; the files written before it "
+                        "were put back as they were"
+                    ) from exc
     finally:
         for tmp, _ in staged:
             tmp.unlink(missing_ok=True)  # after a failure: the ones not renamed
         for _, old in aside:
             if old is not None:
                 old.unlink(missing_ok=True)
+
+
+@contextmanager
+def _folders_locked(folders: Iterable[Path]) -> Iterator[None]:
+    """Hold each folder's lock (`flock` on the folder itself: no lock file to leave behind)
+    while a build puts its files in place, so two builds at once never interleave their
+    renames (one's deck beside the other's manifest). The kernel lets go of a killed build's
+    lock; where folders cannot be locked (Windows, some network shares) the writes go ahead."""
+    if sys.platform == "win32":
+        yield
+        return
+    held: list[int] = []
+    try:
+        for folder in sorted(folders):  # one order for every build: no deadlock
+            try:
+                fd = os.open(folder, os.O_RDONLY)
+            except OSError:
+                continue
+            held.append(fd)
+            _lock(fd, folder)
+        yield
+    finally:
+        for fd in held:
+            os.close(fd)  # closing lets go of the lock
+
+
+def _lock(fd: int, folder: Path) -> None:
+    deadline = time.monotonic() + _LOCK_WAIT
+    while True:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            return
+        except BlockingIOError:
+            if time.monotonic() > deadline:
+                raise OutputError(
+                    f"another build has been writing to {folder} for {_LOCK_WAIT:.0f} s",
+                    "wait for it to finish, or stop it, and build again",
+                ) from None
+            time.sleep(0.02)
+        except OSError:
+            return  # a file system without locks: write as before
 
 
 def _set_aside(path: Path) -> Path | None:
@@ -186,15 +234,15 @@ def _clean_stale(path: Path) -> None:
     # (no pid: left by a version that did not name it; only its age tells)
     pattern = re.compile(rf"\.{re.escape(path.name)}\.(?:(\d+)\.)?(?:[a-z0-9_]{{8}}\.tmp|old)")
     now = time.time()
-    for entry in os.scandir(path.parent):
-        match = pattern.fullmatch(entry.name)
+    with os.scandir(path.parent) as entries:
+        found = [(entry, pattern.fullmatch(entry.name)) for entry in entries]
+    for entry, match in found:
         if match is None:
             continue
         try:
-            found = entry.stat(follow_symlinks=False)
+            age = now - entry.stat(follow_symlinks=False).st_mtime
             pid = match.group(1)
-            alive = pid is None or _is_running(int(pid))
-            if alive and now - found.st_mtime < _STALE_AFTER:
+            if (pid is None or _is_running(int(pid))) and age < _STALE_AFTER:
                 continue
             os.unlink(entry.path)
         except OSError:
