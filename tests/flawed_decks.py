@@ -388,6 +388,21 @@ def unchanged_copy(base: Path, out: Path) -> None:
     shutil.copyfile(base, out)
 
 
+def linked_logo(base: Path, out: Path) -> None:
+    """Slide 1's logo is linked to a file on the author's disk instead of held in the deck."""
+
+    def change(prs: Any) -> None:
+        blip = _shape(prs, 1, "Logo")._element.blipFill.blip
+        part = prs.slides[0].part
+        part.drop_rel(blip.attrib.pop(qn("r:embed")))
+        blip.set(qn("r:link"), part.relate_to("file:///C:/Users/me/logo.png", _IMAGE, True))
+
+    _edit(base, out, change)
+
+
+_IMAGE = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/image"
+
+
 FLAWS: dict[str, Flaw] = {
     "slide-without-content-type": Flaw(slide_without_content_type, "C101", None),
     "picture-part-missing": Flaw(picture_part_missing, "C101", None),
@@ -414,4 +429,5 @@ FLAWS: dict[str, Flaw] = {
     "file-link": Flaw(file_link, "C601", 14),
     "javascript-link": Flaw(javascript_link, "C601", 24),
     "unconfirmed-in-final": Flaw(unchanged_copy, "C701", 7, final=True),
+    "linked-logo": Flaw(linked_logo, "C602", 1),
 }

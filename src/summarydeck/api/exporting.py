@@ -27,7 +27,14 @@ def built_decks(content_dir: Path, variant: str | None, all_variants: bool) -> l
 
 
 def export(
-    decks: list[Path], out_dir: Path = DEFAULT_OUTPUT_DIR, *, width_px: int = 1920
+    decks: list[Path],
+    out_dir: Path = DEFAULT_OUTPUT_DIR,
+    *,
+    width_px: int = 1920,
+    allow_linked_files: bool = False,
 ) -> list[ExportedDeck]:
-    """Each deck as a PDF, one PNG per slide and a contact sheet, in one LibreOffice run."""
-    return export_decks(decks, out_dir, width_px=width_px)
+    """Each deck as a PDF, one PNG per slide and a contact sheet, in one LibreOffice run.
+
+    A deck that links to pictures, media or objects outside itself is refused (OutputError)
+    unless `allow_linked_files`: LibreOffice would read them into the PDF."""
+    return export_decks(decks, out_dir, width_px=width_px, allow_linked_files=allow_linked_files)

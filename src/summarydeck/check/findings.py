@@ -72,6 +72,7 @@ RULES = {
         Rule("C502", "overlapping-text", Severity.WARNING, "text overlaps other content"),
         Rule("C503", "off-margin", Severity.WARNING, "a box crosses the text margins"),
         Rule("C601", "link-scheme", Severity.ERROR, "a link is not a web or mail address"),
+        Rule("C602", "linked-file", Severity.ERROR, "a picture or object is linked, not held"),
         Rule("C701", "unconfirmed", Severity.ERROR, "a final deck shows unconfirmed content"),
     )
 }

@@ -35,6 +35,12 @@ from summarydeck.cli.printing import counted
     show_default=True,
     help="Width of each slide picture in pixels.",
 )
+@click.option(
+    "--allow-linked-files",
+    is_flag=True,
+    help="Export decks that link to pictures, media or objects outside themselves (files on "
+    "this computer or the web): LibreOffice reads them into the PDF. Refused without it.",
+)
 def export(
     decks: tuple[Path, ...],
     content_dir: Path,
@@ -42,6 +48,7 @@ def export(
     all_variants: bool,
     out_dir: Path | None,
     width: int,
+    allow_linked_files: bool,
 ) -> None:
     """Export decks as PDF, one PNG per slide (named by slide id) and a contact sheet, with
     headless LibreOffice (one run for all the decks). Without DECKS: the deck `build` writes
@@ -52,7 +59,12 @@ def export(
         raise click.UsageError("--all exports every variant: leave out --variant")
     with exit_status(writes=False):
         paths = list(decks) or api.built_decks(content_dir, variant, all_variants)
-        exported = api.export(paths, out_dir or api.DEFAULT_OUTPUT_DIR, width_px=width)
+        exported = api.export(
+            paths,
+            out_dir or api.DEFAULT_OUTPUT_DIR,
+            width_px=width,
+            allow_linked_files=allow_linked_files,
+        )
     for item in exported:
         count = len(item.slides)
         per = item.seconds / count if count else 0.0

@@ -21,7 +21,7 @@ from summarydeck.export.decks import InputDeck, read_decks
 from summarydeck.export.libreoffice import convert_to_pdf
 from summarydeck.export.naming import caption
 from summarydeck.export.pictures import name_slides, rasterise
-from summarydeck.export.tools import find_tools
+from summarydeck.export.tools import Tools, find_tools
 
 DEFAULT_WIDTH_PX = 1920  # full HD: sharp on a projector, ~200-400 kB a slide
 STAGING_PREFIX = ".export-"  # hidden, so a half-done export never looks like a result
@@ -39,24 +39,29 @@ class ExportedDeck:
 
 
 def export_decks(
-    decks: Sequence[Path], out_dir: Path, *, width_px: int = DEFAULT_WIDTH_PX
+    decks: Sequence[Path],
+    out_dir: Path,
+    *,
+    width_px: int = DEFAULT_WIDTH_PX,
+    allow_linked_files: bool = False,
 ) -> list[ExportedDeck]:
     """Export each deck to `out_dir`: a PDF, one PNG per slide `width_px` wide, a contact sheet.
 
-    Raises OutputError (ToolMissingError when LibreOffice or pdftoppm is not installed) and
-    then leaves `out_dir` as it was."""
+    Raises OutputError (ToolMissingError when LibreOffice or pdftoppm is not installed,
+    LinkedFilesError when a deck links to files outside itself and `allow_linked_files` is
+    not set) and then leaves `out_dir` as it was."""
     if width_px < 1:
         raise ValueError(f"width_px must be positive, not {width_px}")
     start = time.monotonic()
     tools = find_tools()  # before anything else: a missing tool is the likeliest problem
-    inputs = read_decks(decks)
+    inputs = read_decks(decks, allow_linked_files=allow_linked_files)
     staging = _staging_folder(out_dir)
     try:
         ready = staging / "ready"
         work = staging / "work"
         ready.mkdir()
         work.mkdir()
-        _make(inputs, tools.soffice, tools.pdftoppm, work, ready, width_px)
+        _make(inputs, tools, work, ready, width_px, allow_linked_files=allow_linked_files)
         _move_into_place(inputs, ready, staging / "old", out_dir)
     except OSError as exc:  # disk full, permissions, a picture PIL cannot read ...
         raise OutputError(f"cannot export to {out_dir}: {exc}") from exc
@@ -87,16 +92,19 @@ def _staging_folder(out_dir: Path) -> Path:
 
 def _make(
     inputs: Sequence[InputDeck],
-    soffice: Path,
-    pdftoppm: Path,
+    tools: Tools,
     work: Path,
     ready: Path,
     width_px: int,
+    *,
+    allow_linked_files: bool,
 ) -> None:
     """Every result in `ready/` under its final name."""
-    pdfs = convert_to_pdf(soffice, [deck.path for deck in inputs], work)
+    # linked files allowed: the deck where it is, so links relative to it still resolve
+    given = [deck.path for deck in inputs] if allow_linked_files else _staged_copies(inputs, work)
+    pdfs = convert_to_pdf(tools.soffice, given, work, block_links=not allow_linked_files)
     pages = rasterise(
-        pdftoppm,
+        tools.pdftoppm,
         [(pdf, len(deck.slides)) for pdf, deck in zip(pdfs, inputs, strict=True)],
         work,
         width_px,
@@ -111,6 +119,20 @@ def _make(
             [caption(slide.number, slide.ident) for slide in deck.slides],
             ready / f"{deck.stem}-contact-sheet.png",
         )
+
+
+def _staged_copies(inputs: Sequence[InputDeck], work: Path) -> list[Path]:
+    """The bytes each deck was read and checked as, written for LibreOffice: a file swapped
+    after the checks (for a zip bomb, a FIFO, a deck with links) never reaches it. Named
+    `<stem>.pptx`, so LibreOffice picks its PowerPoint filter and names the PDF `<stem>.pdf`."""
+    copies = []
+    for index, deck in enumerate(inputs):
+        folder = work / "decks" / str(index)
+        folder.mkdir(parents=True)
+        copy = folder / f"{deck.stem}.pptx"
+        copy.write_bytes(deck.data)
+        copies.append(copy.resolve())
+    return copies
 
 
 def _move_into_place(inputs: Sequence[InputDeck], ready: Path, old: Path, out_dir: Path) -> None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from summarydeck.ooxml.external_links import LinkedFile
 from summarydeck.ooxml.names import DEFAULT_INSETS, TITLE_TYPES
 from summarydeck.values import Box
 
@@ -100,3 +101,5 @@ class DeckView:
     width: int
     height: int
     slides: tuple[SlideView, ...] = field(default_factory=tuple)
+    # pictures, media and objects loaded from outside the package (`external_links.py`)
+    linked: tuple[LinkedFile, ...] = ()

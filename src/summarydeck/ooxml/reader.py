@@ -13,6 +13,7 @@ from typing import Any
 
 from summarydeck.ooxml.chart_props import ChartFacts, read_chart
 from summarydeck.ooxml.deck_view import DeckView, ShapeView, SlideView, TextParagraph
+from summarydeck.ooxml.external_links import linked_files
 from summarydeck.ooxml.names import DEFAULT_INSETS, R_NS, local_name, qn
 from summarydeck.ooxml.opening import DeckReadError, open_presentation
 from summarydeck.ooxml.placeholders import inherited_box, inherited_placeholder, placeholder_type
@@ -48,7 +49,8 @@ def read_deck(data: bytes, name: str | None = None) -> DeckView:
             f"slide {reading} cannot be read ({type(exc).__name__}: {exc}); "
             "the other checks did not run"
         ) from exc
-    return DeckView(int(prs.slide_width or 0), int(prs.slide_height or 0), tuple(slides))
+    linked = tuple(linked_files(prs))  # every part's relationships, read when it opened
+    return DeckView(int(prs.slide_width or 0), int(prs.slide_height or 0), tuple(slides), linked)
 
 
 def _read_slide(parts: SlideParts, defaults: Any, themes: dict[int, Theme]) -> SlideView:
