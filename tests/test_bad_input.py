@@ -9,6 +9,7 @@ print a traceback, touch the deck already at `--out`, or leave anything beside i
 from __future__ import annotations
 
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -93,6 +94,15 @@ def _run_in_process(case: dict[str, Any], root: Path, monkeypatch: pytest.Monkey
     return Run(result.exit_code, result.output, root, content, out)
 
 
+# Address space for a subprocess case: a build of the test deck needs well under this, an
+# alias bomb or a runaway fitter would need many times more.
+MEMORY_CAP = 2_500_000_000
+
+
+def _bounded_memory() -> None:
+    resource.setrlimit(resource.RLIMIT_AS, (MEMORY_CAP, MEMORY_CAP))
+
+
 def _run_subprocess(case: dict[str, Any], root: Path, command: list[str]) -> Run:
     content, out = _prepare(case, root)
     env = {**os.environ, "PYTHONDONTWRITEBYTECODE": "1"}
@@ -103,7 +113,8 @@ def _run_subprocess(case: dict[str, Any], root: Path, command: list[str]) -> Run
         text=True,
         check=False,
         env=env,
-        timeout=60,
+        timeout=60,  # a hang fails the test
+        preexec_fn=_bounded_memory,  # and so does unbounded memory (MemoryError: exit 4)
     )
     return Run(result.returncode, result.stdout + result.stderr, root, content, out)
 

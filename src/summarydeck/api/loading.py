@@ -16,6 +16,7 @@ from summarydeck.layouts.selection import apply_variant, default_variant, pick_s
 from summarydeck.model.deck import Deck
 from summarydeck.model.validate import validate
 from summarydeck.plan.types import SlidePlan
+from summarydeck.source import limits
 from summarydeck.source.content_dir import (
     content_files,
     is_content_file,
@@ -72,7 +73,10 @@ def plan_selection(
 
     `final`: a deck for publishing, so anything still to be confirmed is an error."""
     cut = apply_variant(deck, selection.variant, diags)
+    _check_slide_limit(len(cut.entries), cut, diags)
+    diags.raise_if_errors()  # past the limit before laying out: do not spend the time
     plans = plan_deck(cut, diags)
+    _check_slide_limit(len(plans), cut, diags)  # continued pages count too
     _check_max_slides(cut, plans, diags)
     picked = pick_slides(plans, cut, selection.only, selection.section)
     if len(picked) < len(plans) and not any(p.kind == "sources" for p in picked):
@@ -103,6 +107,20 @@ def check_selection(content_dir: Path, selection: Selection) -> None:
     deck = load_deck(content_dir, diags)
     if deck is not None:
         apply_variant(deck, selection.variant, Diagnostics())
+
+
+def _check_slide_limit(count: int, deck: Deck, diags: Diagnostics) -> None:
+    """A deck's time and memory grow with its slides: past the limit, say so and how to go on."""
+    most = limits.max_slides()
+    if count > most:
+        diags.error(
+            "E105",
+            f"the deck has {count:,} slides (continued pages included); the most a deck may "
+            f"have is {most:,}",
+            deck.source_map.locate(("slides",), key=True),
+            f"to build a larger deck, set {limits.MAX_SLIDES_VARIABLE} (e.g. "
+            f"{limits.MAX_SLIDES_VARIABLE}={count}); or build it in parts with variants",
+        )
 
 
 def _check_max_slides(deck: Deck, plans: list[SlidePlan], diags: Diagnostics) -> None:

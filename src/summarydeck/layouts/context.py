@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from summarydeck.diagnostics import Diagnostics
+from summarydeck.diagnostics import Diagnostics, OutputError
 from summarydeck.layouts.designs import body_style, title_placeholder
 from summarydeck.markdown.inline import plain_paragraphs, to_paragraphs, to_plain, typeset_lines
 from summarydeck.model.brand import TypeScale
@@ -32,6 +32,8 @@ from summarydeck.plan.types import (
     TextStyle,
     ToConfirm,
 )
+from summarydeck.source import limits
+from summarydeck.source.assets import read_asset
 from summarydeck.source.yaml_loader import DataPath
 from summarydeck.values import Box, Paragraph, inches
 
@@ -311,8 +313,15 @@ class LayoutContext:
         self, name: str, file: str, alt_text: str, box: Box, align: str = "left"
     ) -> PictureElement:
         """A picture from the content folder, fitted inside `box` keeping its aspect ratio."""
-        data = (self.deck.content_dir / file).read_bytes()
-        width_px, height_px = _image_size(data)
+        try:
+            data = read_asset(self.deck.content_dir, file, limits.MAX_PICTURE_BYTES)
+            width_px, height_px = _image_size(data)
+        except (OSError, ValueError, SyntaxError) as exc:  # PIL's errors for a damaged file
+            # it was checked with the content: it changed while the deck was being built
+            raise OutputError(
+                f"the picture `{file}` changed while the deck was being built ({exc})",
+                "build again once the file is saved",
+            ) from exc
         scale = min(box.width / width_px, box.height / height_px)
         width, height = round(width_px * scale), round(height_px * scale)
         left = box.right - width if align == "right" else box.left

@@ -15,6 +15,8 @@ from summarydeck.model.colour import contrast_ratio, shown_ratio
 from summarydeck.model.content import SINGULAR, Content, ContentId, Provenance, Status, slug
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.model.variants import Variant, sections_of
+from summarydeck.source import limits
+from summarydeck.source.assets import problem_with
 from summarydeck.source.yaml_loader import DataPath, SourceMap, dotted
 
 _ID_ADAPTER: TypeAdapter[str] = TypeAdapter(ContentId)
@@ -155,21 +157,29 @@ def check_brand(brand: Brand, root: Path, smap: SourceMap, diags: Diagnostics) -
     ]
     for path, name in logos:
         if name:
-            _check_picture(root / name, name, path, diags, smap)
+            _check_picture(root, name, path, diags, smap)
 
 
 def _check_picture(
-    picture: Path, name: str, path: tuple[str | int, ...], diags: Diagnostics, smap: SourceMap
+    root: Path, name: str, path: tuple[str | int, ...], diags: Diagnostics, smap: SourceMap
 ) -> None:
     field = ".".join(str(p) for p in path)
-    if not picture.is_file():
+    problem = problem_with(root, name, limits.MAX_PICTURE_BYTES)
+    if problem == "not found":
         diags.error(
             "E209",
             f"{field}: picture file `{name}` not found",
             smap.locate(path),
             "the path is relative to the content folder",
         )
-    elif _picture_format(picture) not in _PICTURE_FORMATS:
+    elif problem is not None:
+        diags.error(
+            "E209",
+            f"{field}: picture file `{name}` {problem}",
+            smap.locate(path),
+            "copy the picture into the content folder and name it from there",
+        )
+    elif _picture_format(root / name) not in _PICTURE_FORMATS:
         diags.error(
             "E209",
             f"{field}: `{name}` is not a picture PowerPoint can show, or is far too large",

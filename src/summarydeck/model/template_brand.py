@@ -14,6 +14,8 @@ from typing import Any
 from summarydeck.diagnostics import Diagnostics
 from summarydeck.model.brand import SUPPORTED_FONTS, Brand, Colours, Fonts
 from summarydeck.ooxml.templates import TemplateError, TemplateInfo, read_template
+from summarydeck.source import limits
+from summarydeck.source.assets import problem_with
 from summarydeck.source.yaml_loader import SourceMap
 
 TEMPLATE_CODE = "E217"
@@ -43,12 +45,15 @@ def with_template(
         return brand, None
     where = smap.locate(("brand", "template"))
     path = root / brand.template
-    if not path.is_file():
+    problem = problem_with(root, brand.template, limits.MAX_TEMPLATE_BYTES)
+    if problem is not None:
         diags.error(
             TEMPLATE_CODE,
-            f"brand.template: `{brand.template}` not found",
+            f"brand.template: `{brand.template}` {problem}",
             where,
-            "the path is relative to the content folder",
+            "the path is relative to the content folder"
+            if problem == "not found"
+            else "copy the template into the content folder and name it from there",
         )
         return brand, None
     try:

@@ -190,14 +190,45 @@ def _pack(
     size: float,
     room: float | None = None,
 ) -> list[tuple[Paragraph, ...]]:
-    """Units in pages, each filled while it fits in `room` points (the frame's height)."""
-    pages: list[list[Paragraph]] = [[]]
-    for unit in units:
-        if pages[-1] and not _fits([*pages[-1], unit], element, brand, size, room):
-            pages.append([unit])
-        else:
-            pages[-1].append(unit)
-    return [_join(page) for page in pages]
+    """Units in pages, each filled while it fits in `room` points (the frame's height).
+
+    A page's height only grows with each unit added, so the most units that fit are found by
+    galloping then halving: a few measurements a page rather than one a unit (a 10,000-word
+    paragraph took minutes when each added word measured its whole page again)."""
+    if not units:
+        return [()]
+    pages: list[tuple[Paragraph, ...]] = []
+    start = 0
+    while start < len(units):
+        end = _most_that_fit(units, start, element, brand, size, room)
+        pages.append(_join(units[start:end]))
+        start = end
+    return pages
+
+
+def _most_that_fit(
+    units: list[Paragraph],
+    start: int,
+    element: TextElement,
+    brand: Brand,
+    size: float,
+    room: float | None,
+) -> int:
+    """The end of the longest run of units from `start` that fits (a page takes at least one)."""
+    good, step = start + 1, 1
+    while good < len(units):
+        probe = min(good + step, len(units))
+        if not _fits(units[start:probe], element, brand, size, room):
+            bad = probe
+            while bad - good > 1:
+                middle = (good + bad) // 2
+                if _fits(units[start:middle], element, brand, size, room):
+                    good = middle
+                else:
+                    bad = middle
+            break
+        good, step = probe, step * 2
+    return good
 
 
 def _units(para: Paragraph, element: TextElement, brand: Brand, floor: float) -> list[Paragraph]:

@@ -5,11 +5,16 @@ string starting with `=` as a formula (and one like `https://...` as a hyperlink
 named `=HYPERLINK(...)` would become a live formula there, while the chart shows it as text.
 Here every string is written with `write_string` and every number as a number; the chart's
 XML caches, which python-pptx writes from the same data, keep the same text.
+
+python-pptx also pastes number formats into its chart XML templates unescaped, so a format
+holding a quoted `&` or `<` (`0" & more"`) made the XML unreadable: the data keeps each format
+escaped for those templates and the workbook writer unescapes it again.
 """
 
 from __future__ import annotations
 
 from typing import Any
+from xml.sax.saxutils import escape, unescape
 
 from pptx.chart.data import CategoryChartData
 from pptx.chart.xlsx import CategoryWorkbookWriter
@@ -26,7 +31,7 @@ class _TextCellWriter(CategoryWorkbookWriter):
     def _write_series(self, workbook: Any, worksheet: Any) -> None:
         col_offset = self._chart_data.categories.depth
         for index, series in enumerate(self._chart_data):
-            num_format = workbook.add_format({"num_format": series.number_format})
+            num_format = workbook.add_format({"num_format": unescape(series.number_format)})
             column = index + col_offset
             _write_cell(worksheet, 0, column, series.name)
             for row, value in enumerate(series.values, 1):
@@ -41,7 +46,15 @@ def _write_cell(worksheet: Any, row: int, col: int, value: Any, *style: Any) -> 
 
 
 class TextCellChartData(CategoryChartData):
-    """`CategoryChartData` whose workbook writes every string as a text cell."""
+    """`CategoryChartData` whose workbook writes every string as a text cell, and whose
+    number formats are safe in python-pptx's XML templates."""
+
+    def __init__(self, number_format: str = "General") -> None:
+        super().__init__(escape(number_format))
+
+    def add_series(self, name: str, values: Any = (), number_format: str | None = None) -> Any:
+        shown = None if number_format is None else escape(number_format)
+        return super().add_series(name, values, shown)
 
     @property
     def _workbook_writer(self) -> _TextCellWriter:
