@@ -145,12 +145,15 @@ def test_final_check_of_the_draft_lists_each_unconfirmed_item_with_its_line() ->
     assert len(expected) >= 2
 
 
-def test_a_deck_that_is_not_a_presentation_is_a_finding_not_a_crash(tmp_path: Path) -> None:
+def test_a_deck_that_is_not_a_presentation_is_refused_not_a_crash(tmp_path: Path) -> None:
+    """A file that is no deck cannot be checked: exit status 3, as `diff` and `export` say
+    (issue 15; tests/test_hostile_decks.py has the rest)."""
     junk = tmp_path / "junk.pptx"
     junk.write_bytes(b"not a zip at all")
     code, output = _run("check", str(junk))
-    assert code == 1
-    assert "C101" in output and "Traceback" not in output
+    assert code == 3
+    assert "cannot be read as a PowerPoint deck: it is not a .pptx package" in output
+    assert "Traceback" not in output
 
 
 def test_a_missing_deck_is_a_usage_error(tmp_path: Path) -> None:

@@ -23,11 +23,11 @@ OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504  # an encrypted O
         (b"just some text", "it is not a .pptx package"),
         (
             zip_of({"[Content_Types].xml": content_types("wordprocessingml.document.main")}),
-            "it is a Word document",
+            "it is a Word document (.docx)",
         ),
         (
             zip_of({"[Content_Types].xml": content_types("spreadsheetml.sheet.main")}),
-            "it is an Excel workbook",
+            "it is an Excel workbook (.xlsx)",
         ),
         (
             zip_of({"[Content_Types].xml": content_types("presentationml.slideshow.main")}),
@@ -36,7 +36,7 @@ OLE_HEADER = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504  # an encrypted O
         (zip_of({"readme.txt": b"hello"}), "it is a zip file, but has no presentation in it"),
         (
             zip_of({"ppt/presentation.xml": b"<p/>"}),
-            "it is damaged (it has no list of content types)",
+            "it has no list of content types ([Content_Types].xml)",
         ),
     ],
     ids=["password", "text", "word", "excel", "slide-show", "no-presentation", "no-types"],

@@ -230,7 +230,7 @@ def test_a_system_colour_is_read_as_its_last_colour(four_three: Path) -> None:
 # --- files that are not templates --------------------------------------------------------------
 
 NOT_TEMPLATES = [
-    (WORD, "it is a Word document"),
+    (WORD, "it is a Word document (.docx)"),
     (b"\x00\x17 random bytes \xff" * 40, "it is not a .pptx package"),
     (OLE_HEADER, "it is password-protected, or an old binary .pot or .ppt file"),
     (

@@ -10,7 +10,7 @@ from summarydeck.check.findings import Finding, Severity, fails, tally
 from summarydeck.check.rules import Options, all_checks
 from summarydeck.diagnostics import Location
 from summarydeck.ooxml import package_rules
-from summarydeck.ooxml.opening import DeckReadError
+from summarydeck.ooxml.opening import DeckReadError, read_deck_bytes
 from summarydeck.ooxml.reader import read_deck
 
 Locator = Callable[[Finding], Location | None]
@@ -72,7 +72,8 @@ def check_deck(
 ) -> CheckReport:
     """Every finding for the deck at `source` (a path or the bytes of a .pptx). `type_scale`
     lists the sizes text may be set at; without it, sizes are not checked against a scale."""
-    data = source if isinstance(source, bytes) else Path(source).read_bytes()
+    # a file is untrusted: read within the limits, and refused (exit 3) when it is no deck
+    data = source if isinstance(source, bytes) else read_deck_bytes(Path(source))
     findings = _package_findings(package_rules.check_package(data))
     try:
         deck = read_deck(data, None if isinstance(source, bytes) else str(source))

@@ -1,27 +1,76 @@
 """Opening a deck: the one place that hands a file to python-pptx, and says in plain words
 what a file is when it is not a deck it can read. Templates (`templates.py`) are opened through
-the same checks, told in a template's words."""
+the same checks, told in a template's words.
+
+A deck given to `check`, `diff` or `export` (or found where a build writes) is untrusted: it
+is read within the limits of `package_limits.py` (a regular file, bounded sizes, no zip bomb,
+no DTD), and its parts are checked by `package_parts.py` before python-pptx sees it, so a
+refusal is always our words and exit status 3."""
 
 from __future__ import annotations
 
 import io
-import zipfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from summarydeck.diagnostics import OutputError
+from summarydeck.ooxml.compound_file import MAGIC as _OLE_MAGIC
+from summarydeck.ooxml.compound_file import NotCompoundFile, directory_names
+from summarydeck.ooxml.package_limits import (
+    NotAZip,
+    PackageRefusal,
+    SafeZip,
+    deck_limits,
+    read_regular,
+    what_is_at,
+)
+from summarydeck.ooxml.package_parts import (
+    CONTENT_TYPES,
+    ContentTypes,
+    check_reachable,
+    main_part,
+    parse_part,
+    read_content_types,
+)
+from summarydeck.ooxml.xml import XMLSyntaxError
 
-_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file: encrypted, or .ppt/.doc/.xls
-# the main part's content type says which Office file a package is
+# the main part's content type says which Office file a package is (first match wins)
 OTHER_KINDS = {
     "presentationml.slideshow.main": "a slide show (.ppsx), not a presentation",
     "presentationml.template.main": "a template (.potx), not a presentation",
-    "slideshow.macroEnabled.main": "a macro-enabled slide show (.ppsm), not a presentation",
-    "template.macroEnabled.main": "a macro-enabled template (.potm), not a presentation",
-    "wordprocessingml": "a Word document",
-    "spreadsheetml": "an Excel workbook",
+    "ms-powerpoint.slideshow.macroEnabled.main": (
+        "a macro-enabled slide show (.ppsm), not a presentation"
+    ),
+    "ms-powerpoint.template.macroEnabled.main": (
+        "a macro-enabled template (.potm), not a presentation"
+    ),
+    "wordprocessingml.document.main": "a Word document (.docx)",
+    "wordprocessingml.template.main": "a Word template (.dotx)",
+    "ms-word.": "a macro-enabled Word document (.docm)",
+    "spreadsheetml.sheet.main": "an Excel workbook (.xlsx)",
+    "spreadsheetml.template.main": "an Excel template (.xltx)",
+    "ms-excel.": "a macro-enabled or binary Excel workbook (.xlsm, .xlsb)",
+    "ms-visio.": "a Visio drawing (.vsdx)",
 }
+# an OpenDocument package's `mimetype` member says what it is
+_OPEN_DOCUMENT = {
+    "application/vnd.oasis.opendocument.presentation": "an OpenDocument presentation (.odp)",
+    "application/vnd.oasis.opendocument.text": "an OpenDocument text document (.odt)",
+    "application/vnd.oasis.opendocument.spreadsheet": "an OpenDocument spreadsheet (.ods)",
+    "application/vnd.oasis.opendocument.graphics": "an OpenDocument drawing (.odg)",
+}
+# a stream in an OLE compound file's directory -> what the file is
+_PASSWORD = "password"
+_BINARY = "binary"
+_COMPOUND_KINDS = (
+    ("EncryptionInfo", _PASSWORD),  # Office Open XML, encrypted: beside EncryptedPackage
+    ("EncryptedPackage", _PASSWORD),
+    ("PowerPoint Document", _BINARY),
+    ("WordDocument", "a Word 97-2003 document (.doc)"),
+    ("Workbook", "an Excel 97-2003 workbook (.xls)"),
+    ("Book", "an Excel 5.0 workbook (.xls)"),
+)
 
 
 class DeckReadError(OutputError):
@@ -36,10 +85,16 @@ class Expected:
     needed: str  # what a folder is not: "a .pptx deck"
     accepted: tuple[str, ...]  # main content types opened as they are
     kinds: dict[str, str]  # other main content types -> what the file is
-    ole: str  # an OLE compound file: what it may be
+    ole: str  # an OLE compound file that cannot be told apart: what it may be
     ole_hint: str
     damaged_hint: str
     error_type: type[DeckReadError] = DeckReadError
+    binary: str = "an old binary PowerPoint file (.ppt)"
+    binary_hint: str = "open it in PowerPoint and save it as a PowerPoint Presentation (.pptx)"
+    password_hint: str = field(
+        default="open it in PowerPoint, remove the password (File > Info > Protect "
+        "Presentation > Encrypt with Password, then clear it) and save it"
+    )
 
     @property
     def cannot(self) -> str:
@@ -53,7 +108,7 @@ class Expected:
 DECK = Expected(
     "deck",
     "a .pptx deck",
-    ("presentationml.presentation.main",),
+    ("presentationml.presentation.main", "ms-powerpoint.presentation.macroEnabled.main"),
     OTHER_KINDS,
     "it is password-protected, or an old binary .ppt file",
     "remove the password (File > Info > Protect Presentation) or save it as .pptx",
@@ -68,13 +123,40 @@ def open_presentation(source: Path | bytes, name: str | None = None) -> Any:
     return presentation_of(data, shown, DECK)
 
 
+def read_deck_bytes(path: Path) -> bytes:
+    """The bytes of the deck at `path`, once they passed every check `open_presentation`
+    makes before python-pptx, and every XML part it will load parsed (else DeckReadError,
+    exit status 3): `check` reports what is wrong with a deck it can read, and refuses one
+    it cannot, in its own words."""
+    data, shown = read_package(path, None, DECK)
+    try:
+        package = SafeZip(data, deck_limits())
+        types = read_content_types(package)
+        assert types is not None  # read_package refused a package without one
+        for name in sorted(check_reachable(package, types)):
+            if types.is_xml(name):
+                parse_part(package, name)
+    except PackageRefusal as refusal:
+        raise _refused(refusal, shown, DECK) from None
+    return data
+
+
 def read_package(source: Path | bytes, name: str | None, expected: Expected) -> tuple[bytes, str]:
     """The bytes of `source` and the name to call it by, once they are known to be a package
-    of a kind `expected` accepts (else its refusal, saying what the file is)."""
+    of a kind `expected` accepts, within the limits, with every part python-pptx will load
+    present (else its refusal, saying what the file is)."""
     shown = name or (str(source) if isinstance(source, Path) else f"the {expected.noun}")
     data = source if isinstance(source, bytes) else _read(source, shown, expected)
-    _refuse_other_kinds(data, shown, expected)
+    try:
+        _check(data, expected)
+    except PackageRefusal as refusal:
+        raise _refused(refusal, shown, expected) from None
     return data, shown
+
+
+def _refused(refusal: PackageRefusal, shown: str, expected: Expected) -> DeckReadError:
+    hint = refusal.hint or (expected.damaged_hint if refusal.damaged else None)
+    return expected.refusal(f"{shown}: {expected.cannot}: {refusal.reason}", hint)
 
 
 def presentation_of(data: bytes, shown: str, expected: Expected) -> Any:
@@ -85,46 +167,95 @@ def presentation_of(data: bytes, shown: str, expected: Expected) -> Any:
         return Presentation(io.BytesIO(data))
     except Exception as exc:  # python-pptx raises many kinds for a damaged package
         raise expected.refusal(
-            f"{shown}: {expected.cannot}: it is damaged ({_reason(exc)})",
-            expected.damaged_hint,
+            f"{shown}: {expected.cannot}: {_damage(data, exc)}", expected.damaged_hint
         ) from exc
 
 
 def _read(path: Path, shown: str, expected: Expected) -> bytes:
     if not path.exists():
         raise expected.refusal(f"{shown}: no such {expected.noun}")
-    if not path.is_file():
+    kind = what_is_at(path)
+    if kind == "a folder":
         raise expected.refusal(f"{shown}: not a file ({expected.needed} is needed)")
+    if kind is not None:  # a named pipe would block for ever, a device never end
+        raise expected.refusal(f"{shown}: {kind}, not a file ({expected.needed} is needed)")
+    limits = deck_limits()
     try:
-        return path.read_bytes()
+        return read_regular(path, limits.file_bytes, limits.raise_hint)
+    except PackageRefusal as refusal:
+        message = f"{shown}: {expected.cannot}: {refusal.reason}"
+        raise expected.refusal(message, refusal.hint) from None
     except OSError as exc:
         raise expected.refusal(f"{shown}: cannot read it: {exc.strerror or exc}") from exc
 
 
-def _refuse_other_kinds(data: bytes, shown: str, expected: Expected) -> None:
+def _check(data: bytes, expected: Expected) -> None:
+    """Refuse what python-pptx should never be given; raises PackageRefusal."""
     if data.startswith(_OLE_MAGIC):
-        raise expected.refusal(f"{shown}: {expected.cannot}: {expected.ole}", expected.ole_hint)
+        _refuse_compound(data, expected)
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as package:
-            names = set(package.namelist())
-            types = package.read("[Content_Types].xml") if "[Content_Types].xml" in names else b""
-    except (zipfile.BadZipFile, OSError, KeyError, RuntimeError) as exc:
-        raise expected.refusal(f"{shown}: {expected.cannot}: it is not a .pptx package") from exc
-    if "ppt/presentation.xml" in names and any(t.encode() in types for t in expected.accepted):
+        package = SafeZip(data, deck_limits())
+    except NotAZip:
+        raise PackageRefusal("it is not a .pptx package") from None
+    types = read_content_types(package)
+    _refuse_other_kinds(package, types, expected)
+    if types is None:
+        raise PackageRefusal(f"it has no list of content types ({CONTENT_TYPES})", damaged=True)
+    package.inflate_all(types.is_xml)
+    check_reachable(package, types)
+
+
+def _refuse_compound(data: bytes, expected: Expected) -> None:
+    """An OLE compound file: password-protected, an old binary file, or we cannot tell."""
+    try:
+        names = {name.casefold() for name in directory_names(data)}
+    except NotCompoundFile:
+        raise PackageRefusal(expected.ole, expected.ole_hint) from None
+    for stream, kind in _COMPOUND_KINDS:
+        if stream.casefold() in names:
+            if kind == _PASSWORD:
+                raise PackageRefusal("it is password-protected", expected.password_hint)
+            if kind == _BINARY:
+                raise PackageRefusal(f"it is {expected.binary}", expected.binary_hint)
+            raise PackageRefusal(f"it is {kind}")
+    raise PackageRefusal(expected.ole, expected.ole_hint)
+
+
+def _refuse_other_kinds(package: SafeZip, types: ContentTypes | None, expected: Expected) -> None:
+    """Name the file when it is another Office or OpenDocument file, or no presentation."""
+    if "mimetype" in package.infos and package.infos["mimetype"].file_size < 200:
+        mimetype = package.read("mimetype").decode("ascii", errors="replace").strip()
+        for prefix, kind in _OPEN_DOCUMENT.items():
+            if mimetype.startswith(prefix):
+                raise PackageRefusal(
+                    f"it is {kind}, not a PowerPoint file",
+                    "open it in LibreOffice or PowerPoint and save it as PowerPoint (.pptx)",
+                )
+    main = main_part(package) if types is not None else None
+    main_type = types.of(main) if types is not None and main is not None else None
+    # without a main part, any part's type may tell (a package missing its relationships)
+    candidates = [main_type] if main_type else list(types.overrides.values()) if types else []
+    if any(accepted in kind for kind in candidates for accepted in expected.accepted):
         return
     for marker, kind in expected.kinds.items():
-        if marker.encode() in types:
-            raise expected.refusal(f"{shown}: {expected.cannot}: it is {kind}")
-    if "ppt/presentation.xml" not in names:
-        raise expected.refusal(
-            f"{shown}: {expected.cannot}: it is a zip file, but has no presentation in it"
-        )
+        if any(marker in candidate for candidate in candidates):
+            raise PackageRefusal(f"it is {kind}")
+    if "ppt/presentation.xml" not in package.infos:
+        raise PackageRefusal("it is a zip file, but has no presentation in it")
 
 
-def _reason(exc: BaseException) -> str:
-    text = str(exc).strip()
-    if "[Content_Types].xml" in text:
-        return "it has no list of content types"
-    if "Package not found" in text or "BytesIO" in text or not text:
-        return type(exc).__name__
-    return text if len(text) <= 200 else text[:200] + "..."
+def _damage(data: bytes, exc: BaseException) -> str:
+    """What is wrong with a package python-pptx could not open, in our words."""
+    if isinstance(exc, XMLSyntaxError):
+        package = SafeZip(data, deck_limits())  # it passed every check: this cannot refuse
+        types = read_content_types(package)
+        for name in package.names:
+            if types is not None and types.is_xml(name):
+                try:
+                    parse_part(package, name)
+                except PackageRefusal as refusal:
+                    return refusal.reason
+        return "a part of it is not well-formed XML"
+    if isinstance(exc, RecursionError):
+        return "its parts are linked in a chain too long to follow"
+    return "it is damaged"

@@ -24,15 +24,13 @@ the part as `/ppt/embeddings/x.xlsx!/xl/workbook.xml`.
 
 from __future__ import annotations
 
-import io
 import os
 import posixpath
-import zipfile
-import zlib
 from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from summarydeck.ooxml.names import (
@@ -49,6 +47,13 @@ from summarydeck.ooxml.names import (
     STRICT_R_NS,
     local_name,
 )
+from summarydeck.ooxml.package_limits import (
+    PackageRefusal,
+    SafeZip,
+    deck_limits,
+    looks_xml,
+    read_regular,
+)
 from summarydeck.ooxml.shapes import shape_xfrm, xfrm_box
 from summarydeck.ooxml.xml import XMLSyntaxError, parse
 
@@ -57,6 +62,7 @@ __all__ = ["PackageProblem", "check_package"]
 # r:id, r:embed, r:link, r:pict, r:dm ... every attribute in these namespaces names a relationship
 _R_NAMESPACES = (R_NS, STRICT_R_NS)
 _CONTENT_TYPES = "[Content_Types].xml"
+_NESTING = 2  # packages embedded in embedded packages are checked; deeper ones are not
 _OOXML = OFFICE_TYPE
 # what a part reached by these relationship types must be typed as (a Default "application/xml"
 # still gives it *a* type, but PowerPoint will not read a slide typed that way)
@@ -124,28 +130,24 @@ def check_package(source: str | os.PathLike[str] | bytes) -> list[PackageProblem
 
 
 def _read_file(path: str | os.PathLike[str]) -> bytes:
-    with open(path, "rb") as handle:
-        return handle.read()
+    limits = deck_limits()
+    try:
+        return read_regular(Path(path), limits.file_bytes, limits.raise_hint)
+    except PackageRefusal:
+        return b""  # not a readable zip: said as such
+    except OSError:
+        return b""
 
 
 def _check_zip(data: bytes, prefix: str, presentation: bool) -> list[PackageProblem]:
-    """All checks on one zip; the slide and chart checks only for the presentation itself."""
+    """All checks on one zip; the slide and chart checks only for the presentation itself.
+    Every zip, embedded ones too, is inflated within the limits of `package_limits`."""
     try:
-        with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            parts = {
-                info.filename: archive.read(info.filename)
-                for info in archive.infolist()
-                if not info.is_dir()
-            }
-    except (
-        zipfile.BadZipFile,
-        zlib.error,
-        OSError,
-        EOFError,
-        ValueError,
-        NotImplementedError,
-    ) as exc:
-        return [PackageProblem("zip", prefix or "/", f"not a readable zip package: {exc}")]
+        archive = SafeZip(data, deck_limits())
+        parts = {name: archive.read(name, xml=looks_xml(name)) for name in archive.names}
+    except PackageRefusal as refusal:
+        problem = f"not a readable zip package: {refusal.reason}"
+        return [PackageProblem("zip", prefix or "/", problem)]
     problems: list[PackageProblem] = []
     package = _Package(prefix, parts, {})
     content_types = _content_types(package, problems)
@@ -161,7 +163,7 @@ def _check_zip(data: bytes, prefix: str, presentation: bool) -> list[PackageProb
         problems += _check_off_slide(package, rels)
         problems += _check_chart_axis_ids(package)
     for name, payload in parts.items():
-        if _is_office_package(name, payload):
+        if prefix.count("!") < _NESTING and _is_office_package(name, payload):
             problems += _check_zip(payload, package.show(name) + "!", presentation=False)
     return problems
 

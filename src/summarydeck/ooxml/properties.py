@@ -4,7 +4,6 @@ person saved it last."""
 
 from __future__ import annotations
 
-import zipfile
 from pathlib import Path
 from typing import Any
 from xml.sax.saxutils import escape
@@ -17,6 +16,7 @@ from summarydeck.ooxml.names import (
     REL_CUSTOM_PROPERTIES,
     VT_NS,
 )
+from summarydeck.ooxml.package_limits import PackageRefusal, SafeZip, deck_limits, open_regular
 from summarydeck.ooxml.xml import XMLSyntaxError, parse
 
 
@@ -45,13 +45,11 @@ def add_custom_properties(prs: Any, values: dict[str, str]) -> None:
 def read_custom_properties(path: Path) -> dict[str, str] | None:
     """The custom properties of a deck on disk, by name; None when it has none or is not a
     readable package."""
-    try:
-        with zipfile.ZipFile(path) as package:
-            data = package.read(CUSTOM_PROPERTIES_PART.lstrip("/"))
-    except (OSError, KeyError, zipfile.BadZipFile):
+    parts = _read_parts(path, CUSTOM_PROPERTIES_PART.lstrip("/"))
+    if parts is None:
         return None
     try:
-        root = parse(data)
+        root = parse(parts[0])
     except XMLSyntaxError:
         return None
     return {
@@ -63,13 +61,23 @@ def read_custom_properties(path: Path) -> dict[str, str] | None:
 def last_saved_by_application(path: Path, application: str) -> bool:
     """Whether `application` both wrote the deck's app.xml and was the last to modify it, so
     no other program has saved it since (PowerPoint and LibreOffice rewrite both)."""
-    try:
-        with zipfile.ZipFile(path) as package:
-            app = package.read("docProps/app.xml")
-            core = package.read("docProps/core.xml")
-    except (OSError, KeyError, zipfile.BadZipFile):
+    parts = _read_parts(path, "docProps/app.xml", "docProps/core.xml")
+    if parts is None:
         return False
+    app, core = parts
     name = application.encode("utf-8")
     return (
         b"<Application>" + name + b"</Application>" in app and b"<cp:lastModifiedBy>" + name in core
     )
+
+
+def _read_parts(path: Path, *names: str) -> list[bytes] | None:
+    """The parts `names` of the package at `path`, read within the limits (only a regular
+    file, never blocking; each part inflated in bounded steps); None when it is not a
+    readable package or lacks one of them."""
+    try:
+        with open_regular(path) as handle:
+            package = SafeZip(handle, deck_limits())
+            return [package.read(name, xml=True) for name in names]
+    except (OSError, KeyError, PackageRefusal):
+        return None

@@ -46,7 +46,7 @@ def read_deck(data: bytes, name: str | None = None) -> DeckView:
             reading = parts.number + 1
     except Exception as exc:  # the package checks say what is broken; here, where it showed
         raise DeckReadError(
-            f"slide {reading} cannot be read ({type(exc).__name__}: {exc}); "
+            f"slide {reading} cannot be read ({type(exc).__name__}); "  # never python-pptx's words
             "the other checks did not run"
         ) from exc
     linked = tuple(linked_files(prs))  # every part's relationships, read when it opened

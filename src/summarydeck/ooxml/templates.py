@@ -52,17 +52,24 @@ _SAVE_AS = "open it in PowerPoint and save it as a PowerPoint Template (.potx)"
 TEMPLATE = Expected(
     "template",
     "a .potx or .pptx template",
-    ("presentationml.presentation.main", "presentationml.template.main", "template.macroEnabled"),
+    (
+        "presentationml.presentation.main",
+        "presentationml.template.main",
+        "ms-powerpoint.template.macroEnabled.main",
+    ),
     {
-        **{marker: kind for marker, kind in OTHER_KINDS.items() if "template" not in marker},
         "presentationml.slideshow.main": "a slide show (.ppsx), not a template: " + _SAVE_AS,
-        "slideshow.macroEnabled.main": "a macro-enabled slide show (.ppsm), not a template: "
-        + _SAVE_AS,
+        "ms-powerpoint.slideshow.macroEnabled.main": "a macro-enabled slide show (.ppsm), not "
+        "a template: " + _SAVE_AS,
+        # Word, Excel and Visio files are named as they are for a deck
+        **{m: kind for m, kind in OTHER_KINDS.items() if "present" not in m and "powerp" not in m},
     },
     "it is password-protected, or an old binary .pot or .ppt file",
     "remove the password (File > Info > Protect Presentation) and save it as .potx",
     "open it in PowerPoint and save it again as a template (.potx)",
     TemplateError,
+    binary="an old binary PowerPoint file (.ppt or .pot)",
+    binary_hint=_SAVE_AS,
 )
 
 # what PowerPoint (English) writes as prompts in a layout's placeholders; a prompt is also any
@@ -144,7 +151,8 @@ def _open(path: Path) -> tuple[Any, bool]:
 
 def _as_presentation(data: bytes) -> tuple[bytes, bool]:
     """The package with a template's main content type replaced by a presentation's (in
-    memory), and whether it was a template."""
+    memory), and whether it was a template. `data` passed `read_package`'s limits, so every
+    member inflates to what its directory says."""
     with zipfile.ZipFile(io.BytesIO(data)) as package:
         try:
             types = parse(package.read("[Content_Types].xml"))

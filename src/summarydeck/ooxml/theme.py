@@ -8,9 +8,8 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Any
 
-from lxml import etree
-
 from summarydeck.ooxml.names import REL_THEME, local_name, qn
+from summarydeck.ooxml.xml import parse
 
 
 @dataclass
@@ -30,7 +29,7 @@ def read_theme(master: Any) -> Theme:
     theme_part = next(
         rel.target_part for rel in master.part.rels.values() if rel.reltype == REL_THEME
     )
-    root = etree.fromstring(theme_part.blob)
+    root = parse(theme_part.blob)  # a deck's part: no entities, no network
     colours: dict[str, str] = {}
     scheme = root.find(f".//{qn('a:clrScheme')}")
     for slot in scheme if scheme is not None else []:

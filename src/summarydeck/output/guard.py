@@ -10,12 +10,23 @@ import json
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from summarydeck.diagnostics import OutputError
 from summarydeck.ooxml.inventory import SlideRecord, fingerprint, read_records
+from summarydeck.ooxml.opening import read_deck_bytes
+from summarydeck.ooxml.package_limits import (
+    MB,
+    PackageRefusal,
+    open_regular,
+    read_regular,
+    what_is_at,
+)
 from summarydeck.ooxml.properties import last_saved_by_application
 from summarydeck.output.manifest import manifest_path
 from summarydeck.output.stamp import read_stamp
+
+_MANIFEST_BYTES = 50 * MB  # a 2,000-slide deck's manifest is a few MB
 
 
 class EditedDeckError(OutputError):
@@ -30,6 +41,15 @@ class DiskState:
 
 
 def disk_state(target: Path) -> DiskState:
+    """What replacing `target` would lose. Raises OutputError when what is there is no file
+    (a folder, a named pipe, a device): reading it could block for ever, and nothing may be
+    written over it, even with --force."""
+    kind = what_is_at(target)
+    if kind is not None:
+        raise OutputError(
+            f"{target} is {kind}, not a file, so it was not replaced",
+            "move it away or choose another --out",
+        )
     if not target.exists():
         return DiskState(True)
     if _matches_manifest(target):
@@ -38,6 +58,8 @@ def disk_state(target: Path) -> DiskState:
     if stamp is None:
         if _written_by_older_summarydeck(target):
             return DiskState(True)
+        if not _readable(target):  # a damaged deck, a zip bomb: within the limits, refused
+            return DiskState(False, "cannot be read as a deck any more")
         return DiskState(False, "was not written by summarydeck")
     try:
         records = read_records(target)
@@ -83,12 +105,35 @@ def _backup_name(target: Path) -> Path:
     return candidate
 
 
+def _manifest(target: Path) -> Any:
+    """The manifest written beside `target`, or None: read only when it is a regular file of
+    a sane size (something else put there must not block or flood the build)."""
+    try:
+        return json.loads(read_regular(manifest_path(target), _MANIFEST_BYTES).decode("utf-8"))
+    except (OSError, ValueError, PackageRefusal):
+        return None
+
+
 def _matches_manifest(target: Path) -> bool:
     try:
-        recorded = json.loads(manifest_path(target).read_text(encoding="utf-8")).get("sha256")
-        return bool(recorded) and hashlib.sha256(target.read_bytes()).hexdigest() == recorded
-    except (OSError, ValueError, AttributeError):
+        recorded = _manifest(target).get("sha256")
+        if not recorded:
+            return False
+        digest = hashlib.sha256()
+        with open_regular(target) as handle:  # streamed: a deck may be large
+            while chunk := handle.read(1 << 20):
+                digest.update(chunk)
+        return bool(digest.hexdigest() == recorded)
+    except (OSError, AttributeError, PackageRefusal):
         return False
+
+
+def _readable(target: Path) -> bool:
+    try:
+        read_deck_bytes(target)
+    except OutputError:
+        return False
+    return True
 
 
 def _written_by_older_summarydeck(target: Path) -> bool:
@@ -99,10 +144,10 @@ def _written_by_older_summarydeck(target: Path) -> bool:
 
 def _changed(target: Path, records: list[SlideRecord]) -> tuple[str, ...]:
     """Which slides differ from the manifest written with the deck (when it is still there)."""
+    manifest = _manifest(target)
     try:
-        manifest = json.loads(manifest_path(target).read_text(encoding="utf-8"))
         written = {s["id"]: s["hash"] for s in manifest["slides"]}
-    except (OSError, ValueError, KeyError, TypeError):
+    except (KeyError, TypeError):
         return ()
     now = {r.id: r.hash for r in records}
     changed = [i for i, h in now.items() if written.get(i) != h]

@@ -1,0 +1,408 @@
+"""Reading a package that may be hostile: a deck from an email, a file someone left where the
+deck goes. The limits are here, in one place, and every read of a file or a zip member that
+came from outside goes through this module:
+
+- only a regular file is opened (never a named pipe, device or folder: those could block for
+  ever or never end), opened without blocking, and at most `file_bytes` of it is read;
+- the zip's directory is checked before any member is inflated: its size, the number of parts,
+  part names (no `..`, absolute or backslashed names: zip-slip; no two parts with one name),
+  no zip encryption, only the compression Office uses, declared sizes within the limits;
+- members are inflated in small steps that count what comes out, since the directory can lie:
+  a member that inflates past what the directory says, past its limit, or far beyond what any
+  real deck compresses to (a zip bomb) is refused while inflating, in bounded memory;
+- XML parts declaring a DTD are refused (Open XML forbids them): no entity expansion and no
+  external entities can reach any parser.
+
+Sizes are generous for real decks (a 2,000-slide deck with pictures and video opens);
+`SUMMARYDECK_MAX_DECK_MB` raises the size limits for a deck bigger still.
+"""
+
+from __future__ import annotations
+
+import io
+import os
+import re
+import stat
+import struct
+import zipfile
+import zlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO
+
+MB = 1_000_000
+SIZE_VARIABLE = "SUMMARYDECK_MAX_DECK_MB"
+_DEFAULT_MB = 1000
+
+
+@dataclass(frozen=True)
+class Limits:
+    """What a package may be, at most."""
+
+    file_bytes: int  # the file on disk
+    part_bytes: int  # one part, inflated (a video)
+    total_bytes: int  # every part, inflated
+    xml_part_bytes: int = 50 * MB  # one XML part, inflated: a parser holds several times this
+    parts: int = 50_000  # a 2,000-slide deck with a chart on each has about 20,000
+    directory_bytes: int = 16 * MB  # the zip's central directory: an object per entry
+    ratio: int = 200  # inflated size to compressed size: real parts stay under 20
+    ratio_from: int = 10 * MB  # smaller parts may compress better (a blank picture)
+    raise_hint: str = ""  # how to raise the size limits
+
+
+def deck_limits() -> Limits:
+    """The limits for a deck or template, with the sizes `SUMMARYDECK_MAX_DECK_MB` sets."""
+    size = _DEFAULT_MB
+    given = os.environ.get(SIZE_VARIABLE, "").strip()
+    if given.isdigit() and int(given) > 0:
+        size = int(given)
+    return Limits(
+        file_bytes=size * MB,
+        part_bytes=size * MB,
+        total_bytes=2 * size * MB,
+        raise_hint=f"if it is a real deck, set {SIZE_VARIABLE} to more megabytes "
+        f"than {size:,} (the limit now) and run again",
+    )
+
+
+class PackageRefusal(Exception):
+    """A file or package that will not be read; `reason` completes "cannot be read as a
+    deck: ...", `damaged` says it looks broken rather than hostile."""
+
+    def __init__(self, reason: str, hint: str | None = None, *, damaged: bool = False) -> None:
+        super().__init__(reason)
+        self.reason = reason
+        self.hint = hint
+        self.damaged = damaged
+
+
+class NotAZip(PackageRefusal):
+    """The bytes are not a zip file at all."""
+
+
+def megabytes(size: int) -> str:
+    return f"{size / MB:,.0f} MB" if size >= MB else f"{size:,} bytes"
+
+
+# --- files ------------------------------------------------------------------------------------
+
+
+def what_is_at(path: Path) -> str | None:
+    """None for a regular file (or a link to one) or for nothing at all; otherwise what is
+    there, in words: "a folder", "a named pipe (FIFO)" ... Never opens it."""
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        return None
+    except OSError:
+        return None  # unreadable: opening it says why
+    return _kind(mode)
+
+
+def _kind(mode: int) -> str | None:
+    if stat.S_ISREG(mode):
+        return None
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a named pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def open_regular(path: Path) -> BinaryIO:
+    """`path` opened for reading, once it is known to be a regular file: opened without
+    blocking (a named pipe put there after the check cannot hang us) and checked again on the
+    open file. Raises PackageRefusal for anything else, OSError when it cannot be opened."""
+    kind = what_is_at(path)
+    if kind is not None:
+        raise PackageRefusal(f"it is {kind}, not a file")
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    try:
+        kind = _kind(os.fstat(descriptor).st_mode)
+    except OSError:
+        os.close(descriptor)
+        raise
+    if kind is not None:
+        os.close(descriptor)
+        raise PackageRefusal(f"it is {kind}, not a file")
+    return os.fdopen(descriptor, "rb")
+
+
+def read_regular(path: Path, limit: int, hint: str | None = None) -> bytes:
+    """The bytes of the regular file at `path`, refused past `limit` bytes."""
+    too_large = PackageRefusal(f"it is larger than {megabytes(limit)} (the limit for a deck)", hint)
+    with open_regular(path) as handle:
+        if os.fstat(handle.fileno()).st_size > limit:
+            raise too_large
+        data = handle.read(limit + 1)  # it may grow while we read
+    if len(data) > limit:
+        raise too_large
+    return data
+
+
+# --- zips -------------------------------------------------------------------------------------
+
+_EOCD = b"PK\x05\x06"
+_EOCD64_LOCATOR = b"PK\x06\x07"
+_CENTRAL = b"PK\x01\x02"
+_LOCAL = b"PK\x03\x04"
+_METHODS = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED)  # all Office writes
+_STEP = 1 << 16  # compressed bytes fed to zlib at a time
+_OUT_STEP = 1 << 20  # inflated bytes taken from zlib at a time
+_DOCTYPE = tuple("<!DOCTYPE".encode(encoding) for encoding in ("utf-8", "utf-16-le", "utf-16-be"))
+_DRIVE = re.compile(r"^[A-Za-z]:")
+
+
+class SafeZip:
+    """A zip whose directory passed the limits. Parts are read through `read`, inflated in
+    bounded steps; `inflate_all` reads every part once, counting toward the total."""
+
+    def __init__(self, source: bytes | BinaryIO, limits: Limits) -> None:
+        self.limits = limits
+        self._handle: BinaryIO = io.BytesIO(source) if isinstance(source, bytes) else source
+        self.size = self._handle.seek(0, io.SEEK_END)
+        self._inflated = 0
+        self._check_directory_size()
+        try:
+            self._zip = zipfile.ZipFile(self._handle)
+            infos = self._zip.infolist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+            raise NotAZip("it is not a zip package") from exc
+        self.infos = {info.filename: info for info in infos if not info.is_dir()}
+        self._check_entries(infos)
+
+    @property
+    def names(self) -> list[str]:
+        return list(self.infos)
+
+    def read(self, name: str, *, xml: bool = False) -> bytes:
+        """The inflated bytes of the part `name` (KeyError when there is none)."""
+        chunks: list[bytes] = []
+        self._inflate(self.infos[name], xml, chunks.append)
+        return b"".join(chunks)
+
+    def inflate_all(self, is_xml: Callable[[str], bool]) -> None:
+        """Inflate every part once and throw the bytes away: proves each inflates to what
+        the directory says, within the limits, and that no XML part declares a DTD."""
+        for name, info in self.infos.items():
+            self._inflate(info, is_xml(name), None)
+
+    # -- the directory, before anything is inflated --
+
+    def _check_directory_size(self) -> None:
+        """The central directory's size and entry count from its end record, before zipfile
+        builds an object for each entry (a directory of millions of empty entries)."""
+        found = _directory_extent(self._handle, self.size)
+        if found is None:
+            return  # not a zip, or an unusual one: zipfile says which
+        start, length = found
+        if length > self.limits.directory_bytes:
+            raise PackageRefusal(
+                f"its zip directory is larger than {megabytes(self.limits.directory_bytes)} "
+                "(the limit for a deck)"
+            )
+        self._handle.seek(start)
+        directory = self._handle.read(length)
+        entries, offset = 0, 0
+        while directory.startswith(_CENTRAL, offset) and offset + 46 <= len(directory):
+            name, extra, comment = struct.unpack_from("<HHH", directory, offset + 28)
+            offset += 46 + name + extra + comment
+            entries += 1
+            if entries > self.limits.parts:
+                raise self._too_many()
+
+    def _too_many(self) -> PackageRefusal:
+        return PackageRefusal(
+            f"it has more than {self.limits.parts:,} parts (the limit for a deck)"
+        )
+
+    def _check_entries(self, infos: list[zipfile.ZipInfo]) -> None:
+        if len(infos) > self.limits.parts:
+            raise self._too_many()
+        seen: set[str] = set()
+        declared = compressed = 0
+        for info in infos:
+            name = info.filename
+            if _escapes(name):
+                raise PackageRefusal(
+                    f"it holds a part named {shown(name)}, which points outside the package"
+                )
+            if name.casefold() in seen:  # Open XML part names ignore case
+                raise PackageRefusal(f"it holds two parts named {shown(name)}")
+            seen.add(name.casefold())
+            if info.flag_bits & 0x1:
+                raise PackageRefusal(
+                    f"its part {shown(name)} is encrypted with a zip password, which Office "
+                    "never does",
+                    "if it is a deck, open it in PowerPoint and save it again",
+                )
+            if info.compress_type not in _METHODS:
+                raise PackageRefusal(
+                    f"its part {shown(name)} is compressed in a way Office never uses "
+                    f"(zip method {info.compress_type})",
+                    damaged=True,
+                )
+            declared += info.file_size
+            compressed += info.compress_size
+            self._check_size(name, info.file_size, info.compress_size, looks_xml(name))
+        if declared > self.limits.total_bytes:
+            raise self._too_big()
+        if compressed > self.size:  # members sharing their compressed bytes: a zip bomb
+            raise PackageRefusal("its parts overlap one another in the file: it is a zip bomb")
+
+    # -- inflating, counted as it goes --
+
+    def _inflate(
+        self, info: zipfile.ZipInfo, xml: bool, sink: Callable[[bytes], None] | None
+    ) -> None:
+        name = info.filename
+        self._check_size(name, info.file_size, info.compress_size, xml)
+        self._handle.seek(info.header_offset)
+        local = self._handle.read(30)
+        if len(local) < 30 or not local.startswith(_LOCAL):
+            raise PackageRefusal(f"its part {shown(name)} is damaged", damaged=True)
+        name_length, extra_length = struct.unpack_from("<HH", local, 26)
+        self._handle.seek(info.header_offset + 30 + name_length + extra_length)
+        inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
+        left, produced, crc = info.compress_size, 0, 0
+        doctype = _DoctypeScan() if xml else None
+
+        def take(out: bytes) -> None:
+            nonlocal produced, crc
+            produced += len(out)
+            self._inflated += len(out)
+            if produced > info.file_size:
+                raise PackageRefusal(
+                    f"its part {shown(name)} inflates to more than its zip directory says: "
+                    "it is a zip bomb, or damaged"
+                )
+            self._check_ratio(name, produced, info.compress_size - left)
+            crc = zlib.crc32(out, crc)
+            if doctype is not None and doctype.found(out):
+                raise PackageRefusal(
+                    f"its part {shown(name)} declares a DTD, which Open XML parts may not "
+                    "(its entities could expand without end or read other files)"
+                )
+            if sink is not None:
+                sink(out)
+
+        try:
+            while left > 0 and not (inflater is not None and inflater.eof):
+                chunk = self._handle.read(min(left, _STEP))
+                if not chunk:
+                    break
+                left -= len(chunk)
+                if inflater is None:
+                    take(chunk)
+                    continue
+                while chunk and not inflater.eof:
+                    take(inflater.decompress(chunk, _OUT_STEP))
+                    chunk = inflater.unconsumed_tail
+            if inflater is not None:
+                take(inflater.flush())  # at most a few bytes: all input is in
+        except zlib.error:
+            produced = -1  # not deflate data: damaged
+        if produced != info.file_size or crc != info.CRC:
+            raise PackageRefusal(f"its part {shown(name)} is damaged", damaged=True)
+
+    def _check_size(self, name: str, size: int, packed: int, xml: bool) -> None:
+        limits = self.limits
+        self._check_ratio(name, size, packed)  # a bomb is named as one, not as a big part
+        if xml and size > limits.xml_part_bytes:
+            raise PackageRefusal(
+                f"its part {shown(name)} inflates to more than "
+                f"{megabytes(limits.xml_part_bytes)} of XML (the limit for one XML part)"
+            )
+        if size > limits.part_bytes:
+            raise PackageRefusal(
+                f"its part {shown(name)} inflates to more than {megabytes(limits.part_bytes)} "
+                "(the limit for one part of a deck)",
+                limits.raise_hint or None,
+            )
+
+    def _check_ratio(self, name: str, size: int, packed: int) -> None:
+        limits = self.limits
+        if size > limits.ratio_from and size > limits.ratio * max(packed, 1):
+            raise PackageRefusal(
+                f"its part {shown(name)} inflates to more than {limits.ratio} times its "
+                "compressed size (the limit for a deck): it is a zip bomb"
+            )
+        if self._inflated > limits.total_bytes:
+            raise self._too_big()
+        if self._inflated > limits.ratio_from and self._inflated > limits.ratio * self.size:
+            raise PackageRefusal(
+                f"it inflates to more than {limits.ratio} times its size (the limit for a "
+                "deck): it is a zip bomb"
+            )
+
+    def _too_big(self) -> PackageRefusal:
+        return PackageRefusal(
+            f"it inflates to more than {megabytes(self.limits.total_bytes)} (the limit for a deck)",
+            self.limits.raise_hint or None,
+        )
+
+
+class _DoctypeScan:
+    """Finds `<!DOCTYPE` in a part inflated in pieces, even across two pieces."""
+
+    def __init__(self) -> None:
+        self._tail = b""
+
+    def found(self, out: bytes) -> bool:
+        window = self._tail + out
+        self._tail = window[-(2 * len("<!DOCTYPE")) :]
+        return any(marker in window for marker in _DOCTYPE)
+
+
+def _directory_extent(handle: BinaryIO, size: int) -> tuple[int, int] | None:
+    """Where the central directory starts and how long it is, from the end record (and the
+    Zip64 one), as zipfile finds them; None when there is no end record."""
+    tail_length = min(size, 22 + 0xFFFF)  # the record, and a comment of at most 64 KB
+    handle.seek(size - tail_length)
+    tail = handle.read(tail_length)
+    at = tail.rfind(_EOCD)
+    if at < 0 or at + 22 > len(tail):
+        return None
+    record = size - tail_length + at
+    length = struct.unpack_from("<I", tail, at + 12)[0]
+    start = record - length  # zipfile places the directory by its length, before the record
+    if at >= 20 and tail.startswith(_EOCD64_LOCATOR, at - 20):
+        handle.seek(max(0, record - 20 - 56))
+        zip64 = handle.read(56)
+        if len(zip64) == 56 and zip64.startswith(b"PK\x06\x06"):
+            length = struct.unpack_from("<Q", zip64, 40)[0]
+            start = record - 20 - 56 - length
+    if start < 0:
+        return None
+    return start, length
+
+
+def looks_xml(name: str) -> bool:
+    """Whether a part's name says it is XML (its content type may say so too)."""
+    return name.lower().endswith((".xml", ".rels"))
+
+
+def _escapes(name: str) -> bool:
+    """Whether a member name could point outside a folder it was extracted to (zip-slip)."""
+    segments = name.split("/")
+    return (
+        name.startswith("/")
+        or "\\" in name
+        or "\0" in name
+        or bool(_DRIVE.match(name))
+        or any(segment in ("..", ".") for segment in segments)
+    )
+
+
+def shown(name: str, width: int = 80) -> str:
+    """A part's name for a message: quoted, control characters escaped, cut short."""
+    text = name.encode("unicode_escape").decode("ascii") if not name.isprintable() else name
+    if len(text) > width:
+        text = text[: width - 3] + "..."
+    return f"`{text}`"
