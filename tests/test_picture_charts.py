@@ -267,3 +267,25 @@ def test_an_all_zero_picture_gets_a_sane_axis(planned: tuple[Brand, ChartElement
         "series": [{"name": "N", "values": [0, 0, 0]}],
     }
     assert draw(brand, with_chart(element, **chart)).axes[0].get_ylim() == (0.0, 1.0)
+
+
+def test_dollar_signs_are_drawn_as_written(planned: tuple[Brand, ChartElement]) -> None:
+    """matplotlib reads text between two `$` as TeX: `$x^2$` came out as a formula and `$^$`
+    stopped the build with an internal error (found by test_properties)."""
+    from matplotlib.cbook import is_math_text
+
+    brand, element = planned
+    chart = {
+        **element.chart.model_dump(mode="json"),
+        "categories": ["$x^2$", "$^$", "US$5"],
+        "series": [{"name": "$a$", "values": [1, 2, 3]}, {"name": "b", "values": [3, 2, 1]}],
+        "number_format": '"$"0"$"',
+        "highlight": [],
+    }
+    ax = draw(brand, with_chart(element, **chart)).axes[0]
+    shown = [*ax.get_xticklabels(), *ax.texts, *ax.get_legend().get_texts()]
+    assert not [t.get_text() for t in shown if is_math_text(t.get_text())]
+    assert [t.get_text().replace(r"\$", "$") for t in ax.get_xticklabels()] == chart["categories"]
+    assert sorted(t.get_text().replace(r"\$", "$") for t in ax.texts) == sorted(
+        f"${v}$" for v in (1, 2, 3, 3, 2, 1)
+    )

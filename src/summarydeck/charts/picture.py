@@ -33,7 +33,7 @@ from summarydeck.plan.types import ChartElement, ColourRole
 from summarydeck.values import EMU_PER_INCH
 
 DPI = 200
-RENDERER_VERSION = "4"  # bump when drawing code changes, to invalidate cached pictures
+RENDERER_VERSION = "5"  # bump when drawing code changes, to invalidate cached pictures
 
 _PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 _PNG_END = b"\x00\x00\x00\x00IEND\xaeB`\x82"  # the IEND chunk, CRC included
@@ -203,7 +203,7 @@ def _bars(fig: Any, element: ChartElement, brand: Brand, colours: list[str]) -> 
         bars = draw(positions, series.values, width * 0.9, color=bar_colours, label=name)
         if not labelled:
             continue  # the headline says the number; the category names label the bars
-        labels = [format_value(v, chart.number_format) for v in series.values]
+        labels = [_literal(format_value(v, chart.number_format)) for v in series.values]
         # matplotlib puts the label past the end of the bar, below or left of a negative one
         ax.bar_label(
             bars,
@@ -254,4 +254,10 @@ def _bars(fig: Any, element: ChartElement, brand: Brand, colours: list[str]) -> 
 def _typeset(text: str) -> str:
     """A label set like the slide's text; a no-break space drawn as a space, since matplotlib
     never wraps a label and Carlito has no glyph for it."""
-    return typeset_plain(text).replace(NBSP, " ")
+    return _literal(typeset_plain(text).replace(NBSP, " "))
+
+
+def _literal(text: str) -> str:
+    """Text that matplotlib draws as written: it reads words between two `$` as TeX, drawing
+    `$x^2$` as a formula and stopping the build on `$^$`; an escaped `\\$` is a dollar sign."""
+    return text.replace("$", r"\$")
