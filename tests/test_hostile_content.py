@@ -142,6 +142,19 @@ def test_a_logo_is_read_only_from_inside_the_content_folder(
     assert "hint: copy the picture into the content folder" in output
 
 
+def test_a_brand_folder_named_with_assets_may_be_used(content: Path) -> None:
+    """`--assets DIR` names a folder the content may take files from; each run without it
+    forgets it again."""
+    shared = content.parent / "brand-assets"
+    shared.mkdir()
+    shutil.move(content / "logo.png", shared / "logo.png")
+    edit_content(content / "brand.yaml", "logo: logo.png", "logo: ../brand-assets/logo.png")
+    output = _refused(_build(content), content)
+    assert "or name its folder with --assets DIR" in output
+    assert _build(content, "--assets", str(shared), fresh=True).exit_code == 0
+    assert "--assets" in _build(content, "--force").output  # forgotten again
+
+
 def test_a_link_inside_the_content_folder_is_fine(content: Path) -> None:
     (content / "pictures").mkdir()
     shutil.move(content / "logo.png", content / "pictures" / "logo.png")

@@ -25,6 +25,7 @@ from summarydeck.cli.reports import format_diff
 from summarydeck.output.diff import DeckDiff, diff_decks
 from summarydeck.output.guard import EditedDeckError, disk_state
 from summarydeck.output.stamp import read_stamp
+from summarydeck.source.assets import allow_folders
 
 # the bullets slide of the full test deck: the one shape called "Body", and its title
 BODY_SLIDE, BODY_TITLE = "what-we-learned", "What we learned"
@@ -543,16 +544,21 @@ def _slide_by_title(prs: object, title: str) -> object:
 def test_a_logo_kept_outside_the_content_folder_is_part_of_the_stamp(
     content_copy: Path, tmp_path: Path
 ) -> None:
-    """A brand folder shared by several decks: a new logo there is a change of content."""
+    """A brand folder shared by several decks (named with `--assets`): a new logo there is a
+    change of content."""
     shared = tmp_path / "brand-assets"
     shared.mkdir()
     (content_copy / "logo.png").rename(shared / "logo.png")
     edit_content(content_copy / "brand.yaml", "logo: logo.png", "logo: ../brand-assets/logo.png")
     deck = tmp_path / "deck.pptx"
-    first = read_stamp(Path(str(api.build(content_copy, deck).path)))
-    logo = shared / "logo.png"
-    logo.write_bytes(logo.read_bytes() + b"\0")  # another picture, same name
-    second = read_stamp(Path(str(api.build(content_copy, deck).path)))
+    allow_folders([shared])
+    try:
+        first = read_stamp(Path(str(api.build(content_copy, deck).path)))
+        logo = shared / "logo.png"
+        logo.write_bytes(logo.read_bytes() + b"\0")  # another picture, same name
+        second = read_stamp(Path(str(api.build(content_copy, deck).path)))
+    finally:
+        allow_folders([])
     assert first is not None and second is not None
     assert first.content_hash != second.content_hash
 

@@ -723,7 +723,7 @@ def test_annotate_on_the_command_line(wide: Path) -> None:
     Path("blocked").write_text("a file where the folder would be")
     code, output = _run("template", "inspect", "brand.potx", "--annotate", "blocked/l.pptx")
     assert code == 3
-    assert output.startswith("error: cannot write to blocked: ")
+    assert output.startswith("error: cannot write blocked/l.pptx: ")
     assert output.rstrip().endswith("; nothing was written")
     code, output = _run("template", "inspect", "brand.potx", "--annotate", "layouts.potx")
     assert code == 2 and "the annotated deck is a .pptx" in output

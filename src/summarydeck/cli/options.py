@@ -7,7 +7,17 @@ from pathlib import Path
 
 import click
 
-content_option = click.option(
+from summarydeck.source.assets import allow_folders
+
+
+def _allow_assets(
+    _ctx: click.Context, _param: click.Parameter, value: tuple[Path, ...]
+) -> tuple[Path, ...]:
+    allow_folders(value)  # set on every run, so an earlier run's folders never carry over
+    return value
+
+
+_content = click.option(
     "--content",
     "content_dir",
     type=click.Path(path_type=Path),
@@ -15,6 +25,23 @@ content_option = click.option(
     show_default=True,
     help="Folder of content YAML files.",
 )
+_assets = click.option(
+    "--assets",
+    type=click.Path(path_type=Path, file_okay=False),
+    multiple=True,
+    metavar="DIR",
+    expose_value=False,
+    callback=_allow_assets,
+    help="A folder outside the content folder that the content may take pictures and "
+    "templates from (a brand folder shared by several decks). Content is otherwise read only "
+    "from its own folder. Repeat for several.",
+)
+
+
+def content_option(command: Callable[..., None]) -> Callable[..., None]:
+    """`--content DIR`, and `--assets DIR` for files the content may name outside it."""
+    return _content(_assets(command))
+
 
 final_option = click.option(
     "--final",

@@ -177,7 +177,8 @@ def _check_picture(
             "E209",
             f"{field}: picture file `{name}` {problem}",
             smap.locate(path),
-            "copy the picture into the content folder and name it from there",
+            "copy the picture into the content folder and name it from there, or name its "
+            "folder with --assets DIR",
         )
     elif _picture_format(root / name) not in _PICTURE_FORMATS:
         diags.error(

@@ -53,7 +53,7 @@ def with_template(
             where,
             "the path is relative to the content folder"
             if problem == "not found"
-            else "copy the template into the content folder and name it from there",
+            else "copy the template into the content folder, or name its folder with --assets DIR",
         )
         return brand, None
     try:

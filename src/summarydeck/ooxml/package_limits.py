@@ -138,9 +138,14 @@ def read_regular(path: Path, limit: int, hint: str | None = None) -> bytes:
     """The bytes of the regular file at `path`, refused past `limit` bytes."""
     too_large = PackageRefusal(f"it is larger than {megabytes(limit)} (the limit for a deck)", hint)
     with open_regular(path) as handle:
-        if os.fstat(handle.fileno()).st_size > limit:
+        size = os.fstat(handle.fileno()).st_size
+        if size > limit:
             raise too_large
-        data = handle.read(limit + 1)  # it may grow while we read
+        # one byte more than its size, to see it grow while we read; never `limit + 1`, which
+        # Python allocates up front (a gigabyte of address space for every small deck)
+        data = handle.read(size + 1)
+        if len(data) > size:
+            data += handle.read(limit + 1 - len(data))
     if len(data) > limit:
         raise too_large
     return data

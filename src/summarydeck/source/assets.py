@@ -3,24 +3,43 @@ content folder, and only when they are plain files of a bounded size.
 
 Content may come from someone else (a shared folder, a pull request): `logo: ../../.ssh/id_rsa`
 or a symlink out of the folder must not pull a file of this machine into a deck that is then
-shared.
+shared. A brand folder shared by several decks is named on the command line (`--assets DIR`),
+never by the content itself.
 """
 
 from __future__ import annotations
 
 import os
 import stat
+from collections.abc import Iterable
 from pathlib import Path
+
+# Folders besides the content folder that files may come from: set by `--assets` on each run
+# of a command (and reset by each run that does not give it).
+_allowed: tuple[Path, ...] = ()
+
+
+def allow_folders(folders: Iterable[Path]) -> None:
+    """Let content name files in these folders too (a brand folder shared by several decks)."""
+    global _allowed
+    _allowed = tuple(folders)
+
+
+def allowed_folders() -> tuple[Path, ...]:
+    return _allowed
 
 
 def problem_with(root: Path, name: str, most_bytes: int) -> str | None:
     """Why the file `name` (relative to the content folder `root`) cannot be used, or None.
     The reason reads after the file's name: "is outside the content folder"."""
-    if Path(name).is_absolute() or name.startswith(("\\", "~")):
+    if name.startswith(("\\", "~")) or (
+        Path(name).is_absolute() and not any(Path(name).is_relative_to(f) for f in _allowed)
+    ):
         return "is outside the content folder (the path must be relative to it)"
     path = root / name
     try:
-        inside = path.resolve().is_relative_to(root.resolve())
+        resolved = path.resolve()
+        inside = any(resolved.is_relative_to(f.resolve()) for f in (root, *_allowed))
     except (OSError, RuntimeError):  # a symlink loop
         return "cannot be followed (a link that points to itself?)"
     if not inside:
