@@ -138,7 +138,7 @@ def _batches(
     until `stop` is set or `content_dir` is no longer the folder being watched."""
     import watchfiles
 
-    for changes in watchfiles.watch(
+    batches = watchfiles.watch(
         content_dir,
         watch_filter=lambda _change, path: is_watched(path),
         debounce=debounce_ms,
@@ -149,10 +149,17 @@ def _batches(
         # "waiting" is said only once a save can no longer be missed
         rust_timeout=1000,
         yield_on_timeout=True,
-    ):
-        if not folder.is_still(content_dir):
-            return  # watchfiles follows the old folder, deleted or moved away: start again
-        yield tuple(sorted({Path(path).name for _, path in changes} | set(outside.changed())))
+    )
+    try:
+        for changes in batches:
+            if not folder.is_still(content_dir):
+                return  # watchfiles follows the old folder, deleted or moved away: start again
+            names = {Path(path).name for _, path in changes}
+            yield tuple(sorted(names | set(outside.changed())))
+    except FileNotFoundError:
+        if folder.is_still(content_dir):
+            raise
+        # the folder went between our look and the watcher's start: start again
 
 
 class Folder:
