@@ -443,3 +443,28 @@ def test_two_builds_at_once_leave_one_whole_deck_and_its_own_manifest(decks: Dec
     manifest = json.loads(decks.deck.with_name("deck.manifest.json").read_text("utf-8"))
     assert manifest["sha256"] == hashlib.sha256(data).hexdigest()
     assert leftovers(decks.deck.parent) == []
+
+
+def test_a_link_planted_where_the_backup_goes_is_not_followed(
+    site: Site, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`--force` keeps the edited deck as `<deck>.backup-<time>.pptx`: a link already at that
+    name (the time is easy to guess) is passed over, never written through."""
+    from summarydeck.output import guard
+
+    class Frozen(guard.dt.datetime):
+        @classmethod
+        def now(cls, tz: object = None) -> Frozen:  # type: ignore[override]
+            return cls(2026, 1, 2, 3, 4, 5)
+
+    monkeypatch.setattr(guard.dt, "datetime", Frozen)
+    secret = site.outside / "secret.txt"
+    planted = site.deck.with_name(f"{site.deck.stem}.backup-20260102-030405.pptx")
+    planted.symlink_to(secret)
+    site.deck.write_bytes(b"PK\x03\x04 edited by hand")
+    args = ["build", "--content", str(site.content), "--out", str(site.deck), "--force"]
+    done = CliRunner().invoke(cli, args)
+    assert done.exit_code == 0, done.output
+    assert secret.read_bytes() == SECRET
+    kept = planted.with_name(planted.name.replace(".pptx", "-2.pptx"))
+    assert kept.read_bytes() == b"PK\x03\x04 edited by hand"

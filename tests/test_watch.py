@@ -235,7 +235,7 @@ def test_watch_sees_a_new_logo_kept_outside_the_content_folder(
     logo = shared / "logo.png"
     (content_copy / "logo.png").rename(logo)
     edit_content(content_copy / "brand.yaml", "logo: logo.png", "logo: ../brand-assets/logo.png")
-    running = Watcher(content_copy, tmp_path / "out" / "deck.pptx")
+    running = Watcher(content_copy, tmp_path / "out" / "deck.pptx", "--assets", str(shared))
     try:
         running.wait_for("Waiting for changes")
         logo.write_bytes(logo.read_bytes() + b"\0")

@@ -48,6 +48,7 @@ from summarydeck.ooxml.templates import (
     TemplateInfo,
 )
 from summarydeck.output.diff import DeckDiff
+from summarydeck.source.assets import allow_folders
 
 __all__ = [
     "DEFAULT_CONTENT",
@@ -63,6 +64,7 @@ __all__ = [
     "SlideList",
     "SlideRow",
     "ValidationResult",
+    "allow_folders",
     "build",
     "build_all",
     "built_decks",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from summarydeck.source.assets import allow_folders
+from summarydeck.api import allow_folders
 
 
 def _allow_assets(

@@ -5,8 +5,10 @@ since summarydeck wrote it (in PowerPoint, say). An edited deck is replaced only
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import hashlib
 import json
+import os
 import shutil
 from dataclasses import dataclass
 from pathlib import Path
@@ -87,22 +89,29 @@ def guard_overwrite(target: Path, *, force: bool) -> Path | None:
             "copy those edits into the content files, or run again with --force to replace "
             "it (the edited deck is then kept as a timestamped backup beside it)",
         )
-    backup = _backup_name(target)
     try:
-        shutil.copy2(target, backup)
+        return _keep_backup(target)
     except OSError as exc:
         raise OutputError(f"cannot keep a backup of {target}: {exc.strerror}") from exc
-    return backup
 
 
-def _backup_name(target: Path) -> Path:
+def _keep_backup(target: Path) -> Path:
+    """A copy of `target` under a new timestamped name beside it. The name is created with
+    O_EXCL, so whatever is already there (a link planted where the backup will go) is never
+    followed or overwritten: the next number is taken instead."""
     stamp = dt.datetime.now().strftime("%Y%m%d-%H%M%S")
-    candidate = target.with_name(f"{target.stem}.backup-{stamp}{target.suffix}")
-    number = 2
-    while candidate.exists():
-        candidate = target.with_name(f"{target.stem}.backup-{stamp}-{number}{target.suffix}")
-        number += 1
-    return candidate
+    for number in range(1, 1000):
+        suffix = f"-{number}" if number > 1 else ""
+        candidate = target.with_name(f"{target.stem}.backup-{stamp}{suffix}{target.suffix}")
+        try:
+            descriptor = os.open(candidate, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
+        except FileExistsError:
+            continue
+        with os.fdopen(descriptor, "wb") as copy, target.open("rb") as original:
+            shutil.copyfileobj(original, copy)
+        shutil.copystat(target, candidate)
+        return candidate
+    raise FileExistsError(errno.EEXIST, "too many backups with this time stamp")
 
 
 def _manifest(target: Path) -> Any:
