@@ -39,6 +39,33 @@ def test_a_rebuild_reuses_cached_pictures(
     assert second.sha256 == first.sha256
 
 
+def test_a_link_planted_in_the_cache_is_not_read_into_the_deck(
+    full_content: Path, tmp_path: Path
+) -> None:
+    """Someone who can write to the output folder replaces a cached picture with a link to a
+    private picture elsewhere: the chart is drawn again, the private file never reaches the deck."""
+    cache = tmp_path / "cache"
+    first = api.build(full_content, tmp_path / "a.pptx", cache)
+    (cached,) = cache.glob("*.png")
+    private = tmp_path / "private.png"
+    private.write_bytes(_other_png())
+    cached.unlink()
+    cached.symlink_to(private)
+    second = api.build(full_content, tmp_path / "b.pptx", cache)
+    assert second.sha256 == first.sha256
+    assert private.read_bytes() == _other_png()
+
+
+def _other_png() -> bytes:
+    import io
+
+    from PIL import Image
+
+    out = io.BytesIO()
+    Image.new("RGB", (40, 30), "red").save(out, "PNG")
+    return out.getvalue()
+
+
 def test_a_changed_chart_is_drawn_again(content_copy: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     api.build(content_copy, tmp_path / "a.pptx", cache)

@@ -13,6 +13,7 @@ import hashlib
 import io
 import json
 import os
+import stat
 import struct
 import tempfile
 import zlib
@@ -50,7 +51,7 @@ def render_chart_png(
     colours = [role_hex(brand, role) for role in element.palette]
     key = _cache_key(element, brand, colours)
     cached = cache_dir / f"{key}.png" if cache_dir else None
-    if cached is not None and cached.is_file():
+    if cached is not None and _plain_file_in_plain_folder(cached):
         try:
             png = cached.read_bytes()
         except OSError:
@@ -73,6 +74,15 @@ def render_chart_png(
         except OSError:
             pass  # the cache only saves time; a build must not fail for want of it
     return png, _png_size(png)
+
+
+def _plain_file_in_plain_folder(path: Path) -> bool:
+    """A cached picture is used only when neither it nor its folder is a link: a link planted
+    in the cache must not put a file from elsewhere on this computer into a deck."""
+    try:
+        return stat.S_ISREG(path.lstat().st_mode) and not path.parent.is_symlink()
+    except OSError:
+        return False
 
 
 def _cache_key(element: ChartElement, brand: Brand, colours: list[str]) -> str:
