@@ -10,16 +10,14 @@ characters, and random characters (but those a deck cannot hold, which the loade
 E106). The folder is valid by construction: ids are unique, references resolve, lists keep to
 their limits, so a build may refuse it only for text that cannot fit (see test_properties).
 
-Inputs known to fail, whose fix is outside this slice, are left out by the named filters at
-the end of this module (`drawable_in_picture_chart`, `no_false_contrast_alarm`), each saying
-what fails and why, so the property stays green until the fix lands and the filter can go.
+Picture charts get only text their font can draw (`drawable_in_picture_chart`): the build
+refuses the rest with E210, and a refused folder tests little.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import itertools
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -391,7 +389,7 @@ def _statistic(draw: st.DrawFn, sources: list[str], charted: bool) -> dict[str, 
         if draw(st.booleans()):
             item[key] = draw(short(2))
     if charted:
-        item["chart"] = draw(chart().filter(no_false_contrast_alarm))
+        item["chart"] = draw(chart())
     if draw(st.booleans()):
         item["alt_text"] = draw(text(5))
     return item | draw(_provenance(sources))
@@ -668,26 +666,13 @@ def _bundled_coverage() -> frozenset[int]:
     return frozenset.intersection(*covered)
 
 
-def no_false_contrast_alarm(chart: dict[str, Any]) -> bool:
-    """False for a chart the checker refuses by mistake: one series without value labels
-    whose `highlight` leaves two neighbouring bars in the same group, both stressed or both
-    not (minimal: `categories: [A, B, C]`, `highlight: [0]`, `value_labels: false`). Bars of
-    a group share one colour, as they should, and C303 reads the pair as neighbours "told
-    apart" at 1:1, so the build stops with a content error for a sound chart. For the checker
-    (outside this slice): reported to the lead."""
-    stressed = set(chart.get("highlight", ()))
-    if chart.get("value_labels", True) or not stressed:
-        return True
-    groups = [i in stressed for i in range(len(chart["categories"]))]
-    return all(a != b for a, b in itertools.pairwise(groups))
-
-
 def drawable_in_picture_chart(token: str) -> bool:
     """Whether matplotlib can draw `token` in a picture chart (`engine: picture`): every
     character in the bundled fonts. Others (CJK, Arabic, emoji) are drawn as empty boxes, with
     matplotlib's "Glyph missing from font" warning printed by the build; Arabic and Hebrew
-    would also come out unshaped and left to right. A picture chart cannot show such labels;
-    for the model to say so at the field (reported to the lead), so they are left out here."""
+    would also come out unshaped and left to right. The build refuses such a label with E210
+    at its field (`tests/bad_inputs/picture_chart_glyph_missing.yaml`); they are left out here
+    so that generated picture charts get built rather than refused."""
     return all(ord(c) in _bundled_coverage() or c == "\u00a0" for c in token)
 
 
