@@ -287,9 +287,7 @@ def test_a_word_of_the_longest_allowed_length_is_reported_as_too_long(content: P
 # --- number formats holding XML syntax -------------------------------------------------------
 
 
-@pytest.mark.parametrize(
-    "number_format", ['0.0" & more"', '0" <x>"', '0.0"\'s"']
-)
+@pytest.mark.parametrize("number_format", ['0.0" & more"', '0" <x>"', '0.0"\'s"'])
 def test_a_number_format_holding_xml_syntax_is_written_as_given(
     content: Path, number_format: str
 ) -> None:
@@ -315,3 +313,26 @@ def test_a_number_format_holding_xml_syntax_is_written_as_given(
     styles = [zipfile.ZipFile(io.BytesIO(deck.read(n))).read("xl/styles.xml") for n in workbooks]
     codes = {e.get("formatCode") for s in styles for e in etree.fromstring(s).iter("{*}numFmt")}
     assert number_format in codes
+
+
+@pytest.mark.parametrize(("highlight", "categories"), [("[0]", 3), ("[1, 2]", 4), ("[2]", 5)])
+def test_highlighted_bars_without_labels_are_not_a_contrast_finding(
+    content: Path, highlight: str, categories: int
+) -> None:
+    """Found by the property tests: a single series with `highlight` and no value labels has
+    neighbouring bars of one group in one colour, on purpose; C303 read them as two colours to
+    tell apart at 1:1 and stopped the build."""
+    names = ", ".join(f"C{n}" for n in range(categories))
+    values = ", ".join(str(n + 1) for n in range(categories))
+    edit_content(
+        content / "statistics.yaml",
+        "      type: column\n      engine: picture\n      categories: [North, Midlands, South]\n"
+        "      series:\n        - name: Count\n          values: [12, 15, 9]\n"
+        "      highlight: [1]\n",
+        f"      type: column\n      categories: [{names}]\n      series:\n"
+        f"        - name: Count\n          values: [{values}]\n"
+        f"      highlight: {highlight}\n      value_labels: false\n",
+    )
+    result = _build(content, fresh=True)
+    assert result.exit_code == 0, result.output
+    assert "C303" not in result.output

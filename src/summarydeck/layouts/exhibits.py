@@ -16,8 +16,8 @@ from summarydeck.charts.alt_text import draft_alt_text
 from summarydeck.charts.pictogram import SCALES, deck_scale, extent, fits
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.markdown.inline import to_plain, typeset_spoken
-from summarydeck.model.content import ChartType, Statistic
-from summarydeck.plan.measure import needed_emu
+from summarydeck.model.content import Chart, ChartType, Statistic
+from summarydeck.plan.measure import missing_character, needed_emu
 from summarydeck.plan.types import ChartElement, ColourRole, TextElement, TextStyle
 from summarydeck.values import Box, inches
 
@@ -93,6 +93,8 @@ def exhibit(ctx: LayoutContext, stat_id: str, area: Box, name: str, scale: float
     if chart.type is ChartType.PICTOGRAM:
         width, height = extent(chart.total or 1, area.width, scale)
         box = Box(area.left, area.top, width, height)
+    if chart.engine == "picture":
+        _check_drawable(ctx, stat_id, chart)
     source = ctx.deck.content.sources[stat.source].citation() if stat.source else None
     # written or drafted, alt text is set like the slide's text
     alt = (
@@ -194,3 +196,25 @@ def pictogram_scale(ctx: LayoutContext) -> float:
 
 def _total(stat: Statistic) -> int:
     return (stat.chart.total if stat.chart else None) or 1
+
+
+def _check_drawable(ctx: LayoutContext, stat_id: str, chart: Chart) -> None:
+    """A picture chart is drawn with the brand's body font alone (PowerPoint's fallback fonts
+    do not reach a picture): a character the font lacks would be an empty box, and Arabic or
+    Hebrew would come out unshaped. Say so at the word, where a native chart would draw it."""
+    family = ctx.deck.brand.fonts.body
+    words = [(("categories", i), c) for i, c in enumerate(chart.categories)] + [
+        (("series", i, "name"), s.name) for i, s in enumerate(chart.series)
+    ]
+    for at, text in words:
+        missing = missing_character(text, family)
+        if missing is not None:
+            ctx.diags.error(
+                "E210",
+                f"statistics.{stat_id}.chart: a picture chart cannot draw `{missing}` "
+                f"(U+{ord(missing):04X}): its font, {family}, has no such character",
+                ctx.deck.source_map.locate(("statistics", stat_id, "chart", *at)),
+                "leave out `engine: picture`: a native chart is drawn by PowerPoint, which finds "
+                "a font for every script",
+            )
+            return

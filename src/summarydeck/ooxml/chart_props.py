@@ -22,6 +22,9 @@ class ChartFacts:
     fills: tuple[str | None, ...] = ()  # side by side; None where no colour is set
     labelled: bool = False  # every series shows its values (or names) on the chart
     ring: bool = False  # a pie or doughnut: the last fill touches the first
+    # one series whose bars are coloured in groups (the highlighted ones, the rest): bars of
+    # one colour are one group, meant to look alike, not told apart
+    grouped: bool = False
 
 
 def read_chart(root: Any, theme: Theme) -> ChartFacts:
@@ -30,7 +33,7 @@ def read_chart(root: Any, theme: Theme) -> ChartFacts:
         int(e.get("sz")) / 100 for e in root.iter(qn("a:defRPr"), qn("a:rPr")) if e.get("sz")
     )
     fills: list[str | None] = []
-    labelled, ring, any_series = True, False, False
+    labelled, ring, any_series, grouped = True, False, False, False
     plot = root.find(f"{qn('c:chart')}/{qn('c:plotArea')}")
     for group in plot if plot is not None else []:
         name = local_name(group)
@@ -45,9 +48,10 @@ def read_chart(root: Any, theme: Theme) -> ChartFacts:
         if len(series) == 1 and (varied or series[0].find(qn("c:dPt")) is not None):
             fills.extend(_point_fills(series[0], theme, line))
             ring = ring or name in _RING_GROUPS
+            grouped = grouped or not varied
         else:
             fills.extend(_fill(s.find(qn("c:spPr")), theme, line) for s in series)
-    return ChartFacts(sizes, tuple(fills), labelled and any_series, ring)
+    return ChartFacts(sizes, tuple(fills), labelled and any_series, ring, grouped)
 
 
 def _on(element: Any, *, default: bool = True) -> bool:

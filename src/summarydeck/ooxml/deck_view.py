@@ -67,6 +67,7 @@ class ShapeView:
     chart_fills: tuple[str | None, ...] = ()
     chart_labelled: bool = False  # every series has its values written on it (data labels)
     chart_ring: bool = False  # a pie or doughnut: its last slice touches the first
+    chart_grouped: bool = False  # one series's bars in colour groups: alike within a group
     # a placeholder's size as its layout and master set it, before the slide's own settings
     designed_size: float | None = None
 

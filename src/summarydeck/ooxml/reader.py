@@ -195,6 +195,7 @@ def _read_shape(
         fill_unknown=fill_unknown,
         chart_sizes=chart.sizes,
         chart_fills=chart.fills,
+        chart_grouped=chart.grouped,
         chart_labelled=chart.labelled,
         chart_ring=chart.ring,
         designed_size=designed,

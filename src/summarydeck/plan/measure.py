@@ -66,6 +66,13 @@ def _coverage(family: str, bold: bool, italic: bool) -> frozenset[int]:
         return frozenset(ttf.getBestCmap())
 
 
+def missing_character(text: str, family: str, bold: bool = False) -> str | None:
+    """The first character of `text` that the bundled font for `family` has no glyph for: what
+    a picture chart, drawn with that font alone, would show as an empty box."""
+    covered = _coverage(family, bold, False)
+    return next((c for c in text if not c.isspace() and ord(c) not in covered), None)
+
+
 def text_width(text: str, family: str, bold: bool, size: float, italic: bool = False) -> float:
     """Width in points of `text` set in `family` at `size` points."""
     return _reference_width(text, family, bold, italic) * size / _REFERENCE_SIZE

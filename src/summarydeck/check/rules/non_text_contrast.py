@@ -51,6 +51,8 @@ def _chart(slide: SlideView, shape: ShapeView) -> Iterator[Finding]:
     pairs = list(pairwise(fills))
     if shape.chart_ring and len(fills) > 2:
         pairs.append((fills[-1], fills[0]))
+    if shape.chart_grouped:  # two bars of one group share a colour on purpose
+        pairs = [(a, b) for a, b in pairs if a != b]
     ratios = [(contrast_ratio(a, b), a, b) for a, b in pairs if a is not None and b is not None]
     weak = [found for found in ratios if found[0] < NON_TEXT]
     if not weak:
