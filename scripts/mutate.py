@@ -71,8 +71,9 @@ BREAKAGES = [
     Breakage(
         "watch: --force never released after a later successful build",
         "watch.py",
-        "        force = force and done.result is None\n        outside.follow(done)  #",
-        "        outside.follow(done)  #",
+        "                force = force and done.result is None\n"
+        "                outside.follow(done)  #",
+        "                outside.follow(done)  #",
         ("tests/test_watch_safety.py",),
     ),
     Breakage(
@@ -172,15 +173,15 @@ BREAKAGES = [
     Breakage(
         "guard: the manifest's file hash is not compared",
         "output/guard.py",
-        "return bool(recorded) and hashlib.sha256(target.read_bytes()).hexdigest() == recorded",
-        "return bool(recorded)",
+        "return bool(digest.hexdigest() == recorded)",
+        "return True",
         ("tests/test_regeneration.py",),
     ),
     Breakage(
         "guard: --force keeps no backup",
         "output/guard.py",
-        "        shutil.copy2(target, backup)\n",
-        "        pass\n",
+        "            shutil.copyfileobj(original, copy)\n",
+        "            pass\n",
         ("tests/test_regeneration.py",),
     ),
     Breakage(
@@ -263,6 +264,63 @@ BREAKAGES = [
         "        found = available.get(wanted.casefold())",
         "        found = available.get(wanted)",
         ("tests/test_templates_build.py",),
+    ),
+    # --- issue 15: hostile input ------------------------------------------------------------
+    Breakage(
+        "limits: no nesting limit (deep YAML reaches Python's stack)",
+        "source/yaml_loader.py",
+        "        if len(path) > limits.MAX_DEPTH:",
+        "        if False:",
+        ("tests/test_bad_input.py",),
+    ),
+    Breakage(
+        "limits: text of any length (a 100 KB bullet keeps the fitter busy)",
+        "source/yaml_loader.py",
+        "        if len(value) > most:",
+        "        if False:",
+        ("tests/test_bad_input.py",),
+    ),
+    Breakage(
+        "limits: noncharacters and escaped control characters let through",
+        "source/limits.py",
+        "    found = _FORBIDDEN.search(text)",
+        "    found = None",
+        ("tests/test_bad_input.py",),
+    ),
+    Breakage(
+        "assets: a logo may be read from outside the content folder",
+        "source/assets.py",
+        "    if not inside:",
+        "    if False:",
+        ("tests/test_hostile_content.py",),
+    ),
+    Breakage(
+        "package: a zip bomb's ratio is not checked",
+        "ooxml/package_limits.py",
+        "        if size > limits.ratio_from and size > limits.ratio * max(packed, 1):",
+        "        if False:",
+        ("tests/test_hostile_decks.py",),
+    ),
+    Breakage(
+        "output: a link at a target is written through",
+        "output/files.py",
+        "    if stat.S_ISLNK(mode):",
+        "    if False:",
+        ("tests/test_hostile_output.py",),
+    ),
+    Breakage(
+        "export: a deck linking to local files goes to LibreOffice",
+        "export/decks.py",
+        "    if not deck.linked:\n        return",
+        "    return",
+        ("tests/test_hostile_export.py",),
+    ),
+    Breakage(
+        "chart workbook: text cells written with write() (formula injection)",
+        "render/chart_data.py",
+        "        worksheet.write_string(row, col, value, *style)",
+        "        worksheet.write(row, col, value, *style)",
+        ("tests/test_ooxml_points.py",),
     ),
 ]
 
