@@ -74,6 +74,20 @@ def test_thousands_of_errors_print_the_first_ones_and_a_count(content: Path) -> 
     assert errors > 1500
     assert f"... and {errors - MAX_PRINTED} more errors not shown" in output
     assert len(output) < 40_000  # was 1.4 MB (and 42 s) for 3,000 such statistics
+    # the first 50 in the file, in file order: all within the first 50 bogus statistics
+    lines = [int(n) for n in re.findall(r"statistics\.yaml:(\d+):\d+: error", output)]
+    assert lines == sorted(lines) and lines[0] == 2 and max(lines) <= 2 + 2 * 50
+
+
+def test_a_long_key_repeated_by_aliases_prints_little(content: Path) -> None:
+    """`? &k <100,000 letters>` then `? *k` sixty times: every message quoted the whole key
+    (75 MB of output); keys are cut at 200 characters and the aliases stopped by their limit."""
+    keys = "    ? &k " + "k" * 100_000 + "\n    : 1\n" + "    ? *k\n    : 1\n" * 60
+    edit_content(content / "statistics.yaml", "    population: UK adults\n", keys)
+    output = _refused(_build(content), content)
+    assert "a key of 100,000 characters; keys are words of at most 200" in output
+    assert "aliases (`*name`) repeat the key written here" in output
+    assert len(output) < 5_000
 
 
 def test_a_few_errors_are_all_printed_in_file_order(content: Path) -> None:
@@ -179,6 +193,60 @@ def test_a_picture_past_the_size_limit_is_refused(
     assert "brand.logo: picture file `logo.png` is 0 MB; the most such a file may be is" in output
 
 
+def test_a_content_file_linked_from_outside_the_folder_is_not_read(content: Path) -> None:
+    """`content/extra.yaml` a link to a private file elsewhere: its text must not reach a
+    message or a deck."""
+    private = content.parent / "private.yaml"
+    private.write_text('api_token: "sk-PRIVATE-123456"\n', encoding="utf-8")
+    (content / "extra.yaml").symlink_to(private)
+    output = _refused(_build(content), content)
+    assert "extra.yaml: error E100: the file is a link to a file outside the content folder" in (
+        output
+    )
+    assert "sk-PRIVATE" not in output
+
+
+def test_a_logo_shown_on_many_slides_is_read_once(
+    content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A 24 MB logo on 120 slides was read 120 times (3 GB): once a build is enough."""
+    from summarydeck.layouts import context
+
+    reads: list[str] = []
+    real = context.read_asset
+
+    def counting(root: Path, name: str, most: int) -> bytes:
+        reads.append(name)
+        return real(root, name, most)
+
+    monkeypatch.setattr(context, "read_asset", counting)
+    sections = "".join(
+        f"  - kind: section\n    id: extra-{n}\n    title: Part {n}\n" for n in range(5)
+    )
+    edit_content(
+        content / "deck.yaml", "slides:\n", "slides:\n  - kind: title\n    id: again\n" + sections
+    )
+    assert _build(content, fresh=True).exit_code == 0
+    assert reads.count("logo.png") == 1
+
+
+def test_a_logo_swapped_for_a_huge_one_mid_build_is_refused_unread(
+    content: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    checked = loading.validate
+
+    def validate_then_replace(*args: object, **kwargs: object) -> object:
+        deck = checked(*args, **kwargs)  # type: ignore[arg-type]
+        (content / "logo.png").write_bytes(_png_header(20_000, 20_000))
+        return deck
+
+    monkeypatch.setattr(loading, "validate", validate_then_replace)
+    output = _refused(_build(content), content, status=3)
+    assert "changed while the deck was being built: it is now larger than 25,000,000 pixels" in (
+        output
+    )
+
+
 def test_a_logo_replaced_while_the_deck_is_built_is_a_plain_error(
     content: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -193,7 +261,10 @@ def test_a_logo_replaced_while_the_deck_is_built_is_a_plain_error(
 
     monkeypatch.setattr(loading, "validate", validate_then_replace)
     output = _refused(_build(content), content, status=3)
-    assert "error: the picture `logo.png` changed while the deck was being built" in output
+    assert (
+        "error: the picture `logo.png` changed while the deck was being built: it is no longer "
+        "a picture; nothing was written"
+    ) in output
     assert "hint: build again once the file is saved" in output
 
 

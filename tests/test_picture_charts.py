@@ -56,6 +56,27 @@ def test_a_link_planted_in_the_cache_is_not_read_into_the_deck(
     assert private.read_bytes() == _other_png()
 
 
+@pytest.mark.parametrize("linked", ["charts", ".cache"])
+def test_a_cache_folder_that_is_a_link_is_neither_read_nor_written(
+    full_content: Path, tmp_path: Path, linked: str
+) -> None:
+    """`output/.cache/charts` (or `output/.cache`) made a link to a folder elsewhere: the
+    build draws its pictures and writes nothing there."""
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    cache = tmp_path / "output" / ".cache" / "charts"
+    (tmp_path / "output").mkdir()
+    if linked == ".cache":
+        cache.parent.symlink_to(elsewhere)
+    else:
+        cache.parent.mkdir()
+        cache.symlink_to(elsewhere)
+    built = api.build(full_content, tmp_path / "output" / "deck.pptx", cache)
+    assert list(elsewhere.rglob("*")) == []
+    fresh = api.build(full_content, tmp_path / "fresh.pptx", tmp_path / "fresh-cache")
+    assert built.sha256 == fresh.sha256
+
+
 def _other_png() -> bytes:
     import io
 

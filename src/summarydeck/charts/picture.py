@@ -50,6 +50,8 @@ def render_chart_png(
     """
     colours = [role_hex(brand, role) for role in element.palette]
     key = _cache_key(element, brand, colours)
+    if cache_dir is not None and _through_a_link(cache_dir):
+        cache_dir = None  # drawn, but neither read from nor written to where a link leads
     cached = cache_dir / f"{key}.png" if cache_dir else None
     if cached is not None and _plain_file_in_plain_folder(cached):
         try:
@@ -74,6 +76,12 @@ def render_chart_png(
         except OSError:
             pass  # the cache only saves time; a build must not fail for want of it
     return png, _png_size(png)
+
+
+def _through_a_link(cache_dir: Path) -> bool:
+    """Whether the cache folder, or the hidden folder that holds it (`output/.cache`), is a
+    link: the cache would then be read and written wherever it leads, outside the output."""
+    return any(folder.is_symlink() for folder in (cache_dir, cache_dir.parent))
 
 
 def _plain_file_in_plain_folder(path: Path) -> bool:

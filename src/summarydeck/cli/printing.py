@@ -18,10 +18,11 @@ LINE_WINDOW = 120
 
 
 def print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
-    # errors before warnings when not all can be shown; shown in file order
-    chosen = sorted(diagnostics, key=lambda d: not d.is_error)[:MAX_PRINTED]
+    # when not all can be shown: the errors that come first in the files, then warnings
+    in_files = sorted(diagnostics, key=_place)
+    chosen = sorted(in_files, key=lambda d: not d.is_error)[:MAX_PRINTED]
     lines = _SourceLines()
-    for diag in sorted(chosen, key=lambda d: (d.location is None, d.location or "")):
+    for diag in sorted(chosen, key=_place):
         click.echo(format_diagnostic(diag, lines=lines), err=True)
         click.echo("", err=True)
     kept = {id(d) for d in chosen}
@@ -32,6 +33,11 @@ def print_diagnostics(diagnostics: Sequence[Diagnostic]) -> None:
         shown = ", ".join(p for p in parts if not p.startswith("0 "))
         click.echo(f"... and {shown} not shown: fix the ones above, then run again", err=True)
         click.echo("", err=True)
+
+
+def _place(diag: Diagnostic) -> tuple[bool, Location | str]:
+    """Where a diagnostic stands in the files: by file, line and column; unplaced last."""
+    return (diag.location is None, diag.location or "")
 
 
 def format_diagnostic(

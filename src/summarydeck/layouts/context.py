@@ -39,12 +39,24 @@ from summarydeck.values import Box, Paragraph, inches
 
 
 def _image_size(data: bytes) -> tuple[int, int]:
+    """Pixel size from the header alone; ValueError for what is not a picture (or is a
+    decompression bomb: its size is judged against our own limit, never decoded)."""
+    import warnings
     from io import BytesIO
 
     from PIL import Image
 
-    with Image.open(BytesIO(data)) as image:
-        return image.size
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", Image.DecompressionBombWarning)
+        try:
+            with Image.open(BytesIO(data)) as image:
+                return image.size
+        except Image.DecompressionBombError as exc:
+            raise _TooManyPixels from exc
+
+
+class _TooManyPixels(ValueError):
+    """PIL's own limit refused the picture's size (well past ours)."""
 
 
 def _overlap(a: Box, b: Box) -> bool:
@@ -89,6 +101,8 @@ class LayoutContext:
     sections: list[Section] = field(default_factory=list)
     # the deck lists its sources on a Sources slide, so a slide may cite them by number
     numbered_sources: bool = True
+    # each picture file read once a build, however many slides show it (a logo on every slide)
+    pictures: dict[str, tuple[bytes, tuple[int, int]]] = field(default_factory=dict)
 
     @property
     def scale(self) -> TypeScale:
@@ -313,20 +327,37 @@ class LayoutContext:
         self, name: str, file: str, alt_text: str, box: Box, align: str = "left"
     ) -> PictureElement:
         """A picture from the content folder, fitted inside `box` keeping its aspect ratio."""
-        try:
-            data = read_asset(self.deck.content_dir, file, limits.MAX_PICTURE_BYTES)
-            width_px, height_px = _image_size(data)
-        except (OSError, ValueError, SyntaxError) as exc:  # PIL's errors for a damaged file
-            # it was checked with the content: it changed while the deck was being built
-            raise OutputError(
-                f"the picture `{file}` changed while the deck was being built ({exc})",
-                "build again once the file is saved",
-            ) from exc
+        if file not in self.pictures:
+            self.pictures[file] = self._read_picture(file)
+        data, (width_px, height_px) = self.pictures[file]
         scale = min(box.width / width_px, box.height / height_px)
         width, height = round(width_px * scale), round(height_px * scale)
         left = box.right - width if align == "right" else box.left
         fitted = Box(left, box.top + (box.height - height) // 2, width, height)
         return PictureElement(name, fitted, data, alt_text)
+
+    def _read_picture(self, file: str) -> tuple[bytes, tuple[int, int]]:
+        """The picture's bytes and pixel size; it was checked with the content, so a failure
+        here means it changed while the deck was being built."""
+        try:
+            data = read_asset(self.deck.content_dir, file, limits.MAX_PICTURE_BYTES)
+        except OSError as exc:  # ours: the reason the file cannot be used now
+            why = str(exc)
+        else:
+            try:
+                size = _image_size(data)
+            except _TooManyPixels:
+                why = f"it is now larger than {limits.MAX_PICTURE_PIXELS:,} pixels"
+            except (OSError, ValueError, SyntaxError):  # PIL's, for what is not a picture
+                why = "it is no longer a picture"
+            else:
+                if size[0] * size[1] <= limits.MAX_PICTURE_PIXELS:
+                    return data, size
+                why = f"it is now larger than {limits.MAX_PICTURE_PIXELS:,} pixels"
+        raise OutputError(
+            f"the picture `{file}` changed while the deck was being built: {why}",
+            "build again once the file is saved",
+        )
 
     # --- notes ---
     def notes(self, spec: SlideSpec, draft: str, caveats: Sequence[str] = ()) -> str:

@@ -204,7 +204,7 @@ def _picture_format(path: Path) -> str | None:
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             with Image.open(path) as image:
                 image.verify()
-                too_big = image.width * image.height > _MAX_LOGO_PIXELS
+                too_big = image.width * image.height > limits.MAX_PICTURE_PIXELS
                 return (
                     image.format if image.width > 0 and image.height > 0 and not too_big else None
                 )
@@ -217,9 +217,6 @@ def _picture_format(path: Path) -> str | None:
         Image.DecompressionBombWarning,
     ):
         return None
-
-
-_MAX_LOGO_PIXELS = 25_000_000  # a 5000 x 5000 logo is already far more than a slide shows
 
 
 def check_provenance(

@@ -87,7 +87,17 @@ def load_content_dir(root: Path, diags: Diagnostics) -> RawContent:
             "content files end in .yaml; start with deck.yaml holding `deck:` and `slides:`",
         )
         raw.incomplete = True
+    inside = root.resolve()
     for path in paths:
+        if not path.resolve().is_relative_to(inside):
+            diags.error(
+                "E100",
+                "the file is a link to a file outside the content folder, so it is not read",
+                Location(display_path(path)),
+                "copy the file into the content folder",
+            )
+            raw.incomplete = True
+            continue
         loaded = load_yaml(path, diags)
         if loaded is None:
             raw.incomplete = True

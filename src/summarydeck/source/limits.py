@@ -30,6 +30,8 @@ ALIAS_ALLOWANCE = 200_000
 # One text value. Slide text this long can never fit (a slide holds about 600 characters), but it
 # must fail in milliseconds, not hang the fitter; speaker notes may be longer.
 MAX_TEXT = 10_000
+# A mapping key: the format's keys and ids are a few words; messages quote a key whole.
+MAX_KEY = 200
 MAX_NOTES_TEXT = 50_000
 NOTES_KEYS = frozenset({"notes"})
 
@@ -40,6 +42,9 @@ MAX_SLIDES_VARIABLE = "SUMMARYDECK_MAX_SLIDES"
 
 # A picture or template file read from the content folder.
 MAX_PICTURE_BYTES = 30_000_000
+# A picture's pixels: a 5000 x 5000 logo is already far more than a slide shows, and the header
+# is read without decoding, so a "decompression bomb" is refused unopened.
+MAX_PICTURE_PIXELS = 25_000_000
 MAX_TEMPLATE_BYTES = 100_000_000
 
 

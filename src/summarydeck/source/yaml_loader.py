@@ -118,6 +118,7 @@ class _Builder:
         self._count = 0
         self._characters = 0  # of text built, aliases counted each time they repeat
         self._most_characters = text_size + limits.ALIAS_ALLOWANCE
+        self._cut_keys: set[int] = set()  # key nodes already reported as too long
 
     def build(self, node: yaml.Node, path: DataPath) -> Any:
         self.source_map.values[path] = _location(self.file, node)
@@ -199,6 +200,41 @@ class _Builder:
             value = limits.without_forbidden(value)
         return value
 
+    def _key(self, key: str, node: yaml.ScalarNode) -> str:
+        """A mapping key within the limits: keys are short words, and every message that
+        names one (an unknown key, a duplicate) quotes it whole."""
+        self._characters += len(key)
+        if self._characters > self._most_characters:
+            raise _LimitError(
+                None,
+                None,
+                "aliases (`*name`) repeat the key written here until the file is more than "
+                f"{limits.size_in_words(limits.ALIAS_ALLOWANCE)} characters longer than it is "
+                "written",
+                node.start_mark,
+            )
+        if len(key) > limits.MAX_KEY:
+            if id(node) in self._cut_keys:  # the same key again, through an alias
+                return key[: limits.MAX_KEY] + "…"
+            self._cut_keys.add(id(node))
+            self.diags.error(
+                "E105",
+                f"a key of {len(key):,} characters; keys are words of at most {limits.MAX_KEY}",
+                _location(self.file, node),
+                "is a `:` missing after a long text, or a text written where a key belongs?",
+            )
+            return key[: limits.MAX_KEY] + "…"
+        found = limits.forbidden_character(key)
+        if found is not None:
+            self.diags.error(
+                "E106",
+                f"a key holds {found[1]}, which a deck cannot show",
+                _location(self.file, node),
+                "delete the invisible character",
+            )
+            return limits.without_forbidden(key)
+        return key
+
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         try:
             return self.loader.construct_object(node)
@@ -223,6 +259,7 @@ class _Builder:
             key = self._scalar(key_node)
             if not isinstance(key, str):
                 key = str(key)
+            key = self._key(key, key_node)
             if id(key_node) not in written:
                 merged.add(key)
             elif key in merged:
