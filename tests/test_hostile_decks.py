@@ -11,12 +11,14 @@ import json
 import os
 import re
 import resource
+import struct
 import subprocess
 import sys
+import tracemalloc
 import zipfile
 import zlib
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
@@ -34,6 +36,7 @@ from hostile_files import (
 )
 from summarydeck.cli import cli
 from summarydeck.diagnostics import OutputError
+from summarydeck.ooxml.compound_file import directory_names
 from summarydeck.ooxml.package_limits import Limits, PackageRefusal, SafeZip
 from summarydeck.output.guard import disk_state, guard_overwrite
 
@@ -219,6 +222,23 @@ EXTERNAL_DTD = b"""<?xml version="1.0"?><!DOCTYPE x SYSTEM "http://example.inval
 <Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>"""
 
 
+# 9.9 MB of `<x/>`: a parser holds about 30 bytes for each, and it deflates a thousandfold
+DENSE_XML = b"<r>" + b"<x/>" * 2_475_000 + b"</r>"
+SVG_XXE = (
+    b'<?xml version="1.0"?><!DOCTYPE svg [<!ENTITY s SYSTEM "file:///etc/passwd">]>'
+    b'<svg xmlns="http://www.w3.org/2000/svg"><text>&s;</text></svg>'
+)
+
+
+def _dense_slides(count: int) -> Callable[[Members], bytes]:
+    def make(m: Members) -> bytes:
+        dense = entry("ppt/slides/dense0.xml", DENSE_XML)
+        copies = [replace(dense, name=f"ppt/slides/dense{n}.xml") for n in range(count)]
+        return deck_zip(m, add=copies)
+
+    return make
+
+
 def _rels_of(m: Members) -> str:
     return "ppt/_rels/presentation.xml.rels"
 
@@ -259,6 +279,12 @@ CASES = [
         "bomb-many-members",
         _many_small_bombs,
         "it inflates to more than 200 times its size (the limit for a deck): it is a zip bomb",
+    ),
+    Case(
+        "bomb-dense-xml",
+        _dense_slides(10),
+        "more than 30 times their compressed size (the limit for a deck past 10 MB of XML): "
+        "it is a zip bomb",
     ),
     Case("too-many-parts", _many_parts, "it has more than 50,000 parts (the limit for a deck)"),
     Case(
@@ -432,6 +458,28 @@ CASES = [
         "its part `ppt/slides/slide1.xml` declares a DTD",
     ),
     Case(
+        "xxe-utf32-slide",
+        _with(
+            _slide, XXE.replace(b'"1.0"?>', b'"1.0" encoding="UTF-32"?>').decode().encode("utf-32")
+        ),
+        "its part `ppt/slides/slide1.xml` is not in UTF-8 or UTF-16, the encodings Open XML allows",
+    ),
+    Case(
+        "xxe-utf32be-no-bom-slide",
+        _with(_slide, XXE.decode().encode("utf-32-be")),
+        "its part `ppt/slides/slide1.xml` is not in UTF-8 or UTF-16",
+    ),
+    Case(
+        "xxe-utf7-declared-slide",
+        _with(_slide, b'<?xml version="1.0" encoding="UTF-7"?>+ADw-p:sld/+AD4-'),
+        "its part `ppt/slides/slide1.xml` is not in UTF-8 or UTF-16",
+    ),
+    Case(
+        "xxe-svg-picture",
+        _added(entry("ppt/media/image9.svg", SVG_XXE)),
+        "its part `ppt/media/image9.svg` declares a DTD",
+    ),
+    Case(
         "external-dtd-content-types",
         _with(lambda m: "[Content_Types].xml", EXTERNAL_DTD),
         "its part `[Content_Types].xml` declares a DTD",
@@ -500,6 +548,7 @@ CASES = [
 ]
 BOMBS = {
     "bomb-ratio",
+    "bomb-dense-xml",
     "bomb-directory-lies",
     "bomb-overlapping-members",
     "bomb-many-members",
@@ -610,6 +659,43 @@ def test_a_named_pipe_or_device_is_refused_without_blocking(
         assert code == 3, output
         assert f"error: {path}: {said}" in output
         assert "Traceback" not in output
+
+
+def test_a_malformed_part_nothing_points_to_is_a_finding_in_our_words(
+    members: Members, tmp_path: Path
+) -> None:
+    path = tmp_path / "junk.pptx"
+    path.write_bytes(deck_zip(members, add=[entry("ppt/junk.xml", b"<a><b></a>")]))
+    run = CliRunner().invoke(cli, ["check", str(path)])
+    assert "/ppt/junk.xml: not well-formed XML (line 1)" in run.output, run.output
+    assert "tag mismatch" not in run.output and "<string>" not in run.output, run.output
+
+
+def test_a_compound_file_is_read_in_memory_that_does_not_grow_with_it() -> None:
+    """FAT sector numbers may repeat: a 50 MB file can name one FAT sector 100,000 times,
+    which a table of every sector held as 12.8 million numbers (over 100 MB)."""
+    sectors = 100_000
+    per_difat = 127
+    difat_count = -(-(sectors - 109) // per_difat)
+    header = bytearray(compound_file(["EncryptionInfo"])[:512])
+    first_difat = 3  # sectors: 0 FAT, 1 directory, then the DIFAT chain
+    struct.pack_into("<III", header, 44, sectors, 1, 0)
+    struct.pack_into("<II", header, 68, first_difat, difat_count)
+    struct.pack_into("<109I", header, 76, *([0] * 109))
+    body = bytearray(compound_file(["EncryptionInfo"])[512:1536])  # the FAT and directory
+    body += bytes(512)  # sector 2, unused
+    for n in range(difat_count):
+        last = n == difat_count - 1
+        body += struct.pack("<128I", *([0] * 127), 0xFFFFFFFE if last else first_difat + n + 1)
+    body += bytes((sectors + 1) * 512 - len(header) - len(body))
+    data = bytes(header + body)
+    tracemalloc.start()
+    try:
+        assert "EncryptionInfo" in directory_names(data)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert peak < 5 * MB, peak
 
 
 # --- the size limits, and raising them -----------------------------------------------------------

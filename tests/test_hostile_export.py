@@ -26,12 +26,16 @@ from pptx import Presentation
 from pptx.chart.data import CategoryChartData
 from pptx.enum.chart import XL_CHART_TYPE
 from pptx.opc.constants import RELATIONSHIP_TYPE as RT
+from pptx.opc.package import Part
+from pptx.opc.packuri import PackURI
 from pptx.util import Inches
 
 from render_helpers import require_tools
 from summarydeck.cli import cli
 from summarydeck.export import contact_sheet, libreoffice, tools
 from summarydeck.export.contact_sheet import MAX_SHEET_PIXELS, plan, tile
+from summarydeck.ooxml import export_reading
+from summarydeck.ooxml.opening import DeckReadError
 
 posix_only = pytest.mark.skipif(sys.platform == "win32", reason="the fake tools are sh scripts")
 
@@ -175,6 +179,34 @@ def embedded_picture(prs: Any, slide: Any) -> None:
     slide.shapes.add_picture(_png(), Inches(1), Inches(2), Inches(3), Inches(2))
 
 
+SVG_NS = "http://schemas.microsoft.com/office/drawing/2016/SVG/main"
+SVG_EXTENSION = "{96DAC541-7B7A-43D3-8B79-37D633B846F1}"
+
+
+def svg_picture(inner: str) -> Callable[[Any, Any], None]:
+    """A picture held in the deck as PowerPoint stores an SVG: a PNG fallback, and the SVG
+    part (`image/svg+xml`) named by `asvg:svgBlip`; `inner` is the SVG's content."""
+
+    def edit(prs: Any, slide: Any) -> None:
+        picture = slide.shapes.add_picture(_png(), Inches(1), Inches(2), Inches(3), Inches(2))
+        picture.name = "Vector logo"
+        svg = (
+            '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"'
+            f' width="20" height="20">{inner}</svg>'
+        ).encode()
+        part = Part(PackURI("/ppt/media/vector1.svg"), "image/svg+xml", slide.part.package, svg)
+        rel_id = slide.part.relate_to(part, RT.IMAGE)
+        blip = next(picture._element.iter(f"{{{A}}}blip"))
+        blip.append(
+            etree.fromstring(
+                f'<a:extLst xmlns:a="{A}"><a:ext uri="{SVG_EXTENSION}"><asvg:svgBlip '
+                f'xmlns:asvg="{SVG_NS}" xmlns:r="{R}" r:embed="{rel_id}"/></a:ext></a:extLst>'
+            )
+        )
+
+    return edit
+
+
 @dataclass(frozen=True)
 class Refused:
     edit: Callable[[Any, Any], None]
@@ -237,6 +269,31 @@ REFUSED = {
     "notes-picture": Refused(
         notes_picture("../notes.png"), r"a picture on the notes of slide 1 .* '\.\./notes\.png'"
     ),
+    "svg-image-file-url": Refused(
+        svg_picture('<image xlink:href="file:///home/someone/secret.png" width="9" height="9"/>'),
+        r"a picture inside an SVG on slide 1 \(\"Vector logo\"\) is linked to the file "
+        r"'file:///home/someone/secret\.png'; LibreOffice would read that file",
+    ),
+    "svg-image-relative": Refused(
+        svg_picture('<image href="../x.png" width="9" height="9"/>'),
+        r"a picture inside an SVG on slide 1 .* the file '\.\./x\.png'",
+    ),
+    "svg-image-http": Refused(
+        svg_picture('<image href="http://tracker.example/p.png" width="9" height="9"/>'),
+        r"inside an SVG .* the web address 'http://tracker\.example/p\.png'; LibreOffice "
+        r"would fetch it from the web",
+    ),
+    "svg-css-url": Refused(
+        svg_picture(
+            "<style>rect { fill: url('/home/someone/pattern.svg#p') }</style>"
+            '<rect width="9" height="9" style="filter: url(#f)"/>'
+        ),
+        r"inside an SVG .* the file '/home/someone/pattern\.svg#p'",
+    ),
+    "svg-use-other-file": Refused(
+        svg_picture('<use xlink:href="shapes.svg#star"/>'),
+        r"inside an SVG .* the file 'shapes\.svg#star'",
+    ),
     "template": Refused(
         linked_template("file:///templates/house.potx"),
         r"a template on ppt/presentation\.xml is linked to the file 'file:///templates/",
@@ -248,6 +305,13 @@ EXPORTED = {
     # hyperlinks of any scheme: a click follows them, LibreOffice never does (check's C601
     # judges the addresses)
     "hyperlinks": hyperlinks("https://example.org", "mailto:a@example.org", "file:///etc/x"),
+    # an SVG drawing only from itself: data: pictures, #fragments, and a hyperlink (<a>)
+    "svg-self-contained": svg_picture(
+        '<defs><linearGradient id="g"><stop offset="0"/></linearGradient></defs>'
+        '<rect width="9" height="9" fill="url(#g)" style="stroke: url( \'#g\' )"/>'
+        '<use xlink:href="#g"/><a href="https://example.org"><circle r="2"/></a>'
+        '<image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/>'
+    ),
 }
 
 
@@ -452,3 +516,22 @@ def test_libreoffice_loads_no_linked_file_in_the_export_profile(tmp_path: Path) 
     # the same deck with links allowed: the file is read, so the test above can see it
     [pdf] = libreoffice.convert_to_pdf(soffice, [deck], allowed, block_links=False)
     assert _images_in(pdf) == 1
+
+
+def test_a_slide_python_pptx_cannot_read_is_refused_in_our_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """python-pptx and lxml raise many kinds for a damaged part: the message says which part
+    of the deck, never their class names."""
+
+    def damaged(prs: Any) -> Any:
+        raise KeyError("rId7")
+
+    monkeypatch.setattr(export_reading, "slides", damaged)
+    buffer = io.BytesIO()
+    _deck().save(buffer)
+    with pytest.raises(DeckReadError) as caught:
+        export_reading.read_export_facts(buffer.getvalue(), "deck.pptx")
+    assert str(caught.value) == (
+        "deck.pptx: cannot be read as a PowerPoint deck: its list of slides is damaged"
+    )

@@ -25,7 +25,9 @@ class NotCompoundFile(ValueError):
 
 def directory_names(data: bytes) -> frozenset[str]:
     """The names of every stream and storage in the compound file `data`. Raises
-    NotCompoundFile when it cannot be read; never reads past the data or loops."""
+    NotCompoundFile when it cannot be read; never reads past the data or loops, and holds
+    only the directory's sectors (never a table as long as the file: FAT sector numbers may
+    repeat, so a small file could name millions of them)."""
     if not data.startswith(MAGIC) or len(data) < _HEADER:
         raise NotCompoundFile("no compound file header")
     shift = struct.unpack_from("<H", data, 30)[0]
@@ -33,10 +35,10 @@ def directory_names(data: bytes) -> frozenset[str]:
         raise NotCompoundFile("unknown sector size")
     size = 1 << shift
     sectors = max(0, (len(data) - size) // size)  # sectors wholly in the file
-    fat = _fat(data, size, sectors)
+    fat = _Fat(data, size, sectors)
     first_directory = struct.unpack_from("<I", data, 48)[0]
     names: set[str] = set()
-    for sector in _chain(fat, first_directory, sectors):
+    for sector in _chain(fat, first_directory, sectors, _MAX_ENTRIES * _ENTRY // size + 1):
         start = (sector + 1) * size
         for offset in range(start, start + size, _ENTRY):
             name = _entry_name(data, offset)
@@ -49,41 +51,55 @@ def directory_names(data: bytes) -> frozenset[str]:
     return frozenset(names)
 
 
-def _fat(data: bytes, size: int, sectors: int) -> list[int]:
-    """The file allocation table: for each sector, the next one in its chain."""
-    count = struct.unpack_from("<I", data, 44)[0]
-    if count > sectors:
-        raise NotCompoundFile("more FAT sectors than the file holds")
-    locations = list(struct.unpack_from(f"<{_HEADER_DIFAT}I", data, 76))
-    per_difat = size // 4 - 1  # each DIFAT sector ends with the number of the next one
-    difat = struct.unpack_from("<I", data, 68)[0]
-    seen: set[int] = set()
-    while len(locations) < count + _HEADER_DIFAT and difat < min(sectors, _LAST):
-        if difat in seen:
-            raise NotCompoundFile("a DIFAT chain that loops")
-        seen.add(difat)
-        values = struct.unpack_from(f"<{per_difat + 1}I", data, (difat + 1) * size)
-        locations.extend(values[:-1])
-        difat = values[-1]
-    fat: list[int] = []
-    for location in [x for x in locations if x < _LAST][:count]:
-        if location >= sectors:
+class _Fat:
+    """The file allocation table, read one entry at a time where the file holds it: for each
+    sector, the next one in its chain."""
+
+    def __init__(self, data: bytes, size: int, sectors: int) -> None:
+        self._data, self._size, self._sectors = data, size, sectors
+        self._count = struct.unpack_from("<I", data, 44)[0]  # FAT sectors
+        if self._count > sectors:
+            raise NotCompoundFile("more FAT sectors than the file holds")
+        self._locations = list(struct.unpack_from(f"<{_HEADER_DIFAT}I", data, 76))
+        self._difat = struct.unpack_from("<I", data, 68)[0]  # the next DIFAT sector
+        self._seen: set[int] = set()
+
+    def next(self, sector: int) -> int:
+        per_sector = self._size // 4
+        index = sector // per_sector
+        if index >= self._count:
+            raise NotCompoundFile("a sector past the FAT")
+        while index >= len(self._locations):  # only as much of the DIFAT as a chain needs
+            self._read_difat()
+        location = self._locations[index]
+        if location >= self._sectors:
             raise NotCompoundFile("a FAT sector past the end of the file")
-        fat.extend(struct.unpack_from(f"<{size // 4}I", data, (location + 1) * size))
-    return fat
+        offset = (location + 1) * self._size + (sector % per_sector) * 4
+        return int(struct.unpack_from("<I", self._data, offset)[0])
+
+    def _read_difat(self) -> None:
+        difat = self._difat
+        if difat >= min(self._sectors, _LAST) or difat in self._seen:
+            raise NotCompoundFile("a damaged DIFAT chain")
+        self._seen.add(difat)
+        per_difat = self._size // 4 - 1  # each DIFAT sector ends with the number of the next
+        values = struct.unpack_from(f"<{per_difat + 1}I", self._data, (difat + 1) * self._size)
+        self._locations.extend(values[:-1])
+        self._difat = values[-1]
 
 
-def _chain(fat: list[int], first: int, sectors: int) -> list[int]:
-    """The sectors of a chain, in order; refused when it leaves the file or loops."""
+def _chain(fat: _Fat, first: int, sectors: int, most: int) -> list[int]:
+    """The sectors of a chain, in order, at most `most` of them; refused when it leaves the
+    file, loops or is longer."""
     chain: list[int] = []
     seen: set[int] = set()
     sector = first
     while sector < _LAST:
-        if sector >= sectors or sector >= len(fat) or sector in seen:
+        if sector >= sectors or sector in seen or len(chain) >= most:
             raise NotCompoundFile("a damaged sector chain")
         seen.add(sector)
         chain.append(sector)
-        sector = fat[sector]
+        sector = fat.next(sector)
     return chain
 
 

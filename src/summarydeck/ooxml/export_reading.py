@@ -30,6 +30,6 @@ def read_export_facts(data: bytes, shown: str) -> ExportFacts:
         return ExportFacts(tuple(found), tuple(linked_files(prs)))
     except Exception as exc:  # python-pptx and lxml raise many kinds for a damaged part
         raise DeckReadError(
-            f"{shown}: cannot be read as a PowerPoint deck: {reading} ({type(exc).__name__})",
+            f"{shown}: cannot be read as a PowerPoint deck: {reading}",
             "open it in PowerPoint and save it again, or build it again",
         ) from exc

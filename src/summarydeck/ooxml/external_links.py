@@ -2,17 +2,24 @@
 template. A viewer (PowerPoint, LibreOffice) loads them to show the deck, from the disk of
 whoever opens it or from the web, so a shared deck can pull in a private file or call home.
 
+An SVG picture held in the deck can link to files too: its `<image href>`, `<use href>` and
+CSS `url(...)` are loaded when it is drawn (LibreOffice draws it into the PDF), so every
+reference in it that is not `data:` or a `#fragment` of the SVG itself is a linked file.
+
 Hyperlinks are not among them: they are only followed when someone clicks them (`check` C601
-judges their addresses)."""
+judges their addresses; an SVG's `<a href>` too)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
 from summarydeck.ooxml.names import R_NS, STRICT_R_NS, local_name, qn
+from summarydeck.ooxml.package_limits import PackageRefusal, check_xml_part, deck_limits
 from summarydeck.ooxml.walk import slides
+from summarydeck.ooxml.xml import XMLSyntaxError, parse
 
 # what each relationship type (its last word) links to, for messages
 KINDS = {
@@ -29,6 +36,10 @@ WEB_SCHEMES = ("http", "https", "ftp")  # fetched over the network, not read fro
 _NOT_FOLLOWED = ("hyperlink",)  # relationship types a viewer only follows on a click
 _SHAPES = ("pic", "sp", "graphicFrame", "grpSp", "cxnSp", "contentPart")
 _SHOWN_TARGET = 120  # characters of a long address kept in a message
+SVG_KIND = "picture inside an SVG"
+_SVG_TYPE = "image/svg+xml"
+_CSS_URL = re.compile(r"""url\(\s*(['"]?)(.*?)\1\s*\)|@import\s+(['"])(.*?)\3""", re.DOTALL)
+_HREF = re.compile(r"""href\s*=\s*(["'])(.*?)\1""", re.DOTALL)  # when the SVG does not parse
 
 
 @dataclass(frozen=True)
@@ -79,6 +90,11 @@ def linked_files(prs: Any) -> list[LinkedFile]:
     sources = [(None, package._rels), *((part, part.rels) for part in package.iter_parts())]
     for part, rels in sources:
         owner = owners.get(id(part), _Owner(None, "", _part_name(part), None))
+        if part is not None and _is_svg(part):
+            found += [
+                LinkedFile(SVG_KIND, target, owner.where, owner.slide, owner.name, owner.shape)
+                for target in svg_references(bytes(part.blob))
+            ]
         for rel_id, rel in rels.items():
             if not rel.is_external or _last_word(rel.reltype) in _NOT_FOLLOWED:
                 continue
@@ -93,6 +109,49 @@ def linked_files(prs: Any) -> list[LinkedFile]:
                 )
             )
     return found
+
+
+def svg_references(data: bytes) -> list[str]:
+    """Every address an SVG loads from outside itself, in document order: `href`s of any
+    element but `<a>` (a hyperlink) and CSS `url(...)` or `@import` in styles, other than
+    `data:` and same-document `#fragment`s. The SVG is read within the deck limits (no DTD,
+    bounded size) and parsed without entities or network; one that does not parse is searched
+    as text, so a broken SVG cannot hide a link that a forgiving viewer still follows."""
+    try:
+        check_xml_part("the SVG", data, deck_limits())  # as when the deck was read
+        root = parse(data)
+    except (XMLSyntaxError, PackageRefusal, ValueError):
+        text = data.decode("utf-8", errors="replace")
+        found = [match.group(2) for match in _HREF.finditer(text)] + _css_references(text)
+        return [target for target in found if _loads(target)]
+    found = []
+    for element in root.iter():
+        if not isinstance(element.tag, str):
+            continue  # a comment or processing instruction
+        for key, value in element.attrib.items():
+            name = str(key).rpartition("}")[2]
+            if name == "href" and local_name(element) != "a":
+                found.append(value)
+            elif name == "style":
+                found += _css_references(value)
+        if local_name(element) == "style":
+            found += _css_references(element.text or "")
+    return [target for target in found if _loads(target)]
+
+
+def _css_references(css: str) -> list[str]:
+    return [match.group(2) or match.group(4) or "" for match in _CSS_URL.finditer(css)]
+
+
+def _loads(target: str) -> bool:
+    """Whether an SVG reference loads something from outside the SVG."""
+    address = target.strip()
+    return bool(address) and not (address.startswith("#") or _scheme(address) == "data")
+
+
+def _is_svg(part: Any) -> bool:
+    kind = str(getattr(part, "content_type", "") or "").lower()
+    return kind.startswith(_SVG_TYPE) or str(part.partname).lower().endswith(".svg")
 
 
 @dataclass(frozen=True)

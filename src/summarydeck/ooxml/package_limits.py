@@ -10,8 +10,14 @@ came from outside goes through this module:
 - members are inflated in small steps that count what comes out, since the directory can lie:
   a member that inflates past what the directory says, past its limit, or far beyond what any
   real deck compresses to (a zip bomb) is refused while inflating, in bounded memory;
-- XML parts declaring a DTD are refused (Open XML forbids them): no entity expansion and no
-  external entities can reach any parser.
+- XML parts (SVG pictures too) declaring a DTD are refused (Open XML forbids them): no entity
+  expansion and no external entities can reach any parser; so are XML parts in an encoding
+  other than UTF-8 or UTF-16 that a parser would still read (UTF-32, EBCDIC, UTF-7), where
+  the scan for a DTD could not see one;
+- the XML parts together may inflate to at most `xml_floor` bytes, or beyond that to
+  `xml_ratio` times their compressed size: a parser holds about 30 bytes for each byte of
+  `<x/><x/>...`, so XML that compresses far better than any real deck's (3 to 15 : 1) would
+  take gigabytes from a small file.
 
 Sizes are generous for real decks (a 2,000-slide deck with pictures and video opens);
 `SUMMARYDECK_MAX_DECK_MB` raises the size limits for a deck bigger still.
@@ -48,6 +54,9 @@ class Limits:
     directory_bytes: int = 16 * MB  # the zip's central directory: an object per entry
     ratio: int = 200  # inflated size to compressed size: real parts stay under 20
     ratio_from: int = 10 * MB  # smaller parts may compress better (a blank picture)
+    xml_floor: int = 10 * MB  # the XML parts together, inflated, at any ratio: a parser holds
+    # about 30 times this for the densest XML; a 2,000-slide deck has about 11 MB of XML
+    xml_ratio: int = 30  # past xml_floor: XML inflated to XML compressed (a 2,000-slide deck: 4)
     raise_hint: str = ""  # how to raise the size limits
 
 
@@ -195,8 +204,25 @@ class SafeZip:
     def inflate_all(self, is_xml: Callable[[str], bool]) -> None:
         """Inflate every part once and throw the bytes away: proves each inflates to what
         the directory says, within the limits, and that no XML part declares a DTD."""
+        self.check_xml_total(is_xml)
         for name, info in self.infos.items():
             self._inflate(info, is_xml(name), None)
+
+    def check_xml_total(self, is_xml: Callable[[str], bool]) -> None:
+        """The XML parts (`is_xml` names them) together within `xml_floor`, or past it within
+        `xml_ratio` times their compressed size. Judged on the sizes the directory declares:
+        no part may inflate to more than its declared size."""
+        limits, size, packed = self.limits, 0, 0
+        for name, info in self.infos.items():
+            if is_xml(name):
+                size += info.file_size
+                packed += info.compress_size
+        if size > limits.xml_floor and size > limits.xml_ratio * packed:
+            raise PackageRefusal(
+                f"its XML parts inflate to {megabytes(size)}, more than {limits.xml_ratio} "
+                f"times their compressed size (the limit for a deck past "
+                f"{megabytes(limits.xml_floor)} of XML): it is a zip bomb"
+            )
 
     # -- the directory, before anything is inflated --
 
@@ -260,6 +286,7 @@ class SafeZip:
             raise self._too_big()
         if compressed > self.size:  # members sharing their compressed bytes: a zip bomb
             raise PackageRefusal("its parts overlap one another in the file: it is a zip bomb")
+        self.check_xml_total(looks_xml)
 
     # -- inflating, counted as it goes --
 
@@ -276,7 +303,7 @@ class SafeZip:
         self._handle.seek(info.header_offset + 30 + name_length + extra_length)
         inflater = zlib.decompressobj(-15) if info.compress_type == zipfile.ZIP_DEFLATED else None
         left, produced, crc = info.compress_size, 0, 0
-        doctype = _DoctypeScan() if xml else None
+        scan = _XmlScan(name) if xml else None
 
         def take(out: bytes) -> None:
             nonlocal produced, crc
@@ -289,11 +316,8 @@ class SafeZip:
                 )
             self._check_ratio(name, produced, info.compress_size - left)
             crc = zlib.crc32(out, crc)
-            if doctype is not None and doctype.found(out):
-                raise PackageRefusal(
-                    f"its part {shown(name)} declares a DTD, which Open XML parts may not "
-                    "(its entities could expand without end or read other files)"
-                )
+            if scan is not None:
+                scan.feed(out)
             if sink is not None:
                 sink(out)
 
@@ -311,6 +335,8 @@ class SafeZip:
                     chunk = inflater.unconsumed_tail
             if inflater is not None:
                 take(inflater.flush())  # at most a few bytes: all input is in
+            if scan is not None:
+                scan.finish()
         except zlib.error:
             produced = -1  # not deflate data: damaged
         if produced != info.file_size or crc != info.CRC:
@@ -353,16 +379,82 @@ class SafeZip:
         )
 
 
-class _DoctypeScan:
-    """Finds `<!DOCTYPE` in a part inflated in pieces, even across two pieces."""
+class _XmlScan:
+    """Reads an XML part inflated in pieces: refuses `<!DOCTYPE` (even across two pieces) and,
+    from its first bytes, an encoding in which that scan could not see one."""
 
-    def __init__(self) -> None:
+    def __init__(self, name: str) -> None:
+        self._name = name
         self._tail = b""
+        self._head: bytes | None = b""  # the first bytes, until the encoding is judged
 
-    def found(self, out: bytes) -> bool:
+    def feed(self, out: bytes) -> None:
+        if self._head is not None:
+            self._head += out
+            if len(self._head) >= _HEAD:
+                self.finish()
         window = self._tail + out
         self._tail = window[-(2 * len("<!DOCTYPE")) :]
-        return any(marker in window for marker in _DOCTYPE)
+        if any(marker in window for marker in _DOCTYPE):
+            raise PackageRefusal(
+                f"its part {shown(self._name)} declares a DTD, which Open XML parts may not "
+                "(its entities could expand without end or read other files)"
+            )
+
+    def finish(self) -> None:
+        """Judge the encoding, once the first bytes (or the whole part) are in."""
+        head, self._head = self._head, None
+        if head is not None and not encoding_allowed(head):
+            raise PackageRefusal(
+                f"its part {shown(self._name)} is not in UTF-8 or UTF-16, the encodings Open "
+                "XML allows"
+            )
+
+
+_HEAD = 256  # bytes enough for a byte order mark and an XML declaration
+# first bytes a parser reads as UTF-32 (with or without a byte order mark) or EBCDIC
+_OTHER_ENCODINGS = (
+    b"\x00\x00\xfe\xff",
+    b"\xff\xfe\x00\x00",
+    b"\x00\x00\x00<",
+    b"<\x00\x00\x00",
+    b"\x00\x00<\x00",
+    b"\x00<\x00\x00",
+    b"\x4c\x6f\xa7\x94",
+)
+_DECLARED = re.compile(rb"""^\s*<\?xml[^>]*?\bencoding\s*=\s*["']([^"']*)["']""")
+# declared encodings in which `<!DOCTYPE` is written in the bytes the scan looks for
+_ALLOWED = re.compile(
+    r"^(utf-?8|utf-?16(-?[lb]e)?|(us-)?ascii|iso-?8859-\d+|latin-?1|windows-125\d|cp125\d)$",
+    re.IGNORECASE,
+)
+
+
+def encoding_allowed(head: bytes) -> bool:
+    """Whether the first bytes of an XML part are UTF-8 or UTF-16, as Open XML asks (or a
+    declared encoding that writes ASCII as ASCII); a parser reads UTF-32 and EBCDIC too, and
+    a DTD in them would pass unseen."""
+    if head.startswith(_OTHER_ENCODINGS):
+        return False
+    if head.startswith((b"\xff\xfe", b"\xfe\xff")) or head[1:2] == b"\x00" or head[:1] == b"\x00":
+        codec = "utf-16-be" if head.startswith(b"\xfe\xff") or head[:1] == b"\x00" else "utf-16-le"
+        text = head.removeprefix(b"\xff\xfe").removeprefix(b"\xfe\xff")
+        head = text[: len(text) // 2 * 2].decode(codec, errors="replace").encode("ascii", "replace")
+    found = _DECLARED.match(head.removeprefix(b"\xef\xbb\xbf"))
+    return found is None or bool(_ALLOWED.match(found.group(1).decode("ascii", "replace")))
+
+
+def check_xml_part(name: str, data: bytes, limits: Limits) -> None:
+    """The checks an XML part gets while it is inflated, for bytes already in hand (an SVG
+    python-pptx loaded): its size, its encoding, no DTD. Raises PackageRefusal."""
+    if len(data) > limits.xml_part_bytes:
+        raise PackageRefusal(
+            f"its part {shown(name)} is more than {megabytes(limits.xml_part_bytes)} of XML "
+            "(the limit for one XML part)"
+        )
+    scan = _XmlScan(name)
+    scan.feed(data)
+    scan.finish()
 
 
 def _directory_extent(handle: BinaryIO, size: int) -> tuple[int, int] | None:
@@ -390,7 +482,7 @@ def _directory_extent(handle: BinaryIO, size: int) -> tuple[int, int] | None:
 
 def looks_xml(name: str) -> bool:
     """Whether a part's name says it is XML (its content type may say so too)."""
-    return name.lower().endswith((".xml", ".rels"))
+    return name.lower().endswith((".xml", ".rels", ".svg"))
 
 
 def _escapes(name: str) -> bool:

@@ -41,19 +41,40 @@ class ContentTypes:
     defaults: dict[str, str]  # lower-case extension -> content type
     overrides: dict[str, str]  # lower-case part name with its leading slash -> content type
 
+    @classmethod
+    def parsed(cls, root: Any) -> ContentTypes:
+        """The list of content types in the parsed `[Content_Types].xml`."""
+        defaults = {
+            item.get("Extension", "").lower(): item.get("ContentType", "")
+            for item in root.iter(f"{{{CONTENT_TYPES_NS}}}Default")
+        }
+        overrides = {
+            item.get("PartName", "").lower(): item.get("ContentType", "")
+            for item in root.iter(f"{{{CONTENT_TYPES_NS}}}Override")
+        }
+        return cls(defaults, overrides)
+
     def of(self, name: str) -> str | None:
-        """The content type of the part `name` (no leading slash), as python-pptx finds it."""
+        """The content type of the part `name` (no leading slash): its Override, else the
+        Default for its extension (`_rels/.rels` has the extension `rels`)."""
         override = self.overrides.get("/" + name.lower())
         if override is not None:
             return override
-        extension = posixpath.splitext(name)[1].lstrip(".").lower()
+        base = posixpath.basename(name)
+        extension = base.rsplit(".", 1)[1].lower() if "." in base else ""
         return self.defaults.get(extension)
 
     def is_xml(self, name: str) -> bool:
-        """Whether a parser will read the part: by its name or its content type (a picture
-        in SVG is XML too, but no parser of ours or python-pptx's reads it)."""
-        kind = self.of(name) or ""
-        return looks_xml(name) or (kind.endswith("xml") and not kind.startswith("image/"))
+        """Whether the part is XML, by its name or its content type: the one rule for which
+        parts are scanned for DTDs and parsed (SVG pictures too, which LibreOffice reads)."""
+        return is_xml_part(name, self.of(name))
+
+
+def is_xml_part(name: str, content_type: str | None) -> bool:
+    """Whether a part is XML: `.xml`, `.rels` or `.svg` by name, or typed `...+xml`,
+    `application/xml` or `text/xml`."""
+    kind = (content_type or "").lower().split(";")[0].strip()
+    return looks_xml(name) or kind.endswith("+xml") or kind in ("application/xml", "text/xml")
 
 
 def parse_part(package: SafeZip, name: str) -> Any:
@@ -61,24 +82,21 @@ def parse_part(package: SafeZip, name: str) -> Any:
     try:
         return parse(package.read(name, xml=True))
     except XMLSyntaxError as exc:
-        message = f"its part {shown(name)} is not well-formed XML"
+        message = f"its part {shown(name)} is {not_well_formed(exc)}"
         raise PackageRefusal(message, damaged=True) from exc
+
+
+def not_well_formed(exc: XMLSyntaxError) -> str:
+    """`not well-formed XML (line 3)`: the parser's own words stay out of our messages."""
+    line = getattr(exc, "lineno", None)
+    return "not well-formed XML" + (f" (line {line})" if line else "")
 
 
 def read_content_types(package: SafeZip) -> ContentTypes | None:
     """The package's list of content types; None when it has none."""
     if CONTENT_TYPES not in package.infos:
         return None
-    root = parse_part(package, CONTENT_TYPES)
-    defaults = {
-        item.get("Extension", "").lower(): item.get("ContentType", "")
-        for item in root.iter(f"{{{CONTENT_TYPES_NS}}}Default")
-    }
-    overrides = {
-        item.get("PartName", "").lower(): item.get("ContentType", "")
-        for item in root.iter(f"{{{CONTENT_TYPES_NS}}}Override")
-    }
-    return ContentTypes(defaults, overrides)
+    return ContentTypes.parsed(parse_part(package, CONTENT_TYPES))
 
 
 def main_part(package: SafeZip) -> str | None:
@@ -110,7 +128,7 @@ def check_reachable(package: SafeZip, types: ContentTypes) -> set[str]:
     queue: deque[str] = deque(["/"])
     while queue:
         source = queue.popleft()
-        rels = _rels_name(source)
+        rels = rels_name(source)
         if rels not in package.infos:
             continue
         for rel_type, target in _relationships(package, rels):
@@ -148,10 +166,10 @@ def _relationships(package: SafeZip, rels: str) -> list[tuple[str, str | None]]:
     return found
 
 
-def _rels_name(source: str) -> str:
+def rels_name(source: str) -> str:
     """The .rels part of a part: `ppt/_rels/presentation.xml.rels` for `ppt/presentation.xml`
-    (no leading slash), `_rels/.rels` for the package itself ("/")."""
-    if source == "/":
+    (no leading slash), `_rels/.rels` for the package itself ("/" or "")."""
+    if source in ("/", ""):
         return PACKAGE_RELS
     folder, base = posixpath.split(source)
     return posixpath.join(folder, "_rels", base + ".rels")

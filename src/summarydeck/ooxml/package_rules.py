@@ -36,7 +36,6 @@ from typing import Any
 from summarydeck.ooxml.names import (
     A_NS,
     C_NS,
-    CONTENT_TYPES_NS,
     OFFICE_TYPE,
     P_NS,
     PACKAGE_RELS_NS,
@@ -47,13 +46,8 @@ from summarydeck.ooxml.names import (
     STRICT_R_NS,
     local_name,
 )
-from summarydeck.ooxml.package_limits import (
-    PackageRefusal,
-    SafeZip,
-    deck_limits,
-    looks_xml,
-    read_regular,
-)
+from summarydeck.ooxml.package_limits import PackageRefusal, SafeZip, deck_limits, read_regular
+from summarydeck.ooxml.package_parts import ContentTypes, not_well_formed, rels_name
 from summarydeck.ooxml.shapes import shape_xfrm, xfrm_box
 from summarydeck.ooxml.xml import XMLSyntaxError, parse
 
@@ -142,15 +136,22 @@ def _read_file(path: str | os.PathLike[str]) -> bytes:
 def _check_zip(data: bytes, prefix: str, presentation: bool) -> list[PackageProblem]:
     """All checks on one zip; the slide and chart checks only for the presentation itself.
     Every zip, embedded ones too, is inflated within the limits of `package_limits`."""
+    problems: list[PackageProblem] = []
     try:
         archive = SafeZip(data, deck_limits())
-        parts = {name: archive.read(name, xml=looks_xml(name)) for name in archive.names}
+        package = _Package(prefix, {}, {})
+        if _CONTENT_TYPES in archive.infos:
+            package.parts[_CONTENT_TYPES] = archive.read(_CONTENT_TYPES, xml=True)
+        content_types = _content_types(package, problems)
+        # the one rule for XML, as the deck was read: every part it names is scanned for
+        # DTDs, counted toward the XML budget and parsed below
+        archive.check_xml_total(content_types.is_xml)
+        for name in archive.names:
+            package.parts[name] = archive.read(name, xml=content_types.is_xml(name))
     except PackageRefusal as refusal:
         problem = f"not a readable zip package: {refusal.reason}"
         return [PackageProblem("zip", prefix or "/", problem)]
-    problems: list[PackageProblem] = []
-    package = _Package(prefix, parts, {})
-    content_types = _content_types(package, problems)
+    parts = package.parts
     problems += _check_well_formed(package, content_types)
     problems += _check_content_types(package, content_types)
     rels = _all_relationships(package)
@@ -175,42 +176,20 @@ def _is_office_package(name: str, payload: bytes) -> bool:
 # --- content types -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class _ContentTypes:
-    defaults: dict[str, str]  # lower-case extension -> content type
-    overrides: dict[str, str]  # lower-case part name (leading slash) -> content type
-
-    def of(self, name: str) -> str | None:
-        override = self.overrides.get("/" + name.lower())
-        if override is not None:
-            return override
-        base = posixpath.basename(name)  # "_rels/.rels" has the extension "rels"
-        extension = base.rsplit(".", 1)[1].lower() if "." in base else ""
-        return self.defaults.get(extension)
-
-
-def _content_types(package: _Package, problems: list[PackageProblem]) -> _ContentTypes:
+def _content_types(package: _Package, problems: list[PackageProblem]) -> ContentTypes:
     raw = package.parts.get(_CONTENT_TYPES)
     if raw is None:
         problems.append(
             PackageProblem("content-type", package.show(_CONTENT_TYPES), "the package has none")
         )
-        return _ContentTypes({}, {})
+        return ContentTypes({}, {})
     root = _parse(raw)
     if root is None:
-        return _ContentTypes({}, {})  # reported by _check_well_formed
-    defaults = {
-        d.get("Extension", "").lower(): d.get("ContentType", "")
-        for d in root.iter(f"{{{CONTENT_TYPES_NS}}}Default")
-    }
-    overrides = {
-        o.get("PartName", "").lower(): o.get("ContentType", "")
-        for o in root.iter(f"{{{CONTENT_TYPES_NS}}}Override")
-    }
-    return _ContentTypes(defaults, overrides)
+        return ContentTypes({}, {})  # reported by _check_well_formed
+    return ContentTypes.parsed(root)
 
 
-def _check_content_types(package: _Package, types: _ContentTypes) -> list[PackageProblem]:
+def _check_content_types(package: _Package, types: ContentTypes) -> list[PackageProblem]:
     """Every part has a content type: an Override for its name or a Default for its extension.
 
     PowerPoint refuses (or "repairs") a package with a part it cannot type.
@@ -223,7 +202,7 @@ def _check_content_types(package: _Package, types: _ContentTypes) -> list[Packag
 
 
 def _check_typed_parts(
-    package: _Package, types: _ContentTypes, rels: dict[str, list[_Relationship]]
+    package: _Package, types: ContentTypes, rels: dict[str, list[_Relationship]]
 ) -> list[PackageProblem]:
     """A slide, layout, master, notes page, theme, chart or properties part has its own type.
 
@@ -253,14 +232,6 @@ def _check_typed_parts(
 # --- well-formed XML ---------------------------------------------------------------------------
 
 
-def _is_xml(name: str, content_type: str | None) -> bool:
-    if name == _CONTENT_TYPES or name.lower().endswith((".xml", ".rels")):
-        return True
-    return content_type is not None and (
-        content_type.endswith("+xml") or content_type in ("application/xml", "text/xml")
-    )
-
-
 def _parse(raw: bytes) -> Any | None:
     try:
         return parse(raw)
@@ -268,29 +239,25 @@ def _parse(raw: bytes) -> Any | None:
         return None
 
 
-def _check_well_formed(package: _Package, types: _ContentTypes) -> list[PackageProblem]:
+def _check_well_formed(package: _Package, types: ContentTypes) -> list[PackageProblem]:
     """Every XML part (by extension or XML content type) parses; parsed roots are kept.
 
     The other XML checks only look at parts that parsed, so a malformed part is reported once.
     """
     problems: list[PackageProblem] = []
     for name, raw in package.parts.items():
-        if not _is_xml(name, types.of(name)):
+        if not types.is_xml(name):
             continue
         try:
             package.xml[name] = parse(raw)
         except XMLSyntaxError as exc:
-            problems.append(PackageProblem("xml-malformed", package.show(name), str(exc)))
+            problems.append(
+                PackageProblem("xml-malformed", package.show(name), not_well_formed(exc))
+            )
     return problems
 
 
 # --- relationships -----------------------------------------------------------------------------
-
-
-def _rels_name(part: str) -> str:
-    """The relationships part of `part` ("" is the package itself)."""
-    folder, base = posixpath.split(part)
-    return posixpath.join(folder, "_rels", f"{base}.rels")
 
 
 def _source_of(rels_name: str) -> str | None:
@@ -343,7 +310,7 @@ def _check_relationship_targets(
     return [
         PackageProblem(
             "rel-target",
-            package.show(_rels_name(source)),
+            package.show(rels_name(source)),
             f"{rel.id} ({rel.type.rsplit('/', 1)[-1]}) targets missing part /{rel.target}",
         )
         for source, items in rels.items()
