@@ -852,3 +852,42 @@ def test_a_named_pipe_as_the_manifest_does_not_block_the_guard(good: Path, tmp_p
     assert run.stdout == (
         f"refused: {target} was not written by summarydeck, so it was not replaced\n"
     ), run.stderr
+
+
+SVG_PUBLIC_DTD = (
+    b'<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+    b'"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd">\n'
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"><rect width="10"/></svg>'
+)
+
+
+@pytest.mark.parametrize("split", [None, 30, 45, 60, 90, 140])
+def test_an_svg_naming_the_public_svg_dtd_is_read(split: int | None) -> None:
+    """Illustrator writes `<!DOCTYPE svg PUBLIC ...>` into SVGs: no parser of ours loads it and
+    it declares no entities, so a logo saved so must not make its deck unreadable (even when
+    the inflated bytes arrive in pieces that cut the DOCTYPE)."""
+    from summarydeck.ooxml.package_limits import _XmlScan
+
+    scan = _XmlScan("ppt/media/image1.svg")
+    pieces = [SVG_PUBLIC_DTD] if split is None else [SVG_PUBLIC_DTD[:split], SVG_PUBLIC_DTD[split:]]
+    for piece in pieces:
+        scan.feed(piece)
+    scan.finish()
+
+
+@pytest.mark.parametrize(
+    "svg",
+    [
+        SVG_PUBLIC_DTD.replace(b'svg11.dtd">', b'svg11.dtd" [<!ENTITY a "b">]>'),
+        SVG_PUBLIC_DTD.replace(b"<svg ", b"<!DOCTYPE svg><svg "),
+        SVG_PUBLIC_DTD.replace(b"svg11.dtd", b"svg11.dtd\"<!ENTITY x 'y'"),
+    ],
+    ids=["internal-subset", "two-doctypes", "entity-in-declaration"],
+)
+def test_an_svg_dtd_with_anything_more_is_refused(svg: bytes) -> None:
+    from summarydeck.ooxml.package_limits import PackageRefusal, check_xml_part, deck_limits
+
+    with pytest.raises(PackageRefusal, match="declares a DTD"):
+        check_xml_part("ppt/media/image1.svg", svg, deck_limits())
+    with pytest.raises(PackageRefusal, match="declares a DTD"):
+        check_xml_part("ppt/slides/slide1.xml", SVG_PUBLIC_DTD, deck_limits())

@@ -387,6 +387,12 @@ class _XmlScan:
         self._name = name
         self._tail = b""
         self._head: bytes | None = b""  # the first bytes, until the encoding is judged
+        # An SVG picture may name the public SVG DTD (Illustrator writes one), which no parser
+        # of ours loads; what it may not have is an internal subset, `[...]`, where entities
+        # are declared. None: no DOCTYPE yet; bytes: the DOCTYPE read so far, until its `>`.
+        self._svg = name.lower().endswith(".svg")
+        self._doctype: bytes | None = None
+        self._doctypes = 0
 
     def feed(self, out: bytes) -> None:
         if self._head is not None:
@@ -395,11 +401,32 @@ class _XmlScan:
                 self.finish()
         window = self._tail + out
         self._tail = window[-(2 * len("<!DOCTYPE")) :]
-        if any(marker in window for marker in _DOCTYPE):
-            raise PackageRefusal(
-                f"its part {shown(self._name)} declares a DTD, which Open XML parts may not "
-                "(its entities could expand without end or read other files)"
-            )
+        if self._doctype is not None:
+            self._plain_doctype(self._doctype + out)
+        elif found := next((m for m in _DOCTYPE if m in window), None):
+            self._doctypes += 1
+            if not self._svg or self._doctypes > 1:
+                raise self._dtd_refusal()
+            self._plain_doctype(window[window.index(found) + len(found) :])
+
+    def _plain_doctype(self, declaration: bytes) -> None:
+        """An SVG's DOCTYPE up to its `>`: refused if it holds an internal subset."""
+        end = declaration.find(b">")
+        inside = declaration if end < 0 else declaration[:end]
+        if b"[" in inside or b"<!ENTITY" in declaration or len(inside) > 4096:
+            raise self._dtd_refusal()
+        self._doctype = inside if end < 0 else None
+        if end >= 0:
+            after = declaration[end + 1 :]
+            if any(m in after for m in _DOCTYPE):
+                raise self._dtd_refusal()
+            self._tail = after[-(2 * len("<!DOCTYPE")) :]  # never this DOCTYPE again
+
+    def _dtd_refusal(self) -> PackageRefusal:
+        return PackageRefusal(
+            f"its part {shown(self._name)} declares a DTD, which Open XML parts may not "
+            "(its entities could expand without end or read other files)"
+        )
 
     def finish(self) -> None:
         """Judge the encoding, once the first bytes (or the whole part) are in."""
