@@ -106,7 +106,7 @@ def main_part(package: SafeZip) -> str | None:
         return None
     for rel_type, target in _relationships(package, PACKAGE_RELS):
         if rel_type in _MAIN_TYPES and target is not None:
-            return _resolve("/", target)
+            return resolve_target("/", target)
     return None
 
 
@@ -134,7 +134,7 @@ def check_reachable(package: SafeZip, types: ContentTypes) -> set[str]:
         for rel_type, target in _relationships(package, rels):
             if target is None:
                 continue  # external
-            name = _resolve(source, target)
+            name = resolve_target(source, target)
             if name in seen:
                 continue
             if name not in package.infos:
@@ -175,7 +175,13 @@ def rels_name(source: str) -> str:
     return posixpath.join(folder, "_rels", base + ".rels")
 
 
-def _resolve(source: str, target: str) -> str:
-    """A relationship's target as a part name (no leading slash), as python-pptx resolves it."""
-    base = "/" if source == "/" else posixpath.dirname("/" + source)
-    return posixpath.normpath(posixpath.join(base, target)).lstrip("/")
+def resolve_target(source: str, target: str) -> str:
+    """An internal relationship's target as a part name (no leading slash): relative to its
+    source part (`/` or "" for the package), or absolute; a `#fragment` is not part of it.
+    The one rule the reader and the package checks share."""
+    target = target.split("#", 1)[0]
+    if target.startswith("/"):
+        joined = target
+    else:
+        joined = posixpath.join("/" + posixpath.dirname(source.strip("/")), target)
+    return posixpath.normpath(joined).lstrip("/")

@@ -47,7 +47,12 @@ from summarydeck.ooxml.names import (
     local_name,
 )
 from summarydeck.ooxml.package_limits import PackageRefusal, SafeZip, deck_limits, read_regular
-from summarydeck.ooxml.package_parts import ContentTypes, not_well_formed, rels_name
+from summarydeck.ooxml.package_parts import (
+    ContentTypes,
+    not_well_formed,
+    rels_name,
+    resolve_target,
+)
 from summarydeck.ooxml.shapes import shape_xfrm, xfrm_box
 from summarydeck.ooxml.xml import XMLSyntaxError, parse
 
@@ -268,16 +273,6 @@ def _source_of(rels_name: str) -> str | None:
     return posixpath.join(posixpath.dirname(folder), base.removesuffix(".rels")).lstrip("/")
 
 
-def _resolve(source: str, target: str) -> str:
-    """An internal target as a part name (no leading slash), relative to its source part."""
-    target = target.split("#", 1)[0]
-    if target.startswith("/"):
-        joined = target
-    else:
-        joined = posixpath.join("/" + posixpath.dirname(source), target)
-    return posixpath.normpath(joined).lstrip("/")
-
-
 def _all_relationships(package: _Package) -> dict[str, list[_Relationship]]:
     """Source part name ("" for the package) -> its relationships, for every parsed .rels."""
     found: dict[str, list[_Relationship]] = {}
@@ -298,7 +293,7 @@ def _relationship(source: str, element: Any) -> _Relationship:
     return _Relationship(
         element.get("Id", ""),
         element.get("Type", ""),
-        target if external else _resolve(source, target),
+        target if external else resolve_target(source, target),
         external,
     )
 

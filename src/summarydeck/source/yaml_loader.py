@@ -164,16 +164,7 @@ class _Builder:
     def _text(self, value: str, node: yaml.ScalarNode, path: DataPath) -> str:
         """A text value once it is within the limits and holds only characters a deck can;
         past a limit it is reported and cut, so nothing later spends time on it."""
-        self._characters += len(value)
-        if self._characters > self._most_characters:
-            raise _LimitError(
-                None,
-                None,
-                "aliases (`*name`) repeat the text written here until the file is more than "
-                f"{limits.size_in_words(limits.ALIAS_ALLOWANCE)} characters longer than it is "
-                "written",
-                node.start_mark,
-            )
+        self._spend(len(value), node, "text")
         most = limits.text_limit(path[-1] if path else None)
         if len(value) > most:
             self.diags.error(
@@ -200,19 +191,24 @@ class _Builder:
             value = limits.without_forbidden(value)
         return value
 
-    def _key(self, key: str, node: yaml.ScalarNode) -> str:
-        """A mapping key within the limits: keys are short words, and every message that
-        names one (an unknown key, a duplicate) quotes it whole."""
-        self._characters += len(key)
+    def _spend(self, characters: int, node: yaml.ScalarNode, what: str) -> None:
+        """Count text built from the file, each alias every time it repeats: past the file's
+        own size and the allowance, aliases are amplifying it."""
+        self._characters += characters
         if self._characters > self._most_characters:
             raise _LimitError(
                 None,
                 None,
-                "aliases (`*name`) repeat the key written here until the file is more than "
-                f"{limits.size_in_words(limits.ALIAS_ALLOWANCE)} characters longer than it is "
-                "written",
+                f"aliases (`*name`) repeat the {what} written here until the file is more "
+                f"than {limits.size_in_words(limits.ALIAS_ALLOWANCE)} characters longer than "
+                "it is written",
                 node.start_mark,
             )
+
+    def _key(self, key: str, node: yaml.ScalarNode) -> str:
+        """A mapping key within the limits: keys are short words, and every message that
+        names one (an unknown key, a duplicate) quotes it whole."""
+        self._spend(len(key), node, "key")
         if len(key) > limits.MAX_KEY:
             if id(node) in self._cut_keys:  # the same key again, through an alias
                 return key[: limits.MAX_KEY] + "…"
