@@ -17,7 +17,6 @@ from summarydeck.model.deck import Deck
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.ooxml.names import (
     UNCONFIRMED_LABEL_SHAPE,
-    UNCONFIRMED_LABEL_TEXT,
 )
 from summarydeck.plan.final import status_location
 from summarydeck.plan.grid import Grid
@@ -114,6 +113,10 @@ class LayoutContext:
         return self.layouts.of_kind(self.kind)
 
     # --- text ---
+    def label(self, key: str, **values: object) -> str:
+        """One of the deck's own words (`labels:`), in its language: "Part 2", "Sources"."""
+        return self.deck.labels.text(key, **values)
+
     def markdown(self, text: str) -> tuple[Paragraph, ...]:
         # validation already reported every Markdown problem, with its location, once
         return to_paragraphs(text)
@@ -304,7 +307,7 @@ class LayoutContext:
         return TextElement(
             UNCONFIRMED_LABEL_SHAPE,
             self._mark_box(),
-            self.plain(UNCONFIRMED_LABEL_TEXT),
+            self.plain(self.label("to_be_confirmed")),
             TextStyle(
                 self.scale.small, ColourRole.MUTED, bold=True, align="right", anchor="bottom"
             ),

@@ -17,6 +17,7 @@ from summarydeck.plan.fit import Role, RoleSize, one_size_per_role, report_overf
 from summarydeck.plan.layout_design import LIST_ROLES
 from summarydeck.plan.lonely_words import without_lonely_words
 from summarydeck.plan.types import ColourRole, SlidePlan
+from summarydeck.source.yaml_loader import slide_name
 
 
 def plan_deck(deck: Deck, diags: Diagnostics, *, sources_slide: bool = True) -> list[SlidePlan]:
@@ -48,7 +49,7 @@ def plan_deck(deck: Deck, diags: Diagnostics, *, sources_slide: bool = True) -> 
         pages: list[tuple[SlidePlan, bool]] = []
         for laid_out in registry[spec.kind].plan(spec, ctx):
             kept = dataclasses.replace(_keep_slide_status(laid_out, spec, ctx), entry=index)
-            for page, overflows in fit_with_continuation(kept, deck.brand):
+            for page, overflows in fit_with_continuation(kept, deck.brand, deck.labels):
                 report_overflows(page, overflows, diags, deck.source_map, location)
                 pages.append((page, not overflows))
         # short content is centred on a content slide (light or tinted; display slides on the
@@ -136,7 +137,7 @@ def _check_continued_ids(
             diags.error(
                 "E207",
                 f"slide `{entries[continued].spec.slide_id}` continues on a slide with id "
-                f"`{plan.id}`, which slides[{index}] also uses",
+                f"`{plan.id}`, which {slide_name(index)} also uses",
                 deck.source_map.locate(("slides", index)),
                 "give this entry another `id:`",
             )

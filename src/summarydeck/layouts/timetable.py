@@ -95,7 +95,9 @@ def timetable(deck: Deck) -> Timetable | None:
             value = getattr(spec, "minutes", None)
             minutes = value if isinstance(value, int) else None
             path = ("slides", entry.index, "minutes")
-        title = str(getattr(spec, "title", None) or spec.slide_id)
+        # a break left untitled is "Break" in the deck's language, as on its own slide
+        default = deck.labels.text("break_title") if spec.kind == "break" else spec.slide_id
+        title = str(getattr(spec, "title", None) or default)
         slots.append(Slot(entry.index, spec.slide_id, spec.kind, title, minutes, None, path))
     # clock times only when every slot has its minutes: a time after a gap would be a guess
     start = minutes_of_day(variant.start) if variant.start else None

@@ -11,8 +11,8 @@ import dataclasses
 
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.designs import footer_placeholders, rule_decorations, title_placeholder
-from summarydeck.markdown.typography import NBSP
 from summarydeck.model.brand import TypeScale
+from summarydeck.model.labels import Labels
 from summarydeck.plan.balance import balance_plan
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.layout_design import LayoutDesign, PlaceholderDesign
@@ -88,12 +88,7 @@ def panel_fill(layout: LayoutDesign) -> ColourRole:
     return ColourRole.BACKGROUND if layout.background is WORKSHOP_BACKGROUND else ColourRole.SURFACE
 
 
-def short_minutes(minutes: int) -> str:
-    """What a badge says: `25 min`."""
-    return f"{minutes}{NBSP}min"  # a number and its unit stay on one line
-
-
-def time_badge(grid: Grid, scale: TypeScale, minutes: int) -> list[Element]:
+def time_badge(grid: Grid, scale: TypeScale, minutes: int, labels: Labels) -> list[Element]:
     """The minutes a discussion or an activity has, large enough to read from the back."""
     box = badge_box(grid)
     return [
@@ -101,7 +96,7 @@ def time_badge(grid: Grid, scale: TypeScale, minutes: int) -> list[Element]:
         TextElement(
             BADGE_LABEL,
             box,
-            (Paragraph((Run(short_minutes(minutes)),)),),
+            (Paragraph((Run(labels.short_minutes(minutes)),)),),
             TextStyle(
                 scale.lead,
                 ColourRole.BACKGROUND,
@@ -113,17 +108,6 @@ def time_badge(grid: Grid, scale: TypeScale, minutes: int) -> list[Element]:
             inset=0,
         ),
     ]
-
-
-def duration(minutes: int) -> str:
-    """`140` -> `2 hours 20 minutes`, for sentences."""
-    hours, rest = divmod(minutes, 60)
-    parts = []
-    if hours:
-        parts.append(f"{hours} hour" + ("s" if hours > 1 else ""))
-    if rest or not hours:
-        parts.append(f"{rest} minute" + ("s" if rest != 1 else ""))
-    return " ".join(parts)
 
 
 def clock(minutes_of_day: int) -> str:

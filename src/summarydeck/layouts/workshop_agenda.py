@@ -15,7 +15,8 @@ from typing import Literal
 
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.timetable import Slot, Timetable
-from summarydeck.layouts.workshop import clock, duration, short_minutes
+from summarydeck.layouts.workshop import clock
+from summarydeck.model.labels import Labels
 from summarydeck.plan.measure import needed_emu
 from summarydeck.plan.types import ColourRole, Element, ShapeElement, TextElement, TextStyle
 from summarydeck.source.yaml_loader import dotted
@@ -31,8 +32,8 @@ LINE_HEIGHT = inches(0.5)  # a row's first line: time, number, title, minutes
 TITLE_AIR = inches(0.1)  # under a title's text, when the rows have room for it
 SPARE = EMU_PER_PT  # a point to spare under measured text: measuring rounds
 CIRCLE = inches(0.5)  # a section's number in its circle
-# what the parts of a section are called in its row
-PART_NAMES = {"activity": "Activity", "wrapup": "Wrap-up", "break": "Break"}
+# the labels that name the parts of a section in its row
+PART_NAMES = {"activity": "activity", "wrapup": "wrapup", "break": "break_title"}
 
 
 @dataclass
@@ -56,37 +57,44 @@ class Row:
         values = [s.minutes for s in self.slots]
         return None if None in values else sum(v or 0 for v in values)
 
-    def parts(self) -> str:
+    def parts(self, labels: Labels) -> str:
         """What happens in a section besides the talk: `Talk 15 min · 5 discussions of 10 min
         · Activity 25 min`; empty when the talk is all."""
         if not self.inside:
             return ""
         parts: list[str] = []
         if self.own and self.own.minutes:
-            parts.append(f"Talk {short_minutes(self.own.minutes)}")
+            parts.append(labels.text("talk", minutes=labels.short_minutes(self.own.minutes)))
         discussions = [s for s in self.inside if s.kind == "discussion"]
         for slot in self.inside:
             if slot.kind == "discussion":
                 if slot is discussions[0]:
-                    parts.append(_discussions(discussions))
+                    parts.append(_discussions(discussions, labels))
                 continue
-            name = PART_NAMES.get(slot.kind, slot.title)
-            parts.append(f"{name} {short_minutes(slot.minutes)}" if slot.minutes else name)
+            label = PART_NAMES.get(slot.kind)
+            name = labels.text(label) if label else slot.title
+            minutes = labels.short_minutes(slot.minutes) if slot.minutes else ""
+            parts.append(
+                labels.text("part_minutes", name=name, minutes=minutes) if minutes else name
+            )
         return " · ".join(parts)
 
 
-def _discussions(slots: list[Slot]) -> str:
+def _discussions(slots: list[Slot], labels: Labels) -> str:
     count = len(slots)
-    what = "1 discussion" if count == 1 else f"{count} discussions"
+    what = labels.text("discussions_one" if count == 1 else "discussions_many", count=count)
     minutes = {s.minutes for s in slots}
     if None in minutes:
         return what
     if len(minutes) == 1:
-        return f"{what} of {short_minutes(slots[0].minutes or 0)}"
-    return f"{what}, {short_minutes(sum(s.minutes or 0 for s in slots))}"
+        return labels.text(
+            "each_of", what=what, minutes=labels.short_minutes(slots[0].minutes or 0)
+        )
+    total = labels.short_minutes(sum(s.minutes or 0 for s in slots))
+    return labels.text("in_all", what=what, minutes=total)
 
 
-def agenda_rows(table: Timetable, numbers: dict[str, int]) -> list[Row]:
+def agenda_rows(table: Timetable, numbers: dict[str, int], labels: Labels) -> list[Row]:
     """The agenda's rows, in deck order: a row per section and per break; a timed slide goes
     into the row of its section (a section that goes on after a break gets a second row)."""
     rows: list[Row] = []
@@ -99,19 +107,19 @@ def agenda_rows(table: Timetable, numbers: dict[str, int]) -> list[Row]:
             rows.append(Row(slot.title, "break", slot.starts, own=slot))
         else:
             if not rows or rows[-1].kind == "break":
-                title = f"{section} (continued)" if section else slot.title
+                title = labels.text("continued", title=section) if section else slot.title
                 rows.append(Row(title, "more", slot.starts))
             rows[-1].inside.append(slot)
     return rows
 
 
-def agenda_title(table: Timetable, default: str) -> str:
+def agenda_title(table: Timetable, ctx: LayoutContext) -> str:
     """A title that says the point: when the workshop runs, or how long it takes."""
     if table.start is not None and table.end is not None:
-        return f"The workshop runs from {clock(table.start)} to {clock(table.end)}"
+        return ctx.label("workshop_runs", start=clock(table.start), end=clock(table.end))
     if table.total:
-        return f"The workshop takes {duration(table.total)}"
-    return default
+        return ctx.label("workshop_takes", duration=ctx.deck.labels.duration(table.total))
+    return ctx.label("agenda_title")
 
 
 def report_untimed(ctx: LayoutContext, table: Timetable) -> None:
@@ -233,7 +241,7 @@ def timed_rows(rows: list[Row], ctx: LayoutContext, clocked: bool) -> list[Eleme
             elements.append(
                 _line_end(
                     f"Agenda minutes {i}",
-                    short_minutes(row.minutes),
+                    ctx.deck.labels.short_minutes(row.minutes),
                     dataclasses.replace(
                         first_line, left=grid.body.right - MINUTES_WIDTH, width=MINUTES_WIDTH
                     ),
@@ -270,7 +278,7 @@ def _title(i: int, row: Row, box: Box, ctx: LayoutContext) -> TextElement:
 
 def _parts(i: int, row: Row, box: Box, ctx: LayoutContext) -> TextElement | None:
     """What happens in a section, in a line under its title."""
-    parts = row.parts()
+    parts = row.parts(ctx.deck.labels)
     if not parts:
         return None
     return TextElement(
@@ -323,12 +331,12 @@ def number_badge(i: int, number: int, box: Box, ctx: LayoutContext) -> list[Elem
     ]
 
 
-def agenda_notes(rows: list[Row], table: Timetable, title: str) -> str:
+def agenda_notes(rows: list[Row], table: Timetable, title: str, labels: Labels) -> str:
     """Speaker notes: the timetable in words, a line per row."""
     lines = [title + "."]
     for row in rows:
         when = f"{clock(row.starts)} " if table.start is not None and row.starts is not None else ""
-        length = f" ({duration(row.minutes)})" if row.minutes else ""
-        parts = row.parts()
+        length = f" ({labels.duration(row.minutes)})" if row.minutes else ""
+        parts = row.parts(labels)
         lines.append(f"{when}{row.title}{length}" + (f": {parts}." if parts else "."))
     return "\n".join(lines)

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from summarydeck.model.brand import Brand
 from summarydeck.model.content import Content, DeckInfo
+from summarydeck.model.labels import DEFAULT, Labels
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.model.template_brand import Template
 from summarydeck.model.variants import Entry, Variant
@@ -25,6 +26,7 @@ class Deck:
     variant: str | None = None  # the variant this deck was cut to, if any
     selected: tuple[Entry, ...] | None = None  # the entries a variant keeps; None: all
     template: Template | None = None  # the organisation's template it is built on, if any
+    labels: Labels = DEFAULT  # the words the tool itself writes, in the deck's language
 
     @property
     def entries(self) -> tuple[Entry, ...]:

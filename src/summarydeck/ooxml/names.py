@@ -75,7 +75,6 @@ SLIDE_NUMBER_FIELD_ID = "{5C1D3E8A-2B7F-4C6D-9E0A-1F2B3C4D5E6F}"
 CUSTOM_PROPERTIES_PART = "/docProps/custom.xml"
 STAMP_PREFIX = "summarydeck."  # its custom properties: summarydeck.version ...
 UNCONFIRMED_LABEL_SHAPE = "Unconfirmed label"  # the tag's text box
-UNCONFIRMED_LABEL_TEXT = "To be confirmed"  # what it says
 
 # PowerPoint's defaults when nothing in the chain sets a value
 DEFAULT_SIZE = 18.0  # points

@@ -14,6 +14,7 @@ import re
 from collections.abc import Sequence
 
 from summarydeck.model.brand import Brand
+from summarydeck.model.labels import Labels
 from summarydeck.plan.fit import Overflow, fit_plan, lowest_size, next_size, with_size
 from summarydeck.plan.measure import available_height, text_height
 from summarydeck.plan.types import SlidePlan, TextElement
@@ -25,12 +26,14 @@ _SENTENCE_END = re.compile(r"(?<=[.!?…] )(?=\S)|(?<=[.!?…][\"”’)] )(?=\S
 _WORD_END = re.compile(r"(?<= )(?=\S)")
 
 
-def continued_title(title: str, page: int, pages: int) -> str:
+def continued_title(title: str, page: int, pages: int, labels: Labels) -> str:
     """The title of page `page` (1-based) of `pages`: unique, so screen-reader users can tell
     the slides apart."""
     if page == 1:
         return title
-    return f"{title} (continued)" if pages == 2 else f"{title} (continued, {page} of {pages})"
+    if pages == 2:
+        return labels.text("continued", title=title)
+    return labels.text("continued_page", title=title, page=page, pages=pages)
 
 
 def continued_id(slide_id: str, page: int) -> str:
@@ -38,7 +41,9 @@ def continued_id(slide_id: str, page: int) -> str:
     return slide_id if page == 1 else f"{slide_id}-{page}"
 
 
-def fit_with_continuation(plan: SlidePlan, brand: Brand) -> list[tuple[SlidePlan, list[Overflow]]]:
+def fit_with_continuation(
+    plan: SlidePlan, brand: Brand, labels: Labels
+) -> list[tuple[SlidePlan, list[Overflow]]]:
     """The slide fitted, or, when its one unfit frame may flow, the slides it continues on;
     each with the frames that still do not fit."""
     fitted, overflows = fit_plan(plan, brand)
@@ -53,7 +58,8 @@ def fit_with_continuation(plan: SlidePlan, brand: Brand) -> list[tuple[SlidePlan
     if len(pages) < 2:
         return [(fitted, overflows)]
     results = [
-        fit_plan(_page(plan, index, page, n, len(pages)), brand) for n, page in enumerate(pages, 1)
+        fit_plan(_page(plan, index, page, n, len(pages), labels), brand)
+        for n, page in enumerate(pages, 1)
     ]
     # every page at the size the fullest one needed, so the text does not jump in size
     size = min(_element(p, index).style.size for p, _ in results)
@@ -75,12 +81,17 @@ def _replace_element(plan: SlidePlan, index: int, element: TextElement) -> Slide
 
 
 def _page(
-    plan: SlidePlan, index: int, paragraphs: tuple[Paragraph, ...], page: int, pages: int
+    plan: SlidePlan,
+    index: int,
+    paragraphs: tuple[Paragraph, ...],
+    page: int,
+    pages: int,
+    labels: Labels,
 ) -> SlidePlan:
     element = dataclasses.replace(_element(plan, index), paragraphs=paragraphs)
     plan = _replace_element(plan, index, element)
     title = " ".join(p.text for p in plan.title.paragraphs).strip()
-    new_title = continued_title(title, page, pages)
+    new_title = continued_title(title, page, pages, labels)
     text = "\n".join(p.text.replace("\v", "\n") for p in paragraphs)
     tail = plan.notes_tail
     if page == 1:
@@ -88,7 +99,7 @@ def _page(
             return plan  # the editor's own notes stay on the first slide
         # notes drafted from the slide's text: only this slide's part of it
         return dataclasses.replace(plan, notes=f"{title}.\n\n{text}{tail}".strip())
-    notes = f"Continues the slide “{title}”.\n\n{text}{tail}"
+    notes = f"{labels.text('continued_notes', title=title)}\n\n{text}{tail}"
     return dataclasses.replace(
         plan,
         id=continued_id(plan.id, page),

@@ -169,10 +169,8 @@ class SlidePlan:
     notes_tail: str = ""  # the end of the notes: caveats, and sources the slide could not name
 
 
-DRAFT_PREFIX = "Draft · "
-
-
-def footer_line(footer: str, plans: Sequence[SlidePlan]) -> str:
+def footer_line(footer: str, plans: Sequence[SlidePlan], draft: str) -> str:
     """The footer of every slide: a deck that still shows anything to be confirmed says
-    "Draft" there, once per slide and quietly, instead of tags on each slide."""
-    return DRAFT_PREFIX + footer if any(plan.unconfirmed for plan in plans) else footer
+    "Draft" (the `draft` label) there, once per slide and quietly, instead of tags on each
+    slide."""
+    return f"{draft} · {footer}" if any(plan.unconfirmed for plan in plans) else footer

@@ -57,7 +57,9 @@ def render_deck(
         apply_brand(prs, deck.brand, only=deck.template)
         used = {plan.layout for plan in plans}
         by_name = onto_template_master(prs, layouts, deck.brand, lang, used)
-    footer = typeset_plain(footer_line(deck.brand.footer or deck.info.title, plans))
+    footer = typeset_plain(
+        footer_line(deck.brand.footer or deck.info.title, plans, deck.labels.text("draft"))
+    )
     for number, plan in enumerate(plans, 1):
         design = layouts.named(plan.layout)
         layout = by_name[plan.layout]

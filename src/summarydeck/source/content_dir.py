@@ -13,6 +13,7 @@ from summarydeck.source.yaml_loader import SourceMap, display_path, load_yaml
 # Top-level keys a content file may hold; editors may split them across files as they like.
 SECTIONS = (
     "deck",
+    "labels",
     "slides",
     "variants",
     "brand",

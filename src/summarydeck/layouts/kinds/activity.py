@@ -13,7 +13,6 @@ from summarydeck.layouts.designs import body_placeholder, body_style
 from summarydeck.layouts.registry import register
 from summarydeck.layouts.workshop import (
     PANEL_PAD,
-    duration,
     inside_panel,
     main_panel,
     panel_fill,
@@ -90,7 +89,7 @@ def plan_activity(spec: ActivitySlide, ctx: LayoutContext) -> list[SlidePlan]:
     if spec.materials:
         panel = Box(grid.body.right - PANEL_WIDTH, grid.body.top, PANEL_WIDTH, grid.body.height)
         paragraphs = (
-            Paragraph((Run("You will need", bold=True),)),
+            Paragraph((Run(ctx.label("you_will_need"), bold=True),)),
             *(Paragraph((Run(typeset_plain(m)),), bullet="bullet") for m in spec.materials),
         )
         details = TextElement(
@@ -113,10 +112,16 @@ def plan_activity(spec: ActivitySlide, ctx: LayoutContext) -> list[SlidePlan]:
         *materials,
     ]
     if spec.minutes:
-        elements += time_badge(grid, ctx.scale, spec.minutes)
-    timing = f" It takes {duration(spec.minutes)}." if spec.minutes else ""
-    needs = f" Have ready: {', '.join(spec.materials)}." if spec.materials else ""
+        elements += time_badge(grid, ctx.scale, spec.minutes, ctx.deck.labels)
+    timing = (
+        " " + ctx.label("activity_takes", duration=ctx.deck.labels.duration(spec.minutes))
+        if spec.minutes
+        else ""
+    )
+    needs = (
+        " " + ctx.label("have_ready", materials=", ".join(spec.materials)) if spec.materials else ""
+    )
     steps_text = " ".join(f"{n}. {to_plain(s)}" for n, s in enumerate(spec.steps, 1))
-    draft = sentences(spec.title) + timing + needs + " Steps: " + steps_text
+    draft = sentences(spec.title) + timing + needs + f" {ctx.label('steps')} " + steps_text
     plan = ctx.content_slide(spec, spec.title, elements, draft.strip())
     return [workshop_plan(plan, ctx, has_badge=bool(spec.minutes))]

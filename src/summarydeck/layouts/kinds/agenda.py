@@ -31,7 +31,7 @@ SUBTITLES_UP_TO = 3  # with more sections, each shows its title only
 
 
 class AgendaSlide(SlideSpec):
-    title: Text = "What this deck covers"
+    title: Text | None = None  # the `agenda_title` label when absent
 
     def default_id(self) -> str:
         return self.kind
@@ -104,15 +104,16 @@ def plan_agenda(spec: AgendaSlide, ctx: LayoutContext) -> list[SlidePlan]:
                     group="agenda subtitles",
                 )
             )
-    draft = "In this deck: " + "; ".join(sections) + "."
-    return [ctx.content_slide(spec, spec.title, elements, draft)]
+    draft = ctx.label("agenda_notes", sections="; ".join(sections))
+    title = spec.title or ctx.label("agenda_title")
+    return [ctx.content_slide(spec, title, elements, draft)]
 
 
 def _timed(spec: AgendaSlide, ctx: LayoutContext, table: Timetable) -> list[SlidePlan]:
     """A workshop's agenda: a row per section and break, with minutes and clock times."""
     report_untimed(ctx, table)
     numbers = {section.slide_id: n for n, section in enumerate(ctx.sections, 1)}
-    rows = agenda_rows(table, numbers)
+    rows = agenda_rows(table, numbers, ctx.deck.labels)
     if len(rows) > MAX_ROWS:
         ctx.diags.error(
             "E210",
@@ -123,7 +124,7 @@ def _timed(spec: AgendaSlide, ctx: LayoutContext, table: Timetable) -> list[Slid
         )
         return []
     # the default title gives way to one that says when the workshop runs
-    title = spec.title if "title" in spec.model_fields_set else agenda_title(table, spec.title)
+    title = spec.title or agenda_title(table, ctx)
     elements = timed_rows(rows, ctx, clocked=table.start is not None)
     if elements is None:  # rows the content made, so the fix is in the storyboard, not the text
         ctx.diags.error(
@@ -134,4 +135,6 @@ def _timed(spec: AgendaSlide, ctx: LayoutContext, table: Timetable) -> list[Slid
             "merge sections or drop a break, or shorten the longest section titles",
         )
         return []
-    return [ctx.content_slide(spec, title, elements, agenda_notes(rows, table, title))]
+    return [
+        ctx.content_slide(spec, title, elements, agenda_notes(rows, table, title, ctx.deck.labels))
+    ]

@@ -15,7 +15,7 @@ from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.designs import accent_rule, footer_placeholders
 from summarydeck.layouts.registry import register
 from summarydeck.layouts.timetable import timetable
-from summarydeck.layouts.workshop import WORKSHOP_BACKGROUND, clock, duration
+from summarydeck.layouts.workshop import WORKSHOP_BACKGROUND, clock
 from summarydeck.markdown.inline import to_plain
 from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import Markdown, Text
@@ -26,11 +26,9 @@ from summarydeck.plan.measure import needed_emu
 from summarydeck.plan.types import ColourRole, Element, SlidePlan, TextElement, TextStyle
 from summarydeck.values import EMU_PER_PT, Box, inches
 
-DEFAULT_TITLE = "Break"
-
 
 class BreakSlide(SlideSpec):
-    title: Text = DEFAULT_TITLE
+    title: Text | None = None  # the `break_title` label, numbered or timed, when absent
     minutes: int = Field(ge=1, le=240)
     message: Markdown | None = None  # e.g. where the tea is
 
@@ -45,18 +43,20 @@ def _title(spec: BreakSlide, ctx: LayoutContext, back: str | None) -> str:
     must not share one: a break left at the default title says when it ends ("Break until
     11:45") when the workshop has clock times; without them, breaks left at the default are
     numbered when there are several ("Break 2 of 3")."""
-    if "title" in spec.model_fields_set:
+    if spec.title is not None:
         return spec.title
+    default = ctx.label("break_title")
     if back:
-        return f"{DEFAULT_TITLE} until {back}"
+        return ctx.label("break_until", title=default, time=back)
     untitled = [
         entry.index
         for entry in ctx.deck.entries
-        if isinstance(entry.spec, BreakSlide) and "title" not in entry.spec.model_fields_set
+        if isinstance(entry.spec, BreakSlide) and entry.spec.title is None
     ]
     if len(untitled) < 2:
-        return DEFAULT_TITLE
-    return f"{DEFAULT_TITLE} {untitled.index(ctx.slide_index) + 1} of {len(untitled)}"
+        return default
+    number = untitled.index(ctx.slide_index) + 1
+    return ctx.label("break_number", title=default, number=number, count=len(untitled))
 
 
 def _title_box(grid: Grid) -> Box:
@@ -112,7 +112,8 @@ def plan_break(spec: BreakSlide, ctx: LayoutContext) -> list[SlidePlan]:
     shown = _title(spec, ctx, back)
     # the time to be back is said once: in the title when it carries it, else after the length
     says_back = back is not None and back not in shown
-    line = f"{duration(spec.minutes)}, back at {back}" if says_back else duration(spec.minutes)
+    length = ctx.deck.labels.duration(spec.minutes)
+    line = ctx.label("break_back", duration=length, time=back) if says_back else length
     title = design.text(
         "title",
         ctx.plain(shown),
@@ -145,8 +146,10 @@ def plan_break(spec: BreakSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 source=(*path, "message"),
             )
         )
-    draft = f"A break of {duration(spec.minutes)}" + (
-        f"; we start again at {back}." if back else "."
+    draft = (
+        ctx.label("break_notes_back", duration=length, time=back)
+        if back
+        else ctx.label("break_notes", duration=length)
     )
     if spec.message:
         draft += " " + to_plain(spec.message)

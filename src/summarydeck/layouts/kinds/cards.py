@@ -70,7 +70,7 @@ def plan_cards(spec: CardsSlide, ctx: LayoutContext) -> list[SlidePlan]:
     cited = ctx.cited(spec.sources)
     plans = []
     for number, (page, elements) in enumerate(pages, 1):
-        title = continued_title(spec.title, number, len(pages))
+        title = continued_title(spec.title, number, len(pages), ctx.deck.labels)
         draft = (
             sentences(title)
             + " "

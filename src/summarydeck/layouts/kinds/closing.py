@@ -37,7 +37,7 @@ QR_TOP = inches(3.1)  # level with the message's first line
 
 
 class ClosingSlide(SlideSpec):
-    title: Text = "Thank you"
+    title: Text | None = None  # the `closing_title` label when absent
     body: Markdown | None = None
     contact: list[Markdown] = Field(default_factory=list, max_length=6)
     # the address a QR code opens; default: the first web link in `contact`; `false`: none
@@ -92,7 +92,7 @@ def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
     design = ctx.design
     title = design.text(
         "title",
-        ctx.plain(spec.title),
+        ctx.plain(spec.title or ctx.label("closing_title")),
         min_size=ctx.scale.floor(design.size("title")),
         source=(*path, "title"),
     )
@@ -127,7 +127,7 @@ def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
         box = ctx.clear_of_placeholders(qr_box(grid, ctx.display_margin()))
         png = qr_png(address, ctx.deck.brand)
         elements.append(PictureElement("QR code", box, png, qr_alt_text(address)))
-    draft = sentences(spec.title, spec.body or "", *spec.contact)
+    draft = sentences(spec.title or ctx.label("closing_title"), spec.body or "", *spec.contact)
     return [
         SlidePlan(
             spec.slide_id,

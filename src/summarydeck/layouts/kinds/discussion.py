@@ -15,7 +15,6 @@ from summarydeck.layouts.designs import body_placeholder, body_style
 from summarydeck.layouts.registry import register
 from summarydeck.layouts.workshop import (
     PANEL_PAD,
-    duration,
     inside_panel,
     panel_fill,
     time_badge,
@@ -96,7 +95,7 @@ def plan_discussion(spec: DiscussionSlide, ctx: LayoutContext) -> list[SlidePlan
         return []
     workshop = item.workshop
     grid = ctx.grid
-    label = "Discuss in small groups"
+    label = ctx.label("discussion_label")
     label_box = Box(grid.margin, grid.body.top, grid.inner_width, LABEL_HEIGHT)
     prompts = ctx.design.text(
         "body",
@@ -123,15 +122,21 @@ def plan_discussion(spec: DiscussionSlide, ctx: LayoutContext) -> list[SlidePlan
         prompts,
     ]
     if workshop.minutes:
-        elements += time_badge(grid, ctx.scale, workshop.minutes)
+        elements += time_badge(grid, ctx.scale, workshop.minutes, ctx.deck.labels)
     questions = "\n".join(f"{n}. {to_plain(p)}" for n, p in enumerate(workshop.prompts, 1))
-    timing = f" for {duration(workshop.minutes)}" if workshop.minutes else ""
-    draft = f"{label}{timing}.\n\n{questions}"
+    said = (
+        ctx.label(
+            "discussion_for", label=label, duration=ctx.deck.labels.duration(workshop.minutes)
+        )
+        if workshop.minutes
+        else label
+    )
+    draft = f"{said}.\n\n{questions}"
     if workshop.facilitator_notes:
-        draft = f"For the facilitator: {to_plain(workshop.facilitator_notes)}\n\n{draft}"
+        draft = f"{ctx.label('facilitator', notes=to_plain(workshop.facilitator_notes))}\n\n{draft}"
     plan = ctx.content_slide(
         spec,
-        f"Discuss: {item.title}",
+        ctx.label("discussion_title", title=item.title),
         elements,
         draft,
         shows=[("opportunities", spec.opportunity)],

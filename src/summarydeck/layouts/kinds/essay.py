@@ -51,12 +51,14 @@ def plan_essay(spec: EssaySlide, ctx: LayoutContext) -> list[SlidePlan]:
         facts.append(Paragraph((Run(typeset_plain(essay.label), bold=True),)))
     for line in (
         essay.published,
-        f"{essay.reading_time_minutes}-minute read" if essay.reading_time_minutes else None,
+        ctx.label("reading_time", minutes=essay.reading_time_minutes)
+        if essay.reading_time_minutes
+        else None,
     ):
         if line:
             facts.append(Paragraph((Run(typeset_plain(line)),)))
     if essay.url:
-        facts.append(Paragraph((Run("Read the essay", bold=True, link=str(essay.url)),)))
+        facts.append(Paragraph((Run(ctx.label("read_more"), bold=True, link=str(essay.url)),)))
     side: list[Paragraph] = []
     if essay.subtitle:
         side.append(Paragraph((Run(typeset_plain(essay.subtitle), italic=True),)))

@@ -24,7 +24,7 @@ MAX_TILES = 8  # two rows of four tiles
 
 
 class OpportunitiesSlide(SlideSpec):
-    title: Text = "Opportunities to improve care"
+    title: Text | None = None  # the `items_title` label (the items' own noun) when absent
     opportunities: list[ContentId] = Field(default_factory=list)  # empty: all, in file order
     references: ClassVar[dict[str, str]] = {"opportunities": "opportunities"}
 
@@ -109,15 +109,12 @@ def plan_opportunities(spec: OpportunitiesSlide, ctx: LayoutContext) -> list[Sli
             )
         )
     items = [all_items[i] for i in ids]
-    draft = (
-        f"There are {len(ids)} opportunities: "
-        + "; ".join(f"{n}. {o.title}" for n, o in enumerate(items, 1))
-        + "."
-    )
+    listed = "; ".join(f"{n}. {o.title}" for n, o in enumerate(items, 1))
+    draft = ctx.label("items_notes", count=len(ids), list=listed)
     return [
         ctx.content_slide(
             spec,
-            spec.title,
+            spec.title or ctx.label("items_title"),
             elements,
             draft,
             cited=items,

@@ -96,7 +96,7 @@ def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePl
                 inches(0.5),
             ),
             # an unconfirmed title is marked once, quietly, by the slide's "To be confirmed"
-            ctx.plain(f"Opportunity {number} of {len(items)}"),
+            ctx.plain(ctx.label("item_number", number=number, count=len(items))),
             TextStyle(ctx.scale.label, ColourRole.BACKGROUND, bold=True),
         ),
         summary,
@@ -111,7 +111,9 @@ def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePl
                 source=(*path, "points"),
             )
         )
-    draft = sentences(f"Opportunity {number}: {item.title}", item.summary, *item.points)
+    draft = sentences(
+        ctx.label("item_notes", number=number, title=item.title), item.summary, *item.points
+    )
     return [
         ctx.content_slide(
             spec,

@@ -27,7 +27,7 @@ from summarydeck.values import Box, Run, inches
 
 class QuoteSlide(SlideSpec):
     quote: str
-    title: Text = "In their words"
+    title: Text | None = None  # the `quote_title` label ("In their words") when absent
     references: ClassVar[dict[str, str]] = {"quote": "quotes"}
 
 
@@ -100,12 +100,12 @@ def plan_quote(spec: QuoteSlide, ctx: LayoutContext) -> list[SlidePlan]:
             inset=0,  # in line with the quotation above it
         ),
     ]
-    said = "In their words, paraphrased" if quote.paraphrase else "Read aloud"
+    said = ctx.label("quote_paraphrased" if quote.paraphrase else "quote_read_aloud")
     draft = f"{said}: {to_plain(quote.text)} ({quote.attribution})"
     return [
         ctx.content_slide(
             spec,
-            spec.title,
+            spec.title or ctx.label("quote_title"),
             elements,
             draft,
             cited=[quote],

@@ -72,7 +72,7 @@ def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 ctx.clear_of_placeholders(
                     Box(ctx.display_margin(), inches(1.2), inches(4), inches(0.6))
                 ),
-                ctx.plain(f"Part {number}"),
+                ctx.plain(ctx.label("section_number", number=number)),
                 TextStyle(ctx.scale.body, ColourRole.BACKGROUND, bold=True),
                 inset=0,  # its text on the margin, in line with the title
             )
@@ -87,7 +87,9 @@ def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 source=("slides", ctx.slide_index, "subtitle"),
             )
         )
-    draft = f"Part {number}: {spec.title}." + (f" {spec.subtitle}" if spec.subtitle else "")
+    draft = ctx.label("section_notes", number=number, title=spec.title)
+    if spec.subtitle:
+        draft += f" {spec.subtitle}"
     return [
         SlidePlan(
             spec.slide_id,

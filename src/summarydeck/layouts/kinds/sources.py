@@ -25,7 +25,7 @@ LONG_ADDRESS = 60  # characters: a longer address is hard to read off a slide an
 
 
 class SourcesSlide(SlideSpec):
-    title: Text = "Sources"
+    title: Text | None = None  # the `sources_title` label when absent
     include_uncited: bool = False  # also list sources no slide cites
 
     def default_id(self) -> str:
@@ -101,11 +101,20 @@ def plan_sources(spec: SourcesSlide, ctx: LayoutContext) -> list[SlidePlan]:
     for page, chunk in enumerate(pages, 1):
         numbers = range(first, first + len(chunk))
         first += len(chunk)
-        draft = "Sources cited in this deck: " + " ".join(
-            f"[{n}] {sources[order[n - 1]].citation()}: {sources[order[n - 1]].title}."
-            for n in numbers
+        draft = (
+            ctx.label("sources_notes")
+            + " "
+            + " ".join(
+                f"[{n}] {sources[order[n - 1]].citation()}: {sources[order[n - 1]].title}."
+                for n in numbers
+            )
         )
-        title = spec.title if len(pages) == 1 else f"{spec.title} ({page} of {len(pages)})"
+        shown = spec.title or ctx.label("sources_title")
+        title = (
+            shown
+            if len(pages) == 1
+            else ctx.label("sources_page", title=shown, page=page, pages=len(pages))
+        )
         only = ("sources", order[numbers[0] - 1]) if len(chunk) == 1 else None
         plan = ctx.content_slide(spec, title, _columns(chunk, ctx, only), draft)
         # later pages need ids of their own

@@ -56,7 +56,7 @@ def plan_statistic(spec: StatisticSlide, ctx: LayoutContext) -> list[SlidePlan]:
     grid = ctx.grid
     number_box, label_box = _boxes(grid)
     detail = " · ".join(x for x in (stat.population, stat.year) if x)
-    shown_detail = f"Population: {detail}" if stat.population else detail
+    shown_detail = ctx.label("population", population=detail) if stat.population else detail
     elements = [
         TextElement(
             "Big number",

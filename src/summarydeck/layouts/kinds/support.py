@@ -19,7 +19,6 @@ from summarydeck.markdown.inline import sentences
 from summarydeck.markdown.typography import NBSP, shown_address
 from summarydeck.model.content import Markdown, Status, Strict, Text
 from summarydeck.model.storyboard import SlideSpec
-from summarydeck.ooxml.names import UNCONFIRMED_LABEL_TEXT
 from summarydeck.plan.measure import needed_emu, needed_width
 from summarydeck.plan.types import (
     ColourRole,
@@ -57,7 +56,7 @@ class SupportEntry(Strict):
 
 
 class SupportSlide(SlideSpec):
-    title: Text = "Where to get support"
+    title: Text | None = None  # the `support_title` label when absent
     entries: list[SupportEntry] = Field(min_length=1, max_length=MAX_ENTRIES)
 
     def default_id(self) -> str:
@@ -91,7 +90,7 @@ def _lines(entry: SupportEntry, ctx: LayoutContext) -> dict[str, tuple[Paragraph
         link = str(entry.url)
         lines["web"] = (Paragraph((Run(typed_address(link), link=link),)),)
     if not entry.confirmed:
-        lines["mark"] = ctx.plain(UNCONFIRMED_LABEL_TEXT)
+        lines["mark"] = ctx.plain(ctx.label("to_be_confirmed"))
     return lines
 
 
@@ -115,7 +114,8 @@ Contents = list[dict[str, tuple[Paragraph, ...]]]  # each entry's lines, by name
 def plan_support(spec: SupportSlide, ctx: LayoutContext) -> list[SlidePlan]:
     """Where to get support: up to three helplines side by side, each number large."""
     contents = [_lines(entry, ctx) for entry in spec.entries]
-    plan = ctx.content_slide(spec, spec.title, _panels(contents, ctx), _draft(spec))
+    title = spec.title or ctx.label("support_title")
+    plan = ctx.content_slide(spec, title, _panels(contents, ctx), _draft(spec, title, ctx))
     own = _to_confirm(spec, ctx)
     notes = tuple(e.note for e in spec.entries if e.note)
     tail = ""
@@ -230,13 +230,14 @@ def _to_confirm(spec: SupportSlide, ctx: LayoutContext) -> tuple[ToConfirm, ...]
     )
 
 
-def _draft(spec: SupportSlide) -> str:
-    parts = [sentences(spec.title)]
+def _draft(spec: SupportSlide, title: str, ctx: LayoutContext) -> str:
+    parts = [sentences(title)]
     for entry in spec.entries:
-        said = f"{entry.name}: {sentences(entry.offers)} Call {entry.contact}."
+        call = ctx.label("support_call", contact=entry.contact)
+        said = f"{entry.name}: {sentences(entry.offers)} {call}"
         if entry.when:
             said += " " + sentences(entry.when)
         if entry.url:
-            said += f" Online: {typed_address(str(entry.url))}."
+            said += " " + ctx.label("support_online", address=typed_address(str(entry.url)))
         parts.append(said)
     return " ".join(parts)

@@ -25,7 +25,6 @@ from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import ContentId, Markdown, Status, Strict, Text
 from summarydeck.model.errors import FieldProblem
 from summarydeck.model.storyboard import SlideSpec
-from summarydeck.ooxml.names import UNCONFIRMED_LABEL_TEXT
 from summarydeck.plan.continuation import continued_id, continued_title
 from summarydeck.plan.table_fit import CellStyle, TableFit, TooTall, fit_table
 from summarydeck.plan.types import SlidePlan, TableCell, TableElement, ToConfirm
@@ -133,7 +132,7 @@ def plan_table(spec: TableSlide, ctx: LayoutContext) -> list[SlidePlan]:
     cited = ctx.cited(spec.sources)
     plans = []
     for number, page in enumerate(fitted.pages, 1):
-        title = continued_title(spec.title, number, len(fitted.pages))
+        title = continued_title(spec.title, number, len(fitted.pages), ctx.deck.labels)
         table = _element(spec, header, body, page, fitted, area)
         draft = sentences(title) + " " + " ".join(_spoken(spec, i) for i in page)
         # the entry's own notes belong to its first slide
@@ -161,7 +160,7 @@ def _row(spec: TableSlide, index: int, ctx: LayoutContext) -> tuple[TableCell, .
             TableCell(
                 ctx.markdown(text) if text else (),
                 (*path, heading) if text else path,
-                UNCONFIRMED_LABEL_TEXT if last and row.status is Status.UNCONFIRMED else "",
+                ctx.label("to_be_confirmed") if last and row.status is Status.UNCONFIRMED else "",
             )
         )
     return tuple(cells)

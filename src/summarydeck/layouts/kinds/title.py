@@ -69,7 +69,10 @@ def plan_title(spec: TitleSlide, ctx: LayoutContext) -> list[SlidePlan]:
         if subtitle_text
         else None
     )
-    byline = " · ".join(x for x in (info.author, info.organisation, f"{info.date:%B %Y}") if x)
+    month = ctx.deck.labels.months()[info.date.month - 1]
+    byline = " · ".join(
+        x for x in (info.author, info.organisation, f"{month} {info.date.year}") if x
+    )
     elements: list[Element] = [
         TextElement(
             "Byline",
@@ -85,7 +88,7 @@ def plan_title(spec: TitleSlide, ctx: LayoutContext) -> list[SlidePlan]:
     # partners' marks along the foot, on the margin, where the eye ends on a title slide
     foot = Box(left, inches(6.3), width, inches(1.0))
     elements.extend(partner_marks(ctx, foot, ColourRole.BACKGROUND))
-    draft = f"Welcome. This deck is {title_text}" + (
+    draft = ctx.label("title_notes", title=title_text) + (
         f": {subtitle_text}." if subtitle_text else "."
     )
     return [

@@ -13,7 +13,6 @@ from summarydeck.layouts.designs import body_placeholder, body_style
 from summarydeck.layouts.registry import register
 from summarydeck.layouts.workshop import (
     PANEL_PAD,
-    duration,
     inside_panel,
     main_panel,
     panel_fill,
@@ -40,7 +39,7 @@ from summarydeck.values import Box, Paragraph, inches
 
 
 class WrapupSlide(SlideSpec):
-    title: Text = "What will you try?"
+    title: Text | None = None  # the `wrapup_title` label when absent
     prompts: list[Markdown] = Field(min_length=1, max_length=4)  # what to think about
     capture: Markdown | None = None  # how the room keeps what it said
     minutes: int | None = Field(default=None, ge=1, le=120)
@@ -50,7 +49,6 @@ class WrapupSlide(SlideSpec):
 
 
 CAPTURE_WIDTH = inches(4.2)
-CAPTURE_LABEL = "Capture it"
 
 
 def wrapup_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
@@ -109,12 +107,17 @@ def plan_wrapup(spec: WrapupSlide, ctx: LayoutContext) -> list[SlidePlan]:
         *capture,
     ]
     if spec.minutes:
-        elements += time_badge(grid, ctx.scale, spec.minutes)
+        elements += time_badge(grid, ctx.scale, spec.minutes, ctx.deck.labels)
     questions = " ".join(to_plain(p) for p in spec.prompts)
-    timing = f" We have {duration(spec.minutes)}." if spec.minutes else ""
-    keep = f" {CAPTURE_LABEL}: {to_plain(spec.capture)}" if spec.capture else ""
-    draft = sentences(spec.title) + timing + " " + questions + keep
-    plan = ctx.content_slide(spec, spec.title, elements, draft.strip())
+    timing = (
+        " " + ctx.label("wrapup_time", duration=ctx.deck.labels.duration(spec.minutes))
+        if spec.minutes
+        else ""
+    )
+    keep = f" {ctx.label('capture')}: {to_plain(spec.capture)}" if spec.capture else ""
+    title = spec.title or ctx.label("wrapup_title")
+    draft = sentences(title) + timing + " " + questions + keep
+    plan = ctx.content_slide(spec, title, elements, draft.strip())
     return [workshop_plan(plan, ctx, has_badge=bool(spec.minutes))]
 
 
@@ -128,7 +131,7 @@ def _capture(text: str, ctx: LayoutContext) -> list[Element]:
     label = TextElement(
         "Capture label",
         Box(inner.left, inner.top, inner.width, label_height),
-        ctx.plain(CAPTURE_LABEL),
+        ctx.plain(ctx.label("capture")),
         TextStyle(ctx.scale.label, ColourRole.BACKGROUND, bold=True),
         inset=0,
     )
