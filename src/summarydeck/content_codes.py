@@ -170,10 +170,12 @@ CODES: dict[str, ContentCode] = {
         ContentCode(
             "E209",
             "error",
-            "logo unusable",
+            "logo or font file unusable",
             "`brand.logo` names a file that is not there (paths are relative to the content "
             "folder), or that is not a picture PowerPoint can show, or is far too large. Use a "
-            "PNG or JPEG.",
+            "PNG or JPEG. Or a font file under `brand.fonts.files` is not there, is not a "
+            "TrueType or OpenType font, or is a font of another family or style than the one "
+            "it is given for.",
         ),
         ContentCode(
             "E217",
@@ -199,6 +201,15 @@ CODES: dict[str, ContentCode] = {
             "A theme font of the template has no metric-compatible font here, so text is "
             "fitted as if set in the brand's default font and may fit differently. Use a "
             "template font summarydeck supports, or set `brand.fonts`.",
+        ),
+        ContentCode(
+            "W213",
+            "warning",
+            "font not in PowerPoint",
+            "The deck is set in a font PowerPoint does not come with: on a computer without "
+            "it, PowerPoint shows another font, and lines may break differently or overflow. "
+            "Install it for everyone who opens the deck and say so with "
+            "`audience_has_fonts: true` under `brand.fonts`, or share a PDF.",
         ),
         # 2xx: slides
         ContentCode(
@@ -248,6 +259,39 @@ CODES: dict[str, ContentCode] = {
             "move a caveat into `note:`.",
         ),
         ContentCode(
+            "W212",
+            "warning",
+            "changed since it was confirmed",
+            "An item was confirmed with `summarydeck confirm`, which wrote a fingerprint of what "
+            "it claims (`confirmed_as:`), and the claim has changed since: it counts as "
+            "unconfirmed again. Check it against its source, then run `summarydeck confirm` "
+            "on it again.",
+        ),
+        ContentCode(
+            "E219",
+            "error",
+            "label placeholder",
+            "A label under `labels:` uses a `{placeholder}` its key does not offer, or a brace "
+            "that is not a placeholder. `summarydeck labels` lists every label, its default "
+            "and the placeholders it can use; write a brace meant for the slide twice.",
+        ),
+        ContentCode(
+            "W214",
+            "warning",
+            "language without labels",
+            "`deck.language` names a language summarydeck has no built-in labels for (it has "
+            "British English and Welsh), and `labels:` does not give them all: the rest stay "
+            "in English. Give every label in your language, or correct the language tag.",
+        ),
+        ContentCode(
+            "W215",
+            "warning",
+            "count in words disagrees",
+            "A title or point says a number of the deck's numbered items in words (\"five "
+            "opportunities\") that is not how many there are. Write `{count}` instead of the "
+            "number, so the text follows the content, or correct it.",
+        ),
+        ContentCode(
             "W210",
             "warning",
             "one text makes a role smaller",
@@ -262,6 +306,14 @@ CODES: dict[str, ContentCode] = {
             "The Sources slide shows a source's address in full (never cut short), and this one "
             "is longer than 60 characters: hard to read off a slide and to type. Give the source "
             "a `short_url:` that opens the same page; `url:` stays the link.",
+        ),
+        ContentCode(
+            "W211",
+            "warning",
+            "two sources, one address",
+            "Two sources in `sources:` have the same `url:` (scheme and host in any case, with "
+            "or without a trailing slash), so the Sources slide would number one page twice. "
+            "Keep one source and cite it wherever the other was cited.",
         ),
         # 2xx: variants
         ContentCode(

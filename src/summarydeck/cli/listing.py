@@ -1,4 +1,4 @@
-"""`slides` and `kinds`."""
+"""`slides`, `kinds` and `labels`."""
 
 from __future__ import annotations
 
@@ -55,3 +55,35 @@ def kinds() -> None:
         click.echo(f"{kind.name:<14} {kind.summary}")
         click.echo(f"{'':<14} fields: {', '.join(fields) or '(none)'}")
     click.echo(f"\nEvery kind also takes: {', '.join(f'[{c}]' for c in common)}")
+
+
+@cli.command()
+@click.option(
+    "--language",
+    default="en-GB",
+    show_default=True,
+    help="The language whose defaults to list (a language tag such as cy or en-GB).",
+)
+@format_option("How to print the list.")
+def labels(language: str, output_format: str) -> None:
+    """List the words summarydeck writes on slides and in notes ("Part 1", "Sources"), with
+    each one's default and the {placeholders} it can use. Override any of them in the
+    content under `labels:`; `deck.language` picks the defaults."""
+    import json
+
+    from summarydeck.model.labels import PLACEHOLDERS, Labels, has_table
+
+    table = Labels(language)
+    rows = [
+        {"label": key, "default": table.raw(key), "placeholders": sorted(PLACEHOLDERS[key])}
+        for key in PLACEHOLDERS
+    ]
+    if output_format == "json":
+        click.echo(json.dumps({"language": language, "labels": rows}, indent=2, ensure_ascii=False))
+        return
+    if not has_table(language):
+        click.echo(f"(no built-in labels for {language}: the English defaults are listed)\n")
+    width = max(len(key) for key in PLACEHOLDERS)
+    for row in rows:
+        click.echo(f"{row['label']:<{width}}  {row['default']}")
+    click.echo("\nOverride any of them in the content, e.g.\n  labels:\n    item: Recommendation")

@@ -204,11 +204,10 @@ class LayoutContext:
         numbered = self.numbered_sources
         cited: dict[int, str] = {}
         named: dict[int, str] = {}
-        for item in items:
-            if item.source is None:
-                continue
-            number = self.citations.cite(item.source)
-            source = self.deck.content.sources[item.source]
+        # an item may cite several sources: each is numbered, in the order it lists them
+        for source_id in (s for item in items for s in item.source):
+            number = self.citations.cite(source_id)
+            source = self.deck.content.sources[source_id]
             label = source.citation()
             cited[number] = f"[{number}] {label}" if numbered else label
             named[number] = f"{label}: {source.title}" + (f", {source.url}" if source.url else "")
@@ -254,14 +253,16 @@ class LayoutContext:
         for collection, item_id in shows:
             item = self.provenance(collection, item_id)
             if not item.confirmed:
-                source = self.deck.content.sources.get(item.source) if item.source else None
+                sources = (self.deck.content.sources.get(s) for s in item.source)
+                urls = [str(s.url) for s in sources if s is not None and s.url]
                 out.append(
                     ToConfirm(
                         f"{SINGULAR[collection]} `{item_id}`",
-                        item.check or "not yet confirmed against its source",
+                        self._what_to_check(collection, item_id, item),
                         (collection, item_id),
                         self._where((collection, item_id)),
-                        str(source.url) if source and source.url else "",
+                        urls[0] if urls else "",
+                        tuple(urls[1:]),
                     )
                 )
         if spec.status is Status.UNCONFIRMED:
@@ -275,6 +276,17 @@ class LayoutContext:
                 )
             )
         return tuple(out)
+
+    @staticmethod
+    def _what_to_check(collection: str, item_id: str, item: Provenance) -> str:
+        """The item's `check:`; for one confirmed before and changed since, what changed."""
+        changed = item.what_changed()
+        if changed:
+            return (
+                f"confirmed, but {changed} since: check it against its source again, then "
+                f"run `summarydeck confirm {collection}.{item_id}`"
+            )
+        return item.check or "not yet confirmed against its source"
 
     def to_confirm(self, label: str, check: str, path: DataPath, source_url: str = "") -> ToConfirm:
         """A record of an item written inside a storyboard entry (a support slide's line) that
@@ -377,7 +389,8 @@ class LayoutContext:
         text = to_plain(spec.notes) if spec.notes else typeset_lines(draft)
         tail = ""
         if caveats:
-            tail += "\n\nAbout the figures and sources:\n" + "\n".join(f"- {c}" for c in caveats)
+            listed = "\n".join(f"- {c}" for c in caveats)
+            tail += f"\n\n{self.label('caveats')}\n{listed}"
         return text, typeset_lines(tail + sources)
 
     # --- assembling ---

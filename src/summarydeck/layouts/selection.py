@@ -10,8 +10,10 @@ from summarydeck.diagnostics import Diagnostics, SelectionError, did_you_mean
 from summarydeck.layouts.kinds.opportunity import OpportunitySlide
 from summarydeck.layouts.registry import kinds
 from summarydeck.model.deck import Deck
+from summarydeck.model.storyboard import SlideSpec
 from summarydeck.model.variants import Entry, sections_of
 from summarydeck.plan.types import SlidePlan
+from summarydeck.source.yaml_loader import slide_name
 
 
 def default_variant(deck: Deck) -> str | None:
@@ -32,53 +34,70 @@ def apply_variant(deck: Deck, name: str | None, diags: Diagnostics) -> Deck:
         )
     variant = deck.variants[name]
     owners = sections_of(deck.slides)
-    # an opportunity the storyboard already discusses in a slide of its own gets no second one
+    # what the storyboard already discusses in a slide of its own gets no second discussion
     placed = {getattr(s, "opportunity", None) for s in deck.slides if s.kind == "discussion"}
+    placed_about = {getattr(s, "about", None) for s in deck.slides if s.kind == "discussion"}
     kept: list[Entry] = []
     for index, (spec, section) in enumerate(zip(deck.slides, owners, strict=True)):
         if not variant.keeps(spec, section):
             continue
         kept.append(Entry(index, spec))
-        if (
-            variant.discussion
-            and isinstance(spec, OpportunitySlide)
+        if not variant.discussion or spec.kind == "discussion":
+            continue
+        if spec.workshop is not None and spec.slide_id not in placed_about:
+            kept.extend(_discussion(deck, name, index, spec, {"about": spec.slide_id}, diags))
+        elif (
+            isinstance(spec, OpportunitySlide)
             and spec.opportunity not in placed
+            and _has_prompts(deck, name, spec, diags)
         ):
-            kept.extend(_discussion(deck, name, index, spec, diags))
+            subject = {"opportunity": spec.opportunity}
+            kept.extend(_discussion(deck, name, index, spec, subject, diags))
     info = deck.info
     if variant.subtitle:
         info = info.model_copy(update={"subtitle": variant.subtitle})
     return dataclasses.replace(deck, info=info, variant=name, selected=tuple(kept))
 
 
-def _discussion(
-    deck: Deck, variant: str, index: int, slide: OpportunitySlide, diags: Diagnostics
-) -> list[Entry]:
+def _has_prompts(deck: Deck, variant: str, slide: OpportunitySlide, diags: Diagnostics) -> bool:
     opportunity = slide.opportunity
-    item = deck.content.opportunities[opportunity]
-    if item.workshop is None:
-        diags.warning(
-            "W205",
-            f"variant `{variant}` adds discussion slides, but opportunities.{opportunity} has "
-            "no `workshop:` prompts, so it gets none",
-            deck.source_map.locate(("opportunities", opportunity), key=True),
-            "add `workshop:` with `prompts:` (and `facilitator_notes:`) to the opportunity",
-        )
-        return []
+    if deck.content.opportunities[opportunity].workshop is not None:
+        return True
+    diags.warning(
+        "W205",
+        f"variant `{variant}` adds discussion slides, but opportunities.{opportunity} has "
+        "no `workshop:` prompts, so it gets none",
+        deck.source_map.locate(("opportunities", opportunity), key=True),
+        "add `workshop:` with `prompts:` (and `facilitator_notes:`) to the opportunity",
+    )
+    return False
+
+
+def _discussion(
+    deck: Deck,
+    variant: str,
+    index: int,
+    slide: SlideSpec,
+    subject: dict[str, str],
+    diags: Diagnostics,
+) -> list[Entry]:
+    """The discussion slide a workshop variant adds after `slide`: of its opportunity, or of
+    the slide itself (`about:`) when the entry has `workshop:` of its own."""
     generated = f"{slide.slide_id}-discussion"
     taken = next((i for i, s in enumerate(deck.slides) if s.slide_id == generated), None)
     if taken is not None:
+        field, value = next(iter(subject.items()))
         diags.error(
             "E216",
             f"variant `{variant}` adds a discussion slide `{generated}` after slide "
-            f"`{slide.slide_id}`, but slides[{taken}] already has that id",
+            f"`{slide.slide_id}`, but {slide_name(taken)} already has that id",
             deck.source_map.locate(("slides", taken)),
-            f"give slides[{taken}] another `id:`, or make it `kind: discussion` with "
-            f"`opportunity: {opportunity}` to place the discussion yourself",
+            f"give {slide_name(taken)} another `id:`, or make it `kind: discussion` with "
+            f"`{field}: {value}` to place the discussion yourself",
         )
         return []
     spec = kinds()["discussion"].spec.model_validate(
-        {"kind": "discussion", "id": generated, "opportunity": opportunity}
+        {"kind": "discussion", "id": generated, **subject}
     )
     return [Entry(index, spec)]
 

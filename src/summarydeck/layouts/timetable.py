@@ -1,9 +1,10 @@
 """A workshop's timetable: when each timed slide of the variant's deck starts.
 
 The content gives the minutes: a section's `minutes:` (the time to present it), a discussion's
-(its opportunity's `workshop.minutes`), an activity's, a break's, the wrap-up's. The variant
-gives the `start:`. The timetable adds them up in deck order, so the agenda and the break
-slides tell the same times. Only a timed variant (`Variant.timed`: a workshop) has one.
+(the `workshop.minutes` of the opportunity or slide it discusses), an activity's, a break's,
+the wrap-up's. The variant gives the `start:`. The timetable adds them up in deck order, so the
+agenda and the break slides tell the same times. Only a timed variant (`Variant.timed`: a
+workshop) has one.
 """
 
 from __future__ import annotations
@@ -12,7 +13,6 @@ import dataclasses
 from dataclasses import dataclass
 from typing import Protocol, runtime_checkable
 
-from summarydeck.model.content import Content
 from summarydeck.model.deck import Deck
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.model.variants import minutes_of_day
@@ -23,9 +23,9 @@ from summarydeck.source.yaml_loader import DataPath
 class TimedByContent(Protocol):
     """A slide whose minutes live in the content it shows (a discussion's opportunity)."""
 
-    def workshop_minutes(self, content: Content) -> int | None: ...
+    def workshop_minutes(self, deck: Deck) -> int | None: ...
 
-    def minutes_path(self) -> DataPath: ...
+    def minutes_path(self, deck: Deck) -> DataPath: ...
 
 
 @dataclass(frozen=True)
@@ -90,7 +90,7 @@ def timetable(deck: Deck) -> Timetable | None:
         if not is_timed_kind(spec):
             continue
         if isinstance(spec, TimedByContent):
-            minutes, path = spec.workshop_minutes(deck.content), spec.minutes_path()
+            minutes, path = spec.workshop_minutes(deck), spec.minutes_path(deck)
         else:
             value = getattr(spec, "minutes", None)
             minutes = value if isinstance(value, int) else None

@@ -130,7 +130,7 @@ def report_untimed(ctx: LayoutContext, table: Timetable) -> None:
         return
     for slot in table.untimed:
         what = (
-            f"the discussion of opportunities.{slot.minutes_path[1]}"
+            f"the discussion of {dotted(slot.minutes_path[:-2])}"
             if slot.kind == "discussion"
             else f"{slot.kind} `{slot.slide_id}`"
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
 
 from summarydeck.diagnostics import Diagnostics, did_you_mean
@@ -39,8 +40,8 @@ def check_labels(value: Any, language: str, smap: SourceMap, diags: Diagnostics)
                 "E201",
                 f"labels: unknown label `{key}`",
                 smap.locate(where, key=True),
-                (did_you_mean(str(key), PLACEHOLDERS) or "")
-                + "; run `summarydeck labels` to list every label with its default",
+                _sentence(did_you_mean(str(key), PLACEHOLDERS))
+                + "`summarydeck labels` lists every label with its default",
             )
             ok = False
             continue
@@ -104,13 +105,13 @@ def _placeholders_ok(
     for name in names:
         if name not in allowed:
             offer = ", ".join(f"`{{{n}}}`" for n in sorted(allowed)) or "none"
-            close = did_you_mean(name, allowed) if allowed else None
+            close = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
             diags.error(
                 "E219",
                 f"labels.{key}: unknown placeholder `{{{name}}}`",
                 smap.locate(where),
-                (f"{close} " if close and close.startswith("did") else "")
-                + f"this label can use: {offer}",
+                (f"did you mean `{{{close[0]}}}`? " if close else "")
+                + f"This label can use: {offer}",
             )
             return False
     return True
@@ -128,3 +129,8 @@ def _shown(value: Any) -> str:
     if value is None or value == "":
         return "nothing"
     return f"`{value}`"
+
+
+def _sentence(hint: str | None) -> str:
+    """A did-you-mean hint as the first sentence of a longer one."""
+    return f"{hint} " if hint else ""

@@ -6,7 +6,7 @@ from typing import ClassVar
 
 from pydantic import Field
 
-from summarydeck.model.content import ContentId, Markdown, Status, Strict, Text, slug
+from summarydeck.model.content import ContentId, Markdown, Status, Strict, Text, Workshop, slug
 
 
 class SlideSpec(Strict):
@@ -20,6 +20,9 @@ class SlideSpec(Strict):
     # stops a final build, like an unconfirmed statistic; absent means nothing is claimed
     status: Status | None = None
     check: Text | None = None
+    # prompts for a workshop's discussion of this slide: a variant with `discussion: true`
+    # adds a discussion slide after it (as it does after an opportunity with `workshop:`)
+    workshop: Workshop | None = None
 
     # field name -> content collection it refers to, checked once for every kind
     references: ClassVar[dict[str, str]] = {}

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Mapping
 from typing import Any
 
@@ -10,15 +11,18 @@ from pydantic import BaseModel, ValidationError
 from summarydeck.diagnostics import Diagnostics, Location, did_you_mean
 from summarydeck.model import consistency
 from summarydeck.model.brand import Brand
+from summarydeck.model.brand_fonts import BrandFonts, check_font_files
 from summarydeck.model.content import Content, DeckInfo
+from summarydeck.model.count_words import check_count_words
 from summarydeck.model.deck import Deck
+from summarydeck.model.label_check import check_labels
 from summarydeck.model.markdown_check import check_markdown
 from summarydeck.model.pydantic_errors import report_validation_error
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.model.template_brand import with_template
 from summarydeck.model.variants import Variant
 from summarydeck.source.content_dir import SECTIONS, RawContent
-from summarydeck.source.yaml_loader import DataPath, SourceMap, display_path
+from summarydeck.source.yaml_loader import DataPath, SourceMap, display_path, dotted
 
 _COLLECTIONS = ("essays", "opportunities", "statistics", "quotes", "sources")
 
@@ -44,11 +48,14 @@ def validate(raw: RawContent, diags: Diagnostics, slide_specs: SlideSpecs) -> De
     # cross-references are checked against the ids written in the files, so that one invalid
     # item does not hide a wrong reference elsewhere (nor make references to it look wrong)
     consistency.check_sources_used(collections, ids, smap, diags, unsure)
+    consistency.check_duplicate_sources(collections["sources"], smap, diags)
     consistency.check_references(slides, ids, smap, diags, unsure)
     consistency.check_unique_ids(slides, smap, diags)
     template = None
+    fonts: BrandFonts = {}
     if brand is not None:
         brand, template = with_template(brand, raw.root, smap, diags)
+        fonts = check_font_files(brand, raw.root, smap, diags)
         consistency.check_brand(brand, raw.root, smap, diags)
     if content is not None:
         check_markdown(content, (), smap, diags)
@@ -56,6 +63,10 @@ def validate(raw: RawContent, diags: Diagnostics, slide_specs: SlideSpecs) -> De
     for index, spec in slides:
         check_markdown(spec, ("slides", index), smap, diags)
     variants = _variants(raw.data.get("variants"), smap, diags)
+    language = info.language if info is not None else "en-GB"
+    labels = check_labels(raw.data.get("labels"), language, smap, diags)
+    if labels is not None:
+        check_count_words(raw.data, labels, smap, diags)
     if variants is not None and slides_ok:
         consistency.check_variants(variants, [spec for _, spec in slides], smap, diags)
     if (
@@ -65,10 +76,22 @@ def validate(raw: RawContent, diags: Diagnostics, slide_specs: SlideSpecs) -> De
         or content is None
         or not slides_ok
         or variants is None
+        or labels is None
     ):
         return None
     specs = tuple(spec for _, spec in slides)
-    return Deck(info, brand, content, specs, raw.root, smap, variants, template=template)
+    return Deck(
+        info,
+        brand,
+        content,
+        specs,
+        raw.root,
+        smap,
+        variants,
+        template=template,
+        labels=labels,
+        fonts=fonts,
+    )
 
 
 def _variants(value: Any, smap: SourceMap, diags: Diagnostics) -> dict[str, Variant] | None:
@@ -194,17 +217,28 @@ def _storyboard(
             name = str(entry).strip() if isinstance(entry, str) else ""
             diags.error(
                 "E203",
-                f"slides[{index}]: expected a slide (a mapping with `kind:`)",
+                f"{dotted(path)}: expected a slide (a mapping with `kind:`)",
                 smap.locate(path),
                 f"write `- kind: {name}`" if name in registry else "write `- kind: ...`",
             )
             ok = False
             continue
         kind_name = entry.get("kind")
+        typo = _misspelt_kind(entry, registry) if kind_name is None else None
+        if typo is not None:
+            # one typo, one error: the misspelt key, not also the missing `kind`
+            diags.error(
+                "E201",
+                f"unknown key `{typo}`: did you mean `kind`?",
+                smap.locate((*path, typo), key=True),
+                f"rename it `kind:` ({dotted(path)} needs `kind`)",
+            )
+            ok = False
+            continue
         if kind_name is None:
             diags.error(
                 "E202",
-                f"slides[{index}]: missing required key `kind`",
+                f"{dotted(path)}: missing required key `kind`",
                 smap.locate(path),
                 _kind_hint(entry, registry),
             )
@@ -214,7 +248,7 @@ def _storyboard(
         if kind is None:
             diags.error(
                 "E204",
-                f"slides[{index}]: unknown slide kind `{kind_name}`",
+                f"{dotted(path)}: unknown slide kind `{kind_name}`",
                 smap.locate((*path, "kind")),
                 did_you_mean(str(kind_name), registry),
             )
@@ -226,6 +260,15 @@ def _storyboard(
         else:
             specs.append((index, spec))
     return specs, ok
+
+
+def _misspelt_kind(entry: dict[Any, Any], registry: SlideSpecs) -> str | None:
+    """A key of a slide without `kind:` that is a misspelling of it (`knd:`, `kinds:`), and
+    no key some slide kind has (`id:` is not a misspelt `kind:`)."""
+    known = {name for spec in registry.values() for name in spec.model_fields}
+    keys = [key for key in entry if isinstance(key, str) and key not in known]
+    close = difflib.get_close_matches("kind", keys, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 def _kind_hint(entry: dict[Any, Any], registry: SlideSpecs) -> str:

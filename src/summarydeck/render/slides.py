@@ -30,6 +30,7 @@ from summarydeck.plan.types import (
     footer_line,
 )
 from summarydeck.render.charts import add_chart
+from summarydeck.render.language import language_is_rtl
 from summarydeck.render.master import onto_template_master, write_master, xfrm_element
 from summarydeck.render.tables import add_table
 from summarydeck.render.text import fill_text_frame
@@ -49,12 +50,12 @@ def render_deck(
     lang = deck.info.language
     if deck.template is None:
         prs = Presentation()
-        apply_brand(prs, deck.brand)
+        apply_brand(prs, deck.brand, language=lang)
         by_name = write_master(prs, layouts, deck.brand, grid, lang)
     else:
         prs = open_template(deck.template.path)
         drop_slides(prs)
-        apply_brand(prs, deck.brand, only=deck.template)
+        apply_brand(prs, deck.brand, only=deck.template, language=lang)
         used = {plan.layout for plan in plans}
         by_name = onto_template_master(prs, layouts, deck.brand, lang, used)
     footer = typeset_plain(
@@ -252,9 +253,13 @@ def _add_footer(
             )
             if text_height(probe, deck.brand, probe.style.size) > available_height(probe):
                 sp_pr.append(xfrm_element(box))
+        p_pr = etree.Element(qn("a:pPr"))
+        p.insert(0, p_pr)
+        if language_is_rtl(lang):
+            p_pr.set("rtl", "1")
         if placeholder is not None:
             style = placeholder.style
-            p.insert(0, etree.Element(qn("a:pPr"), algn={"right": "r"}.get(style.align, "l")))
+            p_pr.set("algn", {"right": "r"}.get(style.align, "l"))
             r_pr.set("sz", str(round(style.size * 100)))
             if not design.foreign:  # a template's footer keeps its colour
                 set_colour(Font(r_pr).color, style.colour, deck.brand)

@@ -14,6 +14,7 @@ from summarydeck.ooxml.link_target import link_target
 from summarydeck.ooxml.names import AHYP_NS, EXT_HYPERLINK_COLOUR, qn
 from summarydeck.plan.layout_design import LIST_ROLES, PlaceholderDesign
 from summarydeck.plan.types import BULLET_INDENT, ColourRole, TextElement, TextStyle
+from summarydeck.render.language import language_is_rtl
 from summarydeck.render.theme import set_colour
 from summarydeck.values import Paragraph
 
@@ -54,7 +55,9 @@ def fill_text_frame(
     paragraphs = element.paragraphs or (Paragraph(()),)
     for index, para in enumerate(paragraphs):
         p = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
-        rtl = is_right_to_left(para.text)
+        # a paragraph runs right to left in a right-to-left language, or when its own first
+        # strong character is Hebrew or Arabic (a quote in Arabic in an English deck)
+        rtl = language_is_rtl(lang) or is_right_to_left(para.text)
         # right-to-left text (Arabic, Hebrew) starts at the right: "left" means "start" here
         if rtl and style.align == "left":
             p.alignment = PP_ALIGN.RIGHT

@@ -19,6 +19,7 @@ from summarydeck.model.template_brand import Template
 from summarydeck.ooxml.names import A_NS, P_NS, qn
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.types import ColourRole
+from summarydeck.render.language import script_fonts, write_script_fonts
 
 THEME_SLOTS: dict[ColourRole, Any] = {
     ColourRole.TEXT: MSO_THEME_COLOR.TEXT_1,
@@ -43,11 +44,14 @@ def set_colour(colour_format: Any, role: ColourRole, brand: Brand) -> None:
         colour_format.theme_color = THEME_SLOTS[role]
 
 
-def apply_brand(prs: Any, brand: Brand, only: Template | None = None) -> None:
+def apply_brand(
+    prs: Any, brand: Brand, only: Template | None = None, language: str = "en-GB"
+) -> None:
     """Write the brand into the deck's theme and master. On an organisation's template
-    (`only`), write just the colours and fonts the brand file sets: the rest is theirs."""
+    (`only`), write just the colours and fonts the brand file sets: the rest is theirs.
+    `language` names the theme's East Asian or complex-script font where it needs one."""
     if only is not None:
-        _over_template(prs, brand, only)
+        _over_template(prs, brand, only, language)
         return
     grid = Grid.for_size(brand.slide_size)
     prs.slide_width, prs.slide_height = grid.width, grid.height
@@ -61,14 +65,15 @@ def apply_brand(prs: Any, brand: Brand, only: Template | None = None) -> None:
     theme = etree.fromstring(theme_part.blob)
     _write_colours(theme, brand)
     _write_fonts(theme, brand)
+    write_script_fonts(theme, language)
     theme.set("name", f"{brand.name} theme")
     theme_part._blob = etree.tostring(
         theme, xml_declaration=True, encoding="UTF-8", standalone=True
     )
 
 
-def _over_template(prs: Any, brand: Brand, template: Template) -> None:
-    if not template.colours and not template.fonts:
+def _over_template(prs: Any, brand: Brand, template: Template, language: str) -> None:
+    if not template.colours and not template.fonts and not script_fonts(language):
         return
     for master in prs.slide_masters:
         theme_part = master.part.part_related_by(RT.THEME)
@@ -77,6 +82,7 @@ def _over_template(prs: Any, brand: Brand, template: Template) -> None:
             _write_colours(theme, brand, template.colours)
         if template.fonts:
             _write_fonts(theme, brand, template.fonts)
+        write_script_fonts(theme, language, keep_theirs=True)
         theme_part._blob = etree.tostring(
             theme, xml_declaration=True, encoding="UTF-8", standalone=True
         )

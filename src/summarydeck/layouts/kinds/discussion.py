@@ -8,8 +8,12 @@ glance that it is its turn to talk."""
 from __future__ import annotations
 
 import dataclasses
+from dataclasses import dataclass
 from typing import ClassVar
 
+from pydantic import model_validator
+
+from summarydeck.diagnostics import did_you_mean
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.designs import body_placeholder, body_style
 from summarydeck.layouts.registry import register
@@ -23,7 +27,9 @@ from summarydeck.layouts.workshop import (
 )
 from summarydeck.markdown.inline import to_plain
 from summarydeck.model.brand import TypeScale
-from summarydeck.model.content import Content
+from summarydeck.model.content import ContentId, Workshop
+from summarydeck.model.deck import Deck
+from summarydeck.model.errors import FieldProblem
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.layout_design import LayoutDesign
@@ -36,24 +42,72 @@ from summarydeck.plan.types import (
     TextElement,
     TextStyle,
 )
-from summarydeck.source.yaml_loader import DataPath
+from summarydeck.source.yaml_loader import DataPath, dotted, slide_name
 from summarydeck.values import Box, inches
 
 
 class DiscussionSlide(SlideSpec):
-    opportunity: str
+    """A discussion of an opportunity (`opportunity:`, its `workshop:`) or of any other slide
+    (`about:` its id, that entry's `workshop:`)."""
+
+    opportunity: str | None = None
+    about: ContentId | None = None
     references: ClassVar[dict[str, str]] = {"opportunity": "opportunities"}
 
+    @model_validator(mode="after")
+    def _one_subject(self) -> DiscussionSlide:
+        if (self.opportunity is None) == (self.about is None):
+            raise FieldProblem(
+                "a discussion slide discusses one thing: give `opportunity:` or `about:`",
+                at=("about",) if self.about is not None else (),
+                hint="`opportunity: <id>` for an opportunity's `workshop:` prompts, or "
+                "`about: <slide id>` for the `workshop:` of another slide in the storyboard",
+            )
+        return self
+
     def default_id(self) -> str:
-        return f"{self.opportunity}-discussion"
+        return f"{self.opportunity or self.about}-discussion"
 
-    # its minutes are the opportunity's (`workshop.minutes`), for the workshop's timetable
-    def workshop_minutes(self, content: Content) -> int | None:
-        item = content.opportunities.get(self.opportunity)
-        return item.workshop.minutes if item and item.workshop else None
+    # its minutes are those of what it discusses (`workshop.minutes`), for the timetable
+    def workshop_minutes(self, deck: Deck) -> int | None:
+        found = subject(self, deck)
+        return found.workshop.minutes if found and found.workshop else None
 
-    def minutes_path(self) -> DataPath:
-        return ("opportunities", self.opportunity, "workshop", "minutes")
+    def minutes_path(self, deck: Deck) -> DataPath:
+        if self.opportunity is not None:
+            return ("opportunities", self.opportunity, "workshop", "minutes")
+        index = next((i for i, s in enumerate(deck.slides) if s.slide_id == self.about), 0)
+        return ("slides", index, "workshop", "minutes")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a discussion is about: its title, its prompts, and where they are written."""
+
+    title: str
+    workshop: Workshop | None
+    path: DataPath  # the opportunity or storyboard entry that holds `workshop:`
+    title_path: DataPath | None
+
+
+def subject(spec: DiscussionSlide, deck: Deck) -> Subject | None:
+    """The opportunity or slide `spec` discusses; None when `about:` names no slide."""
+    if spec.opportunity is not None:
+        item = deck.content.opportunities[spec.opportunity]
+        path: DataPath = ("opportunities", spec.opportunity)
+        return Subject(item.title, item.workshop, path, (*path, "title"))
+    index = next((i for i, s in enumerate(deck.slides) if s.slide_id == spec.about), None)
+    if index is None:
+        return None
+    entry = deck.slides[index]
+    title = getattr(entry, "title", None)
+    for field_name, collection in entry.references.items():
+        value = getattr(entry, field_name, None)
+        if isinstance(value, str):  # one item, not a list of them (`sources:`)
+            shown = getattr(deck.content, collection, {}).get(value)
+            title = title or getattr(shown, "title", None) or getattr(shown, "takeaway", None)
+    path = ("slides", index)
+    return Subject(str(title or entry.slide_id), entry.workshop, path, (*path, "title"))
 
 
 LABEL_HEIGHT = inches(0.5)
@@ -81,19 +135,27 @@ def discussion_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
 
 @register("discussion", DiscussionSlide, layout=discussion_layout)
 def plan_discussion(spec: DiscussionSlide, ctx: LayoutContext) -> list[SlidePlan]:
-    """Discussion prompts for one opportunity, with facilitator notes in the speaker notes."""
-    item = ctx.deck.content.opportunities[spec.opportunity]
-    path = ("opportunities", spec.opportunity, "workshop")
-    if item.workshop is None:
+    """Discussion prompts for one opportunity or slide, with facilitator notes in the notes."""
+    about = subject(spec, ctx.deck)
+    if about is None:
+        ids = [s.slide_id for s in ctx.deck.slides]
         ctx.diags.error(
-            "E214",
-            f"a discussion slide needs prompts: opportunities.{spec.opportunity} has no "
-            "`workshop:`",
-            ctx.deck.source_map.locate(("opportunities", spec.opportunity), key=True),
-            "add `workshop:` with `prompts:` to the opportunity",
+            "E206",
+            f"{slide_name(ctx.slide_index)}: `about: {spec.about}` names no slide",
+            ctx.deck.source_map.locate(("slides", ctx.slide_index, "about")),
+            did_you_mean(str(spec.about), ids),
         )
         return []
-    workshop = item.workshop
+    if about.workshop is None:
+        ctx.diags.error(
+            "E214",
+            f"a discussion slide needs prompts: {dotted(about.path)} has no `workshop:`",
+            ctx.deck.source_map.locate(about.path, key=True),
+            "add `workshop:` with `prompts:` to it",
+        )
+        return []
+    workshop = about.workshop
+    path = (*about.path, "workshop")
     grid = ctx.grid
     label = ctx.label("discussion_label")
     label_box = Box(grid.margin, grid.body.top, grid.inner_width, LABEL_HEIGHT)
@@ -136,10 +198,10 @@ def plan_discussion(spec: DiscussionSlide, ctx: LayoutContext) -> list[SlidePlan
         draft = f"{ctx.label('facilitator', notes=to_plain(workshop.facilitator_notes))}\n\n{draft}"
     plan = ctx.content_slide(
         spec,
-        ctx.label("discussion_title", title=item.title),
+        ctx.label("discussion_title", title=about.title),
         elements,
         draft,
-        shows=[("opportunities", spec.opportunity)],
-        title_source=("opportunities", spec.opportunity, "title"),
+        shows=[("opportunities", spec.opportunity)] if spec.opportunity else [],
+        title_source=about.title_path,
     )
     return [workshop_plan(plan, ctx, has_badge=bool(workshop.minutes))]

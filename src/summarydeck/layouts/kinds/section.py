@@ -87,7 +87,9 @@ def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 source=("slides", ctx.slide_index, "subtitle"),
             )
         )
-    draft = ctx.label("section_notes", number=number, title=spec.title)
+    draft = ctx.label(
+        "section_notes", part=ctx.label("section_number", number=number), title=spec.title
+    )
     if spec.subtitle:
         draft += f" {spec.subtitle}"
     return [
