@@ -1,0 +1,102 @@
+"""`new`: a starter content folder for a new topic, so nobody starts from a copy of another
+deck's content. The starter's files ship inside the package (`summarydeck/starter/`)."""
+
+from __future__ import annotations
+
+import shlex
+from importlib import resources
+from pathlib import Path
+
+import click
+
+from summarydeck.cli.exits import EXIT_CODES_HELP, exit_status
+from summarydeck.cli.group import cli
+from summarydeck.cli.printing import counted
+from summarydeck.diagnostics import OutputError
+
+
+def starter_files() -> dict[str, bytes]:
+    """The starter's files by name, read from the installed package (a wheel, a zip or a
+    source tree alike), in name order."""
+    folder = resources.files("summarydeck").joinpath("starter")
+    entries = folder.iterdir() if folder.is_dir() else iter(())
+    found = {e.name: e.read_bytes() for e in entries if e.name.endswith(".yaml")}
+    if "deck.yaml" not in found:  # a broken install: say so rather than write half a deck
+        raise OutputError(
+            "the starter files are missing from this installation of summarydeck",
+            hint="reinstall summarydeck (`make deck` does it in a checkout)",
+        )
+    return dict(sorted(found.items()))
+
+
+def write_starter(folder: Path, *, force: bool) -> list[Path]:
+    """Write the starter into `folder`, creating it if needed. All or none, and never over an
+    existing file: an OutputError says why nothing was written."""
+    files = starter_files()
+    if folder.is_symlink():  # nothing is written through a link (SECURITY.md)
+        raise OutputError(f"{folder} is a symbolic link", hint="name a folder, not a link")
+    if folder.exists() and not folder.is_dir():
+        raise OutputError(f"{folder} is a file, not a folder", hint="name a new folder")
+    if folder.is_dir():
+        present = sorted(p.name for p in folder.iterdir())
+        clashes = [name for name in files if name in present]
+        if clashes:
+            raise OutputError(
+                f"{folder} already holds {_names(clashes)}: the starter never replaces a file",
+                hint="name a new folder, or move those files out of this one first",
+            )
+        if present and not force:
+            raise OutputError(
+                f"{folder} is not empty (it holds {_names(present)})",
+                hint="name a new folder, or give --force to add the starter's files beside "
+                "these (every *.yaml file in a content folder is read)",
+            )
+    created = not folder.exists()
+    written: list[Path] = []
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for name, data in files.items():
+            path = folder / name
+            with path.open("xb") as out:  # "x": fails rather than replace what appeared since
+                written.append(path)
+                out.write(data)
+    except OSError as exc:
+        for path in written:
+            path.unlink(missing_ok=True)
+        if created and folder.is_dir() and not any(folder.iterdir()):
+            folder.rmdir()
+        raise OutputError(f"could not write the starter into {folder}: {_reason(exc)}") from exc
+    return written
+
+
+def _names(names: list[str], shown: int = 5) -> str:
+    listed = ", ".join(names[:shown])
+    return listed + (f" and {len(names) - shown} more" if len(names) > shown else "")
+
+
+def _reason(exc: OSError) -> str:
+    if isinstance(exc, FileExistsError):
+        return f"{Path(exc.filename or '').name} appeared there meanwhile"
+    return exc.strerror or type(exc).__name__
+
+
+@cli.command("new", epilog=EXIT_CODES_HELP)
+@click.argument("folder", metavar="DIR", type=click.Path(path_type=Path))
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Write into a folder that already holds other files. A file of the same name as "
+    "one of the starter's is never replaced, even so.",
+)
+def new(folder: Path, force: bool) -> None:
+    """Write a starter content folder for a new topic into DIR (created if needed): a small
+    deck of every common slide kind, each file commented, ready to build and then to edit.
+    DIR must be empty, unless --force."""
+    with exit_status():
+        written = write_starter(folder, force=force)
+    click.echo(f"Wrote a starter deck to {folder}: {counted(len(written), 'file')}")
+    for path in written:
+        click.echo(f"  {path.name}")
+    quoted = shlex.quote(str(folder))
+    click.echo(f"Next: `summarydeck build --content {quoted}`, look at the deck, then edit the")
+    click.echo("files: each starts with comments that say what it holds and how to change it.")
