@@ -257,7 +257,7 @@ def test_validate_reports_every_error_at_once(
     assert "Traceback" not in output
     heads = [b[0] for b in _blocks(output) if ": error E" in b[0]]
     assert heads == [
-        "content/deck.yaml:39:12: error E206: slides[11].essay: no essay with id `intr`",
+        "content/deck.yaml:39:12: error E206: slide 12, essay: no essay with id `intr`",
         "content/essays.yaml:15:13: error E205: essays.intro.status: "
         "`confirmd` is not one of 'confirmed' or 'unconfirmed'",
         "content/statistics.yaml:6:5: error E201: unknown key `populaton` in "

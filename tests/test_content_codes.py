@@ -306,6 +306,17 @@ CASES: dict[str, dict[str, Any]] = {
         ],
         "expect": {"file": "quotes.yaml", "at": "^check: Ask"},
     },
+    "W212": {  # confirmed with a fingerprint that no longer matches what it claims
+        "file": "statistics.yaml",
+        "replace": [
+            {
+                "old": "    source: report-b\n    status: confirmed\n",
+                "new": "    source: report-b\n    status: confirmed\n"
+                "    confirmed_as: 0000-0000-0000-0000-0000\n",
+            }
+        ],
+        "expect": {"file": "statistics.yaml", "at": "^headline: 1 in 4"},
+    },
     "W208": {  # a source's address too long to type, with no short_url
         "file": "sources.yaml",
         "replace": [
@@ -315,6 +326,16 @@ CASES: dict[str, dict[str, Any]] = {
             }
         ],
         "expect": {"file": "sources.yaml", "at": "url: ^https://example.org/reports/"},
+    },
+    "W211": {  # a second source with the first one's address, written with a trailing slash
+        "file": "sources.yaml",
+        "replace": [
+            {
+                "old": "    year: 1992",
+                "new": "    year: 1992\n    url: HTTPS://Example.org/report-a/",
+            }
+        ],
+        "expect": {"file": "sources.yaml", "at": "url: ^HTTPS://Example.org/report-a/"},
     },
     "W205": {
         "file": "deck.yaml",
@@ -368,6 +389,11 @@ CASES: dict[str, dict[str, Any]] = {
             {"old": "  fonts:\n    heading: Arial\n    body: Calibri\n", "new": ""},
         ],
         "expect": {"file": "brand.yaml", "at": "template: ^brand-template.pptx"},
+    },
+    "W213": {  # a font PowerPoint does not come with (a bundled twin: no font files needed)
+        "file": "brand.yaml",
+        "replace": [{"old": "    body: Calibri\n", "new": "    body: Carlito\n"}],
+        "expect": {"file": "brand.yaml", "at": "  ^fonts:\n    heading: Arial"},
     },
     "E301": {"case": "link_javascript"},
     "W301": {

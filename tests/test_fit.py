@@ -92,10 +92,10 @@ def test_text_that_cannot_fit_is_an_error_at_its_field(content_copy: Path) -> No
     with pytest.raises(ContentError) as caught:
         api.plan(content_copy)
     [error] = [d for d in caught.value.diagnostics if d.code == "E401"]
-    assert error.message.startswith("slides[13].left.body: the text does not fit on slide")
+    assert error.message.startswith("slide 14, left.body: the text does not fit on slide")
     assert error.location is not None and error.location.file.endswith("deck.yaml")
     assert error.location.line == 55
-    assert error.hint is not None and error.hint.startswith("shorten it by about")
+    assert error.hint is not None and error.hint.startswith("shorten it to ")
 
 
 def _texts(plan: object) -> list[str]:
@@ -237,7 +237,7 @@ def test_a_title_too_long_is_told_to_shorten_not_to_split(content_copy: Path) ->
     with pytest.raises(ContentError) as caught:
         api.plan(content_copy)
     [error] = [d for d in caught.value.diagnostics if d.code == "E401"]
-    assert error.message.startswith("slides[12].title:")
+    assert error.message.startswith("slide 13, title:")
     assert error.hint is not None and "split" not in error.hint
 
 

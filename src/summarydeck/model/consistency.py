@@ -6,18 +6,19 @@ from __future__ import annotations
 
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 from pydantic import TypeAdapter, ValidationError
 
 from summarydeck.diagnostics import Diagnostics, did_you_mean
-from summarydeck.model.brand import Brand
+from summarydeck.model.brand import Brand, Colours
 from summarydeck.model.colour import contrast_ratio, shown_ratio
 from summarydeck.model.content import SINGULAR, Content, ContentId, Provenance, Status, slug
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.model.variants import Variant, sections_of
 from summarydeck.source import limits
 from summarydeck.source.assets import problem_with
-from summarydeck.source.yaml_loader import DataPath, SourceMap, dotted
+from summarydeck.source.yaml_loader import DataPath, SourceMap, dotted, slide_name
 
 _ID_ADAPTER: TypeAdapter[str] = TypeAdapter(ContentId)
 
@@ -59,11 +60,12 @@ def check_references(
             for position, ref in enumerate(wanted):
                 if not _present(ref, available):
                     path: DataPath = ("slides", index, field_name)
-                    if isinstance(value, list):
+                    # `sources: an-id` is read as a list of one: the id is the field itself
+                    if isinstance(value, list) and (*path, position) in smap.values:
                         path = (*path, position)
                     diags.error(
                         "E206",
-                        f"slides[{index}].{field_name}: "
+                        f"{dotted(('slides', index, field_name))}: "
                         f"no {SINGULAR.get(collection, collection)} with id `{ref}`",
                         smap.locate(path),
                         _missing_id_hint(ref, collection, available),
@@ -84,17 +86,24 @@ def check_sources_used(
         if not isinstance(items, dict):
             continue
         for item_id, item in items.items():
-            source = item.get("source") if isinstance(item, dict) else None
-            if not isinstance(source, str) or not is_id(source):
-                continue  # absent, or not an id at all: the model reports that
-            if _present(source, ids["sources"]):
-                continue
-            diags.error(
-                "E206",
-                f"{collection}.{item_id}.source: no source with id `{source}`",
-                smap.locate((collection, item_id, "source")),
-                _missing_id_hint(source, "sources", ids["sources"]),
+            written = item.get("source") if isinstance(item, dict) else None
+            # one id, or a list of them: each is checked, at its own line
+            refs: list[tuple[DataPath, Any]] = (
+                [((collection, item_id, "source", i), ref) for i, ref in enumerate(written)]
+                if isinstance(written, list)
+                else [((collection, item_id, "source"), written)]
             )
+            for path, source in refs:
+                if not isinstance(source, str) or not is_id(source):
+                    continue  # absent, or not an id at all: the model reports that
+                if _present(source, ids["sources"]):
+                    continue
+                diags.error(
+                    "E206",
+                    f"{dotted(path)}: no source with id `{source}`",
+                    smap.locate(path),
+                    _missing_id_hint(source, "sources", ids["sources"]),
+                )
 
 
 def check_unique_ids(
@@ -109,8 +118,8 @@ def check_unique_ids(
             explicit = spec.id is not None
             diags.error(
                 "E207",
-                f"slides[{index}]: slide id `{sid}` is already used by slides[{seen[sid]}]"
-                + on_line,
+                f"{slide_name(index)}: slide id `{sid}` is already used by "
+                f"{slide_name(seen[sid])}" + on_line,
                 smap.locate(("slides", index, "id") if explicit else ("slides", index)),
                 "change one of the `id:` values" if explicit else "give one of them its own `id:`",
             )
@@ -130,13 +139,15 @@ def check_brand(brand: Brand, root: Path, smap: SourceMap, diags: Diagnostics) -
     for name_a, a, name_b, b, needed in pairs:
         ratio = contrast_ratio(a, b)
         if ratio < needed:
-            # point at a colour the brand file sets, not at a default it never mentions
-            given = [n for n in (name_a, name_b) if ("brand", "colours", n) in smap.values]
+            pointed = _edited_colour(name_a, name_b, c, smap)
+            other = name_b if pointed == name_a else name_a
+            other_at = smap.values.get(("brand", "colours", other))
+            also = f"; `{other}` is on line {other_at.line}" if other_at else ""
             diags.error(
                 "E208",
                 f"brand colours `{name_a}` on `{name_b}` have contrast "
-                f"{shown_ratio(ratio)}; text needs at least {needed}:1 (WCAG 2.1 AA)",
-                smap.locate(("brand", "colours", given[0] if given else name_a)),
+                f"{shown_ratio(ratio)}; text needs at least {needed}:1 (WCAG 2.1 AA){also}",
+                smap.locate(("brand", "colours", pointed)),
                 f"make `{name_a}` and `{name_b}` differ more in lightness",
             )
     # accents draw big numbers (large text) and chart marks: WCAG asks 3:1 of both
@@ -158,6 +169,19 @@ def check_brand(brand: Brand, root: Path, smap: SourceMap, diags: Diagnostics) -
     for path, name in logos:
         if name:
             _check_picture(root, name, path, diags, smap)
+
+
+def _edited_colour(foreground: str, background: str, colours: Colours, smap: SourceMap) -> str:
+    """Which colour of a pair that contrasts too little the caret points at: the one the user
+    probably edited. Only a colour the brand file writes (never a default it does not mention);
+    of two, the one that differs from the built-in default brand; else the foreground. (The
+    manifest of the last good build does not record the brand, so it cannot say which changed.)"""
+    written = [n for n in (foreground, background) if ("brand", "colours", n) in smap.values]
+    if len(written) < 2:
+        return written[0] if written else foreground
+    default = Colours()
+    changed = [n for n in written if getattr(colours, n).upper() != getattr(default, n).upper()]
+    return changed[0] if len(changed) == 1 else foreground
 
 
 def _check_picture(
@@ -238,6 +262,29 @@ def check_provenance(
                 smap.locate((*path, "check"), key=True),
                 "delete the `check:` line, or move a caveat for the presenter into `note:`",
             )
+        if isinstance(item, Provenance):
+            check_fingerprint(path, item, smap, diags)
+
+
+def check_fingerprint(
+    path: DataPath, item: Provenance, smap: SourceMap, diags: Diagnostics
+) -> None:
+    """W212 at a confirmed item whose claim changed since `summarydeck confirm` stamped it: it
+    counts as unconfirmed until it is checked and confirmed again."""
+    what = item.what_changed()
+    if not what:
+        return
+    # at the first changed field, else the item (a field left out is not in the file)
+    first = item.changed_since_confirmed()[0]
+    at = (*path, first)
+    location = smap.locate(at, key=True) if at in smap.keys else smap.locate(path, key=True)
+    diags.warning(
+        "W212",
+        f"{dotted(path)} was confirmed, but {what} since (it is shown as to be confirmed, "
+        "and a final build refuses it)",
+        location,
+        f"check it against its source again, then run `summarydeck confirm {dotted(path)}`",
+    )
 
 
 def check_variants(
@@ -281,3 +328,40 @@ def check_variants(
                 smap.locate(("variants", name), key=True),
                 "check its `include:` and `exclude:`",
             )
+
+
+def check_duplicate_sources(sources: Any, smap: SourceMap, diags: Diagnostics) -> None:
+    """Two sources with one address would get two numbers on the Sources slide for one page
+    (W211). Addresses are compared as a browser would open them: scheme and host in any case,
+    with or without a trailing slash."""
+    if not isinstance(sources, dict):
+        return  # not a mapping of sources: the model reports that
+    first: dict[str, str] = {}  # normalised address -> id of the first source with it
+    for source_id, source in sources.items():
+        url = source.get("url") if isinstance(source, dict) else None
+        if not isinstance(url, str) or not url.strip():
+            continue
+        address = _same_page(url)
+        if address not in first:
+            first[address] = str(source_id)
+            continue
+        earlier = first[address]
+        at = smap.values.get(("sources", earlier, "url"))
+        on_line = f" (line {at.line})" if at and at.line else ""
+        diags.warning(
+            "W211",
+            f"sources `{earlier}`{on_line} and `{source_id}` have the same address; "
+            "cite one of them",
+            smap.locate(("sources", source_id, "url")),
+            f"delete `{source_id}` and write `source: {earlier}` where it was cited, so the "
+            "Sources slide lists the page once",
+        )
+
+
+def _same_page(url: str) -> str:
+    """An address as a browser would open it: scheme and host lower-case, no trailing slash."""
+    parts = urlsplit(url.strip())
+    host = parts.netloc.rpartition("@")
+    netloc = host[0] + host[1] + host[2].lower()
+    path = parts.path.rstrip("/")
+    return urlunsplit((parts.scheme.lower(), netloc, path, parts.query, parts.fragment))

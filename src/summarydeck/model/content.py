@@ -203,6 +203,7 @@ class Chart(Strict):
                     f"for {len(self.categories)} categories",
                     at=("series", index, "values"),
                     hint="give every series one value per category, in the same order",
+                    compared=(("categories",),),
                 )
         if self.highlight and len(self.series) > 1:
             raise FieldProblem(

@@ -12,8 +12,11 @@ class FieldProblem(ValueError):
         at: tuple[str | int, ...] = (),
         hint: str | None = None,
         missing: str | None = None,
+        compared: tuple[tuple[str | int, ...], ...] = (),
     ) -> None:
         super().__init__(message)
         self.at = at  # path of the faulty field, relative to the model that raised
         self.hint = hint
         self.missing = missing  # set when the problem is a required key that is absent
+        # lists whose length the list at `at` should have (a count mismatch), relative paths
+        self.compared = compared

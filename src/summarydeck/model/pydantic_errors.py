@@ -4,6 +4,8 @@ plain-words messages, the caret on the faulty value, and a hint on how to write 
 from __future__ import annotations
 
 import datetime as dt
+import difflib
+import itertools
 import types
 import typing
 from pathlib import Path
@@ -12,7 +14,6 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from summarydeck.diagnostics import Diagnostics, Location, did_you_mean, narrow, split_lines
-from summarydeck.model.brand import SUPPORTED_FONTS
 from summarydeck.model.content import slug
 from summarydeck.model.errors import FieldProblem
 from summarydeck.source.yaml_loader import DataPath, SourceMap, dotted
@@ -27,12 +28,25 @@ def report_validation_error(
     *,
     ids: dict[str, list[str]] | None = None,
 ) -> None:
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    typos = _typos(errors)
+    for err in errors:
         loc = tuple(err["loc"])
         full = (*path, *loc)
         where = dotted(full)
         kind = err["type"]
-        if kind == "extra_forbidden":
+        if kind == "extra_forbidden" and loc in typos:
+            # one typo, one error: the misspelt key, not also the key it was meant to be
+            meant = typos[loc][-1]
+            diags.error(
+                "E201",
+                f"unknown key `{loc[-1]}`: did you mean `{meant}`?",
+                smap.locate(full, key=True),
+                f"rename it `{meant}:` ({dotted(full[:-1]) or 'the file'} needs `{meant}`)",
+            )
+        elif kind == "missing" and loc in typos.values():
+            continue  # said with its misspelling, above
+        elif kind == "extra_forbidden":
             name = str(loc[-1])
             # a model whose keys are data (a table row's column headings) names its own choices
             fields = list((err.get("ctx") or {}).get("choices") or _fields_at(cls, loc[:-1]))
@@ -48,6 +62,14 @@ def report_validation_error(
                 f"{dotted(full[:-1]) or 'this section'}: missing required key `{loc[-1]}`",
                 smap.locate(full[:-1], key=True),
                 f"add `{loc[-1]}: ...`",
+            )
+        elif loc and loc[-1] == "[key]" and full[-4:-2] == ("fonts", "files"):
+            message = err["msg"].removeprefix("Value error, ")
+            diags.error(
+                "E203",
+                f"{dotted(full[:-2])}: `{full[-2]}`: {message}",
+                smap.locate(full[:-1], key=True),
+                "write the font's name as PowerPoint's font list shows it",
             )
         elif loc and loc[-1] == "[key]":
             # a mapping key that is not a valid id, e.g. `Intro:` under `essays:`
@@ -68,6 +90,22 @@ def report_validation_error(
             if err.get("input") is None and hint and hint.startswith(_COMMENT_HINT):
                 location = narrow(location, "#", 1)  # point at the comment that ate the value
             diags.error(code, f"{where}: {message}", location, hint)
+
+
+def _typos(errors: list[Any]) -> dict[tuple[Any, ...], tuple[Any, ...]]:
+    """Unknown keys that are misspellings of a missing required key beside them: the unknown
+    key's location -> the missing key's. Each missing key takes its closest match."""
+    unknown = [tuple(e["loc"]) for e in errors if e["type"] == "extra_forbidden"]
+    found: dict[tuple[Any, ...], tuple[Any, ...]] = {}
+    for err in errors:
+        loc = tuple(err["loc"])
+        if err["type"] != "missing" or not loc:
+            continue
+        beside = {str(u[-1]): u for u in unknown if u[:-1] == loc[:-1] and u not in found}
+        close = difflib.get_close_matches(str(loc[-1]), list(beside), n=1, cutoff=0.6)
+        if close:
+            found[beside[close[0]]] = loc
+    return found
 
 
 def _report_model_error(
@@ -96,7 +134,61 @@ def _report_model_error(
     location = (
         smap.values.get(target) or smap.values.get(target[:-1]) or smap.locate(full, key=True)
     )
-    diags.error("E203", f"{dotted(full)}: {message}", location, problem.hint)
+    advice = problem.hint
+    split = _split_by_comma(err.get("input"), full, (problem.at, *problem.compared), smap)
+    if split is not None:
+        advice = f"{advice}; {split}" if advice else split
+    diags.error("E203", f"{dotted(full)}: {message}", location, advice)
+
+
+def _split_by_comma(
+    model_input: Any, full: DataPath, lists: tuple[DataPath, ...], smap: SourceMap
+) -> str | None:
+    """Lists that should be as long as each other are not, and the longest was written in
+    `[a, b]` style, where a comma inside an item splits it in two: say so, with the pair of
+    items most likely to be one (`Northern Ireland, UK`)."""
+    lengths = {path: len(v) for path in lists if isinstance(v := _at(model_input, path), list)}
+    if len(lengths) < 2:
+        return None
+    longest = max(lengths, key=lambda path: lengths[path])
+    shorter = [n for path, n in lengths.items() if path != longest]
+    if lengths[longest] <= max(shorter) or (*full, *longest) not in smap.flow_lists:
+        return None
+    items = _at(model_input, longest)
+    where = smap.values.get((*full, *longest))
+    name = f"`{longest[-1]}`" + (f" (line {where.line})" if where else "")
+    if all(isinstance(i, int | float) and not isinstance(i, bool) for i in items):
+        return (
+            f"{name} is written in `[...]`, where a comma splits a number in two: "
+            "write 1234, not 1,234"
+        )
+    pair = _likely_pair([str(i) for i in items])
+    example = f'"{pair[0]}, {pair[1]}"' if pair else '"Northern Ireland, UK"'
+    return (
+        f"{name} is written in `[...]`, where a comma inside an item splits it in two: "
+        f"put an item that holds a comma in quotes, e.g. {example}"
+    )
+
+
+def _at(value: Any, path: DataPath) -> Any:
+    """The value at `path` inside `value`, or None."""
+    for part in path:
+        inside = isinstance(value, dict) and part in value
+        inside |= isinstance(value, list) and isinstance(part, int) and part < len(value)
+        if not inside:
+            return None
+        value = value[part]
+    return value
+
+
+def _likely_pair(items: list[str]) -> tuple[str, str] | None:
+    """Two neighbours that read as one item cut at its comma: the second an abbreviation
+    (`Northern Ireland, UK`) or going on in lower case (`Help, not hindrance`)."""
+    for first, second in itertools.pairwise(items):
+        abbreviation = second.isupper() and len(second) <= 4 and not first.isupper()
+        if abbreviation or second[:1].islower():
+            return first, second
+    return None
 
 
 def _id_suggestion(bad: str) -> str | None:
@@ -172,8 +264,8 @@ def _describe(err: Any, full: DataPath, smap: SourceMap) -> tuple[str, str | Non
         hint = hint or _choices_hint(err)
         if isinstance(value, str) and message.startswith("an id uses"):
             hint = _id_suggestion(value)
-        elif isinstance(value, str) and len(full) >= 2 and full[-2] == "fonts":
-            hint = did_you_mean(value, SUPPORTED_FONTS)
+        elif isinstance(value, str) and "fonts" in full[-3:]:
+            hint = "write the font's name as PowerPoint's font list shows it"
         return message, hint
     message = f"expected {expected}, got {_shown(value)}"
     reason = (err.get("ctx") or {}).get("error")

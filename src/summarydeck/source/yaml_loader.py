@@ -23,11 +23,23 @@ DataPath = tuple[str | int, ...]
 
 
 def dotted(path: Iterable[str | int]) -> str:
-    """A data path as an editor reads it: `statistics.one-in-four.chart.series[0]`."""
+    """A data path as an editor reads it: `statistics.one-in-four.chart.series[0]`; a
+    storyboard entry is named as people count slides, from 1: `slide 3, points[0]`."""
+    parts = list(path)
     out = ""
-    for part in path:
+    if len(parts) >= 2 and parts[0] == "slides" and isinstance(parts[1], int):
+        out, parts = slide_name(parts[1]), parts[2:]
+        if parts:
+            out += ", " + dotted(parts)
+        return out
+    for part in parts:
         out += f"[{part}]" if isinstance(part, int) else (f".{part}" if out else str(part))
     return out
+
+
+def slide_name(index: int) -> str:
+    """A storyboard entry by its position (0-based in the data), as messages name it."""
+    return f"slide {index + 1}"
 
 
 def display_path(path: Path) -> str:
@@ -45,6 +57,8 @@ class SourceMap:
 
     values: dict[DataPath, Location] = field(default_factory=dict)
     keys: dict[DataPath, Location] = field(default_factory=dict)
+    # lists written on one line in `[a, b]` style, where a comma inside an item splits it
+    flow_lists: set[DataPath] = field(default_factory=set)
 
     def locate(self, path: DataPath, *, key: bool = False) -> Location | None:
         """The location of `path`, or of its nearest ancestor that has one."""
@@ -64,11 +78,13 @@ class SourceMap:
         return SourceMap(
             {p: loc for p, loc in self.values.items() if p[:1] == (key,)},
             {p: loc for p, loc in self.keys.items() if p[:1] == (key,)},
+            {p for p in self.flow_lists if p[:1] == (key,)},
         )
 
     def merge(self, other: SourceMap) -> None:
         self.values.update(other.values)
         self.keys.update(other.keys)
+        self.flow_lists |= other.flow_lists
 
 
 @dataclass
@@ -157,6 +173,8 @@ class _Builder:
         try:
             if isinstance(node, yaml.MappingNode):
                 return self._mapping(node, path)
+            if isinstance(node, yaml.SequenceNode) and node.flow_style:
+                self.source_map.flow_lists.add(path)
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
         finally:
             self._open.discard(id(node))
@@ -422,6 +440,27 @@ def _report_marked(exc: yaml.MarkedYAMLError, file: str, text: str, diags: Diagn
             f"end the text with a matching {char} on the same line",
         )
         return
+    item = _misplaced_item(exc, text)
+    if item is not None:
+        line, column, hint = item
+        diags.error(
+            "E101",
+            "YAML syntax error: this list item is indented differently from the items above it",
+            Location(file, line, column, column + 1),
+            hint,
+        )
+        return
+    bracket = _unclosed_bracket(exc, text)
+    if bracket is not None:
+        line, column, char = bracket
+        closer = _CLOSERS[char]
+        diags.error(
+            "E101",
+            f"YAML syntax error: this `{char}` is never closed",
+            Location(file, line, column, column + 1),
+            f"close it with `{closer}` after its last item, on line {line}",
+        )
+        return
     problem = exc.problem or exc.context or "invalid YAML"
     if exc.context == "expected a single document in the stream":
         problem = "a second document starts here"
@@ -445,6 +484,113 @@ def _report_marked(exc: yaml.MarkedYAMLError, file: str, text: str, diags: Diagn
         return
     loc = Location(file, where.line + 1, where.column + 1) if where else Location(file)
     diags.error("E101", f"YAML syntax error: {problem}", loc, _syntax_hint(problem, exc, text))
+
+
+_CLOSERS = {"[": "]", "{": "}"}
+
+
+def _misplaced_item(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
+    """(line, column, hint) of a `- item` indented differently from the items above it, which
+    YAML reports as "expected <block end>, but found '-'" and no more."""
+    problem = exc.problem or ""
+    mark = exc.problem_mark
+    if (
+        mark is None
+        or not problem.startswith("expected <block end>, but found")
+        or not ("'-'" in problem or "<block sequence start>" in problem)
+    ):
+        return None
+    lines = split_lines(text)
+    if mark.line >= len(lines) or not _is_item(lines[mark.line]):
+        return None
+    column = _indent(lines[mark.line]) + 1
+    if exc.context == "while parsing a block collection" and exc.context_mark is not None:
+        # YAML was reading this list: its first item is where the context mark is
+        start, items_at = exc.context_mark.line + 1, exc.context_mark.column + 1
+    else:
+        found = _list_above(lines, mark.line)
+        if found is None:
+            return None
+        start, items_at = found
+    hint = (
+        f"line its `-` up with the other items of the list that starts on line {start} "
+        f"(their `-` is at column {items_at})"
+    )
+    return mark.line + 1, column, hint
+
+
+def _is_item(line: str) -> bool:
+    stripped = line.lstrip(" ")
+    return stripped == "-" or stripped.startswith("- ")
+
+
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" "))
+
+
+def _list_above(lines: list[str], row: int) -> tuple[int, int] | None:
+    """(first line, column) of the nearest list above line index `row`: its nearest item, then
+    back over that list's items (and what is indented under them) to the first one."""
+    nearest = next((i for i in range(row - 1, -1, -1) if _is_item(lines[i])), None)
+    if nearest is None:
+        return None
+    depth = _indent(lines[nearest])
+    first = nearest
+    for i in range(nearest - 1, -1, -1):
+        line = lines[i]
+        if not line.strip() or line.lstrip().startswith("#") or _indent(line) > depth:
+            continue
+        if _indent(line) == depth and _is_item(line):
+            first = i
+            continue
+        break
+    return first + 1, depth + 1
+
+
+def _unclosed_bracket(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
+    """(line, column, bracket) of a `[` or `{` never closed. YAML notices only where the list
+    should have ended: lines later, or at the end of the file."""
+    problem = exc.problem or ""
+    opened, mark = exc.context_mark, exc.problem_mark
+    if (
+        opened is None
+        or mark is None
+        or not problem.startswith(("expected ',' or ']'", "expected ',' or '}'"))
+        or mark.line == opened.line
+    ):
+        return None
+    char = text[opened.index : opened.index + 1]
+    if char not in _CLOSERS:
+        return None
+    # a list that goes on over several lines and lacks a comma is closed further on
+    end = text.find("\n", mark.index)
+    if _closes(text[opened.index : len(text) if end < 0 else end], char):
+        return None
+    return opened.line + 1, opened.column + 1, char
+
+
+def _closes(span: str, char: str) -> bool:
+    """Whether the bracket `span` starts with is closed within it (quoted text and comments
+    skipped)."""
+    closer, depth, quote, comment = _CLOSERS[char], 0, "", False
+    previous = " "
+    for c in span:
+        if comment:
+            comment = c != "\n"
+        elif quote:
+            quote = "" if c == quote else quote
+        elif c in "\"'" and previous in " [{,":
+            quote = c
+        elif c == "#" and previous in " \t\n":
+            comment = True
+        elif c == char:
+            depth += 1
+        elif c == closer:
+            depth -= 1
+            if depth == 0:
+                return True
+        previous = c
+    return False
 
 
 def _unclosed_quote(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, str] | None:
