@@ -368,6 +368,25 @@ CASES: dict[str, dict[str, Any]] = {
         ],
         "expect": {"file": "deck.yaml", "at": "  - ^kind: section\n    id: part-essays"},
     },
+    "E219": {  # a label with a placeholder it cannot use
+        "file": "deck.yaml",
+        "replace": [
+            {"old": "slides:\n", "new": "labels:\n  continued: '{titel} (more)'\nslides:\n"}
+        ],
+        "expect": {"file": "deck.yaml", "at": "  continued: ^'{titel} (more)'"},
+    },
+    "W214": {  # a language with no built-in labels, and none given
+        "file": "deck.yaml",
+        "replace": [{"old": "  language: en-GB\n", "new": "  language: fr\n"}],
+        "expect": {"file": "deck.yaml", "at": "  language: ^fr"},
+    },
+    "W215": {  # "two opportunities" in a deck of three
+        "file": "deck.yaml",
+        "replace": [
+            {"old": "    title: What we learned\n", "new": "    title: Two opportunities\n"}
+        ],
+        "expect": {"file": "deck.yaml", "at": "    title: ^Two opportunities"},
+    },
     "E217": {
         "file": "brand.yaml",
         "replace": [
