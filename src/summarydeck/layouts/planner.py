@@ -7,6 +7,7 @@ import dataclasses
 from summarydeck.diagnostics import Diagnostics
 from summarydeck.layouts.context import LayoutContext, Section
 from summarydeck.layouts.deck_layouts import deck_grid, deck_layouts
+from summarydeck.layouts.fit_advice import explainer
 from summarydeck.layouts.registry import kinds
 from summarydeck.model.content import Status
 from summarydeck.model.deck import Deck
@@ -50,7 +51,15 @@ def plan_deck(deck: Deck, diags: Diagnostics, *, sources_slide: bool = True) -> 
         for laid_out in registry[spec.kind].plan(spec, ctx):
             kept = dataclasses.replace(_keep_slide_status(laid_out, spec, ctx), entry=index)
             for page, overflows in fit_with_continuation(kept, deck.brand, deck.labels):
-                report_overflows(page, overflows, diags, deck.source_map, location)
+                report_overflows(
+                    page,
+                    overflows,
+                    diags,
+                    deck.source_map,
+                    location,
+                    brand=deck.brand,
+                    explain=explainer(registry[spec.kind], deck),
+                )
                 pages.append((page, not overflows))
         # short content is centred on a content slide (light or tinted; display slides on the
         # primary colour are placed by their layout), but a list that reads from the top, or

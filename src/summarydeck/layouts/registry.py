@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import importlib
 import pkgutil
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from summarydeck.layouts.designs import (
@@ -18,6 +18,7 @@ from summarydeck.model.brand import TypeScale
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.layout_design import LayoutSet
+from summarydeck.source.yaml_loader import DataPath
 
 if TYPE_CHECKING:
     from summarydeck.layouts.context import LayoutContext
@@ -25,6 +26,36 @@ if TYPE_CHECKING:
 
 S = TypeVar("S", bound=SlideSpec)
 PlanFunction = Callable[[Any, "LayoutContext"], "list[SlidePlan]"]
+
+
+# what a frame that cannot continue on another slide may do, besides being shortened
+NOTES = "or move detail into the slide's `notes:` (speaker notes)"
+TITLE = "or say the rest on the slide itself or in its `notes:` (speaker notes)"
+
+
+@dataclass(frozen=True)
+class FitAdvice:
+    """What an E401 hint tells an editor to do about a frame of this kind that does not fit,
+    besides shortening it: only a kind whose slides can continue may say "split it"."""
+
+    otherwise: str = NOTES  # for every frame without advice of its own
+    frames: Mapping[str, str] = field(default_factory=dict)  # a frame's name -> its advice
+    # a frame's name -> every field of one item it shows: the statistic's detail line shows its
+    # `population` and `year`. Its `source` is one of them, or the item itself
+    together: Mapping[str, tuple[str, ...]] = field(default_factory=dict)
+
+    def advice(self, frame: str) -> str:
+        if frame in self.frames:
+            return self.frames[frame]
+        return TITLE if frame in ("Title", "Subtitle") else self.otherwise
+
+    def fields(self, frame: str, source: DataPath | None) -> tuple[DataPath, ...]:
+        """The content fields a frame shows (some may be absent from the content)."""
+        names = self.together.get(frame, ())
+        if source is None or not names:
+            return () if source is None else (source,)
+        item = source[:-1] if source[-1] in names else source
+        return tuple((*item, name) for name in names)
 
 
 @dataclass(frozen=True)
@@ -36,6 +67,7 @@ class SlideKind:
     layout: LayoutFunction  # the master layout its slides use
     deferred: bool = False  # planned after all others (e.g. sources, which needs every citation)
     top_aligned: bool = False  # a list that reads from the top (sources), never centred
+    fit_advice: FitAdvice = FitAdvice()  # what to do about a frame that does not fit
 
 
 _REGISTRY: dict[str, SlideKind] = {}
@@ -48,11 +80,13 @@ def register(
     deferred: bool = False,
     layout: LayoutFunction | None = None,
     top_aligned: bool = False,
+    fit_advice: FitAdvice | None = None,
 ) -> Callable[
     [Callable[[S, LayoutContext], list[SlidePlan]]], Callable[[S, LayoutContext], list[SlidePlan]]
 ]:
     """Decorator for a kind's plan function: `@register("quote", QuoteSlide, layout=...)`.
-    Without a `layout`, the kind's slides use a title-only layout named after it."""
+    Without a `layout`, the kind's slides use a title-only layout named after it; without
+    `fit_advice`, text that does not fit is told to move detail into the speaker notes."""
 
     def decorate(
         fn: Callable[[S, LayoutContext], list[SlidePlan]],
@@ -61,7 +95,9 @@ def register(
             raise RuntimeError(f"slide kind `{name}` registered twice")
         summary = (fn.__doc__ or "").strip().splitlines()[0] if fn.__doc__ else name
         design = layout or title_only(layout_name_for(name), summary)
-        _REGISTRY[name] = SlideKind(name, spec, fn, summary, design, deferred, top_aligned)
+        _REGISTRY[name] = SlideKind(
+            name, spec, fn, summary, design, deferred, top_aligned, fit_advice or FitAdvice()
+        )
         return fn
 
     return decorate

@@ -18,8 +18,9 @@ from dataclasses import dataclass
 from summarydeck.diagnostics import Diagnostics, Location
 from summarydeck.model.brand import Brand
 from summarydeck.plan.measure import available_height, text_height
+from summarydeck.plan.overflow_room import Explain, Remedy, hint, message, room_for
 from summarydeck.plan.types import Element, SlidePlan, TextElement
-from summarydeck.source.yaml_loader import SourceMap, dotted
+from summarydeck.source.yaml_loader import SourceMap
 
 FIT_CODE = "E401"
 
@@ -101,38 +102,24 @@ def report_overflows(
     diags: Diagnostics,
     smap: SourceMap,
     slide_location: Location | None,
+    *,
+    brand: Brand,
+    explain: Explain | None = None,
 ) -> None:
     """E401 for each frame that cannot fit, at the content field it shows (else the slide's
-    entry), with how much to cut."""
+    entry): every field the frame shows, how many of their characters fit at the smallest size
+    allowed, and what the slide's kind (`explain`) lets an editor do besides shortening."""
     for overflow in overflows:
         element = overflow.element
-        where = f"{dotted(element.source)}: " if element.source else ""
+        remedy = explain(element) if explain else Remedy()
+        room = room_for(element, remedy.fields, brand)
+        at = remedy.fields[0].path if remedy.fields else element.source
         diags.error(
             FIT_CODE,
-            f"{where}the text does not fit on slide `{plan.id}` ({element.name}): it is "
-            f"{overflow.points:.0f} pt too tall even at {element.style.size:g} pt",
-            smap.locate(element.source) if element.source else slide_location,
-            _hint(overflow, len(overflows)),
+            message(plan.id, element, remedy.fields, room, smap),
+            smap.locate(at) if at else slide_location,
+            hint(element, remedy, room, len(overflows)),
         )
-
-
-def _hint(overflow: Overflow, problems: int) -> str:
-    element = overflow.element
-    needed = overflow.points + available_height(element)
-    share = min(90, max(5, round(100 * overflow.points / needed / 5) * 5))
-    if element.flow and problems > 1:
-        return (
-            "this text continues on a new slide by itself once everything else on the slide "
-            "fits: fix the other error here first"
-        )
-    if overflow.index is None:  # a title or subtitle: it cannot move to another slide
-        return f"shorten it by about {share}%"
-    if share >= 90:
-        return (
-            "it has almost no room: shorten it a lot, or shorten what sits above it "
-            "(such as a long heading)"
-        )
-    return f"shorten it by about {share}%, or split it over two slides"
 
 
 def same_size_in_groups(elements: tuple[Element, ...]) -> tuple[Element, ...]:

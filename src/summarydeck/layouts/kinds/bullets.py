@@ -8,10 +8,10 @@ from pydantic import Field, model_validator
 
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.designs import body_placeholder, body_style, content_layout
-from summarydeck.layouts.registry import register
+from summarydeck.layouts.registry import FitAdvice, register
 from summarydeck.markdown.inline import sentences
 from summarydeck.model.brand import TypeScale
-from summarydeck.model.content import ContentId, Markdown, Text
+from summarydeck.model.content import Markdown, SourceIdList, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.layout_design import LayoutDesign
@@ -23,7 +23,7 @@ class BulletsSlide(SlideSpec):
     title: Text
     body: Markdown | None = None  # a lead paragraph before the points
     points: list[Markdown] = Field(default_factory=list)  # too many continue on a new slide
-    sources: list[ContentId] = Field(default_factory=list)  # cited at the foot of the slide
+    sources: SourceIdList = Field(default_factory=list)  # cited at the foot of the slide
     references: ClassVar[dict[str, str]] = {"sources": "sources"}
 
     @model_validator(mode="after")
@@ -43,7 +43,13 @@ def bullets_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
     )
 
 
-@register("bullets", BulletsSlide, layout=bullets_layout)
+# a list continues on a new slide by itself; what still does not fit may be split by hand
+FIT_ADVICE = FitAdvice(
+    "or split the points over two `bullets` slides", together={"Body": ("body", "points")}
+)
+
+
+@register("bullets", BulletsSlide, layout=bullets_layout, fit_advice=FIT_ADVICE)
 def plan_bullets(spec: BulletsSlide, ctx: LayoutContext) -> list[SlidePlan]:
     """Title and bullet points, with optional lead paragraph and cited sources."""
     # one frame shows both fields: name the one that is there, or the slide when both are

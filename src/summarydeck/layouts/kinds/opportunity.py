@@ -12,7 +12,7 @@ from summarydeck.layouts.designs import (
     body_style,
     content_layout,
 )
-from summarydeck.layouts.registry import register
+from summarydeck.layouts.registry import FitAdvice, register
 from summarydeck.markdown.inline import sentences
 from summarydeck.model.brand import TypeScale
 from summarydeck.model.storyboard import SlideSpec
@@ -48,7 +48,16 @@ def opportunity_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
     )
 
 
-@register("opportunity", OpportunitySlide, layout=opportunity_layout)
+# one opportunity has one slide: detail goes to its points beside the panel, or the notes
+FIT_ADVICE = FitAdvice(
+    frames={
+        "Opportunity summary": "or move detail into the opportunity's `points:` beside it, "
+        "or into the slide's `notes:` (speaker notes)",
+    }
+)
+
+
+@register("opportunity", OpportunitySlide, layout=opportunity_layout, fit_advice=FIT_ADVICE)
 def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePlan]:
     """Opportunity detail: "Opportunity N of M", summary panel and points."""
     items = ctx.deck.content.opportunities

@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.designs import footer_placeholders, rule_decorations, title_placeholder
-from summarydeck.layouts.registry import register
+from summarydeck.layouts.registry import FitAdvice, register
 from summarydeck.markdown.inline import to_plain
 from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import Text
@@ -63,7 +63,14 @@ def quote_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
     )
 
 
-@register("quote", QuoteSlide, layout=quote_layout)
+# a quote cannot continue on another slide: the rest of the passage can be read from the notes
+FIT_ADVICE = FitAdvice(
+    "or keep the rest of the passage for the slide's `notes:` (speaker notes): a quote "
+    "cannot continue on another slide"
+)
+
+
+@register("quote", QuoteSlide, layout=quote_layout, fit_advice=FIT_ADVICE)
 def plan_quote(spec: QuoteSlide, ctx: LayoutContext) -> list[SlidePlan]:
     """A quotation with an accent bar and attribution."""
     quote = ctx.deck.content.quotes[spec.quote]

@@ -6,15 +6,16 @@ from typing import ClassVar
 
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.designs import body_placeholder, body_style, content_layout
-from summarydeck.layouts.registry import register
+from summarydeck.layouts.registry import FitAdvice, register
 from summarydeck.markdown.inline import to_plain
 from summarydeck.model.brand import TypeScale
 from summarydeck.model.content import Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.layout_design import LayoutDesign
+from summarydeck.plan.measure import LINE_PITCH
 from summarydeck.plan.types import ColourRole, SlidePlan, TextElement, TextStyle
-from summarydeck.values import Box, inches
+from summarydeck.values import EMU_PER_PT, Box, inches
 
 
 class StatisticSlide(SlideSpec):
@@ -48,7 +49,23 @@ def statistic_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:
     )
 
 
-@register("statistic", StatisticSlide, layout=statistic_layout)
+# a statistic's slide cannot continue on another: what does not fit goes to the speaker notes
+FIT_ADVICE = FitAdvice(
+    "or move the detail into the slide's `notes:` (speaker notes)",
+    together={"Statistic detail": ("population", "year")},
+)
+
+
+def _detail_box(grid: Grid, label_box: Box, style: TextStyle) -> Box:
+    """Under the label: two lines, where the room down to the source line is free, so a
+    population and year that do not fit one line wrap rather than fail."""
+    top = label_box.bottom + inches(0.2)
+    two_lines = round(2 * LINE_PITCH * style.size * style.line_spacing * EMU_PER_PT)
+    height = min(two_lines + inches(0.05), grid.body.bottom - top)
+    return Box(label_box.left, top, label_box.width, max(height, inches(0.6)))
+
+
+@register("statistic", StatisticSlide, layout=statistic_layout, fit_advice=FIT_ADVICE)
 def plan_statistic(spec: StatisticSlide, ctx: LayoutContext) -> list[SlidePlan]:
     """Big-number statistic with its label, population, year and source."""
     stat = ctx.deck.content.statistics[spec.statistic]
@@ -85,13 +102,15 @@ def plan_statistic(spec: StatisticSlide, ctx: LayoutContext) -> list[SlidePlan]:
         ),
     ]
     if detail:
+        style = ctx.body_style(size=ctx.scale.label, colour=ColourRole.MUTED)
         elements.append(
             TextElement(
                 "Statistic detail",
-                Box(label_box.left, label_box.bottom + inches(0.2), label_box.width, inches(0.6)),
+                _detail_box(grid, label_box, style),
                 ctx.plain(shown_detail),
-                ctx.body_style(size=ctx.scale.label, colour=ColourRole.MUTED),
+                style,
                 inset=0,  # in line with the label above it
+                source=(*path, "population" if stat.population else "year"),
             )
         )
     title = spec.title or stat.takeaway or f"{stat.headline}: {to_plain(stat.label)}"
