@@ -2,7 +2,8 @@
 
 `loading` reads and lays out the content (every command starts there); `building` writes
 decks; `checking`, `diffing`, `validating`, `listing` and `exporting` serve the commands of
-those names; `unconfirmed` is the one rule for unconfirmed content in a deck for publishing.
+those names; `unconfirmed` is the one rule for unconfirmed content in a deck for publishing;
+`confirming` marks items confirmed, in their files.
 `templates` serves `template inspect` and `template check`.
 The command line (`cli/`) and `watch` call only what this module exports.
 """
@@ -11,9 +12,18 @@ from __future__ import annotations
 
 from summarydeck.api.building import BuildResult, build, build_all
 from summarydeck.api.checking import check
+from summarydeck.api.confirming import Confirmed, confirm
 from summarydeck.api.diffing import diff
 from summarydeck.api.exporting import built_decks, export
-from summarydeck.api.listing import KindInfo, SlideList, SlideRow, list_kinds, list_slides
+from summarydeck.api.listing import (
+    KindInfo,
+    LabelInfo,
+    SlideList,
+    SlideRow,
+    list_kinds,
+    list_labels,
+    list_slides,
+)
 from summarydeck.api.loading import (
     DEFAULT_CONTENT,
     DEFAULT_OUTPUT_DIR,
@@ -56,9 +66,11 @@ __all__ = [
     "FINAL_CODE",
     "BuildResult",
     "CheckReport",
+    "Confirmed",
     "DeckDiff",
     "Finding",
     "KindInfo",
+    "LabelInfo",
     "Selection",
     "Severity",
     "SlideList",
@@ -70,12 +82,14 @@ __all__ = [
     "built_decks",
     "check",
     "check_selection",
+    "confirm",
     "content_hash",
     "default_output",
     "diff",
     "export",
     "is_content_path",
     "list_kinds",
+    "list_labels",
     "list_slides",
     "load",
     "plan",

@@ -8,6 +8,7 @@ from pathlib import Path
 from summarydeck.api.loading import DEFAULT_CONTENT, Selection, plan
 from summarydeck.layouts.registry import kinds
 from summarydeck.layouts.selection import section_of
+from summarydeck.model.labels import PLACEHOLDERS, Labels, has_table
 from summarydeck.model.storyboard import SlideSpec
 
 
@@ -62,3 +63,20 @@ def list_kinds() -> tuple[list[KindInfo], list[str]]:
         )
         found.append(KindInfo(name, kind.summary, own))
     return found, sorted(common - {"kind"})
+
+
+@dataclass(frozen=True)
+class LabelInfo:
+    name: str
+    default: str  # in the language asked for (English where it has no table)
+    placeholders: tuple[str, ...]
+
+
+def list_labels(language: str) -> tuple[list[LabelInfo], bool]:
+    """Every label with its default in `language`, and whether the language has a table of
+    its own (else the defaults listed are English)."""
+    table = Labels(language)
+    found = [
+        LabelInfo(key, table.raw(key), tuple(sorted(names))) for key, names in PLACEHOLDERS.items()
+    ]
+    return found, has_table(language)

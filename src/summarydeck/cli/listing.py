@@ -71,19 +71,17 @@ def labels(language: str, output_format: str) -> None:
     content under `labels:`; `deck.language` picks the defaults."""
     import json
 
-    from summarydeck.model.labels import PLACEHOLDERS, Labels, has_table
-
-    table = Labels(language)
+    found, has_table = api.list_labels(language)
     rows = [
-        {"label": key, "default": table.raw(key), "placeholders": sorted(PLACEHOLDERS[key])}
-        for key in PLACEHOLDERS
+        {"label": info.name, "default": info.default, "placeholders": list(info.placeholders)}
+        for info in found
     ]
     if output_format == "json":
         click.echo(json.dumps({"language": language, "labels": rows}, indent=2, ensure_ascii=False))
         return
-    if not has_table(language):
+    if not has_table:
         click.echo(f"(no built-in labels for {language}: the English defaults are listed)\n")
-    width = max(len(key) for key in PLACEHOLDERS)
+    width = max(len(info.name) for info in found)
     for row in rows:
         click.echo(f"{row['label']:<{width}}  {row['default']}")
     click.echo("\nOverride any of them in the content, e.g.\n  labels:\n    item: Recommendation")

@@ -12,9 +12,9 @@ from __future__ import annotations
 
 from typing import Any
 
-from summarydeck.model.labels import primary
+from pptx.oxml.ns import qn
 
-A_NS = "http://schemas.openxmlformats.org/drawingml/2006/main"
+from summarydeck.model.labels import primary
 
 # languages written right to left (ISO 639 primary subtags)
 RIGHT_TO_LEFT = frozenset({"ar", "arc", "dv", "fa", "he", "ku", "ps", "sd", "ug", "ur", "yi"})
@@ -72,7 +72,7 @@ def write_script_fonts(theme: Any, language: str, *, keep_theirs: bool = False) 
     template already names stays: it is their choice."""
     for script, typeface in script_fonts(language).items():
         for which in ("majorFont", "minorFont"):
-            slot = theme.find(f".//{{{A_NS}}}fontScheme/{{{A_NS}}}{which}/{{{A_NS}}}{script}")
+            slot = theme.find(f".//{qn('a:fontScheme')}/{qn('a:' + which)}/{qn('a:' + script)}")
             if slot is None or (keep_theirs and slot.get("typeface")):
                 continue
             slot.set("typeface", typeface)
