@@ -250,6 +250,7 @@ def test_only_the_command_line_prints_or_exits() -> None:
 MIRRORS = {
     "building.py": ["api/building.py", "cli/building.py"],
     "checking.py": ["api/checking.py", "cli/checking.py"],
+    "confirming.py": ["api/confirming.py", "cli/confirming.py"],
     "exporting.py": ["api/exporting.py", "cli/exporting.py"],
     "listing.py": ["api/listing.py", "cli/listing.py"],
     "theme.py": ["ooxml/theme.py", "render/theme.py"],

@@ -3,8 +3,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from summarydeck.markdown.inline import typeset_spoken
+from summarydeck.model.approximate import Qualifier
 from summarydeck.model.content import Chart, ChartType
+from summarydeck.model.labels import DEFAULT, Labels
 from summarydeck.model.number_format import format_value
 
 _NAMES = {
@@ -16,27 +20,42 @@ _NAMES = {
 }
 
 
-def draft_alt_text(chart: Chart, finding: str, source: str | None) -> str:
+def draft_alt_text(
+    chart: Chart,
+    finding: str,
+    source: str | Sequence[str] | None,
+    labels: Labels = DEFAULT,
+) -> str:
     """E.g. "1 in 4 people in the UK have a mental health problem each year. Pictogram: 1 of
     4 people filled. Source: Q Lab blog (2018)." `finding` is the statistic in words, its
-    headline first."""
+    headline first; `source` one citation or several. An approximate value is said in words
+    from `labels` ("about 40", "more than 100")."""
     text = _sentence(finding)
     if chart.type is ChartType.PICTOGRAM:
         label = chart.icon_label or "people"
-        text += f" Pictogram: {chart.value} of {chart.total} {label} filled."
+        value = _said(str(chart.value), chart.value_qualifier, labels)
+        text += f" Pictogram: {value} of {chart.total} {label} filled."
     else:
         parts = []
         for series in chart.series:
             values = "; ".join(
-                f"{category} {format_value(v, chart.number_format)}"
-                for category, v in zip(chart.categories, series.values, strict=True)
+                f"{category} {_said(format_value(v, chart.number_format), q, labels)}"
+                for category, v, q in zip(
+                    chart.categories, series.values, series.qualifiers, strict=True
+                )
             )
             parts.append(f"{series.name}: {values}")
         text += f" {_NAMES[chart.type]}. " + ". ".join(parts) + "."
-    if source:
-        text += f" Source: {source}."
+    cited = [source] if isinstance(source, str) else list(source or ())
+    if cited:
+        text += f" Source{'s' if len(cited) > 1 else ''}: {'; '.join(cited)}."
     # a screen reader's text is set like the slide's: categories and names come as typed
     return typeset_spoken(text)
+
+
+def _said(value: str, qualifier: Qualifier | None, labels: Labels) -> str:
+    """A value as a listener hears it: "40", or "about 40" for `~40`."""
+    return value if qualifier is None else labels.text(qualifier.label_key, value=value)
 
 
 def _sentence(text: str) -> str:

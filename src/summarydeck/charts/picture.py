@@ -26,7 +26,7 @@ from summarydeck.charts.fills import highlight_fills
 from summarydeck.markdown.inline import typeset_plain
 from summarydeck.markdown.typography import NBSP
 from summarydeck.model.brand import Brand
-from summarydeck.model.content import ChartType
+from summarydeck.model.content import ChartType, Series
 from summarydeck.model.number_format import format_value
 from summarydeck.plan.colours import role_hex
 from summarydeck.plan.fonts import font_file
@@ -112,6 +112,9 @@ def _cache_key(element: ChartElement, brand: Brand, colours: list[str]) -> str:
         "size": [element.box.width, element.box.height],
         "font_size": element.font_size,
     }
+    qualifiers = [[q and q.sign for q in s.qualifiers] for s in element.chart.series]
+    if any(any(signs) for signs in qualifiers):  # only then, so other charts keep their keys
+        key_data["approx"] = qualifiers
     return hashlib.sha256(json.dumps(key_data, sort_keys=True).encode()).hexdigest()[:32]
 
 
@@ -221,7 +224,7 @@ def _bars(fig: Any, element: ChartElement, brand: Brand, colours: list[str]) -> 
         bars = draw(positions, series.values, width * 0.9, color=bar_colours, label=name)
         if not labelled:
             continue  # the headline says the number; the category names label the bars
-        labels = [_literal(format_value(v, chart.number_format)) for v in series.values]
+        labels = [_literal(label) for label in value_labels(series, chart.number_format)]
         # matplotlib puts the label past the end of the bar, below or left of a negative one
         ax.bar_label(
             bars,
@@ -267,6 +270,15 @@ def _bars(fig: Any, element: ChartElement, brand: Brand, colours: list[str]) -> 
             ncols=len(chart.series),
             labelcolor=text,
         )
+
+
+def value_labels(series: Series, number_format: str) -> list[str]:
+    """The label at each bar: its value in the chart's format, an approximate one with its
+    sign (`~40`, `>100`), as a native chart's label shows it."""
+    return [
+        (q.sign if q else "") + format_value(v, number_format)
+        for v, q in zip(series.values, series.qualifiers, strict=True)
+    ]
 
 
 def _typeset(text: str) -> str:

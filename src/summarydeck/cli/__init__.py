@@ -8,6 +8,7 @@ statuses, `printing` and `reports` how diagnostics, findings and differences are
 from __future__ import annotations
 
 from summarydeck.cli import building, checking, exporting, listing, templates, watching
+from summarydeck.cli import confirming as confirming  # `confirm`
 from summarydeck.cli import starting as starting  # `new`
 from summarydeck.cli.group import cli
 

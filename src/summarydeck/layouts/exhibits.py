@@ -95,12 +95,12 @@ def exhibit(ctx: LayoutContext, stat_id: str, area: Box, name: str, scale: float
         box = Box(area.left, area.top, width, height)
     if chart.engine == "picture":
         _check_drawable(ctx, stat_id, chart)
-    source = ctx.deck.content.sources[stat.source].citation() if stat.source else None
+    sources = [ctx.deck.content.sources[s].citation() for s in stat.source]
     # written or drafted, alt text is set like the slide's text
     alt = (
         typeset_spoken(stat.alt_text)
         if stat.alt_text
-        else draft_alt_text(chart, finding(stat), source)
+        else draft_alt_text(chart, finding(stat), sources, ctx.deck.labels)
     )
     return ChartElement(name, box, chart, alt, PALETTE, font_size=ctx.scale.body)
 

@@ -9,10 +9,22 @@ from __future__ import annotations
 import datetime as dt
 import re
 from enum import StrEnum
-from typing import Annotated, Literal
+from typing import Annotated, Any, ClassVar, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, HttpUrl, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Field,
+    HttpUrl,
+    ModelWrapValidatorHandler,
+    PrivateAttr,
+    model_validator,
+)
 
+from summarydeck.model import approximate, fingerprint
+from summarydeck.model.approximate import Qualifier
 from summarydeck.model.errors import FieldProblem
 from summarydeck.model.number_format import FORMAT_EXAMPLES, is_supported_format
 
@@ -46,6 +58,22 @@ class _MarkdownField:
 
 MARKDOWN = _MarkdownField()
 ContentId = Annotated[str, AfterValidator(_check_id)]
+
+
+def _one_or_many(value: Any) -> Any:
+    """`source: a` means `source: [a]`. A single id is checked here, so its error names the
+    field itself, as before lists were allowed."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [_check_id(value.strip())]
+    return value
+
+
+# one source id or a list of them, always read as a tuple in the order written
+SourceIds = Annotated[tuple[ContentId, ...], BeforeValidator(_one_or_many), Field(max_length=12)]
+# a storyboard entry's `sources:`, a list that may also be written as one id
+SourceIdList = Annotated[list[ContentId], BeforeValidator(_one_or_many)]
 Text = Annotated[str, Field(min_length=1)]  # plain text; blank is an error (spaces are stripped)
 Markdown = Annotated[str, Field(min_length=1), MARKDOWN]
 
@@ -66,17 +94,69 @@ class Status(StrEnum):
     UNCONFIRMED = "unconfirmed"
 
 
+def _check_stamp(value: str) -> str:
+    if not fingerprint.is_stamp(value):
+        raise ValueError(
+            "`confirmed_as` is a fingerprint written by `summarydeck confirm`, e.g. `3f9a-1c2e`"
+        )
+    return value
+
+
 class Provenance(Strict):
     """Where an item comes from and whether an editor has confirmed it against that source."""
 
-    source: ContentId | None = None
+    source: SourceIds = ()  # one id or a list; every one is cited on the slide, in order
     status: Status = Status.UNCONFIRMED  # safe default: nothing is confirmed by omission
+    # what the item said when it was confirmed (`summarydeck confirm` writes it): a change
+    # since makes it unconfirmed again
+    confirmed_as: Annotated[str, AfterValidator(_check_stamp)] | None = None
     check: Text | None = None  # what an editor still has to check, and where
     note: Text | None = None  # a caveat the presenter should know (said in the speaker notes)
 
+    # the fields that carry the claim, fingerprinted at confirmation, in a fixed order
+    claim_fields: ClassVar[tuple[str, ...]] = ()
+
+    @model_validator(mode="after")
+    def _each_source_once(self) -> Provenance:
+        for index, ref in enumerate(self.source):
+            if ref in self.source[:index]:
+                raise FieldProblem(
+                    f"`{ref}` is cited twice",
+                    at=("source", index),
+                    hint="name each source once",
+                )
+        return self
+
+    def claim(self) -> dict[str, Any]:
+        """What the item claims, field by field: what a fingerprint is taken of."""
+        return {name: getattr(self, name) for name in self.claim_fields}
+
+    def fingerprint(self) -> str:
+        return fingerprint.stamp(self.claim())
+
+    def changed_since_confirmed(self) -> tuple[str, ...]:
+        """The claim's fields changed since `confirmed_as` was written (all of them when the
+        stamp cannot say which); empty for an item never stamped or not confirmed."""
+        if self.status is not Status.CONFIRMED or self.confirmed_as is None:
+            return ()
+        return fingerprint.changed(self.claim(), self.confirmed_as)
+
+    def what_changed(self) -> str:
+        """What changed since the item was confirmed, in words: "`headline` changed",
+        "`label` and `chart` changed", "its values changed"; empty when nothing did."""
+        fields = self.changed_since_confirmed()
+        if not fields:
+            return ""
+        if len(fields) > 1 and set(fields) == set(self.claim_fields):
+            return "its values changed"
+        named = [f"`{name}`" for name in fields]
+        listed = named[0] if len(named) == 1 else ", ".join(named[:-1]) + " and " + named[-1]
+        return f"{listed} changed"
+
     @property
     def confirmed(self) -> bool:
-        return self.status is Status.CONFIRMED
+        """Confirmed, and unchanged since: an edited claim must be checked again."""
+        return self.status is Status.CONFIRMED and not self.changed_since_confirmed()
 
 
 class Source(Strict):
@@ -105,6 +185,8 @@ class Essay(Provenance):
     summary: Markdown
     key_points: list[Markdown] = Field(default_factory=list, max_length=12)
 
+    claim_fields: ClassVar[tuple[str, ...]] = ("title", "summary", "key_points")
+
 
 class Workshop(Strict):
     """Material for a facilitated session on one item: the facilitator's own words, not a
@@ -121,6 +203,8 @@ class Opportunity(Provenance):
     points: list[Markdown] = Field(default_factory=list, max_length=12)
     workshop: Workshop | None = None  # the discussion slide of a workshop variant
 
+    claim_fields: ClassVar[tuple[str, ...]] = ("title", "summary", "points")
+
 
 class Quote(Provenance):
     text: Markdown
@@ -128,6 +212,8 @@ class Quote(Provenance):
     # the words are a summary of what someone said, not their own: no quotation marks, so a
     # fragment or a paraphrase is never presented as a whole quote
     paraphrase: bool = False
+
+    claim_fields: ClassVar[tuple[str, ...]] = ("text", "attribution")
 
 
 class ChartType(StrEnum):
@@ -138,9 +224,50 @@ class ChartType(StrEnum):
     PICTOGRAM = "pictogram"
 
 
+def _approximate(raw: Any, at: tuple[str | int, ...]) -> tuple[Any, Qualifier | None]:
+    """A written value as the number to chart and its qualifier: `"~40"` -> 40, ABOUT.
+    Anything but text is left for the field's own check."""
+    if not isinstance(raw, str):
+        return raw, None
+    try:
+        return approximate.parse(raw)
+    except approximate.NotAValue:
+        named = f"values[{at[-1]}]" if isinstance(at[-1], int) else f"`{at[-1]}`"
+        raise FieldProblem(
+            f"{named}: `{raw}` is not a number, nor an approximate one",
+            at=at,
+            hint="write a number such as 40 or 12.5, or an approximate one: "
+            + approximate.ACCEPTED,
+        ) from None
+
+
 class Series(Strict):
     name: str = Field(min_length=1)
+    # a value may be approximate (`"~40"`, `">100"`): the number is charted, its qualifier
+    # kept in `qualifiers`, shown on the value's label and said in the alt text
     values: list[Annotated[float, Field(allow_inf_nan=False)]] = Field(min_length=1)
+    _qualifiers: tuple[Qualifier | None, ...] = PrivateAttr(default=())
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _read_qualifiers(cls, data: Any, handler: ModelWrapValidatorHandler[Series]) -> Series:
+        qualifiers: list[Qualifier | None] = []
+        if isinstance(data, dict) and isinstance(data.get("values"), list):
+            numbers = []
+            for index, raw in enumerate(data["values"]):
+                number, qualifier = _approximate(raw, ("values", index))
+                numbers.append(number)
+                qualifiers.append(qualifier)
+            data = {**data, "values": numbers}
+        series = handler(data)
+        series._qualifiers = tuple(qualifiers)
+        return series
+
+    @property
+    def qualifiers(self) -> tuple[Qualifier | None, ...]:
+        """One per value: how it is approximate, None for an exact value."""
+        given = self._qualifiers
+        return given if len(given) == len(self.values) else (None,) * len(self.values)
 
 
 class Chart(Strict):
@@ -160,6 +287,48 @@ class Chart(Strict):
     value: int | None = Field(default=None, ge=0, le=400)
     total: int | None = Field(default=None, ge=1, le=400)
     icon_label: str | None = None
+    _value_qualifier: Qualifier | None = PrivateAttr(default=None)
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _read_value_qualifier(cls, data: Any, handler: ModelWrapValidatorHandler[Chart]) -> Chart:
+        """A pictogram's `value` may be approximate too (`value: "~1"`)."""
+        qualifier = None
+        if isinstance(data, dict) and "value" in data:
+            number, qualifier = _approximate(data["value"], ("value",))
+            if qualifier is not None and number != int(number):
+                raise FieldProblem(
+                    f"a pictogram fills whole figures; `{data['value']}` is not a whole number",
+                    at=("value",),
+                    hint='write a whole number, e.g. "~1"',
+                )
+            data = {**data, "value": int(number) if qualifier is not None else number}
+        chart = handler(data)
+        chart._value_qualifier = qualifier
+        return chart
+
+    @property
+    def value_qualifier(self) -> Qualifier | None:
+        """How a pictogram's `value` is approximate, if it is."""
+        return self._value_qualifier
+
+    def numbers(self) -> dict[str, Any]:
+        """What the chart claims, for a confirmation's fingerprint: its categories and values
+        with their qualifiers (not its colours or engine)."""
+        if self.type is ChartType.PICTOGRAM:
+            return {
+                "value": self.value,
+                "total": self.total,
+                "approx": self.value_qualifier,
+                "of": self.icon_label,
+            }
+        return {
+            "categories": self.categories,
+            "series": [
+                {"name": s.name, "values": s.values, "approx": list(s.qualifiers)}
+                for s in self.series
+            ],
+        }
 
     @model_validator(mode="after")
     def _shape_matches_type(self) -> Chart:
@@ -269,9 +438,22 @@ class Statistic(Provenance):
     chart: Chart | None = None
     alt_text: Text | None = None
 
+    claim_fields: ClassVar[tuple[str, ...]] = ("headline", "label", "population", "year", "chart")
+
+    def claim(self) -> dict[str, Any]:
+        claim = super().claim()
+        claim["chart"] = self.chart.numbers() if self.chart else None
+        return claim
+
     @model_validator(mode="after")
     def _needs_source(self) -> Statistic:
-        if self.source is None:
+        if "source" in self.model_fields_set and not self.source:
+            raise FieldProblem(
+                "a statistic needs at least one source (an id from sources.yaml)",
+                at=("source",),
+                hint="write `source: an-id`, or `source: [one-id, another-id]`",
+            )
+        if not self.source:
             raise FieldProblem(
                 "a statistic needs a `source` (an id from sources.yaml)", missing="source"
             )

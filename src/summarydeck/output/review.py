@@ -46,8 +46,9 @@ def review_text(
         lines.append(f"{number}. **{item.item.label}**: {item.item.check}")
         if item.location is not None:
             lines.append(f"   - edit: {item.item.where or item.location.file}")
-        if item.item.source_url:
-            lines.append(f"   - check against: <{item.item.source_url}>")
+        if item.item.source_urls:
+            pages = ", ".join(f"<{url}>" for url in item.item.source_urls)
+            lines.append(f"   - check against: {pages}")
         lines.append(f"   - shown on slide{'s' if len(item.slides) > 1 else ''} {shown}")
     lines += ["", f"When an item is confirmed: {FINAL_HINT}."]
     return "\n".join(lines + _warnings(warnings, content_dir)) + "\n"

@@ -141,11 +141,16 @@ class ToConfirm:
     path: DataPath  # e.g. ("opportunities", "conversations")
     where: str = ""  # e.g. "content/opportunities.yaml, line 15", for the editor
     source_url: str = ""  # the page to check it against
+    more_urls: tuple[str, ...] = ()  # the other pages, when it cites several
+
+    @property
+    def source_urls(self) -> tuple[str, ...]:
+        return ((self.source_url,) if self.source_url else ()) + self.more_urls
 
     def __str__(self) -> str:
-        extra = "; ".join(
-            x for x in (f"source: {self.source_url}" if self.source_url else "", self.where) if x
-        )
+        urls = self.source_urls
+        pages = f"source{'s' if len(urls) > 1 else ''}: {', '.join(urls)}" if urls else ""
+        extra = "; ".join(x for x in (pages, self.where) if x)
         return f"{self.label}: {self.check}" + (f" ({extra})" if extra else "")
 
 

@@ -3,6 +3,7 @@ native shapes (a head and a body per person, editable too), and picture charts."
 
 from __future__ import annotations
 
+import copy
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -105,6 +106,8 @@ def _add_native_chart(slide: Any, element: ChartElement, brand: Brand) -> Any:
         _style_pie(chart, spec, element, brand)
     else:
         _style_bars(chart, spec, element, brand)
+    if chart.plots[0].has_data_labels:
+        _approximate_labels(chart, spec)
     _unsigned_axis_ids(chart)
     return frame
 
@@ -189,6 +192,54 @@ def _style_pie(chart: Any, spec: Chart, element: ChartElement, brand: Brand) -> 
         labels.position = XL_LABEL_POSITION.OUTSIDE_END
     else:  # doughnut labels sit on the ring
         set_colour(labels.font.color, ColourRole.BACKGROUND, brand)
+
+
+def _approximate_labels(chart: Any, spec: Chart) -> None:
+    """An approximate value's label shows its sign before the number (`~40`, `>100`): a label
+    of its own for that point, with the chart's number format behind a quoted sign. The label
+    still reads the value, so "Edit Data" keeps it right, and the workbook keeps the number.
+
+    A series' own labels replace the chart's for all its points, so the series gets a copy of
+    the chart's label settings, and each approximate point a copy with its own format."""
+    group = chart.plots[0]._element.find(qn("c:dLbls"))
+    for series, data in zip(chart.plots[0].series, spec.series, strict=True):
+        qualifiers = data.qualifiers
+        if not any(qualifiers):
+            continue
+        labels = series._element.get_or_add_dLbls()
+        for child in list(labels):
+            labels.remove(child)
+        for child in group:
+            labels.append(copy.deepcopy(child))
+        first = labels[0] if len(labels) else None
+        for index, qualifier in enumerate(qualifiers):
+            if qualifier is None:
+                continue
+            point = _point_label(group, index, f'"{qualifier.sign}"{spec.number_format}')
+            if first is not None:
+                first.addprevious(point)
+            else:
+                labels.append(point)
+
+
+# a point's label holds the group's settings but not these (CT_DLbl has no leader lines)
+_GROUP_ONLY = ("c:showLeaderLines", "c:leaderLines", "c:extLst")
+
+
+def _point_label(group: Any, index: int, number_format: str) -> Any:
+    """A `c:dLbl` for point `index`: the group's settings, its own number format."""
+    from lxml import etree
+
+    label = etree.Element(qn("c:dLbl"))
+    etree.SubElement(label, qn("c:idx")).set("val", str(index))
+    fmt = etree.SubElement(label, qn("c:numFmt"))
+    fmt.set("formatCode", number_format)
+    fmt.set("sourceLinked", "0")
+    skip = {qn(tag) for tag in (*_GROUP_ONLY, "c:numFmt")}
+    for child in group:
+        if child.tag not in skip:
+            label.append(copy.deepcopy(child))
+    return label
 
 
 def _theme(palette: tuple[ColourRole, ...], index: int) -> Any:

@@ -17,7 +17,7 @@ from pydantic import Field
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences
-from summarydeck.model.content import ContentId, Markdown, Strict, Text
+from summarydeck.model.content import Markdown, SourceIdList, Strict, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.continuation import continued_id, continued_title
 from summarydeck.plan.fit import fit_element
@@ -51,7 +51,7 @@ class CardsSlide(SlideSpec):
     title: Text
     cards: list[Card] = Field(min_length=1, max_length=MAX_CARDS)
     arrange: Literal["auto", "grid", "rows"] = "auto"  # auto: whichever keeps the text larger
-    sources: list[ContentId] = Field(default_factory=list)  # cited at the foot of the slide
+    sources: SourceIdList = Field(default_factory=list)  # cited at the foot of the slide
     references: ClassVar[dict[str, str]] = {"sources": "sources"}
 
 

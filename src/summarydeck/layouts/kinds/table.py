@@ -22,7 +22,7 @@ from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences
 from summarydeck.model.brand import TypeScale
-from summarydeck.model.content import ContentId, Markdown, Status, Strict, Text
+from summarydeck.model.content import Markdown, SourceIdList, Status, Strict, Text
 from summarydeck.model.errors import FieldProblem
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.continuation import continued_id, continued_title
@@ -60,7 +60,7 @@ class TableSlide(SlideSpec):
     title: Text
     columns: list[Text] = Field(min_length=2, max_length=MAX_COLUMNS)
     rows: list[TableRow] = Field(min_length=1, max_length=MAX_ROWS)
-    sources: list[ContentId] = Field(default_factory=list)  # cited at the foot of the slide
+    sources: SourceIdList = Field(default_factory=list)  # cited at the foot of the slide
     references: ClassVar[dict[str, str]] = {"sources": "sources"}
 
     @model_validator(mode="after")

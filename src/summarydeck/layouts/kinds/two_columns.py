@@ -17,7 +17,7 @@ from summarydeck.layouts.designs import (
 from summarydeck.layouts.registry import register
 from summarydeck.markdown.inline import sentences
 from summarydeck.model.brand import TypeScale
-from summarydeck.model.content import ContentId, Markdown, Strict, Text
+from summarydeck.model.content import Markdown, SourceIdList, Strict, Text
 from summarydeck.model.storyboard import SlideSpec
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.layout_design import LayoutDesign
@@ -41,7 +41,7 @@ class TwoColumnsSlide(SlideSpec):
     title: Text
     left: Column
     right: Column
-    sources: list[ContentId] = Field(default_factory=list)
+    sources: SourceIdList = Field(default_factory=list)
     references: ClassVar[dict[str, str]] = {"sources": "sources"}
 
 

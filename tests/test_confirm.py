@@ -1,0 +1,156 @@
+"""`summarydeck confirm` stamps an item with a fingerprint of what it claims, in its file, in
+place; a confirmed item whose claim changed since is warned about (W212) and counts as
+unconfirmed on its slide and for a final build; a confirmed item without a stamp stays quiet."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from helpers import edit_content
+from summarydeck import api
+from summarydeck.cli import cli
+from summarydeck.diagnostics import ContentError, Diagnostic, OutputError, SelectionError
+
+
+def _warnings(content: Path, code: str = "W212") -> list[Diagnostic]:
+    _, _, diags = api.plan(content)
+    return [d for d in diags.items if d.code == code]
+
+
+def _unconfirmed(content: Path) -> set[tuple[str | int, ...]]:
+    _, plans, _ = api.plan(content)
+    return {item.path for plan in plans for item in plan.unconfirmed}
+
+
+def _changed_lines(before: str, after: str) -> tuple[list[str], list[str]]:
+    """Lines only in `before`, lines only in `after` (the files differ by a few lines)."""
+    old, new = before.splitlines(), after.splitlines()
+    return [x for x in old if x not in new], [x for x in new if x not in old]
+
+
+def test_confirm_sets_the_status_and_writes_the_fingerprint_in_place(content_copy: Path) -> None:
+    file = content_copy / "opportunities.yaml"
+    edit_content(file, "    status: unconfirmed\n", "    status: unconfirmed  # until May\n")
+    before = file.read_text()
+    assert ("opportunities", "second") in _unconfirmed(content_copy)
+    done = api.confirm(content_copy, ["opportunities.second"])
+    assert [(d.name, d.was, d.check) for d in done] == [
+        ("opportunities.second", "unconfirmed", True)
+    ]
+    after = file.read_text()
+    gone, added = _changed_lines(before, after)
+    # the value replaced where it stands (its comment kept), one line added under it
+    assert gone == ["    status: unconfirmed  # until May"]
+    assert added == [
+        "    status: confirmed  # until May",
+        f"    confirmed_as: {done[0].fingerprint}",
+    ]
+    lines = after.splitlines()
+    assert lines[lines.index(added[0]) + 1] == added[1]
+    assert ("opportunities", "second") not in _unconfirmed(content_copy)
+    assert _warnings(content_copy) == []
+
+
+def test_an_item_confirmed_before_fingerprints_is_quiet_and_gets_one(content_copy: Path) -> None:
+    assert _warnings(content_copy) == []  # confirmed items without `confirmed_as:`
+    file = content_copy / "statistics.yaml"
+    before = file.read_text()
+    (done,) = api.confirm(content_copy, ["one-in-four"])
+    assert (done.name, done.was) == ("statistics.one-in-four", "confirmed")
+    _, added = _changed_lines(before, file.read_text())
+    assert added == [f"    confirmed_as: {done.fingerprint}"]
+    text = file.read_text()
+    assert text.index("    status: confirmed\n    confirmed_as:") < text.index("    chart:")
+    # confirming again changes nothing
+    (again,) = api.confirm(content_copy, ["statistics.one-in-four"])
+    assert again.was == "same" and not again.edited
+    assert file.read_text() == text
+
+
+def test_a_changed_claim_is_warned_about_and_unconfirmed_again(content_copy: Path) -> None:
+    api.confirm(content_copy, ["statistics.one-in-four"])
+    file = content_copy / "statistics.yaml"
+    edit_content(file, "    headline: 1 in 4\n", "    headline: 1 in 5\n")
+    (warning,) = _warnings(content_copy)
+    assert warning.location is not None
+    assert Path(warning.location.file).name == "statistics.yaml"
+    lines = file.read_text().splitlines()
+    assert lines[warning.location.line - 1] == "    headline: 1 in 5"
+    assert warning.location.column == 5
+    assert "statistics.one-in-four was confirmed, but `headline` changed since" in warning.message
+    assert warning.hint is not None and "summarydeck confirm statistics.one-in-four" in warning.hint
+    # the slide shows it as to be confirmed, and a final deck refuses it
+    assert ("statistics", "one-in-four") in _unconfirmed(content_copy)
+    with pytest.raises(ContentError) as caught:
+        api.validate(content_copy, final=True)
+    refused = [d for d in caught.value.diagnostics if d.code == "C701"]
+    assert any("one-in-four" in d.message and "`headline` changed" in d.message for d in refused)
+    # confirming it again clears both
+    (done,) = api.confirm(content_copy, ["one-in-four"])
+    assert done.was == "changed" and "`headline` changed" in done.changed
+    assert _warnings(content_copy) == []
+    assert ("statistics", "one-in-four") not in _unconfirmed(content_copy)
+
+
+def test_a_changed_chart_number_names_the_chart(content_copy: Path) -> None:
+    api.confirm(content_copy, ["comparison"])
+    edit_content(content_copy / "statistics.yaml", "values: [1.0, 1.5]", "values: [1.0, 1.6]")
+    (warning,) = _warnings(content_copy)
+    assert "`chart` changed since" in warning.message
+    assert warning.location is not None
+    line = (content_copy / "statistics.yaml").read_text().splitlines()[warning.location.line - 1]
+    assert line == "    chart:"
+
+
+def test_a_quote_and_an_item_without_a_status_line(content_copy: Path) -> None:
+    """An item with no `status:` gets both lines after its one-line `source:`."""
+    file = content_copy / "quotes.yaml"
+    edit_content(file, "    source: report-a\n    status: confirmed\n", "    source: report-a\n")
+    (done,) = api.confirm(content_copy, ["pain-is-pain"])
+    assert done.was == "unconfirmed"
+    assert "    source: report-a\n    status: confirmed\n    confirmed_as: " in file.read_text()
+    edit_content(file, "Pain is pain", "Pain is pain!")
+    (warning,) = _warnings(content_copy)
+    assert "`text` changed" in warning.message
+
+
+def test_unknown_and_ambiguous_names_are_refused_with_a_suggestion(content_copy: Path) -> None:
+    with pytest.raises(SelectionError) as caught:
+        api.confirm(content_copy, ["statistics.one-in-for"])
+    assert caught.value.hint == "did you mean `statistics.one-in-four`?"
+    with (content_copy / "quotes.yaml").open("a") as quotes:  # `first` names two items
+        quotes.write("  first:\n    text: Words.\n    attribution: Someone\n")
+    with pytest.raises(SelectionError) as caught:
+        api.confirm(content_copy, ["first"])
+    assert "`opportunities.first` or `quotes.first`" in (caught.value.hint or "")
+
+
+def test_an_item_written_on_one_line_is_left_for_the_editor(content_copy: Path) -> None:
+    file = content_copy / "quotes.yaml"
+    text = file.read_text()
+    edit_content(
+        file,
+        text[text.index("  pain-is-pain:") :],
+        '  pain-is-pain: {text: "Pain is pain.", attribution: A participant, source: report-a}\n',
+    )
+    before = file.read_text()
+    with pytest.raises(OutputError) as caught:
+        api.confirm(content_copy, ["pain-is-pain"])
+    assert "quotes.pain-is-pain" in str(caught.value)
+    assert file.read_text() == before
+
+
+def test_the_command(content_copy: Path) -> None:
+    result = CliRunner().invoke(
+        cli, ["confirm", "--content", str(content_copy), "second", "statistics.one-in-four"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "opportunities.second: confirmed, confirmed_as: " in result.output
+    assert "still has a `check:` line" in result.output
+    assert "2 items written" in result.output
+    result = CliRunner().invoke(cli, ["confirm", "--content", str(content_copy), "nothing-here"])
+    assert result.exit_code == 2
+    assert "no item `nothing-here` to confirm" in result.output
