@@ -197,6 +197,18 @@ def title_ending_in_a_lonely_word(base: Path, out: Path) -> None:
     _edit(base, out, lambda prs: _set_text(_shape(prs, 13, "Title"), title))
 
 
+def attribution_in_a_font_office_lacks(base: Path, out: Path) -> None:
+    """Slide 17's "Attribution" set in a font PowerPoint does not come with (C207; and C203,
+    a note: summarydeck cannot measure it)."""
+
+    def change(prs: Any) -> None:
+        for para in _shape(prs, 17, "Attribution").text_frame.paragraphs:
+            for run in para.runs:
+                run.font.name = "Brandon Grotesque"
+
+    _edit(base, out, change)
+
+
 # --- C301, C303 contrast -------------------------------------------------------------------------
 
 
@@ -412,6 +424,7 @@ FLAWS: dict[str, Flaw] = {
     "nineteen-point-body": Flaw(nineteen_point_body, "C204", 13, type_scale=TypeScale().steps()),
     "one-figure-label-smaller": Flaw(one_figure_label_smaller, "C205", 8),
     "title-ending-in-a-lonely-word": Flaw(title_ending_in_a_lonely_word, "C206", 13),
+    "attribution-in-a-font-office-lacks": Flaw(attribution_in_a_font_office_lacks, "C207", 17),
     "light-grey-text-on-white": Flaw(light_grey_text_on_white, "C301", 17),
     "white-text-on-pale-fill": Flaw(white_text_on_pale_fill, "C301", 2),
     "pale-meaningful-underline": Flaw(pale_meaningful_underline, "C303", 14),

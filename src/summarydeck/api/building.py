@@ -171,6 +171,8 @@ def _prepare(
         min_size=cut.brand.type_scale.small,
         type_scale=cut.brand.type_scale.steps(),
         locate=content_locator(plans, cut.source_map),
+        # W213 has said it at `brand.fonts` (or the brand says its audience has them)
+        audience_fonts=cut.brand.fonts.families(),
     )
     broken = [f for f in report.findings if f.code == "C101"]
     if broken:  # our own bug, not the content's: say so, and write nothing

@@ -39,6 +39,7 @@ def check(
         min_size=min_size or deck.brand.type_scale.small,
         type_scale=type_scale or deck.brand.type_scale.steps(),
         locate=content_locator(plans, deck.source_map),
+        audience_fonts=_audience_fonts(deck),
     )
     if final:  # the content knows exactly what is unconfirmed, and where to confirm it
         report.findings = with_content_list(report.findings, plans, deck.source_map)
@@ -69,9 +70,20 @@ def _check_file(
     locate = content_locator(plans, built_from.source_map) if built_from else None
     scale = type_scale or (built_from.brand.type_scale.steps() if built_from else ())
     report = check_deck(
-        deck_path, final=final, min_size=min_size or 12.0, type_scale=scale, locate=locate
+        deck_path,
+        final=final,
+        min_size=min_size or 12.0,
+        type_scale=scale,
+        locate=locate,
+        audience_fonts=_audience_fonts(built_from) if built_from else (),
     )
     if final and built_from and report.slide_ids == [p.id for p in plans]:
         # the deck is this content's: list each unconfirmed item once, at its status line
         report.findings = with_content_list(report.findings, plans, built_from.source_map)
     return report
+
+
+def _audience_fonts(deck: Deck) -> tuple[str, ...]:
+    """The brand's fonts, when it says the people who open its decks have them."""
+    fonts = deck.brand.fonts
+    return fonts.families() if fonts.audience_has_fonts else ()

@@ -15,6 +15,7 @@ from summarydeck.layouts.registry import kinds
 from summarydeck.layouts.selection import apply_variant, default_variant, pick_slides
 from summarydeck.model.deck import Deck
 from summarydeck.model.validate import validate
+from summarydeck.plan.fonts import use_brand_fonts
 from summarydeck.plan.types import SlidePlan
 from summarydeck.source import limits
 from summarydeck.source.content_dir import (
@@ -54,7 +55,10 @@ def load_deck(content_dir: Path, diags: Diagnostics) -> Deck | None:
     raw = load_content_dir(content_dir, diags)
     specs = {name: kind.spec for name, kind in kinds().items()}
     deck = validate(raw, diags, specs)  # even after load errors: report as much as possible
-    return None if diags.errors else deck
+    if diags.errors or deck is None:
+        return None
+    use_brand_fonts(deck.fonts)  # text is measured with the brand's own font files
+    return deck
 
 
 def load(content_dir: Path) -> tuple[Deck, Diagnostics]:
@@ -174,8 +178,8 @@ def content_hash(
 
 def brand_files(deck: Deck) -> list[Path]:
     """Files the brand names that a scan of the content folder does not cover: a logo kept
-    elsewhere, and the template wherever it is (a .potx is not a content file), so that a
-    changed template changes the content's digest and `watch` rebuilds."""
+    elsewhere, and the template and font files wherever they are (neither is a content file),
+    so that a changed template or font changes the content's digest and `watch` rebuilds."""
     files = []
     logos = [deck.brand.logo, *(partner.logo for partner in deck.brand.partners)]
     for name in logos:
@@ -186,6 +190,8 @@ def brand_files(deck: Deck) -> list[Path]:
             files.append(logo)
     if deck.template is not None:
         files.append(deck.template.path.resolve())
+    # the brand's font files: text is measured with them, wherever they are
+    files += [face.path for faces in deck.fonts.values() for face in faces.values()]
     return files
 
 

@@ -29,7 +29,7 @@ from summarydeck.model.brand import Brand
 from summarydeck.model.content import ChartType, Series
 from summarydeck.model.number_format import format_value
 from summarydeck.plan.colours import role_hex
-from summarydeck.plan.fonts import font_file
+from summarydeck.plan.fonts import brand_file, font_file
 from summarydeck.plan.types import ChartElement, ColourRole
 from summarydeck.values import EMU_PER_INCH
 
@@ -97,7 +97,7 @@ def _cache_key(element: ChartElement, brand: Brand, colours: list[str]) -> str:
     """A hash of everything the picture depends on, matplotlib's version and the font files
     included. The version comes from the package metadata: importing matplotlib to ask it would
     cost a second on every build that finds its pictures in the cache."""
-    fonts = [font_file(brand.fonts.body).name, font_file(brand.fonts.body, bold=True).name]
+    fonts = [_font_key(brand.fonts.body, False), _font_key(brand.fonts.body, True)]
     fills = highlight_fills(brand)
     key_data = {
         "v": RENDERER_VERSION,
@@ -159,15 +159,12 @@ def _draw(element: ChartElement, brand: Brand, colours: list[str]) -> bytes:
 
 
 def _style(element: ChartElement, brand: Brand) -> Any:  # rcParams for rc_context
-    """matplotlib settings for drawing on brand: the bundled fonts, the brand's text colour for
-    words and its muted colour for axis lines and ticks (never matplotlib's black)."""
-    from matplotlib import font_manager
-
-    regular = font_file(brand.fonts.body)
-    bold = font_file(brand.fonts.body, bold=True)
-    for path in (regular, bold):
-        font_manager.fontManager.addfont(str(path))
-    family = font_manager.FontProperties(fname=str(regular)).get_name()
+    """matplotlib settings for drawing on brand: the brand's font files or the bundled twins,
+    the brand's text colour for words and its muted colour for axis lines and ticks (never
+    matplotlib's black)."""
+    regular = _font_path(brand.fonts.body, False)
+    bold = _font_path(brand.fonts.body, True)
+    family = _registered(regular, bold)
     text, muted = role_hex(brand, ColourRole.TEXT), role_hex(brand, ColourRole.MUTED)
     return {
         "font.family": family,
@@ -182,6 +179,35 @@ def _style(element: ChartElement, brand: Brand) -> Any:  # rcParams for rc_conte
         "legend.labelcolor": text,
         "svg.hashsalt": "summarydeck",
     }
+
+
+def _font_path(family: str, bold: bool) -> Path:
+    """The file a picture chart draws `family` with: the brand's own, else the bundled twin."""
+    own = brand_file(family, bold)
+    return own.path if own is not None else font_file(family, bold)
+
+
+def _font_key(family: str, bold: bool) -> str:
+    """What a picture depends on of its font: the bundled file's name, or the digest of the
+    brand's file (a changed file draws again)."""
+    own = brand_file(family, bold)
+    return own.digest if own is not None else font_file(family, bold).name
+
+
+def _registered(regular: Path, bold: Path) -> str:
+    """The family name matplotlib knows the two files by, once its font manager has them
+    (by path: nothing is installed). Any other file of that name it knew (a font installed on
+    this machine, a brand's file since changed) is forgotten, so these are the ones drawn."""
+    from matplotlib import font_manager
+
+    manager = font_manager.fontManager
+    family = font_manager.FontProperties(fname=str(regular)).get_name()
+    ours = {str(regular), str(bold)}
+    for entry in [e for e in manager.ttflist if e.name == family or e.fname in ours]:
+        manager.ttflist.remove(entry)
+    for path in sorted(ours):
+        manager.addfont(path)  # and matplotlib forgets the lookups it had cached
+    return family
 
 
 def _figure(element: ChartElement, brand: Brand, colours: list[str]) -> Any:

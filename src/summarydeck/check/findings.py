@@ -60,6 +60,12 @@ RULES = {
         Rule("C204", "off-scale-size", Severity.WARNING, "text at a size off the type scale"),
         Rule("C205", "inconsistent-size", Severity.WARNING, "one element at different sizes"),
         Rule("C206", "lonely-word", Severity.WARNING, "a title ends with one word on a line"),
+        Rule(
+            "C207",
+            "font-not-in-office",
+            Severity.WARNING,
+            "text in a font PowerPoint does not come with: viewers need it installed",
+        ),
         Rule("C301", "low-contrast", Severity.ERROR, "text contrast is below WCAG 2.1 AA"),
         Rule("C302", "contrast-unknown", Severity.INFO, "text over a picture or gradient"),
         Rule("C303", "non-text-contrast", Severity.ERROR, "a meaningful fill is below 3:1"),

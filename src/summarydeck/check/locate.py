@@ -24,6 +24,8 @@ def content_locator(plans: list[SlidePlan], smap: SourceMap) -> Locator:
         plan = plans[finding.slide - 1]
         if finding.slide_id is not None and finding.slide_id != plan.id:
             return None
+        if finding.code == "C207":  # the font is the brand's choice, not the slide's
+            return smap.locate(("brand", "fonts"), key=True)
         frames = [plan.title, *([plan.subtitle] if plan.subtitle else []), *plan.elements]
         element = next((e for e in frames if e.name == finding.shape), None)
         if isinstance(element, TextElement) and element.source:

@@ -69,9 +69,11 @@ def check_deck(
     min_size: float = 12.0,
     type_scale: Iterable[float] = (),
     locate: Locator | None = None,
+    audience_fonts: Iterable[str] = (),
 ) -> CheckReport:
     """Every finding for the deck at `source` (a path or the bytes of a .pptx). `type_scale`
-    lists the sizes text may be set at; without it, sizes are not checked against a scale."""
+    lists the sizes text may be set at; without it, sizes are not checked against a scale.
+    `audience_fonts`: fonts the people who open the deck have, beyond Office's."""
     # a file is untrusted: read within the limits, and refused (exit 3) when it is no deck
     data = source if isinstance(source, bytes) else read_deck_bytes(Path(source))
     findings = _package_findings(package_rules.check_package(data))
@@ -79,7 +81,12 @@ def check_deck(
         deck = read_deck(data, None if isinstance(source, bytes) else str(source))
     except DeckReadError as exc:
         return CheckReport([*findings, Finding("C101", str(exc))], 0)
-    options = Options(min_size=min_size, final=final, type_scale=tuple(sorted(set(type_scale))))
+    options = Options(
+        min_size=min_size,
+        final=final,
+        type_scale=tuple(sorted(set(type_scale))),
+        audience_fonts=frozenset(audience_fonts),
+    )
     for check in all_checks().values():
         findings.extend(check(deck, options))
     if locate is not None:

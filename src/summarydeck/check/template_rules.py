@@ -14,7 +14,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from summarydeck.check.findings import Rule, Severity, fails, tally
+from summarydeck.check.rules.font_availability import audience_note
 from summarydeck.check.rules.geometry import sides_past
+from summarydeck.model.brand import OFFICE_FONTS
 from summarydeck.ooxml.templates import (
     FOOTER_TYPES,
     LayoutInfo,
@@ -52,6 +54,12 @@ TEMPLATE_RULES = {
             "unknown-font",
             Severity.WARNING,
             "a theme font is neither installed nor metric-compatible with a bundled one",
+        ),
+        Rule(
+            "T502",
+            "font-not-in-office",
+            Severity.WARNING,
+            "a theme font PowerPoint does not come with: viewers need it installed",
         ),
     )
 }
@@ -389,12 +397,22 @@ def _short(text: str, most: int = 60) -> str:
 
 
 def _fonts(info: TemplateInfo, installed: Callable[[str], bool]) -> Iterator[TemplateFinding]:
-    seen = {name.casefold() for name in METRIC_TWINS}  # measured with a bundled twin
+    seen = {name.casefold() for name in OFFICE_FONTS}  # every PowerPoint has them
     for master in info.masters:
         for which, family in (("heading", master.major_font), ("body", master.minor_font)):
-            if not family or family.casefold() in seen or installed(family):
+            if not family or family.casefold() in seen:
                 continue
             seen.add(family.casefold())
+            if family in METRIC_TWINS or installed(family):
+                # shown and measured here; not necessarily where the deck is opened
+                message, hint = audience_note(family, subject=f"the theme's {which} font is")
+                yield TemplateFinding(
+                    "T502",
+                    message,
+                    master.name,
+                    hint=hint,
+                )
+                continue
             yield TemplateFinding(
                 "T501",
                 f"the theme's {which} font `{family}` is not installed here, and summarydeck "

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from summarydeck.ooxml.deck_view import ShapeView, TextParagraph
-from summarydeck.plan.fonts import METRIC_TWINS
+from summarydeck.plan.fonts import measurable
 from summarydeck.plan.measure import (
     LINE_PITCH,
     Span,
@@ -27,8 +27,10 @@ class Measured:
 
 
 def unmeasurable_fonts(shape: ShapeView) -> set[str]:
-    """Typefaces in the shape we have no metrics for."""
-    return {r.font for p in shape.paragraphs for r in p.runs if r.text.strip()} - set(METRIC_TWINS)
+    """Typefaces in the shape we have no metrics for: neither a bundled twin nor a font the
+    brand gave the files of."""
+    fonts = {r.font for p in shape.paragraphs for r in p.runs if r.text.strip()}
+    return {font for font in fonts if not measurable(font)}
 
 
 def measure_shape(shape: ShapeView) -> Measured | None:

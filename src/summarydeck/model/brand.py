@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from typing import Annotated, Literal
 
@@ -13,8 +14,38 @@ from summarydeck.model.errors import FieldProblem
 _HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 
 # Office fonts whose metric-compatible free twins ship with summarydeck for measuring (and which
-# LibreOffice finds on the system for rendering).
+# LibreOffice finds on the system for rendering). Any other font needs its files (`fonts.files`).
 SUPPORTED_FONTS = ("Calibri", "Arial", "Cambria", "Carlito", "Liberation Sans", "Caladea")
+
+# Fonts that come with Microsoft Office on Windows and on the Mac, so anyone opening a deck in
+# PowerPoint has them; a deck in any other font looks right only where it is installed. Kept
+# short on purpose: only fonts we are sure of.
+OFFICE_FONTS = frozenset(
+    {
+        "Aptos",
+        "Aptos Display",
+        "Aptos Narrow",
+        "Arial",
+        "Arial Black",
+        "Arial Narrow",
+        "Calibri",
+        "Calibri Light",
+        "Cambria",
+        "Candara",
+        "Consolas",
+        "Constantia",
+        "Corbel",
+        "Courier New",
+        "Georgia",
+        "Tahoma",
+        "Times New Roman",
+        "Trebuchet MS",
+        "Verdana",
+    }
+)
+
+# Windows selects a font by a name of at most 31 characters (LOGFONT's face name)
+_LONGEST_FONT_NAME = 31
 
 
 def _check_hex(value: str) -> str:
@@ -23,17 +54,21 @@ def _check_hex(value: str) -> str:
     return value.upper()
 
 
-def _check_font(value: str) -> str:
-    if value not in SUPPORTED_FONTS:
+def _check_font_name(value: str) -> str:
+    # whether summarydeck can measure it is the `Fonts` model's check: it needs the files
+    value = value.strip()
+    if not value:
+        raise ValueError("a font is named, e.g. `Calibri`")
+    if len(value) > _LONGEST_FONT_NAME:
         raise ValueError(
-            f"font `{value}` has no metric-compatible font here; use one of "
-            + ", ".join(SUPPORTED_FONTS)
+            f"a font name of {len(value)} characters; Windows selects fonts by names of at "
+            f"most {_LONGEST_FONT_NAME}, so PowerPoint there would never find it"
         )
     return value
 
 
 HexColour = Annotated[str, AfterValidator(_check_hex)]
-FontName = Annotated[str, AfterValidator(_check_font)]
+FontName = Annotated[str, AfterValidator(_check_font_name)]
 
 
 class Colours(Strict):
@@ -52,9 +87,55 @@ class Colours(Strict):
     muted: HexColour = "#52606D"  # secondary text: citations, footers (a text colour, not a slot)
 
 
+class FontFiles(Strict):
+    """A font family's files, relative to the content folder (or in an `--assets` folder).
+
+    Regular and bold are needed (headings, key figures and labels are bold, and a bold face
+    is wider than the regular one). Without an italic, italic text is measured with the
+    upright face, as PowerPoint slants it when it has no italic: the same widths."""
+
+    regular: str = Field(min_length=1)
+    bold: str = Field(min_length=1)
+    italic: str | None = None
+    bold_italic: str | None = None
+
+    def named(self) -> dict[str, str]:
+        """Each face given: `regular`, `bold` ... -> its file."""
+        return {style: name for style, name in self.model_dump().items() if name}
+
+
 class Fonts(Strict):
     heading: FontName = "Arial"
     body: FontName = "Calibri"
+    # a font's files by its family name: any font, measured and drawn with these files
+    files: dict[FontName, FontFiles] = Field(default_factory=dict, max_length=4)
+    # the people who open the deck have the fonts installed: no warning that they need them
+    audience_has_fonts: bool = False
+
+    @model_validator(mode="after")
+    def _measurable(self) -> Fonts:
+        for role in ("heading", "body"):
+            family = getattr(self, role)
+            if family in SUPPORTED_FONTS or family in self.files:
+                continue
+            known = [*SUPPORTED_FONTS, *self.files]
+            close = difflib.get_close_matches(family, known, n=1, cutoff=0.75)
+            raise FieldProblem(
+                f"the {role} font `{family}` has no files under `fonts.files`, and is not "
+                "one summarydeck bundles a metric-compatible font for ("
+                + ", ".join(SUPPORTED_FONTS[:3])
+                + "): text in it cannot be measured",
+                at=(role,),
+                hint=f"did you mean `{close[0]}`?"
+                if close
+                else f"give its font files under `fonts.files`, e.g. `{family}: {{regular: "
+                "fonts/X-Regular.ttf, bold: fonts/X-Bold.ttf}` (docs/fonts.md)",
+            )
+        return self
+
+    def families(self) -> tuple[str, ...]:
+        """The families the deck is set in: the heading's, then the body's if it differs."""
+        return tuple(dict.fromkeys((self.heading, self.body)))
 
 
 class TypeScale(Strict):

@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from summarydeck.model.brand import Brand
+from summarydeck.model.brand_fonts import BrandFonts
 from summarydeck.model.content import Content, DeckInfo
 from summarydeck.model.labels import DEFAULT, Labels
 from summarydeck.model.storyboard import SlideSpec
@@ -26,6 +27,7 @@ class Deck:
     variant: str | None = None  # the variant this deck was cut to, if any
     selected: tuple[Entry, ...] | None = None  # the entries a variant keeps; None: all
     template: Template | None = None  # the organisation's template it is built on, if any
+    fonts: BrandFonts = field(default_factory=dict)  # the brand's own font files, checked
     labels: Labels = DEFAULT  # the words the tool itself writes, in the deck's language
 
     @property

@@ -134,7 +134,7 @@ def _fonts(
     for role, family in (("heading", info.major_font), ("body", info.minor_font)):
         if role in given or not family:
             continue
-        if family in SUPPORTED_FONTS:
+        if family in SUPPORTED_FONTS or family in brand.fonts.files:
             values[role] = family
         else:
             diags.warning(
@@ -142,6 +142,7 @@ def _fonts(
                 f"brand.template: its {role} font `{family}` has no metric-compatible font "
                 f"here; text is fitted as if set in {getattr(brand.fonts, role)}",
                 smap.locate(("brand", "template")),
-                "set `brand.fonts`, or use " + ", ".join(SUPPORTED_FONTS[:3]) + " in the template",
+                f"give the files of `{family}` under `brand.fonts.files` (docs/fonts.md), set "
+                "`brand.fonts`, or use " + ", ".join(SUPPORTED_FONTS[:3]) + " in the template",
             )
     return brand.fonts.model_copy(update=values)

@@ -1,6 +1,7 @@
 """Measure text with real font metrics: how many lines a paragraph wraps to, how tall a frame is.
 
-Pillow's `getlength` on the bundled metric-compatible TTFs matches LibreOffice's widths closely;
+Pillow's `getlength` on the bundled metric-compatible TTFs (or the brand's own font files, see
+`plan/fonts.py`) matches LibreOffice's widths closely;
 each run is measured in its own face (bold, italic) and size. Lines break where LibreOffice and
 PowerPoint break them: at spaces and after a hyphen or dash between words; a word wider than the
 line breaks wherever it must (a long web address). We add line pitch (1.2 x size x spacing),
@@ -24,7 +25,7 @@ from PIL import ImageFont
 
 from summarydeck.markdown.typography import NBSP
 from summarydeck.model.brand import Brand
-from summarydeck.plan.fonts import font_file
+from summarydeck.plan.fonts import Face, face
 from summarydeck.plan.types import BULLET_INDENT, TextElement
 from summarydeck.values import EMU_PER_PT, Paragraph
 
@@ -53,41 +54,43 @@ class Span:
     atomic: bool = False  # breaks only where it must: LibreOffice draws a link as one field
 
 
-@functools.cache
-def _font(family: str, bold: bool, italic: bool = False) -> Any:
-    return ImageFont.truetype(str(font_file(family, bold, italic)), _REFERENCE_SIZE)
+# keyed by face, not family: a family's files may change between builds (watch, tests); a few
+# faces only, so a brand font replaced while watching does not stay in memory
+@functools.lru_cache(maxsize=32)
+def _font(source: Face) -> Any:
+    return ImageFont.truetype(source.open(), _REFERENCE_SIZE)
 
 
-@functools.cache
-def _coverage(family: str, bold: bool, italic: bool) -> frozenset[int]:
+@functools.lru_cache(maxsize=32)
+def _coverage(source: Face) -> frozenset[int]:
     from fontTools.ttLib import TTFont  # only to read which characters the font has
 
-    with TTFont(str(font_file(family, bold, italic)), lazy=True) as ttf:
+    with TTFont(source.open(), lazy=True) as ttf:
         return frozenset(ttf.getBestCmap())
 
 
 def missing_character(text: str, family: str, bold: bool = False) -> str | None:
-    """The first character of `text` that the bundled font for `family` has no glyph for: what
-    a picture chart, drawn with that font alone, would show as an empty box."""
-    covered = _coverage(family, bold, False)
+    """The first character of `text` that the font for `family` has no glyph for: what a
+    picture chart, drawn with that font alone, would show as an empty box."""
+    covered = _coverage(face(family, bold))
     return next((c for c in text if not c.isspace() and ord(c) not in covered), None)
 
 
 def text_width(text: str, family: str, bold: bool, size: float, italic: bool = False) -> float:
     """Width in points of `text` set in `family` at `size` points."""
-    return _reference_width(text, family, bold, italic) * size / _REFERENCE_SIZE
+    return _reference_width(text, face(family, bold, italic)) * size / _REFERENCE_SIZE
 
 
 @functools.lru_cache(maxsize=65_536)
-def _reference_width(text: str, family: str, bold: bool, italic: bool) -> float:
+def _reference_width(text: str, source: Face) -> float:
     # fitting measures the same words at many sizes: measure each once, then scale
     # a non-breaking space is drawn as a space (Carlito has no glyph of its own for it)
     text = text.replace(NBSP, " ")
-    covered = _coverage(family, bold, italic)
+    covered = _coverage(source)
     if all(ord(c) in covered for c in text):
-        return float(_font(family, bold, italic).getlength(text))
+        return float(_font(source).getlength(text))
     width, start = 0.0, 0
-    font = _font(family, bold, italic)
+    font = _font(source)
     for index, char in enumerate(text):
         if ord(char) in covered:
             continue

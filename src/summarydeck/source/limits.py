@@ -46,6 +46,8 @@ MAX_PICTURE_BYTES = 30_000_000
 # is read without decoding, so a "decompression bomb" is refused unopened.
 MAX_PICTURE_PIXELS = 25_000_000
 MAX_TEMPLATE_BYTES = 100_000_000
+# A brand's font file (one face): a Latin font is well under 1 MB, a CJK one about 20 MB.
+MAX_FONT_BYTES = 30_000_000
 
 
 def max_slides() -> int:

@@ -20,6 +20,9 @@ class Options:
     final: bool = False  # a deck for publishing: unconfirmed content is an error
     # points: the sizes text may be set at (the brand's type scale); empty: not known
     type_scale: tuple[float, ...] = ()
+    # fonts the people who open the deck are known to have (or have been told about, by the
+    # build's W213): no C207 for them
+    audience_fonts: frozenset[str] = frozenset()
 
 
 Check = Callable[[DeckView, Options], Iterable[Finding]]

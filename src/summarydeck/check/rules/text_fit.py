@@ -32,7 +32,8 @@ def overflow(deck: DeckView, options: Options) -> Iterator[Finding]:
                         f"text set in {', '.join(sorted(new))} is not checked for overflow: "
                         "summarydeck has no metrics for it",
                         "use Calibri, Arial or Cambria (or their free twins Carlito, "
-                        "Liberation Sans, Caladea)",
+                        "Liberation Sans, Caladea); or, for a deck built from content, give "
+                        "the font's files under `brand.fonts.files`",
                     )
                 continue
             yield from _overflow(slide, shape, deck)
