@@ -113,7 +113,7 @@ def test_a_card_title_too_long_is_reported_at_the_title(content_copy: Path) -> N
         api.plan(content_copy)
     errors = [d for d in caught.value.diagnostics if d.code == "E401"]
     assert errors, caught.value.diagnostics
-    assert all(".cards[0].title" in d.message for d in errors), [d.message for d in errors]
+    assert all(", cards[0].title" in d.message for d in errors), [d.message for d in errors]
 
 
 def test_six_long_cards_continue_on_a_second_slide(content_copy: Path) -> None:

@@ -11,12 +11,12 @@ from summarydeck.model.content import Chart, ChartType
 from summarydeck.model.labels import DEFAULT, Labels
 from summarydeck.model.number_format import format_value
 
+# the label that names each kind of chart
 _NAMES = {
-    ChartType.COLUMN: "Column chart",
-    ChartType.BAR: "Bar chart",
-    ChartType.PIE: "Pie chart",
-    ChartType.DOUGHNUT: "Doughnut chart",
-    ChartType.PICTOGRAM: "Pictogram",
+    ChartType.COLUMN: "column_chart",
+    ChartType.BAR: "bar_chart",
+    ChartType.PIE: "pie_chart",
+    ChartType.DOUGHNUT: "doughnut_chart",
 }
 
 
@@ -32,9 +32,9 @@ def draft_alt_text(
     from `labels` ("about 40", "more than 100")."""
     text = _sentence(finding)
     if chart.type is ChartType.PICTOGRAM:
-        label = chart.icon_label or "people"
+        label = chart.icon_label or labels.text("pictogram_people")
         value = _said(str(chart.value), chart.value_qualifier, labels)
-        text += f" Pictogram: {value} of {chart.total} {label} filled."
+        text += " " + labels.text("pictogram", value=value, total=chart.total, label=label)
     else:
         parts = []
         for series in chart.series:
@@ -45,10 +45,11 @@ def draft_alt_text(
                 )
             )
             parts.append(f"{series.name}: {values}")
-        text += f" {_NAMES[chart.type]}. " + ". ".join(parts) + "."
+        text += f" {labels.text(_NAMES[chart.type])}. " + ". ".join(parts) + "."
     cited = [source] if isinstance(source, str) else list(source or ())
     if cited:
-        text += f" Source{'s' if len(cited) > 1 else ''}: {'; '.join(cited)}."
+        said = labels.text("source_one" if len(cited) == 1 else "source_many")
+        text += f" {said} {'; '.join(cited)}."
     # a screen reader's text is set like the slide's: categories and names come as typed
     return typeset_spoken(text)
 

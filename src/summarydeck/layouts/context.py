@@ -213,7 +213,7 @@ class LayoutContext:
             named[number] = f"{label}: {source.title}" + (f", {source.url}" if source.url else "")
         if not cited:
             return None, ""
-        prefix = "Source: " if len(cited) == 1 else "Sources: "
+        prefix = self.label("source_one" if len(cited) == 1 else "source_many") + " "
         band = self.grid.citation
         if beside_mark:
             band = Box(band.left, band.top, band.width - MARK_WIDTH - self.grid.gutter, band.height)
@@ -230,10 +230,12 @@ class LayoutContext:
         order = sorted(cited)
         if numbered:  # too long for one line at a readable size: the numbers, listed at the end
             numbers = ", ".join(f"[{n}]" for n in order)
-            line, notes = f"{prefix}{numbers}, listed at the end", ""
+            line, notes = prefix + self.label("sources_listed_at_end", numbers=numbers), ""
         else:
-            line = f"{prefix}{cited[order[0]]} and {len(order) - 1} more, named in the notes"
-            notes = "\n\nSources:\n" + "\n".join(f"- {named[n]}" for n in order)
+            more = self.label("sources_in_notes", first=cited[order[0]], count=len(order) - 1)
+            line = prefix + more
+            listed = "\n".join(f"- {named[n]}" for n in order)
+            notes = f"\n\n{self.label('source_many')}\n{listed}"
         return dataclasses.replace(element, paragraphs=self.plain(line)), notes
 
     def provenance(self, collection: str, item_id: str) -> Provenance:
