@@ -122,7 +122,7 @@ BREAKAGES = [
     Breakage(
         "draft: the footer never says Draft",
         "plan/types.py",
-        "return DRAFT_PREFIX + footer if any(plan.unconfirmed for plan in plans) else footer",
+        'return f"{draft} · {footer}" if any(plan.unconfirmed for plan in plans) else footer',
         "return footer",
         ("tests/test_publishable.py",),
     ),

@@ -6,6 +6,7 @@ on plans and elements built for the purpose."""
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from collections import defaultdict
 from pathlib import Path
@@ -30,6 +31,7 @@ from summarydeck.plan.types import (
     SlidePlan,
     TextElement,
     TextStyle,
+    ToConfirm,
     footer_line,
 )
 from summarydeck.values import EMU_PER_PT, Box, Paragraph, Run, inches
@@ -334,7 +336,9 @@ def test_a_draft_says_draft_in_every_footer_and_marks_slides_quietly(
 def test_footer_says_draft_only_while_something_is_unconfirmed() -> None:
     title = TextElement("Title", Box(0, 0, 1, 1), (), TextStyle(32))
     plain = SlidePlan("a", "bullets", "Bullets", title, "")
-    assert footer_line("Q Lab", [plain]) == "Q Lab"
+    assert footer_line("Q Lab", [plain], "Draft") == "Q Lab"
+    marked = dataclasses.replace(plain, unconfirmed=(ToConfirm("x", "y", (), ""),))
+    assert footer_line("Q Lab", [plain, marked], "Drafft") == "Drafft · Q Lab"
 
 
 def test_a_confirmed_deck_has_no_draft_mark_and_an_empty_review(

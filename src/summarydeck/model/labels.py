@@ -15,6 +15,8 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
+from summarydeck.markdown.typography import NBSP
+
 # key -> the placeholders it may use; the defaults below must use only these
 PLACEHOLDERS: Mapping[str, frozenset[str]] = MappingProxyType(
     {
@@ -172,7 +174,7 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "part_minutes": "{name} {minutes}",
         "workshop_runs": "The workshop runs from {start} to {end}",
         "workshop_takes": "The workshop takes {duration}",
-        "minutes_short": "{minutes}\u00a0min",
+        "minutes_short": "{minutes}" + NBSP + "min",  # a number and its unit on one line
         "minute_one": "{count} minute",
         "minute_many": "{count} minutes",
         "hour_one": "{count} hour",
@@ -257,7 +259,7 @@ WELSH: Mapping[str, str] = MappingProxyType(
         "part_minutes": "{name} {minutes}",
         "workshop_runs": "Mae’r gweithdy yn rhedeg o {start} tan {end}",
         "workshop_takes": "Mae’r gweithdy yn para {duration}",
-        "minutes_short": "{minutes}\u00a0mun",
+        "minutes_short": "{minutes}" + NBSP + "mun",
         "minute_one": "{count} munud",
         "minute_many": "{count} munud",
         "hour_one": "{count} awr",
