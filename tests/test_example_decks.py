@@ -9,6 +9,7 @@ whether it is on a slide, in the speaker notes, in a chart or in alt text.
 from __future__ import annotations
 
 import re
+import shutil
 import zipfile
 from pathlib import Path
 
@@ -16,6 +17,7 @@ import pytest
 from lxml import etree
 
 from summarydeck import api
+from summarydeck.model.labels import ENGLISH, WELSH
 
 EXAMPLES = Path(__file__).parent.parent / "examples"
 EXAMPLE_FOLDERS = sorted(p.parent for p in EXAMPLES.glob("*/deck.yaml"))
@@ -115,5 +117,66 @@ def test_the_qlab_word_scan_finds_what_it_looks_for() -> None:
     assert qlab_words_in("Bear this in mind; remind the room") == []
 
 
-# Room for the lead's label scan (every label an example overrides is used, no tool default
-# leaks through) and the two-language test (an example built in Welsh).
+# --- the labels an example overrides, and the same example in another language ---------------
+
+
+def _overridden(folder: Path) -> dict[str, str]:
+    deck, _ = api.load(folder)
+    return dict(deck.labels.overrides)
+
+
+def default_fragments(key: str) -> list[str]:
+    """The words of a label's English default between its placeholders: "Part {number}" ->
+    ["Part"]; what is left of the default wherever it was used."""
+    pieces = re.split(r"\{[a-z_]+\}", ENGLISH[key])
+    return [p.strip(" :.,()") for p in pieces if len(p.strip(" :.,()")) >= 3]
+
+
+@pytest.mark.parametrize("folder", EXAMPLE_FOLDERS, ids=lambda f: f.name)
+def test_no_default_an_example_overrode_is_left_on_a_slide_or_in_the_notes(
+    folder: Path, tmp_path: Path
+) -> None:
+    overridden = _overridden(folder)
+    assert overridden, "an example shows labels in use"
+    unwanted = {
+        fragment: key
+        for key in overridden
+        for fragment in default_fragments(key)
+        if fragment not in overridden[key]  # "Sources" kept in an override is no leak
+    }
+    said = ""
+    for variant in _variants(folder):
+        out = tmp_path / f"{variant}.pptx"
+        api.build(folder, out, tmp_path / "cache", selection=api.Selection(variant))
+        for name, text in shown_text(out).items():
+            left = [f"{fragment} ({key})" for fragment, key in unwanted.items() if fragment in text]
+            assert left == [], f"{variant}: {name}"
+            said += text
+    # and each override is used somewhere: one the deck never shows proves nothing
+    for key, words in overridden.items():
+        shown = [f for f in re.split(r"\{[a-z_]+\}", words) if f.strip()]
+        assert all(f in said for f in shown), f"the override of `{key}` is never shown"
+
+
+def test_an_example_builds_in_a_second_language(tmp_path: Path) -> None:
+    """The digital-exclusion example in Welsh: every label it does not override switches, its
+    text runs are tagged `cy`, and the build stays clean."""
+    content = tmp_path / "content"
+    shutil.copytree(EXAMPLES / "digital-exclusion", content)
+    deck_file = content / "deck.yaml"
+    text = deck_file.read_text("utf-8")
+    assert text.count("  language: en-GB\n") == 1
+    deck_file.write_text(text.replace("  language: en-GB\n", "  language: cy\n"), "utf-8")
+    overridden = _overridden(content)
+    out = tmp_path / "cy.pptx"
+    result = api.build(content, out, tmp_path / "cache", selection=api.Selection("workshop"))
+    assert [d.code for d in result.diagnostics] == []
+    said = "\n".join(shown_text(out).values())
+    for key in ("sources_title", "source_one", "source_many", "break_title"):
+        assert key not in overridden
+        assert WELSH[key] in said, key
+    for english in ("Sources:", "Source:", "Break", "Discuss:", " min\n"):
+        assert english not in said, english
+    with zipfile.ZipFile(out) as package:
+        runs = etree.fromstring(package.read("ppt/slides/slide2.xml"))
+    assert {r.get("lang") for r in runs.iter(f"{A}rPr")} == {"cy"}
