@@ -3,7 +3,8 @@
     python scripts/contact_sheet.py [DECK.pptx] [--out docs/contact-sheet.png]
 
 `make contact-sheet` builds the deck and runs this. Regenerate it whenever the look changes, so
-the README shows what the tool makes. Needs LibreOffice (`soffice`) and poppler (`pdftoppm`).
+docs/qlab-deck.md shows what the tool makes (an example's sheet: `--out docs/examples/...`).
+Needs LibreOffice (`soffice`) and poppler (`pdftoppm`).
 The work is `summarydeck.export`'s (what `summarydeck export` does); this keeps only the sheet.
 """
 

@@ -287,9 +287,9 @@ CODES: dict[str, ContentCode] = {
             "W215",
             "warning",
             "count in words disagrees",
-            "A title or point says a number of the deck's numbered items in words (\"five "
-            "opportunities\") that is not how many there are. Write `{count}` instead of the "
-            "number, so the text follows the content, or correct it.",
+            "A title or point counts the deck's numbered items in words (five opportunities) "
+            "that is not how many there are. Correct the number, or write the sentence "
+            "without it, so it stays true as items are added or removed.",
         ),
         ContentCode(
             "W210",
