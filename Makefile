@@ -38,7 +38,7 @@ pytest: $(STAMP)
 test-fast: $(STAMP)
 	$(BIN)/pytest -m "not slow"
 
-# after a change to the look: rebuild the picture of every slide that the README shows
+# after a change to the look: rebuild the picture of every slide that docs/qlab-deck.md shows
 contact-sheet: deck
 	$(BIN)/python scripts/contact_sheet.py
 
