@@ -318,3 +318,128 @@ def test_the_labels_command_lists_each_label_with_its_default() -> None:
     assert result.exit_code == 0
     assert "section_number" in result.output and "Rhan {number}" in result.output
     assert len([line for line in result.output.splitlines() if line]) > len(PLACEHOLDERS)
+
+
+# --- review findings: nothing English left, labels located, no false counts ---------------------
+
+ENGLISH_WORDS = [
+    "Key points",
+    "QR code",
+    "A table of",
+    "Source:",
+    "Sources:",
+    # ("Pictogram" is Welsh too)
+    "Column chart",
+    "Bar chart",
+    "people filled",
+    "Discuss",
+    "minutes",
+]
+
+
+def _said_in_package(deck: Path) -> str:
+    """Every word a reader sees or hears: text runs, and alt text (`descr`)."""
+    words = []
+    with zipfile.ZipFile(deck) as package:
+        for name in package.namelist():
+            if name.startswith(("ppt/slides/slide", "ppt/notesSlides/")) and name.endswith(".xml"):
+                root = etree.fromstring(package.read(name))
+                words += [t.text or "" for t in root.iter(f"{A}t")]
+                words += [e.get("descr", "") for e in root.iter() if e.get("descr")]
+    return "\n".join(words)
+
+
+def test_a_welsh_deck_has_no_english_word_of_the_tools_in_notes_or_alt_text(
+    tmp_path: Path,
+) -> None:
+    content = variant_content(tmp_path / "content")
+    edit_content(content / "deck.yaml", "  language: en-GB\n", "  language: cy\n")
+    for variant in ("full", "workshop"):
+        result = api.build(
+            content, out=tmp_path / f"{variant}.pptx", selection=api.Selection(variant)
+        )
+        said = _said_in_package(result.path)
+        left = [word for word in ENGLISH_WORDS if word in said]
+        assert left == [], variant
+        assert WELSH["key_points"] in said or variant == "workshop"
+        assert "Cod QR: yn agor" in said
+
+
+def test_a_label_too_long_for_its_box_is_reported_at_the_label(tmp_path: Path) -> None:
+    content = variant_content(tmp_path / "content")
+    with_labels(content, '  minutes_short: "{minutes} minutes of talking in groups"\n')
+    with pytest.raises(ContentError) as caught:
+        api.plan(content, selection=api.Selection(variant="workshop"))
+    errors = [d for d in caught.value.diagnostics if d.code == "E401"]
+    assert errors
+    for error in errors:
+        assert "labels.minutes_short" in error.message
+        assert error.location is not None
+        assert "minutes_short" in line_of(content / "deck.yaml", error.location.line)
+        assert error.hint is not None and "under `labels:`" in error.hint
+        assert "notes:" not in error.hint
+
+
+def test_month_names_with_a_trailing_comma_are_still_used(content_copy: Path) -> None:
+    months = ", ".join(WELSH["months"].split(", ")) + ","
+    with_labels(content_copy, f"  months: {months}\n")
+    _, plans, _ = api.plan(content_copy)
+    byline = slide_texts(plans[:1])
+    assert any(month in byline for month in WELSH["months"].split(", "))
+
+
+def test_a_blank_label_is_an_error_at_its_line(content_copy: Path) -> None:
+    with_labels(content_copy, '  sources_title: "   "\n')
+    [error] = [d for d in errors_of(content_copy) if d.severity == "error"]
+    assert error.code == "E203" and "labels.sources_title" in error.message
+    assert error.location is not None
+    assert "sources_title" in line_of(content_copy / "deck.yaml", error.location.line)
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["The 2023 opportunities in review", "Three opportunities of the three", "Opportunity 2"],
+)
+def test_years_and_parts_of_the_count_are_not_counts(content_copy: Path, title: str) -> None:
+    edit_content(
+        content_copy / "deck.yaml", "    title: What we learned\n", f"    title: {title}\n"
+    )
+    _, _, diags = api.plan(content_copy)
+    assert not [d for d in diags.items if d.code == "W215"]
+
+
+def test_a_brace_written_twice_in_the_items_noun_is_one_brace_on_the_slide(
+    content_copy: Path,
+) -> None:
+    with_labels(content_copy, '  item: "Step {{A}}"\n')
+    _, plans, _ = api.plan(content_copy)
+    said = slide_texts(plans)
+    assert "Step {A} 1 of 3" in said and "{{" not in said
+
+
+def test_a_discussion_about_itself_or_another_discussion_is_an_error(content_copy: Path) -> None:
+    edit_content(
+        content_copy / "deck.yaml",
+        "  - kind: discussion\n    opportunity: first\n",
+        "  - kind: discussion\n    id: talk\n    about: talk\n",
+    )
+    [error] = [d for d in errors_of(content_copy) if d.severity == "error"]
+    assert error.code == "E206" and "names a discussion slide" in error.message
+    assert error.location is not None
+    assert "about: talk" in line_of(content_copy / "deck.yaml", error.location.line)
+
+
+def test_a_discussion_about_an_opportunity_slide_shows_the_opportunitys_prompts(
+    content_copy: Path,
+) -> None:
+    edit_content(
+        content_copy / "deck.yaml",
+        "  - kind: discussion\n    opportunity: first\n",
+        "  - kind: discussion\n    about: first\n",
+    )
+    _, plans, _ = api.plan(content_copy)
+    [discussion] = [p for p in plans if p.kind == "discussion"]
+    assert discussion.title.paragraphs[0].text.startswith("Discuss: ")
+    opportunities = (content_copy / "opportunities.yaml").read_text("utf-8")
+    prompt = opportunities.split("prompts:\n")[1].splitlines()[0].strip(" -")
+    assert prompt in slide_texts([discussion])

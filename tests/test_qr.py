@@ -23,6 +23,7 @@ from summarydeck.charts.qr import (
     qr_png,
 )
 from summarydeck.model.brand import Brand, Colours
+from summarydeck.model.labels import Labels
 from summarydeck.plan.grid import Grid
 from summarydeck.values import inches
 
@@ -77,7 +78,8 @@ def test_the_code_is_dark_on_light_whatever_the_brand() -> None:
 
 
 def test_alt_text_says_it_is_a_qr_code_and_where_it_goes() -> None:
-    assert qr_alt_text(QLAB_ESSAYS) == "QR code: opens qlabessays.health.org.uk"
+    assert qr_alt_text(QLAB_ESSAYS, Labels()) == "QR code: opens qlabessays.health.org.uk"
+    assert qr_alt_text(QLAB_ESSAYS, Labels("cy")) == "Cod QR: yn agor qlabessays.health.org.uk"
 
 
 def _qr_picture(deck: Path, slide_name: str = "closing") -> tuple[object, object]:

@@ -16,6 +16,7 @@ import segno
 from summarydeck.markdown.typography import shown_address
 from summarydeck.model.brand import Brand
 from summarydeck.model.colour import contrast_ratio, relative_luminance
+from summarydeck.model.labels import Labels
 
 QUIET_ZONE = 4  # light modules around the code, as ISO/IEC 18004 asks
 PIXELS_PER_MODULE = 16  # sharp on a projector at any size a slide gives it
@@ -54,6 +55,6 @@ def qr_png(url: str, brand: Brand) -> bytes:
     return out.getvalue()
 
 
-def qr_alt_text(url: str) -> str:
+def qr_alt_text(url: str, labels: Labels) -> str:
     """What a screen reader says: that it is a QR code, and where it goes."""
-    return f"QR code: opens {shown_address(url)}"
+    return labels.text("qr_code", address=shown_address(url))

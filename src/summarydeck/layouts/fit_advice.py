@@ -12,12 +12,19 @@ from summarydeck.plan.overflow_room import Explain, Remedy, ShownField
 from summarydeck.plan.types import TextElement
 from summarydeck.source.yaml_loader import DataPath
 
+# a label too long for its box is shortened where it is written, or given there in shorter words
+LABEL_ADVICE = "under `labels:` (`{}:`); `summarydeck labels` lists its default"
+
 
 def explainer(kind: SlideKind, deck: Deck) -> Explain:
     """What `kind` says about each of its frames that does not fit."""
     advice = kind.fit_advice
 
     def explain(element: TextElement) -> Remedy:
+        source = element.source
+        if source and source[0] == "labels":  # one of the deck's own words: its label
+            key = str(source[1])
+            return Remedy((ShownField(source, deck.labels.raw(key)),), LABEL_ADVICE.format(key))
         fields = []
         for path in advice.fields(element.name, element.source):
             value = field_value(deck, path)

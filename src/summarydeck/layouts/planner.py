@@ -102,14 +102,17 @@ def _warn_smaller_roles(deck: Deck, sizes: dict[Role, RoleSize], diags: Diagnost
     for role in sizes.values():
         if not role.stepped_down:
             continue
-        source = role.element.source
-        at = source or (("slides", role.entry) if role.entry is not None else None)
+        entry = ("slides", role.entry) if role.entry is not None else None
+        at = role.element.source or entry
+        where = deck.source_map.locate(at) if at else None
+        if where is None and entry is not None:  # a label left at its default: the slide
+            where = deck.source_map.locate(entry)
         diags.warning(
             "W210",
             f"every `{role.name}` in the deck is set at {role.size:g} pt instead of "
             f"{role.largest:g} pt, because slide `{role.slide}` needs it "
             "(one role keeps one size on every slide)",
-            deck.source_map.locate(at) if at else None,
+            where,
             f"shorten this text to give every `{role.name}` its {role.largest:g} pt back",
         )
 

@@ -106,6 +106,7 @@ def time_badge(grid: Grid, scale: TypeScale, minutes: int, labels: Labels) -> li
                 anchor="middle",
             ),
             inset=0,
+            source=("labels", "minutes_short"),
         ),
     ]
 

@@ -2,8 +2,9 @@
 many items there are: the sixth opportunity was added, and the summary slide still says five.
 
 The noun is the content's own (`labels.items`), so "four challenge areas" is checked in a deck
-whose items are challenge areas. Number words are read in English and Welsh; digits in any
-language.
+whose items are challenge areas. Number words are read in English, digits (2 to 99: a year is
+not a count) in any language where the plural noun follows the number; Welsh, which counts
+with the singular and mutates it ("pum cyfle", "dau gyfle"), is not read.
 """
 
 from __future__ import annotations
@@ -22,11 +23,7 @@ _ENGLISH = {
     "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15,
     "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20,
 }  # fmt: skip
-_WELSH = {
-    "dau": 2, "dwy": 2, "tri": 3, "tair": 3, "pedwar": 4, "pedair": 4, "pump": 5, "pum": 5,
-    "chwech": 6, "saith": 7, "wyth": 8, "naw": 9, "deg": 10,
-}  # fmt: skip
-NUMBER_WORDS: dict[str, int] = {**_WELSH, **_ENGLISH}
+NUMBER_WORDS: dict[str, int] = _ENGLISH
 _MARKUP = re.compile(r"[*_`]")
 
 
@@ -47,12 +44,14 @@ def check_count_words(
 
 
 def _pattern(labels: Labels) -> re.Pattern[str]:
-    """A number (word or digits, two or more) then, perhaps after one other word, the items'
-    plural noun: "five opportunities", "5 key recommendations"."""
+    """A number (word or digits, 2 to 99) then, perhaps after one other word, the items' plural
+    noun: "five opportunities", "5 key recommendations"; not "three recommendations of the
+    five", which counts some of them."""
     noun = re.escape(labels.raw("items"))
     numbers = "|".join(sorted(NUMBER_WORDS, key=len, reverse=True))
     return re.compile(
-        rf"\b(?P<number>{numbers}|[2-9]|[1-9]\d+)\s+(?:[\w-]+\s+)?(?:{noun})\b", re.IGNORECASE
+        rf"\b(?P<number>{numbers}|[2-9]|[1-9]\d)\s+(?:[\w-]+\s+)?(?:{noun})\b(?!\s+of\b)",
+        re.IGNORECASE,
     )
 
 

@@ -14,6 +14,7 @@ from summarydeck.model.labels import (
     placeholders_in,
     primary,
 )
+from summarydeck.model.pydantic_errors import shown_value
 from summarydeck.source import limits
 from summarydeck.source.yaml_loader import SourceMap
 
@@ -45,10 +46,11 @@ def check_labels(value: Any, language: str, smap: SourceMap, diags: Diagnostics)
             )
             ok = False
             continue
-        if isinstance(text, bool) or not isinstance(text, str | int | float) or not str(text):
+        blank = not str(text).strip()
+        if isinstance(text, bool) or not isinstance(text, str | int | float) or blank:
             diags.error(
                 "E203",
-                f"labels.{key}: expected words, got {_shown(text)}",
+                f"labels.{key}: expected words, got {shown_value(text)}",
                 smap.locate(where),
                 f"e.g. `{key}: {_example(key)}`",
             )
@@ -119,16 +121,6 @@ def _placeholders_ok(
 
 def _example(key: str) -> str:
     return ENGLISH[key]
-
-
-def _shown(value: Any) -> str:
-    if isinstance(value, dict):
-        return "a mapping"
-    if isinstance(value, list):
-        return "a list"
-    if value is None or value == "":
-        return "nothing"
-    return f"`{value}`"
 
 
 def _sentence(hint: str | None) -> str:

@@ -52,6 +52,9 @@ PLACEHOLDERS: Mapping[str, frozenset[str]] = MappingProxyType(
             "caveats": "",
             "sources_notes": "",
             "continued": "title",
+            "key_points": "",
+            "qr_code": "address",
+            "table_alt": "rows columns",
             "continued_page": "title page pages",
             "continued_notes": "title",
             # the title, support and closing slides
@@ -137,6 +140,9 @@ ENGLISH: Mapping[str, str] = MappingProxyType(
         "caveats": "About the figures and sources:",
         "sources_notes": "Sources cited in this deck:",
         "continued": "{title} (continued)",
+        "key_points": "Key points:",
+        "qr_code": "QR code: opens {address}",
+        "table_alt": "A table of {rows} rows with the columns {columns}",
         "continued_page": "{title} (continued, {page} of {pages})",
         "continued_notes": "Continues the slide “{title}”.",
         "title_notes": "Welcome. This deck is {title}",
@@ -222,6 +228,9 @@ WELSH: Mapping[str, str] = MappingProxyType(
         "caveats": "Am y ffigurau a’r ffynonellau:",
         "sources_notes": "Ffynonellau a ddyfynnir yn y cyflwyniad hwn:",
         "continued": "{title} (parhad)",
+        "key_points": "Pwyntiau allweddol:",
+        "qr_code": "Cod QR: yn agor {address}",
+        "table_alt": "Tabl o {rows} rhes gyda’r colofnau {columns}",
         "continued_page": "{title} (parhad, {page} o {pages})",
         "continued_notes": "Yn parhau’r sleid “{title}”.",
         "title_notes": "Croeso. Mae’r cyflwyniad hwn yn {title}",
@@ -321,14 +330,15 @@ class Labels:
         unknown = set(values) - allowed
         if unknown:  # a programming error: the key's placeholders are listed above
             raise KeyError(f"label `{key}` takes no {sorted(unknown)}")
+        # the noun as it reads on its own (a `{{` in it is one brace, as everywhere)
         if "item" in allowed and "item" not in values:
-            values["item"] = self.raw("item")
+            values["item"] = self.text("item")
         if "items" in allowed and "items" not in values:
-            values["items"] = self.raw("items")
+            values["items"] = self.text("items")
         return self.raw(key).format_map({name: values.get(name, "") for name in allowed})
 
     def months(self) -> list[str]:
-        names = [m.strip() for m in self.raw("months").split(",")]
+        names = [m.strip() for m in self.raw("months").split(",") if m.strip()]
         return names if len(names) == 12 else [m.strip() for m in ENGLISH["months"].split(",")]
 
     def minutes(self, count: int) -> str:

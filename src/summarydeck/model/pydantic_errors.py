@@ -221,7 +221,8 @@ _EXPECTED = {
 }
 
 
-def _shown(value: Any) -> str:
+def shown_value(value: Any) -> str:
+    """A value as a message quotes it: `text` (cut at 40 characters), "a list", "nothing"."""
     if value is None:
         return "nothing"
     if isinstance(value, bool):
@@ -254,7 +255,7 @@ def _describe(err: Any, full: DataPath, smap: SourceMap) -> tuple[str, str | Non
             message = f"highlight {value} is not a category position"
             hint = "positions count from 0 (the first category)"
         elif kind in ("enum", "literal_error") and (err.get("ctx") or {}).get("expected"):
-            message = f"{_shown(value)} is not one of {err['ctx']['expected']}"
+            message = f"{shown_value(value)} is not one of {err['ctx']['expected']}"
         elif kind in ("string_too_long", "too_long") and isinstance(value, str | list):
             unit = "characters" if isinstance(value, str) else "items"
             limit = (err.get("ctx") or {}).get("max_length")
@@ -267,7 +268,7 @@ def _describe(err: Any, full: DataPath, smap: SourceMap) -> tuple[str, str | Non
         elif isinstance(value, str) and "fonts" in full[-3:]:
             hint = "write the font's name as PowerPoint's font list shows it"
         return message, hint
-    message = f"expected {expected}, got {_shown(value)}"
+    message = f"expected {expected}, got {shown_value(value)}"
     reason = (err.get("ctx") or {}).get("error")
     if reason and kind.startswith("date") and value is not None:
         message += f" ({reason})"

@@ -117,7 +117,8 @@ def report_overflows(
         diags.error(
             FIT_CODE,
             message(plan.id, element, remedy.fields, room, smap),
-            smap.locate(at) if at else slide_location,
+            # a label left at its default has no line of its own: the slide's entry then
+            (smap.locate(at) if at else None) or slide_location,
             hint(element, remedy, room, len(overflows)),
         )
 

@@ -126,7 +126,7 @@ def plan_closing(spec: ClosingSlide, ctx: LayoutContext) -> list[SlidePlan]:
     if address:
         box = ctx.clear_of_placeholders(qr_box(grid, ctx.display_margin()))
         png = qr_png(address, ctx.deck.brand)
-        elements.append(PictureElement("QR code", box, png, qr_alt_text(address)))
+        elements.append(PictureElement("QR code", box, png, qr_alt_text(address, ctx.deck.labels)))
     draft = sentences(spec.title or ctx.label("closing_title"), spec.body or "", *spec.contact)
     return [
         SlidePlan(

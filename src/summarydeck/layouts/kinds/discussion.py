@@ -76,8 +76,10 @@ class DiscussionSlide(SlideSpec):
     def minutes_path(self, deck: Deck) -> DataPath:
         if self.opportunity is not None:
             return ("opportunities", self.opportunity, "workshop", "minutes")
-        index = next((i for i, s in enumerate(deck.slides) if s.slide_id == self.about), 0)
-        return ("slides", index, "workshop", "minutes")
+        found = subject(self, deck)
+        if found is not None and found.path[0] == "opportunities":
+            return (*found.path, "workshop", "minutes")
+        return ("slides", entry_index(deck, self.about) or 0, "workshop", "minutes")
 
 
 @dataclass(frozen=True)
@@ -90,16 +92,30 @@ class Subject:
     title_path: DataPath | None
 
 
+def entry_index(deck: Deck, slide_id: str | None) -> int | None:
+    """The place in `slides:` of the entry with `slide_id`."""
+    return next((i for i, s in enumerate(deck.slides) if s.slide_id == slide_id), None)
+
+
+def _opportunity(deck: Deck, opportunity: str) -> Subject:
+    item = deck.content.opportunities[opportunity]
+    path: DataPath = ("opportunities", opportunity)
+    return Subject(item.title, item.workshop, path, (*path, "title"))
+
+
 def subject(spec: DiscussionSlide, deck: Deck) -> Subject | None:
-    """The opportunity or slide `spec` discusses; None when `about:` names no slide."""
+    """The opportunity or slide `spec` discusses; None when `about:` names no slide that can
+    be discussed (see `about_problem`)."""
     if spec.opportunity is not None:
-        item = deck.content.opportunities[spec.opportunity]
-        path: DataPath = ("opportunities", spec.opportunity)
-        return Subject(item.title, item.workshop, path, (*path, "title"))
-    index = next((i for i, s in enumerate(deck.slides) if s.slide_id == spec.about), None)
-    if index is None:
+        return _opportunity(deck, spec.opportunity)
+    index = entry_index(deck, spec.about)
+    if index is None or deck.slides[index].kind == "discussion":
         return None
     entry = deck.slides[index]
+    opportunity = getattr(entry, "opportunity", None)
+    if entry.workshop is None and isinstance(opportunity, str):
+        # an opportunity's slide: its prompts are the opportunity's own
+        return _opportunity(deck, opportunity)
     title = getattr(entry, "title", None)
     for field_name, collection in entry.references.items():
         value = getattr(entry, field_name, None)
@@ -138,12 +154,16 @@ def plan_discussion(spec: DiscussionSlide, ctx: LayoutContext) -> list[SlidePlan
     """Discussion prompts for one opportunity or slide, with facilitator notes in the notes."""
     about = subject(spec, ctx.deck)
     if about is None:
-        ids = [s.slide_id for s in ctx.deck.slides]
+        ids = [s.slide_id for s in ctx.deck.slides if s.kind != "discussion"]
+        index = entry_index(ctx.deck, spec.about)
+        what = "names no slide" if index is None else "names a discussion slide"
         ctx.diags.error(
             "E206",
-            f"{slide_name(ctx.slide_index)}: `about: {spec.about}` names no slide",
+            f"{slide_name(ctx.slide_index)}: `about: {spec.about}` {what}",
             ctx.deck.source_map.locate(("slides", ctx.slide_index, "about")),
-            did_you_mean(str(spec.about), ids),
+            did_you_mean(str(spec.about), ids)
+            if index is None
+            else "name the slide whose `workshop:` prompts it shows",
         )
         return []
     if about.workshop is None:
@@ -179,6 +199,7 @@ def plan_discussion(spec: DiscussionSlide, ctx: LayoutContext) -> list[SlidePlan
             ctx.plain(label),
             TextStyle(ctx.scale.label, ColourRole.PRIMARY, bold=True, anchor="middle"),
             inset=0,
+            source=("labels", "discussion_label"),
         ),
         ShapeElement("Discussion panel", panel, panel_fill(ctx.design)),
         prompts,

@@ -87,7 +87,11 @@ def plan_essay(spec: EssaySlide, ctx: LayoutContext) -> list[SlidePlan]:
             flow=True,
         ),
     ]
-    draft = sentences(essay.title, essay.summary) + " Key points: " + sentences(*essay.key_points)
+    draft = (
+        sentences(essay.title, essay.summary)
+        + f" {ctx.label('key_points')} "
+        + sentences(*essay.key_points)
+    )
     return [
         ctx.content_slide(
             spec,

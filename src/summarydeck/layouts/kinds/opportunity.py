@@ -107,6 +107,7 @@ def plan_opportunity(spec: OpportunitySlide, ctx: LayoutContext) -> list[SlidePl
             # an unconfirmed title is marked once, quietly, by the slide's "To be confirmed"
             ctx.plain(ctx.label("item_number", number=number, count=len(items))),
             TextStyle(ctx.scale.label, ColourRole.BACKGROUND, bold=True),
+            source=("labels", "item_number"),
         ),
         summary,
     ]

@@ -75,6 +75,7 @@ def plan_section(spec: SectionSlide, ctx: LayoutContext) -> list[SlidePlan]:
                 ctx.plain(ctx.label("section_number", number=number)),
                 TextStyle(ctx.scale.body, ColourRole.BACKGROUND, bold=True),
                 inset=0,  # its text on the margin, in line with the title
+                source=("labels", "section_number"),
             )
         )
     if spec.subtitle:

@@ -133,7 +133,8 @@ def plan_table(spec: TableSlide, ctx: LayoutContext) -> list[SlidePlan]:
     plans = []
     for number, page in enumerate(fitted.pages, 1):
         title = continued_title(spec.title, number, len(fitted.pages), ctx.deck.labels)
-        table = _element(spec, header, body, page, fitted, area)
+        alt = ctx.label("table_alt", rows=len(spec.rows), columns=", ".join(spec.columns))
+        table = _element(spec, header, body, page, fitted, area, alt)
         draft = sentences(title) + " " + " ".join(_spoken(spec, i) for i in page)
         # the entry's own notes belong to its first slide
         entry = spec if number == 1 else spec.model_copy(update={"notes": None})
@@ -173,6 +174,7 @@ def _element(
     page: tuple[int, ...],
     fitted: TableFit,
     area: Box,
+    alt_text: str,
 ) -> TableElement:
     heights = (fitted.heights[0], *(fitted.heights[1 + i] for i in page))
     return TableElement(
@@ -185,7 +187,7 @@ def _element(
         fitted.size,
         pad_x=CELLS.pad_x,
         pad_y=fitted.pad_y,
-        alt_text=f"A table of {len(spec.rows)} rows with the columns " + ", ".join(spec.columns),
+        alt_text=alt_text,
     )
 
 

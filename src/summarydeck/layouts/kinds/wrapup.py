@@ -134,6 +134,7 @@ def _capture(text: str, ctx: LayoutContext) -> list[Element]:
         ctx.plain(ctx.label("capture")),
         TextStyle(ctx.scale.label, ColourRole.BACKGROUND, bold=True),
         inset=0,
+        source=("labels", "capture"),
     )
     body = TextElement(
         "Capture text",
