@@ -327,6 +327,67 @@ def test_a_misspelt_office_font_still_gets_did_you_mean(tmp_path: Path, font_dir
     _at(diag, content, "Arail")
 
 
+def _damage(font_file: Path, char: str) -> None:
+    """Overwrite the outline of `char`'s glyph with garbage, in place: its bounding box stays,
+    its points and instructions do not (a file damaged on a disk, or by a bad converter)."""
+    from fontTools.ttLib import TTFont
+
+    data = bytearray(font_file.read_bytes())
+    with TTFont(font_file) as font:
+        glyph = font.getGlyphID(font.getBestCmap()[ord(char)])
+        start, end = font["loca"][glyph], font["loca"][glyph + 1]
+        table = font.reader.tables["glyf"].offset
+    assert end - start > 10  # an outline to damage, after the header
+    data[table + start + 10 : table + end] = b"\xff" * (end - start - 10)
+    font_file.write_bytes(bytes(data))
+
+
+def _with_a_damaged_q(tmp_path: Path, font_dir: Path) -> Path:
+    """The content in Deckwide Test, its regular file's `Q` damaged, and a picture chart with
+    a category `Q2022`: FreeType stops at that glyph."""
+    content = _content(tmp_path, font_dir, _fonts_yaml("    audience_has_fonts: true\n"))
+    _damage(content / "fonts" / "DeckwideTest-Regular.ttf", "Q")
+    statistics = content / "statistics.yaml"
+    text = statistics.read_text(encoding="utf-8")
+    picture = text.index("engine: picture")
+    categories = "categories: [North, Midlands, South]"
+    at = text.index(categories, picture)
+    text = text[:at] + "categories: [North, Midlands, Q2022]" + text[at + len(categories) :]
+    statistics.write_text(text, encoding="utf-8")
+    return content
+
+
+def test_a_font_with_a_damaged_glyph_is_refused_at_its_file(tmp_path: Path, font_dir: Path) -> None:
+    content = _with_a_damaged_q(tmp_path, font_dir)
+    diag = _only(content, "E209")
+    assert f"brand.fonts.files.{FAMILY}.regular" in diag.message
+    assert "is damaged: the glyph for `Q` cannot be read" in diag.message
+    assert "download the font again" in (diag.hint or "")
+    _at(diag, content, "fonts/DeckwideTest-Regular.ttf")
+    # the build stops there, with the error (exit 1), not an internal error (exit 4)
+    with pytest.raises(ContentError) as stopped:
+        api.build(content, tmp_path / "deck.pptx")
+    assert [d.code for d in stopped.value.diagnostics if d.is_error] == ["E209"]
+
+
+def test_a_picture_chart_freetype_cannot_draw_is_an_error_at_the_font(
+    tmp_path: Path, font_dir: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A damage the check of the file does not see still stops the build at the font file."""
+    from summarydeck.model import brand_fonts
+
+    content = _with_a_damaged_q(tmp_path, font_dir)
+    monkeypatch.setattr(brand_fonts, "_damaged_glyph", lambda data, digest: None)
+    with pytest.raises(ContentError) as stopped:
+        api.build(content, tmp_path / "deck.pptx", cache_dir=tmp_path / "cache")
+    errors = [d for d in stopped.value.diagnostics if d.is_error]
+    assert [d.code for d in errors] == ["E209"]
+    assert "picture chart" in errors[0].message and "failed to load glyph" in errors[0].message
+    assert "`fonts/DeckwideTest-Regular.ttf`" in errors[0].message
+    assert "engine: picture" in (errors[0].hint or "")
+    _at(errors[0], content, "fonts/DeckwideTest-Regular.ttf")
+
+
 def test_the_font_files_are_part_of_the_content_digest(tmp_path: Path, font_dir: Path) -> None:
     from summarydeck.api.loading import brand_files
 

@@ -23,9 +23,11 @@ from typing import Any
 
 from summarydeck.charts.axis import value_axis_range
 from summarydeck.charts.fills import highlight_fills
+from summarydeck.diagnostics import ContentError, Diagnostic
 from summarydeck.markdown.inline import typeset_plain
 from summarydeck.markdown.typography import NBSP
 from summarydeck.model.brand import Brand
+from summarydeck.model.brand_fonts import FILE_CODE
 from summarydeck.model.content import ChartType, Series
 from summarydeck.model.number_format import format_value
 from summarydeck.plan.colours import role_hex
@@ -60,7 +62,7 @@ def render_chart_png(
             png = b""
         if _is_valid_png(png):
             return png, _png_size(png)
-    png = _draw(element, brand, colours)
+    png = _drawn(element, brand, colours)
     if cached is not None:
         try:
             cached.parent.mkdir(parents=True, exist_ok=True)
@@ -145,6 +147,33 @@ def _is_valid_png(png: bytes) -> bool:
     except Exception:  # Pillow raises many kinds for a damaged file
         return False
     return True
+
+
+def _drawn(element: ChartElement, brand: Brand, colours: list[str]) -> bytes:
+    """The chart drawn, or, when FreeType cannot draw it in the brand's own font files (an
+    outline damaged in a way the check of the files did not see), E209 at those files: an
+    error in the content, not the tool's."""
+    try:
+        return _draw(element, brand, colours)
+    except (RuntimeError, OSError) as exc:  # matplotlib's FT2Font: "failed to load glyph"
+        family = brand.fonts.body
+        own = [f for f in (brand_file(family), brand_file(family, True)) if f is not None]
+        if not own:
+            raise  # the bundled fonts draw every chart: a failure there is ours
+        files = " or ".join(dict.fromkeys(f"`{f.name}`" for f in own))
+        raise ContentError(
+            [
+                Diagnostic(
+                    FILE_CODE,
+                    f"brand.fonts.files.{family}.{own[0].style}: a picture chart cannot be "
+                    f"drawn in {family} ({exc}): the font file {files} is damaged",
+                    own[0].where,
+                    "error",
+                    "download the font again from where your organisation keeps it, or draw "
+                    "the chart natively (leave out `engine: picture`)",
+                )
+            ]
+        ) from exc
 
 
 def _draw(element: ChartElement, brand: Brand, colours: list[str]) -> bytes:
