@@ -117,6 +117,113 @@ def test_a_quote_and_an_item_without_a_status_line(content_copy: Path) -> None:
     assert "`text` changed" in warning.message
 
 
+# each edit changes what the item claims, or where it says it is from: W212 names that field
+# and points at its line
+CLAIM_EDITS = [
+    # (item, file, text, edited to, the field named, the line warned at)
+    (
+        "one-in-four",
+        "statistics",
+        "    source: report-b\n",
+        "    source: report-a\n",
+        "source",
+        "    source: report-a",
+    ),
+    (
+        "one-in-four",
+        "statistics",
+        "One in four of us",
+        "One in five of us",
+        "takeaway",
+        "    takeaway: One in five of us has a mental health problem each year",
+    ),
+    (
+        "comparison",
+        "statistics",
+        """number_format: '0.0"x"'""",
+        """number_format: '0.00"x"'""",
+        "number_format",
+        """      number_format: '0.00"x"'""",
+    ),
+    # a format left at its default: the warning is at the chart
+    (
+        "comparison",
+        "statistics",
+        """      number_format: '0.0"x"'\n""",
+        "",
+        "number_format",
+        "    chart:",
+    ),
+    (
+        "pain-is-pain",
+        "quotes",
+        "    source: report-a\n",
+        "    source: [report-a, report-b]\n",
+        "source",
+        "    source: [report-a, report-b]",
+    ),
+    (
+        "pain-is-pain",
+        "quotes",
+        "Lab participant, 2019\n",
+        "Lab participant, 2019\n    paraphrase: true\n",
+        "paraphrase",
+        "    paraphrase: true",
+    ),
+    (
+        "intro",
+        "essays",
+        "    source: report-a\n",
+        "    source: report-b\n",
+        "source",
+        "    source: report-b",
+    ),
+    (
+        "first",
+        "opportunities",
+        "      - Mentoring for complex cases\n    source: report-a\n",
+        "      - Mentoring for complex cases\n    source: report-b\n",
+        "source",
+        "    source: report-b",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("item", "file", "old", "new", "field", "line"),
+    CLAIM_EDITS,
+    ids=[f"{c[0]}-{c[4]}" for c in CLAIM_EDITS],
+)
+def test_an_edit_to_the_claim_or_its_source_is_named(
+    content_copy: Path, item: str, file: str, old: str, new: str, field: str, line: str
+) -> None:
+    api.confirm(content_copy, [item])
+    assert _warnings(content_copy) == []
+    path = content_copy / f"{file}.yaml"
+    edit_content(path, old, new)
+    (warning,) = _warnings(content_copy)
+    assert f"{file}.{item} was confirmed, but `{field}` changed since" in warning.message
+    assert warning.location is not None
+    assert path.read_text().splitlines()[warning.location.line - 1] == line
+    (done,) = api.confirm(content_copy, [item])
+    assert done.was == "changed" and f"`{field}` changed" in done.changed
+    assert _warnings(content_copy) == []
+
+
+def test_a_stamp_of_fewer_fields_says_so_and_is_confirmed_again(content_copy: Path) -> None:
+    """A stamp written when fewer fields were fingerprinted (a quote's text and attribution
+    alone) cannot say which field changed: W212 says the fingerprint's fields changed."""
+    file = content_copy / "quotes.yaml"
+    edit_content(
+        file, "    status: confirmed\n", "    status: confirmed\n    confirmed_as: 1234-abcd\n"
+    )
+    (warning,) = _warnings(content_copy)
+    assert "was confirmed, but what its fingerprint covers changed since" in warning.message
+    (done,) = api.confirm(content_copy, ["pain-is-pain"])
+    assert done.was == "changed" and len(done.fingerprint.split("-")) == 4
+    assert _warnings(content_copy) == []
+
+
 def test_unknown_and_ambiguous_names_are_refused_with_a_suggestion(content_copy: Path) -> None:
     with pytest.raises(SelectionError) as caught:
         api.confirm(content_copy, ["statistics.one-in-for"])

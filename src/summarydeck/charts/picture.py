@@ -27,7 +27,6 @@ from summarydeck.diagnostics import ContentError, Diagnostic
 from summarydeck.markdown.inline import typeset_plain
 from summarydeck.markdown.typography import NBSP
 from summarydeck.model.brand import Brand
-from summarydeck.model.brand_fonts import FILE_CODE
 from summarydeck.model.content import ChartType, Series
 from summarydeck.model.number_format import format_value
 from summarydeck.plan.colours import role_hex
@@ -164,7 +163,7 @@ def _drawn(element: ChartElement, brand: Brand, colours: list[str]) -> bytes:
         raise ContentError(
             [
                 Diagnostic(
-                    FILE_CODE,
+                    "E209",  # a font file unusable
                     f"brand.fonts.files.{family}.{own[0].style}: a picture chart cannot be "
                     f"drawn in {family} ({exc}): the font file {files} is damaged",
                     own[0].where,

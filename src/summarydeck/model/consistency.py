@@ -276,8 +276,10 @@ def check_fingerprint(
         return
     # at the first changed field, else the item (a field left out is not in the file)
     first = item.changed_since_confirmed()[0]
-    at = (*path, first)
-    location = smap.locate(at, key=True) if at in smap.keys else smap.locate(path, key=True)
+    at = (*path, *item.claim_paths.get(first, (first,)))
+    while at not in smap.keys and len(at) > len(path):  # a chart's format left at its default
+        at = at[:-1]
+    location = smap.locate(at, key=True)
     diags.warning(
         "W212",
         f"{dotted(path)} was confirmed, but {what} since (it is shown as to be confirmed, "

@@ -113,8 +113,11 @@ class Provenance(Strict):
     check: Text | None = None  # what an editor still has to check, and where
     note: Text | None = None  # a caveat the presenter should know (said in the speaker notes)
 
-    # the fields that carry the claim, fingerprinted at confirmation, in a fixed order
+    # the fields that carry the claim, fingerprinted at confirmation, in a fixed order: what
+    # it says, and where it says it is from (`source`, last)
     claim_fields: ClassVar[tuple[str, ...]] = ()
+    # where a claim field not written under its own name stands in the item
+    claim_paths: ClassVar[dict[str, tuple[str, ...]]] = {}
 
     @model_validator(mode="after")
     def _each_source_once(self) -> Provenance:
@@ -147,6 +150,9 @@ class Provenance(Strict):
         fields = self.changed_since_confirmed()
         if not fields:
             return ""
+        if not fingerprint.covers(self.claim(), self.confirmed_as or ""):
+            # a stamp of other fields (an earlier version fingerprinted fewer): it cannot say
+            return "what its fingerprint covers changed"
         if len(fields) > 1 and set(fields) == set(self.claim_fields):
             return "its values changed"
         named = [f"`{name}`" for name in fields]
@@ -185,7 +191,7 @@ class Essay(Provenance):
     summary: Markdown
     key_points: list[Markdown] = Field(default_factory=list, max_length=12)
 
-    claim_fields: ClassVar[tuple[str, ...]] = ("title", "summary", "key_points")
+    claim_fields: ClassVar[tuple[str, ...]] = ("title", "summary", "key_points", "source")
 
 
 class Workshop(Strict):
@@ -203,7 +209,7 @@ class Opportunity(Provenance):
     points: list[Markdown] = Field(default_factory=list, max_length=12)
     workshop: Workshop | None = None  # the discussion slide of a workshop variant
 
-    claim_fields: ClassVar[tuple[str, ...]] = ("title", "summary", "points")
+    claim_fields: ClassVar[tuple[str, ...]] = ("title", "summary", "points", "source")
 
 
 class Quote(Provenance):
@@ -213,7 +219,8 @@ class Quote(Provenance):
     # fragment or a paraphrase is never presented as a whole quote
     paraphrase: bool = False
 
-    claim_fields: ClassVar[tuple[str, ...]] = ("text", "attribution")
+    # a paraphrase shown as a quote (or the reverse) says something else about the words
+    claim_fields: ClassVar[tuple[str, ...]] = ("text", "attribution", "paraphrase", "source")
 
 
 class ChartType(StrEnum):
@@ -438,11 +445,25 @@ class Statistic(Provenance):
     chart: Chart | None = None
     alt_text: Text | None = None
 
-    claim_fields: ClassVar[tuple[str, ...]] = ("headline", "label", "population", "year", "chart")
+    # the chart's number format says what its numbers are (0% or 0.0): a claim of its own
+    claim_fields: ClassVar[tuple[str, ...]] = (
+        "headline",
+        "label",
+        "population",
+        "year",
+        "chart",
+        "number_format",
+        "takeaway",
+        "source",
+    )
+    claim_paths: ClassVar[dict[str, tuple[str, ...]]] = {
+        "number_format": ("chart", "number_format")
+    }
 
     def claim(self) -> dict[str, Any]:
-        claim = super().claim()
+        claim = {name: getattr(self, name, None) for name in self.claim_fields}
         claim["chart"] = self.chart.numbers() if self.chart else None
+        claim["number_format"] = self.chart.number_format if self.chart else None
         return claim
 
     @model_validator(mode="after")

@@ -2,9 +2,13 @@
 
 `summarydeck confirm` writes `confirmed_as: 3f9a-1c2e-...` beside `status: confirmed`: one
 group of four hex digits per field that carries the claim (a statistic's `headline`, `label`,
-`population`, `year` and chart numbers), in a fixed order. A group per field, rather than one
-hash of the whole, lets a warning name the field that changed. Four digits per field miss a
-change once in 65,536: a guard against an edit slipping through, not a seal.
+`population`, `year`, chart numbers, number format, `takeaway` and `source`), in a fixed order.
+A stamp with another number of groups (written when other fields were fingerprinted) cannot
+say which field changed: every field counts as changed, and the item is confirmed again.
+
+A group per field, rather than one hash of the whole, lets a warning name the field that
+changed. Four digits per field miss a change once in 65,536: a guard against an edit slipping
+through, not a seal.
 
 Values are hashed as parsed (whitespace stripped, numbers as numbers), so re-quoting or
 re-wrapping a line in the YAML does not count as a change; an edit to the words or numbers
@@ -36,6 +40,12 @@ def stamp(claim: Mapping[str, Any]) -> str:
     """The fingerprint of a claim: `3f9a-1c2e-...`, one group per field, in the claim's order.
     Two groups at least, so YAML never reads it as a number or a date."""
     return "-".join(_group(value) for value in claim.values())
+
+
+def covers(claim: Mapping[str, Any], written: str) -> bool:
+    """Whether the stamp `written` has a group for each field of `claim` (not one written when
+    other fields were fingerprinted)."""
+    return len(written.split("-")) == len(claim)
 
 
 def changed(claim: Mapping[str, Any], written: str) -> tuple[str, ...]:
