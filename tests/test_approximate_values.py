@@ -5,6 +5,7 @@ anything else is an error at the value, naming the forms accepted."""
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 from pathlib import Path
 from typing import Any
@@ -21,6 +22,7 @@ from summarydeck.diagnostics import ContentError
 from summarydeck.model.approximate import NotAValue, Qualifier, parse
 from summarydeck.model.content import Chart, Statistic
 from summarydeck.model.labels import Labels
+from summarydeck.model.number_format import format_value, signed_format
 
 C = "{http://schemas.openxmlformats.org/drawingml/2006/chart}"
 
@@ -73,6 +75,43 @@ def test_the_number_is_charted_and_the_qualifier_kept_beside_it() -> None:
     assert series.qualifiers == (Qualifier.LESS_THAN, Qualifier.ABOUT, None, Qualifier.MORE_THAN)
     assert value_labels(series, "General") == ["<5", "~40", "18", ">100"]
     assert value_labels(series, '0" weeks"') == ["<5 weeks", "~40 weeks", "18 weeks", ">100 weeks"]
+
+
+def _as_excel_shows(code: str, value: float) -> str:
+    """What Excel shows for `value` under a native label's number format `code`: of two
+    sections, the second takes a negative value and shows it without its minus, with the
+    section's own literals (quoted text, a bare `-`) before the number; one section puts the
+    minus before everything."""
+    sections = code.split(";")
+    if value < 0 and len(sections) == 1:  # one section: Excel's minus before everything
+        return "-" + _as_excel_shows(code, -value)
+    if value < 0:
+        section, value = sections[1], -value
+    else:
+        section = sections[0]
+    literals = re.match(r'(?:"[^"]*"|-)*', section)
+    assert literals is not None
+    prefix = "".join(part.strip('"') for part in re.findall(r'"[^"]*"|-', literals[0]))
+    return prefix + format_value(value, section[literals.end() :])
+
+
+@pytest.mark.parametrize("number_format", ["General", "#,##0", '"£"#,##0', "0.0%", '0" weeks"'])
+@pytest.mark.parametrize("value", ["~-5", ">-1234.5", "<-0.02", "~40", ">0"])
+def test_native_and_picture_labels_agree_on_a_negative_value(
+    value: str, number_format: str
+) -> None:
+    """The sign first, then the minus: `~-5` on a native chart's label and a picture chart's
+    alike (one section put Excel's minus first: `-~5`)."""
+    series = _column([value, 1, 2, 3]).series[0]
+    qualifier = series.qualifiers[0]
+    assert qualifier is not None
+    (picture, *_) = value_labels(series, number_format)
+    native = _as_excel_shows(signed_format(number_format, qualifier.sign), series.values[0])
+    assert native == picture
+    if series.values[0] < 0:
+        assert picture.startswith(qualifier.sign + "-"), picture
+    assert signed_format("#,##0", "~") == '"~"#,##0;"~"-#,##0'
+    assert value_labels(_column(["~-5", 1, 2, 3]).series[0], "#,##0")[0] == "~-5"
 
 
 def test_the_alt_text_says_the_qualifier_in_words() -> None:
@@ -146,7 +185,8 @@ def test_a_native_chart_labels_each_approximate_point_with_its_sign(
         int(label.find(f"{C}idx").get("val")): label.find(f"{C}numFmt").get("formatCode")
         for label in labels.findall(f"{C}dLbl")
     }
-    assert points == {0: '"~"General', 1: '">"General'}
+    # two sections: a negative value's sign comes first, then its minus (`~-5`)
+    assert points == {0: '"~"General;"~"-General', 1: '">"General;">"-General'}
     # the series' own labels keep showing every other value, bold, as the chart's do
     assert labels.find(f"{C}showVal").get("val") == "1"
     assert labels.find(f"{C}txPr") is not None

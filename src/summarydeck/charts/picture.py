@@ -28,7 +28,7 @@ from summarydeck.markdown.inline import typeset_plain
 from summarydeck.markdown.typography import NBSP
 from summarydeck.model.brand import Brand
 from summarydeck.model.content import ChartType, Series
-from summarydeck.model.number_format import format_value
+from summarydeck.model.number_format import signed_label
 from summarydeck.plan.colours import role_hex
 from summarydeck.plan.fonts import brand_file, font_file
 from summarydeck.plan.types import ChartElement, ColourRole
@@ -330,7 +330,7 @@ def value_labels(series: Series, number_format: str) -> list[str]:
     """The label at each bar: its value in the chart's format, an approximate one with its
     sign (`~40`, `>100`), as a native chart's label shows it."""
     return [
-        (q.sign if q else "") + format_value(v, number_format)
+        signed_label(v, number_format, q.sign if q else "")
         for v, q in zip(series.values, series.qualifiers, strict=True)
     ]
 

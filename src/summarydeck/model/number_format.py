@@ -78,6 +78,23 @@ def format_value(value: float, number_format: str = GENERAL) -> str:
     return sign + parsed.prefix + digits + ("%" if parsed.percent else "") + parsed.suffix
 
 
+def signed_format(number_format: str, sign: str) -> str:
+    """The number format of a value label with `sign` (an approximate value's `~`, `>` or `<`)
+    before the number, for a native chart: two sections, so a negative value shows its sign
+    first and its minus after it (`~-5`), as `signed_label` writes it; one section would put
+    Excel's minus before everything (`-~5`)."""
+    fmt = number_format.strip() or GENERAL
+    if not sign:
+        return fmt
+    return f'"{sign}"{fmt};"{sign}"-{fmt}'
+
+
+def signed_label(value: float, number_format: str, sign: str) -> str:
+    """The label `signed_format` shows for `value`, as a picture chart writes it: the sign, then
+    the value in its format, minus first (`~-5`, `~-£5`, `>100`)."""
+    return sign + format_value(value, number_format)
+
+
 def _general(value: Decimal) -> str:
     if value == 0:
         return "0"

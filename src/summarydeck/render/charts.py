@@ -24,6 +24,7 @@ from summarydeck.charts.pictogram import people
 from summarydeck.markdown.inline import typeset_plain
 from summarydeck.model.brand import Brand
 from summarydeck.model.content import Chart, ChartType
+from summarydeck.model.number_format import signed_format
 from summarydeck.ooxml.names import qn
 from summarydeck.plan.colours import role_hex
 from summarydeck.plan.types import ChartElement, ColourRole
@@ -196,7 +197,8 @@ def _style_pie(chart: Any, spec: Chart, element: ChartElement, brand: Brand) -> 
 
 def _approximate_labels(chart: Any, spec: Chart) -> None:
     """An approximate value's label shows its sign before the number (`~40`, `>100`): a label
-    of its own for that point, with the chart's number format behind a quoted sign. The label
+    of its own for that point, with the chart's number format behind a quoted sign, in two
+    sections so a negative value reads `~-5` as a picture chart's does (`signed_format`). The label
     still reads the value, so "Edit Data" keeps it right, and the workbook keeps the number.
 
     A series' own labels replace the chart's for all its points, so the series gets a copy of
@@ -215,7 +217,8 @@ def _approximate_labels(chart: Any, spec: Chart) -> None:
         for index, qualifier in enumerate(qualifiers):
             if qualifier is None:
                 continue
-            point = _point_label(group, index, f'"{qualifier.sign}"{spec.number_format}')
+            signed = signed_format(spec.number_format, qualifier.sign)
+            point = _point_label(group, index, signed)
             if first is not None:
                 first.addprevious(point)
             else:
