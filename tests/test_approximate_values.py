@@ -18,7 +18,7 @@ from helpers import edit_content
 from summarydeck import api
 from summarydeck.charts.alt_text import draft_alt_text
 from summarydeck.charts.picture import value_labels
-from summarydeck.diagnostics import ContentError
+from summarydeck.diagnostics import ContentError, Diagnostic
 from summarydeck.model.approximate import NotAValue, Qualifier, parse
 from summarydeck.model.content import Chart, Statistic
 from summarydeck.model.labels import Labels
@@ -221,7 +221,50 @@ def test_a_bad_value_is_an_error_at_that_value(content_copy: Path) -> None:
     assert line[error.location.column - 1 :].startswith('"approx 15"')
     assert "statistics.regions.chart.series[0]" in error.message
     assert "values[1]" in error.message and "`approx 15`" in error.message
-    assert error.hint is not None and "`~40`" in error.hint and "`more than 100`" in error.hint
+    # the examples quoted, as they must be written (unquoted, `>100` is not text in YAML)
+    assert error.hint is not None and '`"~40"`' in error.hint and '`">100"`' in error.hint
+    assert '`"more than 100"`' in error.hint
+
+
+def _errors(content: Path) -> list[Diagnostic]:
+    with pytest.raises(ContentError) as caught:
+        api.plan(content)
+    return [d for d in caught.value.diagnostics if d.is_error]
+
+
+@pytest.mark.parametrize(("written", "sign"), [(">0.24", ">"), ("|0.24", "|"), ("@0.24", "@")])
+def test_a_sign_yaml_keeps_for_itself_in_a_list_is_told_to_be_quoted(
+    content_copy: Path, written: str, sign: str
+) -> None:
+    """`[~0.18, >0.24]`: YAML stops at the `>` ("cannot start any token"); the hint says to
+    quote the value, shown as written."""
+    _approximate_regions(content_copy, f"[~0.18, {written}, 9]")
+    (error,) = _errors(content_copy)
+    assert error.code == "E101" and "cannot start any token" in error.message
+    assert error.hint == f'put a value that starts with `{sign}` in quotes: "{written}"'
+    assert error.location is not None
+    line = (content_copy / "statistics.yaml").read_text().splitlines()[error.location.line - 1]
+    assert line[error.location.column - 1 :].startswith(f"{written}, 9]")
+
+
+@pytest.mark.parametrize("written", [">5", "|5", ">5  # more than five"])
+def test_a_value_read_as_an_empty_block_of_text_is_told_to_be_quoted(
+    content_copy: Path, written: str
+) -> None:
+    """`- >5` in a block list is a folded block of text (`5` its indentation), empty: the error
+    says the value is empty and the hint to quote what the line says."""
+    _approximate_regions(
+        content_copy, f"\n            - ~12\n            - {written}\n            - 9"
+    )
+    (error,) = _errors(content_copy)
+    assert error.code == "E203"
+    assert "values[1]: the value is empty, not a number" in error.message
+    meant = written.split(" #")[0].strip()
+    assert error.hint is not None and error.hint.endswith(f'put it in quotes: "{meant}"')
+    assert f"`{meant[0]}` at the start of a value" in error.hint
+    assert error.location is not None
+    line = (content_copy / "statistics.yaml").read_text().splitlines()[error.location.line - 1]
+    assert line == f"            - {written}"
 
 
 def test_a_pictogram_cannot_fill_part_of_a_figure(content_copy: Path) -> None:

@@ -153,6 +153,21 @@ def test_an_unclosed_bracket_is_reported_where_it_opens(content: Path) -> None:
     assert error.hint == f"close it with `]` after its last item, on line {line}"
 
 
+def test_an_unclosed_list_over_two_lines_is_closed_after_its_last_item(content: Path) -> None:
+    """The hint names the line of the list's last item, not the line it opens on."""
+    file = content / "deck.yaml"
+    edit_content(
+        file,
+        "  keywords: [test, summarydeck]\n",
+        "  keywords: [your topic,\n    summary, another\n  # a comment\n\n",
+    )
+    error = _only(_diagnostics(content), "E101")
+    assert error.message == "YAML syntax error: this `[` is never closed"
+    _assert_place(error, file, "  keywords: ^[your topic")
+    line, _ = _at(file, "    summary, another")
+    assert error.hint == f"close it with `]` after its last item, on line {line}"
+
+
 def test_an_unclosed_brace_at_the_end_of_a_file(content: Path) -> None:
     file = content / "quotes.yaml"
     file.write_text(file.read_text(encoding="utf-8") + "  extra: {a: 1, b: [2, 3]\n")

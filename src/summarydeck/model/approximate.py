@@ -54,7 +54,12 @@ _VALUE = re.compile(
     re.IGNORECASE,
 )
 
-ACCEPTED = "`~40` or `about 40`, `>100` or `more than 100`, `<5`, `less than 5` or `fewer than 5`"
+# quoted, as they are written: unquoted, `>100` starts a block of text and `[~40, >100]` is an
+# error in YAML
+ACCEPTED = (
+    '`"~40"` or `"about 40"`, `">100"` or `"more than 100"`, `"<5"`, `"less than 5"` or '
+    '`"fewer than 5"`'
+)
 
 
 class NotAValue(ValueError):

@@ -241,7 +241,9 @@ def _approximate(raw: Any, at: tuple[str | int, ...]) -> tuple[Any, Qualifier | 
     except approximate.NotAValue:
         named = f"values[{at[-1]}]" if isinstance(at[-1], int) else f"`{at[-1]}`"
         raise FieldProblem(
-            f"{named}: `{raw}` is not a number, nor an approximate one",
+            f"{named}: `{raw}` is not a number, nor an approximate one"
+            if raw.strip()
+            else f"{named}: the value is empty, not a number",
             at=at,
             hint="write a number such as 40 or 12.5, or an approximate one: "
             + approximate.ACCEPTED,

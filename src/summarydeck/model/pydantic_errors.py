@@ -135,6 +135,13 @@ def _report_model_error(
         smap.values.get(target) or smap.values.get(target[:-1]) or smap.locate(full, key=True)
     )
     advice = problem.hint
+    meant = smap.empty_blocks.get(target)
+    if meant is not None:  # `- >5`: YAML read a block of text, empty, not the value
+        quote = "'" if '"' in meant else '"'
+        advice = (
+            f"YAML reads `{meant[0]}` at the start of a value as the start of a block of text "
+            f"(here empty), not as part of the value: put it in quotes: {quote}{meant}{quote}"
+        )
     split = _split_by_comma(err.get("input"), full, (problem.at, *problem.compared), smap)
     if split is not None:
         advice = f"{advice}; {split}" if advice else split

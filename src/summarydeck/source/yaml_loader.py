@@ -59,6 +59,9 @@ class SourceMap:
     keys: dict[DataPath, Location] = field(default_factory=dict)
     # lists written on one line in `[a, b]` style, where a comma inside an item splits it
     flow_lists: set[DataPath] = field(default_factory=set)
+    # values YAML read as an empty block of text because they start with `>` or `|` (`- >5`),
+    # with what the line says there: the value that was meant, to quote
+    empty_blocks: dict[DataPath, str] = field(default_factory=dict)
 
     def locate(self, path: DataPath, *, key: bool = False) -> Location | None:
         """The location of `path`, or of its nearest ancestor that has one."""
@@ -79,12 +82,14 @@ class SourceMap:
             {p: loc for p, loc in self.values.items() if p[:1] == (key,)},
             {p: loc for p, loc in self.keys.items() if p[:1] == (key,)},
             {p for p in self.flow_lists if p[:1] == (key,)},
+            {p: text for p, text in self.empty_blocks.items() if p[:1] == (key,)},
         )
 
     def merge(self, other: SourceMap) -> None:
         self.values.update(other.values)
         self.keys.update(other.keys)
         self.flow_lists |= other.flow_lists
+        self.empty_blocks.update(other.empty_blocks)
 
 
 @dataclass
@@ -164,6 +169,8 @@ class _Builder:
             )
         if isinstance(node, yaml.ScalarNode):
             value = self._scalar(node)
+            if node.style in (">", "|") and isinstance(value, str) and not value.strip():
+                self._empty_block(node, path)
             return self._text(value, node, path) if isinstance(value, str) else value
         if id(node) in self._open:
             raise yaml.constructor.ConstructorError(
@@ -178,6 +185,18 @@ class _Builder:
             return [self.build(child, (*path, i)) for i, child in enumerate(node.value)]
         finally:
             self._open.discard(id(node))
+
+    def _empty_block(self, node: yaml.ScalarNode, path: DataPath) -> None:
+        """Note a value YAML read as an empty block of text: `- >5` is not the text ">5" but a
+        folded block (`>`, with `5` as its indentation) with nothing in it."""
+        mark = node.start_mark
+        if mark.buffer is None:
+            return
+        end = mark.buffer.find("\n", mark.pointer)
+        header = mark.buffer[mark.pointer : end if end >= 0 else None].rstrip("\0")
+        header = header.split(" #", 1)[0].strip()
+        if len(header) > 1:  # more than the sign alone: a value was meant
+            self.source_map.empty_blocks[path] = header
 
     def _text(self, value: str, node: yaml.ScalarNode, path: DataPath) -> str:
         """A text value once it is within the limits and holds only characters a deck can;
@@ -451,14 +470,15 @@ def _report_marked(exc: yaml.MarkedYAMLError, file: str, text: str, diags: Diagn
         )
         return
     bracket = _unclosed_bracket(exc, text)
-    if bracket is not None:
+    if bracket is not None and exc.problem_mark is not None:
         line, column, char = bracket
         closer = _CLOSERS[char]
+        last = _last_item_line(text, line - 1, exc.problem_mark.line)
         diags.error(
             "E101",
             f"YAML syntax error: this `{char}` is never closed",
             Location(file, line, column, column + 1),
-            f"close it with `{closer}` after its last item, on line {line}",
+            f"close it with `{closer}` after its last item, on line {last}",
         )
         return
     problem = exc.problem or exc.context or "invalid YAML"
@@ -569,6 +589,18 @@ def _unclosed_bracket(exc: yaml.MarkedYAMLError, text: str) -> tuple[int, int, s
     return opened.line + 1, opened.column + 1, char
 
 
+def _last_item_line(text: str, opened: int, stopped: int) -> int:
+    """The line (from 1) of an unclosed list's last item: the last line with something on it
+    (not blank, not only a comment) from the line the list opens on to the line before the one
+    YAML stopped at (which holds the next key, read as if it were in the list)."""
+    lines = split_lines(text)
+    for index in range(min(stopped, len(lines)) - 1, opened, -1):
+        content = lines[index].strip()
+        if content and not content.startswith("#"):
+            return index + 1
+    return opened + 1
+
+
 def _closes(span: str, char: str) -> bool:
     """Whether the bracket `span` starts with is closed within it (quoted text and comments
     skipped)."""
@@ -632,8 +664,8 @@ def _syntax_hint(problem: str, exc: yaml.MarkedYAMLError, text: str) -> str | No
         return 'a value containing `: ` must be quoted, e.g. title: "Why: the case"'
     if "could not find expected ':'" in problem:
         return "each entry needs `key: value`; check the indentation of this and the previous line"
-    if "found character" in problem and "`" in problem:
-        return "a value starting with ` or @ must be quoted"
+    if "that cannot start any token" in problem:  # `>`, `|`, `@`, a backtick, `%` ...
+        return _quote_it(problem, exc, text)
     if "expected <block end>" in problem and "<block mapping start>" in problem:
         return "the indentation of this line does not match the lines above it"
     if "expected <block end>" in problem and "'?'" in problem:
@@ -644,6 +676,23 @@ def _syntax_hint(problem: str, exc: yaml.MarkedYAMLError, text: str) -> str | No
         where = f" on line {opened}" if opened else ""
         return f"close the list or mapping opened{where} with `{closing}`"
     return None
+
+
+def _quote_it(problem: str, exc: yaml.MarkedYAMLError, text: str) -> str:
+    """The hint for a value that starts with a character YAML keeps for itself (in `[...]`,
+    `>0.24` is not text): quote it, shown with the value as written."""
+    sign = problem.split("'")[1] if problem.count("'") >= 2 else ""
+    mark = exc.problem_mark
+    value = ""
+    if mark is not None and 0 <= mark.index < len(text):
+        rest = text[mark.index : (text.find("\n", mark.index) + 1 or len(text) + 1) - 1]
+        value = rest.split(" #", 1)[0]
+        for stop in ",]}":
+            value = value.split(stop, 1)[0]
+        value = value.strip()
+    quote = "'" if '"' in value else '"'
+    example = f"{quote}{value}{quote}" if value else f'"{sign}..."'
+    return f"put a value that starts with `{sign}` in quotes: {example}"
 
 
 def _indented_more_than_previous(text: str, line_index: int) -> bool:
