@@ -235,6 +235,68 @@ def test_unknown_and_ambiguous_names_are_refused_with_a_suggestion(content_copy:
     assert "`opportunities.first` or `quotes.first`" in (caught.value.hint or "")
 
 
+def test_a_slide_is_not_an_item_and_its_status_line_is_named(content_copy: Path) -> None:
+    """A storyboard entry carries `status:` too: `confirm` does not edit it, and says where
+    it is."""
+    deck = content_copy / "deck.yaml"
+    lines = deck.read_text().splitlines()
+    status = lines.index("    status: unconfirmed", lines.index("    id: teams")) + 1
+    for name in ("teams", "slides.teams"):
+        with pytest.raises(SelectionError) as caught:
+            api.confirm(content_copy, [name])
+        assert "`teams` is a slide of the storyboard, not an item" in str(caught.value)
+        assert "confirmed by its `status:` line" in str(caught.value)
+        assert (caught.value.hint or "").endswith(f"set `status: confirmed` at {deck}:{status}")
+    # a slide without a status that shows an item: confirm the item
+    with pytest.raises(SelectionError) as caught:
+        api.confirm(content_copy, ["one-in-four-pictogram"])
+    assert "has no `status:`" in str(caught.value)
+    assert "`statistics.one-in-four`" in (caught.value.hint or "")
+    # a name that is neither says what `confirm` takes, and where a slide's status is
+    with pytest.raises(SelectionError) as caught:
+        api.confirm(content_copy, ["nothing-like-it"])
+    assert "takes an item of essays, opportunities, statistics or quotes" in str(caught.value)
+    assert "`status:` line of its storyboard entry" in str(caught.value)
+
+
+def _refused(content: Path, name: str) -> OutputError:
+    files = {f: f.read_bytes() for f in content.glob("*.yaml")}
+    with pytest.raises(OutputError) as caught:
+        api.confirm(content, [name])
+    assert {f: f.read_bytes() for f in content.glob("*.yaml")} == files  # nothing written
+    assert "changed while it was being confirmed" not in str(caught.value)
+    assert caught.value.hint is not None and "set `status: confirmed` by hand" in caught.value.hint
+    assert "cannot edit safely" in caught.value.hint
+    return caught.value
+
+
+def test_an_item_written_as_a_mapping_on_its_own_line_says_so(content_copy: Path) -> None:
+    file = content_copy / "quotes.yaml"
+    text = file.read_text()
+    edit_content(
+        file,
+        text[text.index("  pain-is-pain:") :],
+        "  pain-is-pain:\n"
+        '    {text: "Pain is pain.", attribution: A participant, source: report-a}\n',
+    )
+    error = _refused(content_copy, "pain-is-pain")
+    assert "cannot confirm quotes.pain-is-pain in its file" in str(error)
+    assert "written as a `{...}` mapping" in str(error)
+
+
+def test_items_that_share_keys_through_a_merge_key_say_so(content_copy: Path) -> None:
+    with (content_copy / "quotes.yaml").open("a") as quotes:
+        quotes.write(
+            "  shared: &base\n    text: Words.\n    attribution: Someone\n"
+            "    source: report-a\n    status: unconfirmed\n"
+            "  merged:\n    <<: *base\n    text: Other words.\n"
+        )
+    error = _refused(content_copy, "merged")
+    assert "it takes keys from quotes.shared with a merge key (`<<: *anchor`)" in str(error)
+    error = _refused(content_copy, "shared")
+    assert "quotes.merged takes keys from it with a merge key" in str(error)
+
+
 def test_an_item_written_on_one_line_is_left_for_the_editor(content_copy: Path) -> None:
     file = content_copy / "quotes.yaml"
     text = file.read_text()

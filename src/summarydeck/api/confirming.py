@@ -92,12 +92,47 @@ def _resolve(deck: Deck, name: str) -> DataPath:
             f"`{name}` is the id of items in {' and '.join(found)}",
             "name one: " + " or ".join(f"`{c}.{name}`" for c in found),
         )
+    _refuse_a_slide(deck, name)
     known = [f"{c}.{i}" for c, i in sorted(items)]
     raise SelectionError(
-        f"no item `{name}` to confirm (essays, opportunities, statistics and quotes carry a "
-        "status)",
+        f"no item `{name}` to confirm: `confirm` takes an item of essays, opportunities, "
+        "statistics or quotes (a slide's own text is confirmed by the `status:` line of its "
+        "storyboard entry)",
         did_you_mean(name, known + [i for _, i in items]),
     )
+
+
+def _refuse_a_slide(deck: Deck, name: str) -> None:
+    """A slide's id (`in-brief`, or `slides.in-brief`) is no item: its own text (bullets,
+    cards) is confirmed by editing its `status:` line, named here with its file and line."""
+    wanted = name.removeprefix("slides.")
+    for index, spec in enumerate(deck.slides):
+        if (spec.id or spec.default_id()) != wanted:
+            continue
+        smap = deck.source_map
+        status = smap.values.get(("slides", index, "status"))
+        shows = [
+            f"`{collection}.{getattr(spec, field)}`"
+            for field, collection in spec.references.items()
+            if collection in COLLECTIONS and isinstance(getattr(spec, field, None), str)
+        ]
+        if status is not None:
+            raise SelectionError(
+                f"`{wanted}` is a slide of the storyboard, not an item: a slide's own text is "
+                "confirmed by its `status:` line, which `confirm` does not edit",
+                f"check the slide's text, then set `status: confirmed` at "
+                f"{status.file}:{status.line}",
+            )
+        where = smap.locate(("slides", index), key=True)
+        at = f" ({where.file}:{where.line})" if where is not None else ""
+        raise SelectionError(
+            f"`{wanted}` is a slide of the storyboard{at}, not an item, and has no `status:`: "
+            "its own text claims nothing to confirm",
+            f"confirm what it shows by its name: {', '.join(shows)}"
+            if shows
+            else "a slide whose own text needs checking gets `status: unconfirmed`, then "
+            "`status: confirmed` once checked",
+        )
 
 
 def _edits(path: DataPath, stamp: str, smap: SourceMap) -> list[Edit]:
@@ -113,8 +148,19 @@ def _edits(path: DataPath, stamp: str, smap: SourceMap) -> list[Edit]:
         raise _cannot(path, "it has no keys of its own")
     first = min(children, key=lambda loc: (loc.line, loc.column))
     item_key = smap.keys.get(path)
+    mapping = smap.values.get(path)
     if item_key is not None and first.line == item_key.line:
-        raise _cannot(path, "it is written on one line, `{...}`")
+        raise _cannot(path, "it is written on one line, as a `{...}` mapping")
+    shared = _shared(path, smap)
+    if shared:
+        raise _cannot(path, shared)
+    if (
+        mapping is not None
+        and item_key is not None
+        and mapping.line > item_key.line
+        and (mapping.line, mapping.column) != (first.line, first.column)
+    ):  # a block mapping starts at its first key; a `{...}` one at its brace
+        raise _cannot(path, "it is written as a `{...}` mapping")
     out: list[Edit] = []
     if status is not None:
         out.append(Replace(status, Status.CONFIRMED.value))
@@ -127,6 +173,26 @@ def _edits(path: DataPath, stamp: str, smap: SourceMap) -> list[Edit]:
     else:
         out.append(InsertLine(after, indent, f"confirmed_as: {stamp}"))
     return out
+
+
+def _shared(path: DataPath, smap: SourceMap) -> str:
+    """Why an item that shares keys with another (YAML's `&anchor`, `*alias` and `<<:` merge
+    key) cannot be edited line by line: one line would change both. Empty when it does not."""
+    own = {p[2:]: loc for p, loc in smap.values.items() if len(p) > 2 and p[:2] == path}
+    at = {(loc.file, loc.line, loc.column) for loc in own.values()}
+    others = sorted(
+        dotted(p[:2])
+        for p, loc in smap.values.items()
+        if len(p) > 2 and p[:2] != path and (loc.file, loc.line, loc.column) in at
+    )
+    if not others:
+        return ""
+    item_key = smap.keys.get(path)
+    merged = item_key is not None and any(loc.line < item_key.line for loc in own.values())
+    other = others[0]
+    if merged:  # its keys stand above it: taken from another item (`<<: *anchor`, `*alias`)
+        return f"it takes keys from {other} with a merge key (`<<: *anchor`) or an alias"
+    return f"{other} takes keys from it with a merge key (`<<: *anchor`) or an alias"
 
 
 def _beside_source(path: DataPath, smap: SourceMap, first: Location) -> tuple[int, int]:
@@ -144,7 +210,7 @@ def _beside_source(path: DataPath, smap: SourceMap, first: Location) -> tuple[in
 def _cannot(path: DataPath, why: str) -> OutputError:
     return OutputError(
         f"cannot confirm {dotted(path)} in its file: {why}",
-        "set `status: confirmed` by hand, then run `summarydeck confirm` again",
+        "it is written in a form `confirm` cannot edit safely: set `status: confirmed` by hand",
     )
 
 
