@@ -115,7 +115,7 @@ def test_native_and_picture_labels_agree_on_a_negative_value(
 
 
 def test_the_alt_text_says_the_qualifier_in_words() -> None:
-    text = draft_alt_text(_column(["<5", "~40", 18, ">100"]), "Waits", "Report (2020)")
+    text = draft_alt_text(_column(["<5", "~40", 18, ">100"]), "Waits", "Report (2020)", Labels())
     assert "A less than 5; B about 40; C 18; D more than 100." in text, text
     welsh = draft_alt_text(_column(["~40", 1, 2, 3]), "Waits", None, Labels("cy"))
     assert "A tua 40" in welsh, welsh
@@ -124,7 +124,9 @@ def test_the_alt_text_says_the_qualifier_in_words() -> None:
 def test_a_pictogram_value_may_be_approximate() -> None:
     chart = Chart.model_validate({"type": "pictogram", "value": "~1", "total": 4})
     assert (chart.value, chart.value_qualifier) == (1, Qualifier.ABOUT)
-    assert "Pictogram: about 1 of 4 people filled." in draft_alt_text(chart, "1 in 4", None)
+    assert "Pictogram: about 1 of 4 people filled." in draft_alt_text(
+        chart, "1 in 4", None, Labels()
+    )
     exact = Chart.model_validate({"type": "pictogram", "value": 1, "total": 4})
     assert exact.value_qualifier is None
 

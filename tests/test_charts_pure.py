@@ -11,6 +11,7 @@ from summarydeck.charts.alt_text import draft_alt_text
 from summarydeck.charts.axis import value_axis_range
 from summarydeck.model.content import Chart
 from summarydeck.model.errors import FieldProblem
+from summarydeck.model.labels import Labels
 from summarydeck.model.number_format import format_value, is_supported_format
 
 
@@ -188,7 +189,7 @@ def test_bar_alt_text_states_every_value_and_the_source() -> None:
             "series": [{"name": "Likelihood", "values": [1.0, 1.5]}],
         }
     )
-    text = draft_alt_text(chart, "50% more likely to have back pain", "Q Lab (2018)")
+    text = draft_alt_text(chart, "50% more likely to have back pain", "Q Lab (2018)", Labels())
     assert text == (
         "50% more likely to have back pain. Bar chart. Likelihood: Without 1.0x; With 1.5x. "
         "Source: Q Lab (2018)."
@@ -203,13 +204,13 @@ def test_multi_series_alt_text_names_each_series() -> None:
             "series": [{"name": "2018", "values": [1, 2]}, {"name": "2019", "values": [3, 4]}],
         }
     )
-    text = draft_alt_text(chart, "counts", None)
+    text = draft_alt_text(chart, "counts", None, Labels())
     assert "2018: A 1; B 2" in text and "2019: A 3; B 4" in text
 
 
 def test_pictogram_alt_text_leads_with_the_finding_then_gives_the_ratio() -> None:
     chart = Chart.model_validate({"type": "pictogram", "value": 1, "total": 4})
-    text = draft_alt_text(chart, "1 in 4 people have a mental health problem", None)
+    text = draft_alt_text(chart, "1 in 4 people have a mental health problem", None, Labels())
     # typeset like the slide (quotes, dashes), but spoken: plain spaces, no line to break
     assert text == "1 in 4 people have a mental health problem. Pictogram: 1 of 4 people filled."
 

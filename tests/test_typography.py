@@ -27,6 +27,7 @@ from summarydeck.markdown.inline import to_notes, to_paragraphs, to_plain, types
 from summarydeck.markdown.typography import address_runs, shown_address, typeset
 from summarydeck.model.brand import SUPPORTED_FONTS, Brand
 from summarydeck.model.content import Chart
+from summarydeck.model.labels import Labels
 from summarydeck.ooxml.names import qn
 from summarydeck.plan.fonts import font_file
 from summarydeck.plan.measure import segments, text_width
@@ -162,7 +163,7 @@ TYPED_CHART = {
 
 def test_drafted_alt_text_is_typeset() -> None:
     chart = Chart.model_validate(TYPED_CHART)
-    text = draft_alt_text(chart, "About 1 in 4", "Mind's report (2019)")
+    text = draft_alt_text(chart, "About 1 in 4", "Mind's report (2019)", Labels())
     assert text == (
         "About 1 in 4. Column chart. “All” adults, 2018–19: People’s 0–1 symptoms 10; "
         "People’s 2–3 symptoms 25. Source: Mind’s report (2019)."
@@ -381,6 +382,6 @@ def test_alt_text_is_typeset_but_spoken_with_plain_spaces() -> None:
     from summarydeck.model.content import Chart
 
     chart = Chart.model_validate({"type": "pictogram", "value": 1, "total": 4})
-    text = draft_alt_text(chart, "1 in 4 people's 2-3 problems", None)
+    text = draft_alt_text(chart, "1 in 4 people's 2-3 problems", None, Labels())
     assert "\u00a0" not in text
     assert "people’s 2–3" in text and text.startswith("1 in 4 ")

@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from summarydeck.markdown.inline import typeset_spoken
 from summarydeck.model.approximate import Qualifier
 from summarydeck.model.content import Chart, ChartType
-from summarydeck.model.labels import DEFAULT, Labels
+from summarydeck.model.labels import Labels
 from summarydeck.model.number_format import format_value
 
 # the label that names each kind of chart
@@ -24,7 +24,7 @@ def draft_alt_text(
     chart: Chart,
     finding: str,
     source: str | Sequence[str] | None,
-    labels: Labels = DEFAULT,
+    labels: Labels,
 ) -> str:
     """E.g. "1 in 4 people in the UK have a mental health problem each year. Pictogram: 1 of
     4 people filled. Source: Q Lab blog (2018)." `finding` is the statistic in words, its

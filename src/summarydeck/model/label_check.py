@@ -52,7 +52,7 @@ def check_labels(value: Any, language: str, smap: SourceMap, diags: Diagnostics)
                 "E203",
                 f"labels.{key}: expected words, got {shown_value(text)}",
                 smap.locate(where),
-                f"e.g. `{key}: {_example(key)}`",
+                f"e.g. `{key}: {ENGLISH[key]}`",
             )
             ok = False
             continue
@@ -117,10 +117,6 @@ def _placeholders_ok(
             )
             return False
     return True
-
-
-def _example(key: str) -> str:
-    return ENGLISH[key]
 
 
 def _sentence(hint: str | None) -> str:
