@@ -1,15 +1,14 @@
-"""`slides` and `kinds`: what a deck holds, and what a storyboard entry can be."""
+"""`slides`, `kinds` and `labels`: what a deck holds, what a storyboard entry can be, and the
+words written on slides.
+
+Each function imports what it needs when it runs: `kinds` and `labels` start in a fraction of
+the time `slides` takes, which lays out the whole deck (tests/test_startup.py holds them to it).
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
-
-from summarydeck.api.loading import DEFAULT_CONTENT, Selection, plan
-from summarydeck.layouts.registry import kinds
-from summarydeck.layouts.selection import section_of
-from summarydeck.model.labels import PLACEHOLDERS, Labels, has_table
-from summarydeck.model.storyboard import SlideSpec
 
 
 @dataclass(frozen=True)
@@ -28,9 +27,13 @@ class SlideList:
     slides: tuple[SlideRow, ...]
 
 
-def list_slides(content_dir: Path = DEFAULT_CONTENT, variant: str | None = None) -> SlideList:
+def list_slides(content_dir: Path = Path("content"), variant: str | None = None) -> SlideList:
     """Every slide of the deck (or of a variant), in order; raises ContentError or
-    SelectionError when the content does not lay out."""
+    SelectionError when the content does not lay out. (The default is `api.DEFAULT_CONTENT`,
+    spelt out so that listing kinds does not import the loading half.)"""
+    from summarydeck.api.loading import Selection, plan
+    from summarydeck.layouts.selection import section_of
+
     deck, plans, _ = plan(content_dir, selection=Selection(variant))
     rows = tuple(
         SlideRow(
@@ -55,6 +58,9 @@ class KindInfo:
 
 def list_kinds() -> tuple[list[KindInfo], list[str]]:
     """Every registered slide kind with its own fields, and the fields every kind takes."""
+    from summarydeck.layouts.registry import kinds
+    from summarydeck.model.storyboard import SlideSpec
+
     common = set(SlideSpec.model_fields)
     found = []
     for name, kind in kinds().items():
@@ -75,6 +81,8 @@ class LabelInfo:
 def list_labels(language: str) -> tuple[list[LabelInfo], bool]:
     """Every label with its default in `language`, and whether the language has a table of
     its own (else the defaults listed are English)."""
+    from summarydeck.model.labels import PLACEHOLDERS, Labels, has_table
+
     table = Labels(language)
     found = [
         LabelInfo(key, table.raw(key), tuple(sorted(names))) for key, names in PLACEHOLDERS.items()

@@ -1,18 +1,17 @@
 """The `summarydeck` command: a thin layer over `api`, and the only place that prints or exits.
 
-`group` is the command group; `building`, `checking`, `listing`, `exporting`, `watching` and
-`templates` add their commands to it; `options` holds the options they share, `exits` the exit
-statuses, `printing` and `reports` how diagnostics, findings and differences are shown.
+`group` is the command group, which imports each command's module only when it is needed:
+`building`, `checking`, `listing`, `exporting`, `watching`, `templates`, `confirming` (`confirm`)
+and `starting` (`new`) each define commands; `options` holds the options they share, `exits` the
+exit statuses, `printing` and `reports` how diagnostics, findings and differences are shown.
+`summarydeck --version` imports none of them, nor the library (tests/test_startup.py).
 """
 
 from __future__ import annotations
 
-from summarydeck.cli import building, checking, exporting, listing, templates, watching
-from summarydeck.cli import confirming as confirming  # `confirm`
-from summarydeck.cli import starting as starting  # `new`
 from summarydeck.cli.group import cli
 
-__all__ = ["building", "checking", "cli", "exporting", "listing", "main", "templates", "watching"]
+__all__ = ["cli", "main"]
 
 
 def main() -> None:

@@ -8,7 +8,6 @@ import click
 
 from summarydeck import api
 from summarydeck.cli.exits import EXIT_CODES_HELP, exit_status
-from summarydeck.cli.group import cli
 from summarydeck.cli.options import (
     content_option,
     deck_file_option,
@@ -20,7 +19,7 @@ from summarydeck.cli.printing import counted, print_diagnostics, summary_line
 from summarydeck.diagnostics import Diagnostic
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
+@click.command(epilog=EXIT_CODES_HELP)
 @content_option
 @deck_file_option(
     "Deck file to write [default: output/<slug>.pptx, or output/<slug>-<variant>.pptx]."
@@ -99,7 +98,7 @@ def _say_draft(result: api.BuildResult | api.ValidationResult, decks: int = 1) -
         )
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
+@click.command(epilog=EXIT_CODES_HELP)
 @content_option
 @final_option
 def validate(content_dir: Path, final: bool) -> None:

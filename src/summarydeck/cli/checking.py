@@ -9,7 +9,6 @@ import click
 
 from summarydeck import api
 from summarydeck.cli.exits import EXIT_CODES_HELP, ExitStatus, exit_status
-from summarydeck.cli.group import cli
 from summarydeck.cli.options import final_option, format_option, variant_name
 from summarydeck.cli.reports import as_json, format_diff, human
 
@@ -31,7 +30,7 @@ def _type_scale(
     return sizes
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
+@click.command(epilog=EXIT_CODES_HELP)
 @click.argument(
     "deck", required=False, type=click.Path(path_type=Path, dir_okay=False, exists=True)
 )
@@ -107,7 +106,7 @@ def check(
         sys.exit(ExitStatus.CONTENT_ERROR)
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
+@click.command(epilog=EXIT_CODES_HELP)
 @click.argument("old", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @click.argument("new", type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @format_option("How to print the changes.")

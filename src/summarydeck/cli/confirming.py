@@ -8,12 +8,11 @@ import click
 
 from summarydeck import api
 from summarydeck.cli.exits import EXIT_CODES_HELP, exit_status
-from summarydeck.cli.group import cli
 from summarydeck.cli.options import content_option
 from summarydeck.cli.printing import counted
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
+@click.command(epilog=EXIT_CODES_HELP)
 @content_option
 @click.argument("items", nargs=-1, required=True, metavar="ITEM...")
 def confirm(content_dir: Path, items: tuple[str, ...]) -> None:

@@ -11,7 +11,7 @@ from enum import IntEnum
 
 import click
 
-from summarydeck.api import FINAL_CODE
+from summarydeck import api
 from summarydeck.cli.printing import counted, print_diagnostics, summary_line
 from summarydeck.diagnostics import ContentError, OutputError, SelectionError
 
@@ -40,7 +40,7 @@ def exit_status(writes: bool = True) -> Iterator[None]:
     except ContentError as exc:
         print_diagnostics(exc.diagnostics)
         errors = [d for d in exc.diagnostics if d.is_error]
-        if errors and all(d.code == FINAL_CODE for d in errors):
+        if errors and all(d.code == api.FINAL_CODE for d in errors):
             what = f"{counted(len(errors), 'item')} still to be confirmed"
             if writes:
                 click.echo(f"Final build refused: {what}; nothing was written.", err=True)

@@ -8,7 +8,6 @@ import click
 
 from summarydeck import api
 from summarydeck.cli.exits import EXIT_CODES_HELP, exit_status
-from summarydeck.cli.group import cli
 from summarydeck.cli.options import (
     content_option,
     variant_option,
@@ -16,7 +15,7 @@ from summarydeck.cli.options import (
 from summarydeck.cli.printing import counted
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
+@click.command(epilog=EXIT_CODES_HELP)
 @click.argument("decks", nargs=-1, type=click.Path(path_type=Path, dir_okay=False, exists=True))
 @content_option
 @variant_option

@@ -8,7 +8,6 @@ import click
 
 from summarydeck import api
 from summarydeck.cli.exits import EXIT_CODES_HELP, exit_status
-from summarydeck.cli.group import cli
 from summarydeck.cli.options import (
     content_option,
     format_option,
@@ -17,7 +16,7 @@ from summarydeck.cli.options import (
 from summarydeck.cli.printing import counted
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
+@click.command(epilog=EXIT_CODES_HELP)
 @content_option
 @variant_option
 @format_option("How to print the list.")
@@ -46,7 +45,7 @@ def slides(content_dir: Path, variant: str | None, output_format: str) -> None:
         click.echo(f"\n{counted(len(rows), 'slide')} in variant {listed.variant}{also}")
 
 
-@cli.command()
+@click.command()
 def kinds() -> None:
     """List the slide kinds a storyboard entry can use, with their fields."""
     found, common = api.list_kinds()
@@ -57,7 +56,7 @@ def kinds() -> None:
     click.echo(f"\nEvery kind also takes: {', '.join(f'[{c}]' for c in common)}")
 
 
-@cli.command()
+@click.command()
 @click.option(
     "--language",
     default="en-GB",

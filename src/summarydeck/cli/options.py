@@ -7,13 +7,13 @@ from pathlib import Path
 
 import click
 
-from summarydeck.api import allow_folders
+from summarydeck import api
 
 
 def _allow_assets(
     _ctx: click.Context, _param: click.Parameter, value: tuple[Path, ...]
 ) -> tuple[Path, ...]:
-    allow_folders(value)  # set on every run, so an earlier run's folders never carry over
+    api.allow_folders(value)  # set on every run, so an earlier run's folders never carry over
     return value
 
 

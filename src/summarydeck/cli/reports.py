@@ -4,8 +4,12 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING
 
-from summarydeck.api import CheckReport, DeckDiff, Finding, Severity, TemplateFinding
+from summarydeck import api
+
+if TYPE_CHECKING:
+    from summarydeck.api import CheckReport, DeckDiff, Finding, TemplateFinding
 
 
 def human(report: CheckReport, deck: str) -> str:
@@ -44,9 +48,9 @@ def as_json(report: CheckReport, deck: str, strict: bool) -> str:
             "slides": report.slides,
             "passed": not report.failed(strict),
             "summary": {
-                "errors": report.count(Severity.ERROR),
-                "warnings": report.count(Severity.WARNING),
-                "info": report.count(Severity.INFO),
+                "errors": report.count(api.Severity.ERROR),
+                "warnings": report.count(api.Severity.WARNING),
+                "info": report.count(api.Severity.INFO),
             },
             "findings": [f.to_json() for f in report.findings],
         },

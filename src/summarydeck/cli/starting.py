@@ -10,7 +10,6 @@ from pathlib import Path
 import click
 
 from summarydeck.cli.exits import EXIT_CODES_HELP, exit_status
-from summarydeck.cli.group import cli
 from summarydeck.cli.printing import counted
 from summarydeck.diagnostics import OutputError
 
@@ -80,7 +79,7 @@ def _reason(exc: OSError) -> str:
     return exc.strerror or type(exc).__name__
 
 
-@cli.command("new", epilog=EXIT_CODES_HELP)
+@click.command("new", epilog=EXIT_CODES_HELP)
 @click.argument("folder", metavar="DIR", type=click.Path(path_type=Path))
 @click.option(
     "--force",

@@ -13,7 +13,6 @@ import click
 
 from summarydeck import api
 from summarydeck.cli.exits import EXIT_CODES_HELP, ExitStatus, exit_status
-from summarydeck.cli.group import cli
 from summarydeck.cli.options import format_option
 from summarydeck.cli.printing import counted
 from summarydeck.cli.reports import finding_block
@@ -23,7 +22,7 @@ _EMU_PER_INCH = 914_400
 _TEMPLATE_FILE = click.Path(path_type=Path, dir_okay=False, exists=True)
 
 
-@cli.group(epilog=EXIT_CODES_HELP)
+@click.group(epilog=EXIT_CODES_HELP)
 def template() -> None:
     """See what a PowerPoint template (.potx, or a .pptx used as one) offers, and what is
     wrong with it for building a deck onto it."""

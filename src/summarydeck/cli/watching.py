@@ -10,7 +10,6 @@ import click
 
 from summarydeck import api
 from summarydeck.cli.exits import EXIT_CODES_HELP, exit_status
-from summarydeck.cli.group import cli
 from summarydeck.cli.options import (
     content_option,
     deck_file_option,
@@ -19,7 +18,7 @@ from summarydeck.cli.options import (
 from summarydeck.cli.printing import counted, print_diagnostics, summary_line
 
 
-@cli.command(epilog=EXIT_CODES_HELP)
+@click.command(epilog=EXIT_CODES_HELP)
 @content_option
 @variant_option
 @deck_file_option("Deck file to write [default: as `build`].")
