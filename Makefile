@@ -42,9 +42,12 @@ test-fast: $(STAMP)
 contact-sheet: deck
 	$(BIN)/python scripts/contact_sheet.py
 
+# the speed table of docs/performance.md (about four minutes), then where a build's time goes;
+# `.venv/bin/python bench/speed.py --quick` for a one-minute try
 bench: $(STAMP)
-	$(BIN)/python bench/build_speed.py
-	$(BIN)/python bench/share_speed.py
+	$(BIN)/python -m pip install --quiet -e '.[dev,bench]'
+	$(BIN)/python bench/speed.py
+	$(BIN)/python bench/build_speed.py --runs 3
 
 # keeps output/*.backup-*.pptx: those hold someone's edits (see "Safe regeneration" in README)
 clean:

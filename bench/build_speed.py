@@ -12,6 +12,9 @@ picture charts. CLI, floor and import timings are whole fresh Python processes.
 (g1) and (g2) are its shares spent fitting text (measuring, shrinking, continuing; the
 layouts' own measuring for cards and sources included) and running the deck checks that
 `build` runs before writing.
+
+`make bench` runs this after bench/speed.py, whose table gives the ratios against the floor and
+pandoc and the targets of issue 17; this one says where a build's time goes.
 """
 
 from __future__ import annotations

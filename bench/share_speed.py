@@ -12,6 +12,9 @@ Measures
 (d) the same for every variant in one export (one LibreOffice run for all three decks);
 (e) the edit guard's cost when the deck on disk was edited (python-pptx reads it back), and
     when it was not (one hash of the file against the manifest).
+
+Not part of `make bench` (the exports need LibreOffice and take minutes): bench/speed.py times
+`watch` from the save to the deck file being replaced, against the target of issue 17.
 """
 
 from __future__ import annotations
