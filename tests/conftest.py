@@ -14,7 +14,18 @@ from ooxml_validate import DeckRecorder, schema_folder
 from render_helpers import convert_all_to_pdf, require_tools
 from reset_simulation import simulate_reset
 from summarydeck import api
+from summarydeck.api.building import SLIDES
 from template_factory import content_on_template
+
+
+@pytest.fixture(autouse=True)
+def _slides_drawn_afresh() -> Iterator[None]:
+    """Each test starts as a fresh process would: no slide kept from another test's build (a
+    test that breaks the renderer on purpose must see it run). Tests of the cache build twice
+    within themselves."""
+    SLIDES.clear()
+    yield
+
 
 # Every distinct deck the tests write through the build's writer is validated against the
 # ECMA-376 schemas when the session ends (issue 15): a finding fails the session, and is

@@ -12,6 +12,7 @@ import pytest
 
 from helpers import edit_content
 from summarydeck import api
+from summarydeck.api.building import SLIDES
 from summarydeck.charts import picture
 from summarydeck.charts.axis import value_axis_range
 from summarydeck.model.brand import Brand
@@ -149,6 +150,8 @@ def test_a_corrupt_cached_picture_is_drawn_again(full_content: Path, tmp_path: P
     path, png = pictures[0], pictures[0].read_bytes()
     for damaged in (png[: len(png) // 2], b""):  # truncated, then empty
         path.write_bytes(damaged)
+        # slides drawn in this process would be reused without a look at the picture cache
+        SLIDES.clear()
         again = api.build(full_content, tmp_path / "b.pptx", cache)
         assert again.sha256 == first.sha256
         assert path.read_bytes() == png  # redrawn and overwritten

@@ -26,11 +26,12 @@ from summarydeck.diagnostics import ContentError, Diagnostic, Diagnostics, Outpu
 from summarydeck.layouts.deck_layouts import deck_grid, deck_layouts
 from summarydeck.layouts.selection import section_of
 from summarydeck.model.deck import Deck
-from summarydeck.ooxml.inventory import SlideRecord, fingerprint, slide_records
+from summarydeck.ooxml.inventory import SlideRecord, fingerprint, unique_ids
+from summarydeck.ooxml.package_writer import write_package
 from summarydeck.ooxml.properties import add_custom_properties
 from summarydeck.ooxml.saving import (
     CoreProperties,
-    deck_bytes,
+    list_notes_master,
     replace_template_leftovers,
     set_core_properties,
 )
@@ -42,6 +43,7 @@ from summarydeck.output.stamp import Stamp
 from summarydeck.output.timestamp import build_timestamp
 from summarydeck.plan.final import unconfirmed_items
 from summarydeck.plan.types import SlidePlan
+from summarydeck.render.slide_cache import SlideCache
 
 
 @dataclass
@@ -58,6 +60,7 @@ class BuildResult:
     backup: Path | None = None  # the edited deck kept aside by `--force`
     outside: list[Path] = field(default_factory=list)  # files read from outside the content folder
     review: Path | None = None  # the review report written beside the deck
+    drawn: int = 0  # slides drawn afresh; the rest were kept from an earlier build (watch)
 
 
 def build(
@@ -103,26 +106,56 @@ def build_all(
     return _write(prepared, backups, loaded)
 
 
+# slides drawn by earlier builds in this process: `watch` and a warm API draw only what changed
+SLIDES = SlideCache()
+
+
+@dataclass(frozen=True)
+class RenderedPackage:
+    data: bytes  # the deck's bytes
+    parts: dict[str, bytes]  # each zip entry's bytes, for the checker
+    records: list[SlideRecord]  # what each slide shows
+    stamp: Stamp  # the stamp written into it
+    drawn: int  # slides drawn, not taken from the cache
+
+
+def render_package(
+    deck: Deck,
+    plans: list[SlidePlan],
+    cache: Path | None,
+    stamp: Stamp | None = None,
+    slides: SlideCache | None = SLIDES,
+) -> RenderedPackage:
+    """The deck's package, drawing only the slides `slides` has not kept from before."""
+    from summarydeck.render.slides import render_deck  # python-pptx: only when rendering
+
+    when = build_timestamp(deck.info)
+    rendered = render_deck(plans, deck, cache, deck_layouts(deck), deck_grid(deck), when, slides)
+    prs = rendered.prs
+    set_core_properties(prs, _core_properties(deck), when)
+    notes = sum(1 for slide in rendered.slides if slide.part.has_notes)
+    replace_template_leftovers(
+        prs,
+        "Widescreen" if deck.brand.slide_size == "16:9" else "On-screen Show (4:3)",
+        (len(rendered.slides), notes),
+    )
+    records = unique_ids([slide.record for slide in rendered.slides])
+    stamp = dataclasses.replace(
+        stamp or Stamp(__version__, "", "", deck.variant or ""), slides_hash=fingerprint(records)
+    )
+    add_custom_properties(prs, stamp.properties())
+    list_notes_master(prs)
+    package = write_package(prs, [slide.part for slide in rendered.slides], when)
+    return RenderedPackage(package.data, package.parts, records, stamp, rendered.drawn)
+
+
 def render_bytes(
     deck: Deck, plans: list[SlidePlan], cache: Path | None, stamp: Stamp | None = None
 ) -> tuple[bytes, list[SlideRecord], Stamp]:
     """The deck's bytes, what its slides show, and the stamp written into it (its package
     checks run with the other checks)."""
-    from summarydeck.render.slides import render_deck  # python-pptx: only when rendering
-
-    prs = render_deck(plans, deck, cache, deck_layouts(deck), deck_grid(deck))
-    when = build_timestamp(deck.info)
-    set_core_properties(prs, _core_properties(deck), when)
-    replace_template_leftovers(
-        prs, "Widescreen" if deck.brand.slide_size == "16:9" else "On-screen Show (4:3)"
-    )
-    records = slide_records(prs)
-    stamp = dataclasses.replace(
-        stamp or Stamp(__version__, "", "", deck.variant or ""), slides_hash=fingerprint(records)
-    )
-    add_custom_properties(prs, stamp.properties())
-    data: bytes = deck_bytes(prs, when)
-    return data, records, stamp
+    done = render_package(deck, plans, cache, stamp)
+    return done.data, done.records, done.stamp
 
 
 @dataclass
@@ -141,6 +174,7 @@ class _Prepared:
     seconds: float  # to lay out, render and check it
     outside: list[Path]  # files read from outside the content folder (a shared logo)
     review: str  # the review report: what is still to be confirmed
+    drawn: int  # slides drawn afresh
 
 
 def _prepare(
@@ -162,9 +196,8 @@ def _prepare(
     resolved = dataclasses.replace(selection, variant=cut.variant)
     outside = brand_files(deck)
     digest = content_hash(deck.content_dir, resolved, outside)
-    data, records, stamp = render_bytes(
-        cut, plans, cache, Stamp(__version__, digest, "", cut.variant or "")
-    )
+    rendered = render_package(cut, plans, cache, Stamp(__version__, digest, "", cut.variant or ""))
+    data, records, stamp = rendered.data, rendered.records, rendered.stamp
     # (a final build with anything unconfirmed was refused above, so C701 cannot arise here)
     report = check_deck(
         data,
@@ -200,6 +233,7 @@ def _prepare(
         time.perf_counter() - started,
         outside,
         review,
+        rendered.drawn,
     )
 
 
@@ -236,6 +270,7 @@ def _write(
             backup,
             outside=ready.outside,
             review=review_path(ready.target),
+            drawn=ready.drawn,
         )
         for ready, sha, backup in zip(prepared, shas, backups, strict=True)
     ]

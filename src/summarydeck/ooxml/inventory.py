@@ -67,6 +67,16 @@ def slide_records(prs: Any) -> list[SlideRecord]:
     return _unique_ids([_record(parts) for parts in slides(prs)])
 
 
+def slide_record(slide: Any, number: int) -> SlideRecord:
+    """The record of one python-pptx slide that will sit at `number` (counted from 1)."""
+    return _record(SlideParts(number, slide))
+
+
+def unique_ids(records: list[SlideRecord]) -> list[SlideRecord]:
+    """`records` with a second slide of one name told apart (see `_unique_ids`)."""
+    return _unique_ids(list(records))
+
+
 def read_records(path: Path) -> list[SlideRecord]:
     """The records of the deck at `path`; raises DeckReadError (an OutputError) when it is not
     a deck, or a slide of it cannot be read."""

@@ -64,16 +64,23 @@ _APP_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"""
 
 
-def replace_template_leftovers(prs: Any, slide_format: str) -> None:
+def replace_template_leftovers(
+    prs: Any, slide_format: str, counts: tuple[int, int] | None = None
+) -> None:
     """python-pptx's template brings an app.xml claiming 0 slides in a 4:3 show, and a blank
-    thumbnail that file browsers would show as the deck's preview: replace one, drop the other."""
+    thumbnail that file browsers would show as the deck's preview: replace one, drop the other.
+    `counts`: (slides, notes pages) when the slides are not in `prs` (taken out to be written
+    by `package_writer`)."""
     package = prs.part.package
     for rel_id, rel in list(package._rels.items()):
         if rel.reltype == REL_THUMBNAIL:
             package.drop_rel(rel_id)
         elif rel.reltype == REL_EXTENDED_PROPERTIES:
-            slides = len(prs.slides)
-            notes = sum(1 for slide in prs.slides if slide.has_notes_slide)
+            if counts is None:
+                slides = len(prs.slides)
+                notes = sum(1 for slide in prs.slides if slide.has_notes_slide)
+            else:
+                slides, notes = counts
             text = _APP_XML.format(
                 extended=EXTENDED_PROPERTIES_NS,
                 vt=VT_NS,

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import copy
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
 from typing import Any
@@ -15,7 +18,10 @@ from pptx.util import Emu
 
 from summarydeck.markdown.inline import typeset_plain
 from summarydeck.model.deck import Deck
+from summarydeck.ooxml.inventory import SlideRecord, slide_record
 from summarydeck.ooxml.names import ADEC_NS, EXT_DECORATIVE, SLIDE_NUMBER_FIELD_ID, qn
+from summarydeck.ooxml.saving import normalise_zip
+from summarydeck.ooxml.slide_bundle import OwnedPart, take_slide
 from summarydeck.ooxml.templates import drop_slides, open_template
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.layout_design import LayoutDesign, LayoutSet
@@ -32,6 +38,7 @@ from summarydeck.plan.types import (
 from summarydeck.render.charts import add_chart
 from summarydeck.render.language import language_is_rtl
 from summarydeck.render.master import onto_template_master, write_master, xfrm_element
+from summarydeck.render.slide_cache import SlideCache, deck_render_key, slide_key
 from summarydeck.render.tables import add_table
 from summarydeck.render.text import fill_text_frame
 from summarydeck.render.theme import apply_brand, set_colour
@@ -44,9 +51,33 @@ _SHAPES = {
 }
 
 
+@dataclass(frozen=True)
+class RenderedSlide:
+    """One slide drawn and taken out of the package, with what it shows (its record)."""
+
+    part: OwnedPart
+    record: SlideRecord
+
+
+@dataclass
+class RenderedDeck:
+    prs: Any  # the master's package, every slide taken out of it
+    slides: list[RenderedSlide]
+    drawn: int  # slides drawn this time; the others came from the cache
+
+
 def render_deck(
-    plans: list[SlidePlan], deck: Deck, cache_dir: Path | None, layouts: LayoutSet, grid: Grid
-) -> Any:
+    plans: list[SlidePlan],
+    deck: Deck,
+    cache_dir: Path | None,
+    layouts: LayoutSet,
+    grid: Grid,
+    when: dt.datetime,
+    cache: SlideCache | None = None,
+) -> RenderedDeck:
+    """Draw each slide, or take it from `cache` when it was drawn before from the same plan at
+    the same place with the same footer and master: the bytes are the same either way.
+    `when` dates the charts' workbooks."""
     lang = deck.info.language
     if deck.template is None:
         prs = Presentation()
@@ -58,14 +89,38 @@ def render_deck(
         apply_brand(prs, deck.brand, only=deck.template, language=lang)
         used = {plan.layout for plan in plans}
         by_name = onto_template_master(prs, layouts, deck.brand, lang, used)
+    # made now, not by the first slide's notes, so a deck whose every slide comes from the
+    # cache has the same notes master, under the same relationship id, as one drawn afresh
+    prs.notes_master  # noqa: B018
     footer = typeset_plain(
         footer_line(deck.brand.footer or deck.info.title, plans, deck.labels.text("draft"))
     )
+    master_key = deck_render_key(deck, layouts, grid, when) if cache is not None else b""
+
+    def kept_bytes(part: Any) -> bytes:
+        """A part's bytes as the deck keeps them: a chart's workbook with fixed dates, so
+        the same chart always gives the same bytes."""
+        blob = bytes(part.blob)
+        return normalise_zip(blob, when) if str(part.partname).endswith(".xlsx") else blob
+
+    rendered: list[RenderedSlide] = []
+    drawn = 0
     for number, plan in enumerate(plans, 1):
-        design = layouts.named(plan.layout)
-        layout = by_name[plan.layout]
-        _render_slide(prs, plan, deck, number, cache_dir, layout, design, grid, footer)
-    return prs
+        key = slide_key(master_key, plan, number, footer, cache_dir) if cache is not None else None
+        done = cache.get(key) if cache is not None and key is not None else None
+        if done is None:
+            design = layouts.named(plan.layout)
+            layout = by_name[plan.layout]
+            slide = _render_slide(prs, plan, deck, number, cache_dir, layout, design, grid, footer)
+            record = slide_record(slide, number)
+            done = RenderedSlide(take_slide(prs, slide, kept_bytes), record)
+            drawn += 1
+            if cache is not None and key is not None:
+                cache.put(key, done)
+        elif done.record.number != number:
+            done = RenderedSlide(done.part, dataclasses.replace(done.record, number=number))
+        rendered.append(done)
+    return RenderedDeck(prs, rendered, drawn)
 
 
 def _render_slide(
@@ -78,7 +133,7 @@ def _render_slide(
     design: LayoutDesign,
     grid: Grid,
     footer: str,
-) -> None:
+) -> Any:
     slide = prs.slides.add_slide(layout)
     slide._element.find(qn("p:cSld")).set("name", plan.id)
     lang = deck.info.language
@@ -103,6 +158,7 @@ def _render_slide(
         tree.append(shape)
     notes = slide.notes_slide.notes_text_frame
     notes.text = plan.notes
+    return slide
 
 
 def _fill_placeholders(

@@ -1,0 +1,109 @@
+"""Slides drawn before, kept for the next build in the same process (`watch`, a warm API).
+
+A slide's bytes follow from its plan, its number (the slide-number field shows it), the footer
+line, and the deck-wide things drawing reads: the brand, the language, the master's layouts and
+grid, the template file, the workbooks' date. The key hashes all of them, so a hit gives the
+very bytes a fresh drawing would: the cache makes a build faster, never different.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import hashlib
+import pickle
+from collections import OrderedDict
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from summarydeck.model.deck import Deck
+    from summarydeck.plan.types import SlidePlan
+    from summarydeck.render.slides import RenderedSlide
+
+_LIMIT_BYTES = 256 * 1024 * 1024  # the bundles' bytes kept, at most
+
+
+class SlideCache:
+    """Rendered slides by key, least recently used dropped first once over `limit` bytes."""
+
+    def __init__(self, limit: int = _LIMIT_BYTES) -> None:
+        self.limit = limit
+        self.size = 0
+        self.entries: OrderedDict[bytes, tuple[RenderedSlide, int]] = OrderedDict()
+
+    def get(self, key: bytes) -> RenderedSlide | None:
+        found = self.entries.get(key)
+        if found is None:
+            return None
+        self.entries.move_to_end(key)
+        return found[0]
+
+    def put(self, key: bytes, slide: RenderedSlide) -> None:
+        size = sum(len(part.blob) for part in slide.part.walk())
+        if key in self.entries:
+            return
+        self.entries[key] = (slide, size)
+        self.size += size
+        while self.size > self.limit and self.entries:
+            _, (_, dropped) = self.entries.popitem(last=False)
+            self.size -= dropped
+
+    def clear(self) -> None:
+        self.entries.clear()
+        self.size = 0
+
+
+def _digest(*values: Any) -> bytes:
+    return hashlib.sha256(pickle.dumps(values, protocol=5)).digest()
+
+
+def deck_render_key(deck: Deck, layouts: Any, grid: Any, when: dt.datetime) -> bytes:
+    """What every slide's drawing reads besides its own plan."""
+    template = b""
+    if deck.template is not None:
+        template = hashlib.sha256(deck.template.path.read_bytes()).digest()
+    # picture charts draw with the brand's own font files
+    fonts = sorted(
+        (family, style, font.digest)
+        for family, styles in deck.fonts.items()
+        for style, font in styles.items()
+    )
+    return _digest(
+        deck.brand.model_dump_json(),
+        deck.info.language,
+        template,
+        layouts,
+        grid,
+        when.isoformat(),
+        fonts,
+    )
+
+
+def slide_key(
+    master_key: bytes, plan: SlidePlan, number: int, footer: str, pictures: Path | None
+) -> bytes:
+    """`pictures`: the picture-chart cache the slide was drawn with (a build pointed at
+    another draws its pictures there)."""
+    return _digest(master_key, _as_drawn(plan), number, footer, str(pictures))
+
+
+def _bare(element: Any) -> Any:
+    return (
+        dataclasses.replace(element, source=None) if getattr(element, "source", None) else element
+    )
+
+
+def _as_drawn(plan: SlidePlan) -> SlidePlan:
+    """The plan without what only locates it in the content (its entry's place, the fields'
+    paths, what is to be confirmed and where): drawing never reads those, and a line added
+    above a slide in the YAML moves them without changing the slide."""
+    return dataclasses.replace(
+        plan,
+        title=_bare(plan.title),
+        subtitle=_bare(plan.subtitle) if plan.subtitle is not None else None,
+        elements=tuple(_bare(element) for element in plan.elements),
+        unconfirmed=(),
+        entry=None,
+        notes_drafted=False,
+    )
