@@ -2,13 +2,15 @@
 (bench/ measures speed; a timed test fails on a busy machine).
 
 `summarydeck --version`, `--help` and `kinds` start without python-pptx, lxml, matplotlib or
-the content model they do not use.
+the content model they do not use; a build of a deck without picture charts never imports
+matplotlib or numpy; `check --content` takes picture charts from the build's cache.
 """
 
 from __future__ import annotations
 
 import ast
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +20,7 @@ import pytest
 from click.testing import CliRunner
 
 from summarydeck import api
+from summarydeck.charts import picture
 from summarydeck.cli import cli
 from summarydeck.cli.group import COMMANDS
 
@@ -176,3 +179,68 @@ def test_importing_the_api_imports_none_of_it() -> None:
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.split() == ["summarydeck", "summarydeck.api"]
+
+
+# --- matplotlib only for picture charts ----------------------------------------------------
+
+
+def _content_with_pictograms(tmp_path: Path) -> Path:
+    """A copy of the Q Lab content: pictograms (native shapes), no picture chart."""
+    content = tmp_path / "content"
+    shutil.copytree(REPO / "content", content)
+    text = "\n".join(p.read_text("utf-8") for p in content.glob("*.yaml"))
+    assert "type: pictogram" in text and "engine: picture" not in text
+    return content
+
+
+@pytest.mark.parametrize("command", ["build", "check"])
+def test_a_deck_without_picture_charts_never_imports_matplotlib_or_numpy(
+    tmp_path: Path, command: str
+) -> None:
+    content = _content_with_pictograms(tmp_path)
+    args = ["--content", str(content)]
+    if command == "build":
+        args += ["--out", str(tmp_path / "out" / "deck.pptx")]
+    modules = imported_by([command, *args], cwd=tmp_path)
+    assert "summarydeck.render.charts" in modules  # the deck was rendered, charts and all
+    assert _found(modules, {"matplotlib", "numpy"}) == []
+
+
+def test_check_of_the_content_takes_picture_charts_from_the_build_cache(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`check --content` renders the deck in memory: a picture chart a build has drawn (into
+    `output/.cache/charts`) is read from there, not drawn again with matplotlib."""
+    monkeypatch.chdir(content_copy.parent)
+    built = api.build(content_copy)
+    cached = sorted((built.path.parent / ".cache" / "charts").glob("*.png"))
+    assert len(cached) == 1
+
+    def must_not_draw(*args: object) -> bytes:
+        raise AssertionError("a picture chart in the build's cache was drawn again")
+
+    monkeypatch.setattr(picture, "_draw", must_not_draw)
+    result = CliRunner().invoke(cli, ["check", "--content", str(content_copy)])
+    assert result.exit_code == 0, result.output
+    assert "checked 25 slides: no findings" in result.output
+
+
+def test_check_of_the_content_creates_no_output_folder(
+    content_copy: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Without the build's output folder there is no cache to read: the chart is drawn, and
+    nothing is written."""
+    monkeypatch.chdir(content_copy.parent)
+    before = sorted(content_copy.parent.rglob("*"))
+    drawn: list[object] = []
+    draw = picture._draw
+
+    def counted(*args: object) -> bytes:
+        drawn.append(args)
+        return draw(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(picture, "_draw", counted)
+    result = CliRunner().invoke(cli, ["check", "--content", str(content_copy)])
+    assert result.exit_code == 0, result.output
+    assert len(drawn) == 1
+    assert sorted(content_copy.parent.rglob("*")) == before
