@@ -3,21 +3,31 @@
 PyYAML's `SafeLoader` composes a node graph carrying marks; we construct plain Python data from it
 ourselves so that every value gets an entry in a `SourceMap` keyed by its data path, and so that
 duplicate keys (which PyYAML silently lets the last one win) become errors.
+
+libyaml's parser (`yaml.CSafeLoader`, when PyYAML was built with it) composes the same nodes with
+the same marks about ten times faster, so it reads a file first; on anything it or our builder
+objects to, the pure-Python loader reads the file again, so every message and location comes
+from the one path that has always made them. Text libyaml reads differently from PyYAML (a tab,
+a byte-order mark, a character YAML forbids) goes to the pure loader straight away. A file read
+once is not parsed again while its bytes stay the same (`_ParseCache`).
 """
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import stat
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any, TypeAlias
 
 import yaml
 
-from summarydeck.diagnostics import Diagnostics, Location, split_lines
+from summarydeck.diagnostics import Diagnostic, Diagnostics, Location, split_lines
 from summarydeck.source import limits
+from summarydeck.source.memo import BoundedCache
 
 DataPath = tuple[str | int, ...]
 
@@ -85,6 +95,12 @@ class SourceMap:
             {p: text for p, text in self.empty_blocks.items() if p[:1] == (key,)},
         )
 
+    def copy(self) -> SourceMap:
+        """A map of its own: entries (locations, paths) are immutable, the tables are not."""
+        return SourceMap(
+            dict(self.values), dict(self.keys), set(self.flow_lists), dict(self.empty_blocks)
+        )
+
     def merge(self, other: SourceMap) -> None:
         self.values.update(other.values)
         self.keys.update(other.keys)
@@ -123,22 +139,28 @@ _PLAIN_TAGS = {
 }
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+
+
 class _LimitError(yaml.constructor.ConstructorError):
     """A file goes past one of `limits` (E105, not a syntax error)."""
 
 
+if TYPE_CHECKING:  # without libyaml, PyYAML has no CSafeLoader
+    _Loader: TypeAlias = yaml.SafeLoader | yaml.CSafeLoader
+
+
 class _Builder:
-    def __init__(
-        self, file: str, loader: yaml.SafeLoader, diags: Diagnostics, text_size: int
-    ) -> None:
+    def __init__(self, file: str, text: str, loader: _Loader, diags: Diagnostics) -> None:
         self.file = file
+        self.text = text
         self.loader = loader
         self.diags = diags
         self.source_map = SourceMap()
         self._open: set[int] = set()  # nodes being built: an alias back to one is a cycle
         self._count = 0
         self._characters = 0  # of text built, aliases counted each time they repeat
-        self._most_characters = text_size + limits.ALIAS_ALLOWANCE
+        self._most_characters = len(text) + limits.ALIAS_ALLOWANCE
         self._cut_keys: set[int] = set()  # key nodes already reported as too long
 
     def build(self, node: yaml.Node, path: DataPath) -> Any:
@@ -189,11 +211,10 @@ class _Builder:
     def _empty_block(self, node: yaml.ScalarNode, path: DataPath) -> None:
         """Note a value YAML read as an empty block of text: `- >5` is not the text ">5" but a
         folded block (`>`, with `5` as its indentation) with nothing in it."""
-        mark = node.start_mark
-        if mark.buffer is None:
-            return
-        end = mark.buffer.find("\n", mark.pointer)
-        header = mark.buffer[mark.pointer : end if end >= 0 else None].rstrip("\0")
+        # the mark's index counts characters of the text (libyaml's marks have no buffer)
+        start = node.start_mark.index
+        end = self.text.find("\n", start)
+        header = self.text[start : end if end >= 0 else None]
         header = header.split(" #", 1)[0].strip()
         if len(header) > 1:  # more than the sign alone: a value was meant
             self.source_map.empty_blocks[path] = header
@@ -269,6 +290,8 @@ class _Builder:
         return key
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
+        if node.tag == _STR_TAG:  # what PyYAML's constructor makes of text, without its detour
+            return node.value
         try:
             return self.loader.construct_object(node)
         except (ValueError, TypeError, OverflowError):
@@ -319,6 +342,32 @@ def load_yaml(path: Path, diags: Diagnostics) -> LoadedFile | None:
     raw = _read_bounded(path, file, diags)
     if raw is None:
         return None
+    key = _cache_key(path, file, raw)
+    parsed = _CACHE.get(key)
+    if parsed is None:
+        parsed = _parse(raw, file)
+        _CACHE.put(key, parsed, len(raw))
+    diags.extend(parsed.diagnostics)
+    if parsed.source_map is None:
+        return None
+    # the cached data stays the cache's: each caller gets lists, mappings and tables of its own
+    return LoadedFile(path, _copied(parsed.data), parsed.source_map.copy())
+
+
+@dataclass(frozen=True)
+class _Parsed:
+    """What reading a file's bytes gives: its data and source map (None when it could not be
+    read), and the problems found, in the order they were found."""
+
+    data: Any
+    source_map: SourceMap | None
+    diagnostics: tuple[Diagnostic, ...]
+
+
+def _parse(raw: bytes, file: str) -> _Parsed:
+    """Read a file's bytes: libyaml when it reads the text as PyYAML does, else (and on any
+    problem) the pure-Python loader, whose messages are the ones users see."""
+    diags = Diagnostics()
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -331,18 +380,44 @@ def load_yaml(path: Path, diags: Diagnostics) -> LoadedFile | None:
             Location(file, line, column, column + 1),
             "save the file with UTF-8 encoding (in most editors: Save As, Encoding: UTF-8)",
         )
-        return None
-    loader: yaml.SafeLoader | None = None
+        return _Parsed(None, None, tuple(diags.items))
+    fast = _fast_loader()
+    if fast is not None and _fast_reads_alike(text):
+        try:
+            data, source_map = _build(fast, text, file, diags)
+        except Exception:  # any problem at all: the pure loader reads it again and tells it
+            diags = Diagnostics()
+        else:
+            return _Parsed(data, source_map, tuple(diags.items))
+    return _parse_pure(text, file, diags)
+
+
+class _ReadDifferently(Exception):
+    """libyaml read the text where PyYAML would not have: the pure loader reads it."""
+
+
+def _build(
+    loader_class: type[_Loader], text: str, file: str, diags: Diagnostics
+) -> tuple[Any, SourceMap]:
+    loader = loader_class(text)  # the pure loader's reader already rejects control characters
     try:
-        loader = yaml.SafeLoader(text)  # this already rejects control characters
         node = loader.get_single_node()
-        builder = _Builder(file, loader, diags, len(text))
+        if loader_class is not yaml.SafeLoader and _read_differently(text, node):
+            raise _ReadDifferently
+        builder = _Builder(file, text, loader, diags)
         data = builder.build(node, ()) if node is not None else None
+    finally:
+        loader.dispose()
+    return data, builder.source_map
+
+
+def _parse_pure(text: str, file: str, diags: Diagnostics) -> _Parsed:
+    try:
+        data, source_map = _build(yaml.SafeLoader, text, file, diags)
     except _LimitError as exc:
         mark = exc.problem_mark
         where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
         diags.error("E105", exc.problem or "the file is too large", where, _limit_hint(exc))
-        return None
     except RecursionError:  # PyYAML composes nested values recursively, before we see them
         diags.error(
             "E105",
@@ -350,10 +425,8 @@ def load_yaml(path: Path, diags: Diagnostics) -> LoadedFile | None:
             _too_deep(file, text),
             "the content format nests a few levels; look for a run of `[` or `{` left open",
         )
-        return None
     except yaml.MarkedYAMLError as exc:
         _report_marked(exc, file, text, diags)
-        return None
     except yaml.reader.ReaderError as exc:
         line = text.count("\n", 0, exc.position) + 1
         column = exc.position - (text.rfind("\n", 0, exc.position) + 1) + 1
@@ -363,14 +436,112 @@ def load_yaml(path: Path, diags: Diagnostics) -> LoadedFile | None:
             Location(file, line, column, column + 1),
             "delete the invisible character (often pasted from another program)",
         )
-        return None
     except yaml.YAMLError as exc:
         diags.error("E101", f"YAML syntax error: {exc}", Location(file))
+    else:
+        return _Parsed(data, source_map, tuple(diags.items))
+    return _Parsed(None, None, tuple(diags.items))
+
+
+# libyaml from 0.2.5 refuses nesting past 1,000 levels; an older one would compose any depth
+# recursively in C, past what the stack holds
+_LIBYAML_NEST_LIMIT = (0, 2, 5)
+
+
+def _fast_loader() -> type[yaml.CSafeLoader] | None:
+    """libyaml's safe loader, when PyYAML was built with a libyaml that limits nesting."""
+    if not getattr(yaml, "__with_libyaml__", False):
         return None
-    finally:
-        if loader is not None:
-            loader.dispose()
-    return LoadedFile(path, data, builder.source_map)
+    try:
+        from yaml import _yaml
+    except ImportError:  # pragma: no cover - __with_libyaml__ says it imports
+        return None
+    if tuple(_yaml.get_version()) < _LIBYAML_NEST_LIMIT:
+        return None
+    return yaml.CSafeLoader
+
+
+def _fast_reads_alike(text: str) -> bool:
+    """Whether libyaml reads `text` as PyYAML does, as far as a cheap look can tell. It ends a
+    file without a final line break with one of its own (so a mapping at the end ends a line
+    later), skips a tab in places PyYAML refuses one and counts a byte-order mark (U+FEFF) as no
+    column; a character PyYAML's reader refuses is for PyYAML to report."""
+    return (
+        text.endswith("\n")
+        and "\t" not in text
+        and "\ufeff" not in text
+        and yaml.reader.Reader.NON_PRINTABLE.search(text) is None
+    )
+
+
+# a block scalar's header with a comment straight after it (`|#`): libyaml takes the comment,
+# PyYAML asks for a space before it
+_HEADER_COMMENT = re.compile(r"[|>][-+0-9]*#")
+
+
+def _read_differently(text: str, root: yaml.Node | None) -> bool:
+    """Whether libyaml read what PyYAML reads differently: inside `[...]` or `{...}`, PyYAML ends
+    a plain value at `?` (so `[why?]` is an error), libyaml 0.2.5 and later do not."""
+    if _HEADER_COMMENT.search(text):
+        return True
+    if root is None or "?" not in text or ("[" not in text and "{" not in text):
+        return False
+    seen: set[int] = set()
+    stack: list[tuple[yaml.Node, bool]] = [(root, False)]
+    while stack:
+        node, in_flow = stack.pop()
+        if isinstance(node, yaml.ScalarNode):
+            if in_flow and not node.style and "?" in node.value:
+                return True
+            continue
+        if id(node) in seen or not isinstance(node, yaml.nodes.CollectionNode):
+            continue
+        seen.add(id(node))
+        in_flow = in_flow or bool(node.flow_style)
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                stack += [(key, in_flow), (value, in_flow)]
+        elif isinstance(node, yaml.SequenceNode):
+            stack += [(child, in_flow) for child in node.value]
+    return False
+
+
+def _copied(value: Any) -> Any:
+    """`value` with every list and mapping in it new (the rest is immutable: text, numbers,
+    dates, bytes)."""
+    if type(value) is dict:
+        return {key: _copied(item) for key, item in value.items()}
+    if type(value) is list:
+        return [_copied(item) for item in value]
+    return value
+
+
+_CacheKey = tuple[str, str, bytes, tuple[object, ...]]
+
+
+def _cache_key(path: Path, file: str, raw: bytes) -> _CacheKey:
+    """The file (as resolved, and as messages name it), its bytes (by digest, never by time:
+    an edit that keeps the size and the time stamp is still an edit) and the limits the
+    read applies."""
+    try:
+        where = str(path.resolve())
+    except (OSError, RuntimeError):  # a loop of links: the path as given
+        where = str(path.absolute())
+    limits_in_force = (
+        limits.MAX_DEPTH,
+        limits.MAX_VALUES,
+        limits.ALIAS_ALLOWANCE,
+        limits.MAX_TEXT,
+        limits.MAX_KEY,
+        limits.MAX_NOTES_TEXT,
+        limits.NOTES_KEYS,
+    )
+    return where, file, hashlib.sha256(raw).digest(), limits_in_force
+
+
+# files read in this process, by `_cache_key`; weighed by their size in bytes (their data and
+# source maps take a few times that): a few hundred files, 8 MB of YAML at most
+_CACHE: BoundedCache[_CacheKey, _Parsed] = BoundedCache(most_entries=256, most_weight=8_000_000)
 
 
 def _read_bounded(path: Path, file: str, diags: Diagnostics) -> bytes | None:
