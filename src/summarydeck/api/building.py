@@ -28,13 +28,7 @@ from summarydeck.layouts.selection import section_of
 from summarydeck.model.deck import Deck
 from summarydeck.ooxml.inventory import SlideRecord, fingerprint, unique_ids
 from summarydeck.ooxml.package_writer import write_package
-from summarydeck.ooxml.properties import add_custom_properties
-from summarydeck.ooxml.saving import (
-    CoreProperties,
-    list_notes_master,
-    replace_template_leftovers,
-    set_core_properties,
-)
+from summarydeck.ooxml.saving import CoreProperties, property_parts
 from summarydeck.output.files import check_targets, write_together
 from summarydeck.output.guard import guard_overwrite
 from summarydeck.output.manifest import SlideEntry, manifest_path, manifest_text
@@ -132,20 +126,22 @@ def render_package(
     when = build_timestamp(deck.info)
     rendered = render_deck(plans, deck, cache, deck_layouts(deck), deck_grid(deck), when, slides)
     prs = rendered.prs
-    set_core_properties(prs, _core_properties(deck), when)
     notes = sum(1 for slide in rendered.slides if slide.part.has_notes)
-    replace_template_leftovers(
-        prs,
-        "Widescreen" if deck.brand.slide_size == "16:9" else "On-screen Show (4:3)",
-        (len(rendered.slides), notes),
-    )
+    slide_format = "Widescreen" if deck.brand.slide_size == "16:9" else "On-screen Show (4:3)"
     records = unique_ids([slide.record for slide in rendered.slides])
     stamp = dataclasses.replace(
         stamp or Stamp(__version__, "", "", deck.variant or ""), slides_hash=fingerprint(records)
     )
-    add_custom_properties(prs, stamp.properties())
-    list_notes_master(prs)
-    package = write_package(prs, [slide.part for slide in rendered.slides], when)
+    replaced, added = property_parts(
+        prs,
+        _core_properties(deck),
+        when,
+        (slide_format, len(rendered.slides), notes),
+        stamp.properties(),
+    )
+    package = write_package(
+        prs, rendered.base, [slide.part for slide in rendered.slides], when, replaced, added
+    )
     return RenderedPackage(package.data, package.parts, records, stamp, rendered.drawn)
 
 

@@ -13,6 +13,7 @@ come and go. Two slides with one name (PowerPoint's Duplicate Slide copies the n
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 from dataclasses import asdict, dataclass, field, replace
@@ -53,13 +54,23 @@ class SlideRecord:
     notes: str = ""
     hidden: bool = False  # PowerPoint's Hide Slide: not shown in a slide show
 
-    @property
+    @functools.cached_property
     def hash(self) -> str:
-        """What the slide shows, as a digest: its number is left out."""
+        """What the slide shows, as a digest: its number is left out (so it is worked out
+        once, and kept when the slide moves: `renumbered`)."""
         shown = asdict(self)
         del shown["number"]
         text = json.dumps(shown, sort_keys=True, ensure_ascii=False)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def renumbered(record: SlideRecord, number: int) -> SlideRecord:
+    """The record of the same slide at another place: its hash, which leaves the number out,
+    is kept rather than worked out again."""
+    moved = replace(record, number=number)
+    if "hash" in record.__dict__:
+        moved.__dict__["hash"] = record.__dict__["hash"]
+    return moved
 
 
 def slide_records(prs: Any) -> list[SlideRecord]:

@@ -74,6 +74,8 @@ SLIDE_NUMBER_FIELD_ID = "{5C1D3E8A-2B7F-4C6D-9E0A-1F2B3C4D5E6F}"
 
 # what summarydeck names in the decks it writes
 CUSTOM_PROPERTIES_PART = "/docProps/custom.xml"
+CORE_PROPERTIES_PART = "/docProps/core.xml"
+EXTENDED_PROPERTIES_PART = "/docProps/app.xml"
 STAMP_PREFIX = "summarydeck."  # its custom properties: summarydeck.version ...
 UNCONFIRMED_LABEL_SHAPE = "Unconfirmed label"  # the tag's text box
 

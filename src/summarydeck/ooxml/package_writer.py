@@ -12,7 +12,6 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import posixpath
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -31,7 +30,6 @@ from summarydeck.ooxml.zip_writer import zip_bytes
 
 _MEDIA = "/ppt/media/"
 _FIRST_SLIDE_ID = 256  # PowerPoint's: slide ids start here
-_DOC_DATES = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 _RELS = "application/vnd.openxmlformats-package.relationships+xml"
 
 
@@ -107,15 +105,56 @@ class _Names:
         return f"{part.stem}{number}{part.ext}" in self.taken
 
 
-def write_package(prs: Any, slides: Sequence[OwnedPart], when: dt.datetime) -> Package:
-    """The package of `prs` (its slides taken out) with `slides` put back in order."""
-    package = prs.part.package
-    base = list(package.iter_parts())
-    names = _Names({str(part.partname) for part in base})
-    presentation = prs.part
+@dataclass(frozen=True)
+class BasePart:
+    """A part of the master's package, serialised once: a master kept between builds is
+    written from these bytes, not serialised again."""
 
-    slide_parts: list[tuple[str, bytes, str, bytes | None]] = []  # name, blob, type, rels
-    content_types: dict[str, str] = {}
+    name: str
+    content_type: str
+    blob: bytes
+    rels: bytes | None
+
+
+@dataclass(frozen=True)
+class AddedPart:
+    """A part this build adds, related from the package (the custom properties)."""
+
+    name: str
+    content_type: str
+    blob: bytes
+    reltype: str
+
+
+def base_parts(prs: Any) -> list[BasePart]:
+    """Every part of `prs` (its slides taken out) but the presentation itself, which lists the
+    slides and is written anew each time."""
+    found = []
+    for part in prs.part.package.iter_parts():
+        if part is prs.part:
+            continue
+        rels = bytes(part.rels.xml) if len(part.rels) else None
+        found.append(BasePart(str(part.partname), str(part.content_type), bytes(part.blob), rels))
+    return found
+
+
+def write_package(
+    prs: Any,
+    base: Sequence[BasePart],
+    slides: Sequence[OwnedPart],
+    when: dt.datetime,
+    replaced: dict[str, bytes],
+    added: Sequence[AddedPart] = (),
+) -> Package:
+    """The package of `prs` with `slides` put back in order. `base`: `base_parts(prs)`;
+    `replaced`: new bytes for parts of it (the document properties); `added`: parts to add."""
+    package = prs.part.package
+    presentation = prs.part
+    pres_name = str(presentation.partname)
+    names = _Names({part.name for part in base} | {pres_name} | {part.name for part in added})
+    content_types: dict[str, str] = {part.name: part.content_type for part in base}
+    content_types[pres_name] = str(presentation.content_type)
+    slide_entries: list[tuple[str, bytes]] = []
     slide_names: list[str] = []
     for slide in slides:
         named: dict[int, str] = {}
@@ -142,35 +181,33 @@ def write_package(prs: Any, slides: Sequence[OwnedPart], when: dt.datetime) -> P
                 else:
                     target = slide_name
                 rows.append((link.rel_id, link.reltype, _relative(target, name), False))
-            slide_parts.append(
-                (name, part.blob, part.content_type, _rels_xml(rows) if rows else None)
-            )
+            slide_entries.append((name[1:], part.blob))
+            if rows:
+                slide_entries.append((_rels_uri(name)[1:], _rels_xml(rows)))
             content_types[name] = part.content_type
 
-    entries: list[tuple[str, bytes]] = []
-    for part in base:
-        name = str(part.partname)
-        content_types[name] = str(part.content_type)
-        rels: bytes | None
-        if part is presentation:
-            blob, rels = _presentation(presentation, slide_names)
-        else:
-            blob = bytes(part.blob)
-            rels = bytes(part.rels.xml) if len(part.rels) else None
-            if name == "/docProps/core.xml":  # python-pptx writes dates its own way
-                iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
-                blob = _DOC_DATES.sub(rb"\g<1>" + iso + rb"\g<2>", blob)
-        entries.append((name[1:], blob))
-        if rels is not None:
-            entries.append((_rels_uri(name)[1:], rels))
-        if part is presentation:  # the slides follow the presentation, as python-pptx put them
-            for slide_name, blob, _, slide_rels in slide_parts:
-                entries.append((slide_name[1:], blob))
-                if slide_rels is not None:
-                    entries.append((_rels_uri(slide_name)[1:], slide_rels))
+    blob, rels = _presentation(presentation, slide_names)
+    entries = [(pres_name[1:], blob), (_rels_uri(pres_name)[1:], rels), *slide_entries]
+    for shared in base:
+        entries.append((shared.name[1:], replaced.get(shared.name, shared.blob)))
+        if shared.rels is not None:
+            entries.append((_rels_uri(shared.name)[1:], shared.rels))
+    package_rels = [
+        (rel_id, rel.reltype, rel.target_ref, rel.is_external)
+        for rel_id, rel in package._rels.items()
+    ]
+    used = {row[0] for row in package_rels}
+    number = 1
+    for extra in added:
+        while f"rId{number}" in used:
+            number += 1
+        used.add(f"rId{number}")
+        package_rels.append((f"rId{number}", extra.reltype, extra.name[1:], False))
+        entries.append((extra.name[1:], extra.blob))
+        content_types[extra.name] = extra.content_type
     head = [
         ("[Content_Types].xml", _content_types(content_types)),
-        ("_rels/.rels", bytes(package._rels.xml)),
+        ("_rels/.rels", _rels_xml(package_rels)),
     ]
     everything = head + entries
     return Package(zip_bytes(everything, when), dict(everything))

@@ -5,27 +5,20 @@ person saved it last."""
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
 from xml.sax.saxutils import escape
 
 from summarydeck.ooxml.names import (
     CUSTOM_PROPERTIES_NS,
     CUSTOM_PROPERTIES_PART,
-    CUSTOM_PROPERTIES_TYPE,
     CUSTOM_PROPERTY_FMTID,
-    REL_CUSTOM_PROPERTIES,
     VT_NS,
 )
 from summarydeck.ooxml.package_limits import PackageRefusal, SafeZip, deck_limits, open_regular
 from summarydeck.ooxml.xml import XMLSyntaxError, parse
 
 
-def add_custom_properties(prs: Any, values: dict[str, str]) -> None:
-    """Add a custom properties part (text values) to a python-pptx Presentation before it is
-    saved."""
-    from pptx.opc.package import Part
-    from pptx.opc.packuri import PackURI
-
+def custom_properties_xml(values: dict[str, str]) -> bytes:
+    """The custom properties part (text values)."""
     rows = "".join(
         f'<property fmtid="{CUSTOM_PROPERTY_FMTID}" pid="{pid}" name="{escape(name)}">'
         f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>"
@@ -35,11 +28,7 @@ def add_custom_properties(prs: Any, values: dict[str, str]) -> None:
         '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
         f'<Properties xmlns="{CUSTOM_PROPERTIES_NS}" xmlns:vt="{VT_NS}">{rows}</Properties>'
     )
-    package = prs.part.package
-    part = Part(
-        PackURI(CUSTOM_PROPERTIES_PART), CUSTOM_PROPERTIES_TYPE, package, xml.encode("utf-8")
-    )
-    package.relate_to(part, REL_CUSTOM_PROPERTIES)
+    return xml.encode("utf-8")
 
 
 def read_custom_properties(path: Path) -> dict[str, str] | None:

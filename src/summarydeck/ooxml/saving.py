@@ -9,6 +9,7 @@ in `presentation.xml`, which some applications need: it is named there.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
 import io
 import re
@@ -19,13 +20,20 @@ from typing import Any
 from lxml import etree
 
 from summarydeck.ooxml.names import (
+    CORE_PROPERTIES_PART,
+    CUSTOM_PROPERTIES_PART,
+    CUSTOM_PROPERTIES_TYPE,
     EXTENDED_PROPERTIES_NS,
+    EXTENDED_PROPERTIES_PART,
+    REL_CUSTOM_PROPERTIES,
     REL_EXTENDED_PROPERTIES,
     REL_NOTES_MASTER,
     REL_THUMBNAIL,
     VT_NS,
     qn,
 )
+from summarydeck.ooxml.package_writer import AddedPart
+from summarydeck.ooxml.properties import custom_properties_xml
 
 
 @dataclass(frozen=True)
@@ -41,18 +49,67 @@ class CoreProperties:
     comments: str
 
 
-def set_core_properties(prs: Any, values: CoreProperties, when: dt.datetime) -> None:
-    props = prs.core_properties
-    props.title = values.title
-    props.subject = values.subject
-    props.author = values.author
-    props.last_modified_by = values.last_modified_by
-    props.keywords = values.keywords
-    props.language = values.language
-    props.created = when
-    props.modified = when
-    props.revision = 1
-    props.comments = values.comments
+def core_properties_xml(prs: Any, values: CoreProperties, when: dt.datetime) -> bytes:
+    """The core properties part with `values`, written on a copy of the package's own, which
+    is left as it was (a master kept for the next build must not carry this one's)."""
+    from pptx.parts.coreprops import CorePropertiesPart
+
+    original = prs.core_properties  # python-pptx's part (made when the package has none)
+    part = CorePropertiesPart(
+        original.partname, original.content_type, original.package, copy.deepcopy(original._element)
+    )
+    part.title = values.title
+    part.subject = values.subject
+    part.author = values.author
+    part.last_modified_by = values.last_modified_by
+    part.keywords = values.keywords
+    part.language = values.language
+    part.created = when
+    part.modified = when
+    part.revision = 1
+    part.comments = values.comments
+    iso = when.strftime("%Y-%m-%dT%H:%M:%SZ").encode()
+    return _DOC_DATES.sub(rb"\g<1>" + iso + rb"\g<2>", bytes(part.blob))
+
+
+def app_properties_xml(slide_format: str, slides: int, notes: int) -> bytes:
+    """app.xml as we write it: our application, the deck's counts and format."""
+    text = _APP_XML.format(
+        extended=EXTENDED_PROPERTIES_NS, vt=VT_NS, format=slide_format, slides=slides, notes=notes
+    )
+    return text.encode("utf-8")
+
+
+def property_parts(
+    prs: Any,
+    values: CoreProperties,
+    when: dt.datetime,
+    counts: tuple[str, int, int],
+    custom: dict[str, str],
+) -> tuple[dict[str, bytes], list[AddedPart]]:
+    """The document properties of one build, for `package_writer.write_package`: core and
+    app.xml replace the master's (`counts`: format, slides, notes pages), the custom
+    properties are added."""
+    replaced = {
+        CORE_PROPERTIES_PART: core_properties_xml(prs, values, when),
+        EXTENDED_PROPERTIES_PART: app_properties_xml(*counts),
+    }
+    added = AddedPart(
+        CUSTOM_PROPERTIES_PART,
+        CUSTOM_PROPERTIES_TYPE,
+        custom_properties_xml(custom),
+        REL_CUSTOM_PROPERTIES,
+    )
+    return replaced, [added]
+
+
+def drop_thumbnail(prs: Any) -> None:
+    """python-pptx's template brings a blank thumbnail that file browsers would show as the
+    deck's preview."""
+    package = prs.part.package
+    for rel_id, rel in list(package._rels.items()):
+        if rel.reltype == REL_THUMBNAIL:
+            package.drop_rel(rel_id)
 
 
 _APP_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
@@ -64,23 +121,17 @@ _APP_XML = """<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <SharedDoc>false</SharedDoc><HyperlinksChanged>false</HyperlinksChanged></Properties>"""
 
 
-def replace_template_leftovers(
-    prs: Any, slide_format: str, counts: tuple[int, int] | None = None
-) -> None:
+def replace_template_leftovers(prs: Any, slide_format: str) -> None:
     """python-pptx's template brings an app.xml claiming 0 slides in a 4:3 show, and a blank
     thumbnail that file browsers would show as the deck's preview: replace one, drop the other.
-    `counts`: (slides, notes pages) when the slides are not in `prs` (taken out to be written
-    by `package_writer`)."""
+    (A built deck's come from `property_parts` and `drop_thumbnail`.)"""
     package = prs.part.package
     for rel_id, rel in list(package._rels.items()):
         if rel.reltype == REL_THUMBNAIL:
             package.drop_rel(rel_id)
         elif rel.reltype == REL_EXTENDED_PROPERTIES:
-            if counts is None:
-                slides = len(prs.slides)
-                notes = sum(1 for slide in prs.slides if slide.has_notes_slide)
-            else:
-                slides, notes = counts
+            slides = len(prs.slides)
+            notes = sum(1 for slide in prs.slides if slide.has_notes_slide)
             text = _APP_XML.format(
                 extended=EXTENDED_PROPERTIES_NS,
                 vt=VT_NS,

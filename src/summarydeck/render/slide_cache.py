@@ -13,8 +13,11 @@ import datetime as dt
 import hashlib
 import pickle
 from collections import OrderedDict
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
+
+from summarydeck.ooxml.package_writer import BasePart
 
 if TYPE_CHECKING:
     from summarydeck.model.deck import Deck
@@ -24,6 +27,18 @@ if TYPE_CHECKING:
 _LIMIT_BYTES = 256 * 1024 * 1024  # the bundles' bytes kept, at most
 
 
+@dataclass
+class Master:
+    """A master's package, kept to draw the next build's slides into."""
+
+    prs: Any  # python-pptx's Presentation, without slides
+    layouts: dict[str, Any]  # python-pptx's slide layouts by our layout name
+    base: list[BasePart]  # its parts, serialised
+
+
+_MASTERS = 2  # masters kept: a watch flipping between two brands or variants
+
+
 class SlideCache:
     """Rendered slides by key, least recently used dropped first once over `limit` bytes."""
 
@@ -31,6 +46,18 @@ class SlideCache:
         self.limit = limit
         self.size = 0
         self.entries: OrderedDict[bytes, tuple[RenderedSlide, int]] = OrderedDict()
+        self.masters: OrderedDict[bytes, Master] = OrderedDict()
+
+    def master(self, key: bytes) -> Master | None:
+        found = self.masters.get(key)
+        if found is not None:
+            self.masters.move_to_end(key)
+        return found
+
+    def keep_master(self, key: bytes, master: Master) -> None:
+        self.masters[key] = master
+        while len(self.masters) > _MASTERS:
+            self.masters.popitem(last=False)
 
     def get(self, key: bytes) -> RenderedSlide | None:
         found = self.entries.get(key)
@@ -51,6 +78,7 @@ class SlideCache:
 
     def clear(self) -> None:
         self.entries.clear()
+        self.masters.clear()
         self.size = 0
 
 
@@ -58,8 +86,11 @@ def _digest(*values: Any) -> bytes:
     return hashlib.sha256(pickle.dumps(values, protocol=5)).digest()
 
 
-def deck_render_key(deck: Deck, layouts: Any, grid: Any, when: dt.datetime) -> bytes:
-    """What every slide's drawing reads besides its own plan."""
+def deck_render_key(
+    deck: Deck, layouts: Any, grid: Any, when: dt.datetime, used: frozenset[str]
+) -> bytes:
+    """What every slide's drawing reads besides its own plan. `used`: the template's layouts
+    the deck uses (a template's master keeps only those)."""
     template = b""
     if deck.template is not None:
         template = hashlib.sha256(deck.template.path.read_bytes()).digest()
@@ -77,6 +108,7 @@ def deck_render_key(deck: Deck, layouts: Any, grid: Any, when: dt.datetime) -> b
         grid,
         when.isoformat(),
         fonts,
+        sorted(used),
     )
 
 

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import copy
-import dataclasses
 import datetime as dt
+import threading
 from dataclasses import dataclass
 from io import BytesIO
 from pathlib import Path
@@ -18,9 +18,10 @@ from pptx.util import Emu
 
 from summarydeck.markdown.inline import typeset_plain
 from summarydeck.model.deck import Deck
-from summarydeck.ooxml.inventory import SlideRecord, slide_record
+from summarydeck.ooxml.inventory import SlideRecord, renumbered, slide_record
 from summarydeck.ooxml.names import ADEC_NS, EXT_DECORATIVE, SLIDE_NUMBER_FIELD_ID, qn
-from summarydeck.ooxml.saving import normalise_zip
+from summarydeck.ooxml.package_writer import BasePart, base_parts
+from summarydeck.ooxml.saving import drop_thumbnail, list_notes_master, normalise_zip
 from summarydeck.ooxml.slide_bundle import OwnedPart, take_slide
 from summarydeck.ooxml.templates import drop_slides, open_template
 from summarydeck.plan.grid import Grid
@@ -38,7 +39,7 @@ from summarydeck.plan.types import (
 from summarydeck.render.charts import add_chart
 from summarydeck.render.language import language_is_rtl
 from summarydeck.render.master import onto_template_master, write_master, xfrm_element
-from summarydeck.render.slide_cache import SlideCache, deck_render_key, slide_key
+from summarydeck.render.slide_cache import Master, SlideCache, deck_render_key, slide_key
 from summarydeck.render.tables import add_table
 from summarydeck.render.text import fill_text_frame
 from summarydeck.render.theme import apply_brand, set_colour
@@ -62,8 +63,12 @@ class RenderedSlide:
 @dataclass
 class RenderedDeck:
     prs: Any  # the master's package, every slide taken out of it
+    base: list[BasePart]  # its parts, serialised
     slides: list[RenderedSlide]
     drawn: int  # slides drawn this time; the others came from the cache
+
+
+_DRAWING = threading.Lock()  # one build at a time draws into a master kept in the cache
 
 
 def render_deck(
@@ -78,6 +83,51 @@ def render_deck(
     """Draw each slide, or take it from `cache` when it was drawn before from the same plan at
     the same place with the same footer and master: the bytes are the same either way.
     `when` dates the charts' workbooks."""
+    # an organisation's template keeps only the layouts the deck uses
+    used = frozenset(plan.layout for plan in plans) if deck.template is not None else frozenset()
+    master_key = deck_render_key(deck, layouts, grid, when, used)
+    footer = typeset_plain(
+        footer_line(deck.brand.footer or deck.info.title, plans, deck.labels.text("draft"))
+    )
+
+    def kept_bytes(part: Any) -> bytes:
+        """A part's bytes as the deck keeps them: a chart's workbook with fixed dates, so
+        the same chart always gives the same bytes."""
+        blob = bytes(part.blob)
+        return normalise_zip(blob, when) if str(part.partname).endswith(".xlsx") else blob
+
+    with _DRAWING:
+        master = cache.master(master_key) if cache is not None else None
+        if master is None:
+            master = _new_master(deck, layouts, grid, used)
+            if cache is not None:
+                cache.keep_master(master_key, master)
+        prs, by_name = master.prs, master.layouts
+        rendered: list[RenderedSlide] = []
+        drawn = 0
+        for number, plan in enumerate(plans, 1):
+            key = slide_key(master_key, plan, number, footer, cache_dir)
+            done = cache.get(key) if cache is not None else None
+            if done is None:
+                design = layouts.named(plan.layout)
+                layout = by_name[plan.layout]
+                slide = _render_slide(
+                    prs, plan, deck, number, cache_dir, layout, design, grid, footer
+                )
+                record = slide_record(slide, number)
+                done = RenderedSlide(take_slide(prs, slide, kept_bytes), record)
+                drawn += 1
+                if cache is not None:
+                    cache.put(key, done)
+            elif done.record.number != number:
+                done = RenderedSlide(done.part, renumbered(done.record, number))
+            rendered.append(done)
+    return RenderedDeck(prs, master.base, rendered, drawn)
+
+
+def _new_master(deck: Deck, layouts: LayoutSet, grid: Grid, used: frozenset[str]) -> Master:
+    """The package every slide is drawn into and taken out of: theme, master, layouts, notes
+    master; left the same by each build, so it is kept while the brand stays the same."""
     lang = deck.info.language
     if deck.template is None:
         prs = Presentation()
@@ -87,40 +137,14 @@ def render_deck(
         prs = open_template(deck.template.path)
         drop_slides(prs)
         apply_brand(prs, deck.brand, only=deck.template, language=lang)
-        used = {plan.layout for plan in plans}
-        by_name = onto_template_master(prs, layouts, deck.brand, lang, used)
+        by_name = onto_template_master(prs, layouts, deck.brand, lang, set(used))
     # made now, not by the first slide's notes, so a deck whose every slide comes from the
     # cache has the same notes master, under the same relationship id, as one drawn afresh
     prs.notes_master  # noqa: B018
-    footer = typeset_plain(
-        footer_line(deck.brand.footer or deck.info.title, plans, deck.labels.text("draft"))
-    )
-    master_key = deck_render_key(deck, layouts, grid, when) if cache is not None else b""
-
-    def kept_bytes(part: Any) -> bytes:
-        """A part's bytes as the deck keeps them: a chart's workbook with fixed dates, so
-        the same chart always gives the same bytes."""
-        blob = bytes(part.blob)
-        return normalise_zip(blob, when) if str(part.partname).endswith(".xlsx") else blob
-
-    rendered: list[RenderedSlide] = []
-    drawn = 0
-    for number, plan in enumerate(plans, 1):
-        key = slide_key(master_key, plan, number, footer, cache_dir) if cache is not None else None
-        done = cache.get(key) if cache is not None and key is not None else None
-        if done is None:
-            design = layouts.named(plan.layout)
-            layout = by_name[plan.layout]
-            slide = _render_slide(prs, plan, deck, number, cache_dir, layout, design, grid, footer)
-            record = slide_record(slide, number)
-            done = RenderedSlide(take_slide(prs, slide, kept_bytes), record)
-            drawn += 1
-            if cache is not None and key is not None:
-                cache.put(key, done)
-        elif done.record.number != number:
-            done = RenderedSlide(done.part, dataclasses.replace(done.record, number=number))
-        rendered.append(done)
-    return RenderedDeck(prs, rendered, drawn)
+    prs.core_properties  # noqa: B018  (python-pptx makes it when the package has none)
+    drop_thumbnail(prs)
+    list_notes_master(prs)
+    return Master(prs, by_name, base_parts(prs))
 
 
 def _render_slide(
