@@ -256,12 +256,14 @@ def qlab_builds(plan: Plan, work: Path, pandoc: Path | None) -> dict[str, Any]:
         floor.runs.append(timed(floor_cmd))
         if pandoc_cmd:
             by_pandoc.runs.append(timed(pandoc_cmd))
+    pictures = cache.exists()  # a cold build of a deck with picture charts fills the cache
     charts = sum(len(s["charts"]) for s in json.loads(spec.read_text(encoding="utf-8")))
     floor_slides = slide_count(work / "floor.pptx")
     pandoc_slides = slide_count(work / "qlab-pandoc.pptx") if pandoc_cmd else 0
     return {
         "slides": slides,
         "charts": charts,
+        "pictures": pictures,
         "cold": cold,
         "warm": warm,
         "floor": floor,
@@ -485,6 +487,11 @@ def rows_of(
             f"{warm.median / floor.median:.1f}x",
         )
     )
+    if not qlab["pictures"]:
+        notes.append(
+            "The Q Lab deck has no picture charts (the cache stays empty): its cold and warm "
+            "builds do the same work."
+        )
     if qlab["floor_slides"] != n:
         notes.append(f"The floor wrote {qlab['floor_slides']} slides, the build {n}.")
     if qlab["pandoc"] is not None:
@@ -628,7 +635,24 @@ def pandoc_version(pandoc: Path | None) -> str | None:
     return done.stdout.split("\n", 1)[0].split()[-1]
 
 
-def machine(load: tuple[float, ...], pandoc: str | None) -> str:
+def git_tree() -> str:
+    """The commit the run measured, and whether the working tree differed from it."""
+    try:
+        head = subprocess.run(
+            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
+        ).stdout.strip()
+        dirty = subprocess.run(
+            ["git", "status", "--porcelain", "--untracked-files=no"],
+            cwd=REPO,
+            capture_output=True,
+            text=True,
+        ).stdout.strip()
+    except OSError:
+        return ""
+    return f"; tree {head}" + (" with uncommitted changes" if dirty else "") if head else ""
+
+
+def machine(load: tuple[float, ...], pandoc: str | None, tree: str) -> str:
     from importlib.metadata import version
 
     cpu, ram = "unknown CPU", "unknown RAM"
@@ -643,21 +667,6 @@ def machine(load: tuple[float, ...], pandoc: str | None) -> str:
                 break
     except OSError:
         cpu = platform.processor() or cpu
-    tree = ""
-    try:
-        head = subprocess.run(
-            ["git", "rev-parse", "--short", "HEAD"], cwd=REPO, capture_output=True, text=True
-        ).stdout.strip()
-        dirty = subprocess.run(
-            ["git", "status", "--porcelain", "--untracked-files=no"],
-            cwd=REPO,
-            capture_output=True,
-            text=True,
-        ).stdout.strip()
-        if head:
-            tree = f"; tree {head}" + (" with uncommitted changes" if dirty else "")
-    except OSError:
-        pass
     return (
         f"{cpu}, {os.cpu_count()} cores, {ram}; {platform.system()}; "
         f"Python {platform.python_version()}, python-pptx {version('python-pptx')}, "
@@ -691,6 +700,7 @@ def main() -> None:
     args = parser.parse_args()
     plan = QUICK if args.quick else FULL
     load = os.getloadavg()
+    tree = git_tree()  # at the start: others may commit while it runs
     started = time.perf_counter()
     pandoc = find_pandoc()
     version = pandoc_version(pandoc)
@@ -721,7 +731,7 @@ def main() -> None:
             "",
             *[f"- {note}" for note in notes],
             *([""] if notes else []),
-            f"Machine: {machine(load, version)}.",
+            f"Machine: {machine(load, version, tree)}.",
             f"Run: `bench/speed.py{' --quick' if args.quick else ''}`, "
             f"{time.strftime('%Y-%m-%d')}, {took:.0f} s.",
         ]
