@@ -10,6 +10,7 @@ refusal is always our words and exit status 3."""
 from __future__ import annotations
 
 import io
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -21,18 +22,22 @@ from summarydeck.ooxml.package_limits import (
     NotAZip,
     PackageRefusal,
     SafeZip,
+    check_parts,
     deck_limits,
     read_regular,
     what_is_at,
 )
+from summarydeck.ooxml.package_limits import shown as shown_name
 from summarydeck.ooxml.package_parts import (
     CONTENT_TYPES,
     ContentTypes,
     check_reachable,
     main_part,
+    not_well_formed,
     parse_part,
     read_content_types,
 )
+from summarydeck.ooxml.part_store import PartStore
 from summarydeck.ooxml.xml import XMLSyntaxError
 
 # the main part's content type says which Office file a package is (first match wins)
@@ -128,17 +133,99 @@ def read_deck_bytes(path: Path) -> bytes:
     makes before python-pptx, and every XML part it will load parsed (else DeckReadError,
     exit status 3): `check` reports what is wrong with a deck it can read, and refuses one
     it cannot, in its own words."""
-    data, shown = read_package(path, None, DECK)
+    shown = str(path)
+    data = _read(path, shown, DECK)
     try:
-        package = SafeZip(data, deck_limits())
-        types = read_content_types(package)
-        assert types is not None  # read_package refused a package without one
-        for name in sorted(check_reachable(package, types)):
-            if types.is_xml(name):
-                parse_part(package, name)
+        store, reached = _check(data, DECK, keep=True)
+        assert store is not None
+        _parse_reached(store, reached)
     except PackageRefusal as refusal:
         raise _refused(refusal, shown, DECK) from None
     return data
+
+
+def read_deck_parts(
+    source: Path | bytes, name: str | None = None, *, parse_reachable: bool = False
+) -> tuple[PartStore, str]:
+    """The parts of the deck at `source` (a path, or a deck's bytes) and the name to call it
+    by, inflated once, after every check `read_package` makes (else DeckReadError, exit status
+    3); with `parse_reachable`, every XML part reached from the package's relationships is
+    parsed too, and a malformed one refused, as `read_deck_bytes` does."""
+    shown = name or (str(source) if isinstance(source, Path) else f"the {DECK.noun}")
+    data = source if isinstance(source, bytes) else _read(source, shown, DECK)
+    try:
+        store, reached = _check(data, DECK, keep=True)
+        assert store is not None
+        if parse_reachable:
+            _parse_reached(store, reached)
+    except PackageRefusal as refusal:
+        raise _refused(refusal, shown, DECK) from None
+    return store, shown
+
+
+def check_deck_parts(store: PartStore, shown: str) -> None:
+    """The checks `read_deck_parts` makes, for a deck's parts already in memory (the build's):
+    content types, the kind of file, the limits on each part and every part python-pptx would
+    load present. What only a zip has is not judged. Raises DeckReadError."""
+    try:
+        package = _InMemory(store.data)
+        types = read_content_types(package)  # type: ignore[arg-type]
+        _refuse_other_kinds(package, types, DECK)  # type: ignore[arg-type]
+        if types is None:
+            raise PackageRefusal(f"it has no list of content types ({CONTENT_TYPES})", damaged=True)
+        check_parts(store.data, types.is_xml, deck_limits())
+        check_reachable(package, types)  # type: ignore[arg-type]
+    except PackageRefusal as refusal:
+        raise _refused(refusal, shown, DECK) from None
+
+
+def _parse_reached(store: PartStore, reached: set[str]) -> None:
+    types = store.types
+    assert types is not None  # the checks refused a package without one
+    for name in sorted(reached):
+        if types.is_xml(name):
+            try:
+                store.root(name)
+            except XMLSyntaxError as exc:
+                message = f"its part {shown_name(name)} is {not_well_formed(exc)}"
+                raise PackageRefusal(message, damaged=True) from exc
+
+
+class _Member:
+    def __init__(self, size: int) -> None:
+        self.file_size = size
+
+
+class _InMemory:
+    """Parts held in memory, read through the checks written for a zip (`SafeZip`'s `infos`
+    and `read`)."""
+
+    def __init__(self, parts: Mapping[str, bytes]) -> None:
+        self._parts = parts
+        self.infos = {name: _Member(len(data)) for name, data in parts.items()}
+
+    def read(self, name: str, *, xml: bool = False) -> bytes:
+        return self._parts[name]
+
+
+def damage_of(store: PartStore, shown: str, exc: BaseException) -> DeckReadError:
+    """The refusal of a deck whose parts passed every check but that python-pptx could not
+    open (`exc`, raised where it would raise), in the words `presentation_of` uses."""
+    if isinstance(exc, XMLSyntaxError):
+        reason = "a part of it is not well-formed XML"
+        types = store.types
+        for name in store.data:
+            if types is not None and types.is_xml(name):
+                try:
+                    store.root(name)
+                except XMLSyntaxError as found:
+                    reason = f"its part {shown_name(name)} is {not_well_formed(found)}"
+                    break
+    elif isinstance(exc, RecursionError):
+        reason = "its parts are linked in a chain too long to follow"
+    else:
+        reason = "it is damaged"
+    return DECK.refusal(f"{shown}: {DECK.cannot}: {reason}", DECK.damaged_hint)
 
 
 def read_package(source: Path | bytes, name: str | None, expected: Expected) -> tuple[bytes, str]:
@@ -189,8 +276,11 @@ def _read(path: Path, shown: str, expected: Expected) -> bytes:
         raise expected.refusal(f"{shown}: cannot read it: {exc.strerror or exc}") from exc
 
 
-def _check(data: bytes, expected: Expected) -> None:
-    """Refuse what python-pptx should never be given; raises PackageRefusal."""
+def _check(
+    data: bytes, expected: Expected, *, keep: bool = False
+) -> tuple[PartStore | None, set[str]]:
+    """Refuse what python-pptx should never be given; raises PackageRefusal. With `keep`,
+    the parts inflated on the way are kept, with the names of those reached."""
     if data.startswith(_OLE_MAGIC):
         _refuse_compound(data, expected)
     try:
@@ -201,8 +291,11 @@ def _check(data: bytes, expected: Expected) -> None:
     _refuse_other_kinds(package, types, expected)
     if types is None:
         raise PackageRefusal(f"it has no list of content types ({CONTENT_TYPES})", damaged=True)
-    package.inflate_all(types.is_xml)
-    check_reachable(package, types)
+    if not keep:
+        package.inflate_all(types.is_xml)
+        return None, check_reachable(package, types)
+    store = PartStore(package.read_all(types.is_xml))
+    return store, check_reachable(_InMemory(store.data), types)  # type: ignore[arg-type]
 
 
 def _refuse_compound(data: bytes, expected: Expected) -> None:

@@ -32,7 +32,7 @@ import stat
 import struct
 import zipfile
 import zlib
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import BinaryIO
@@ -207,6 +207,17 @@ class SafeZip:
         self.check_xml_total(is_xml)
         for name, info in self.infos.items():
             self._inflate(info, is_xml(name), None)
+
+    def read_all(self, is_xml: Callable[[str], bool]) -> dict[str, bytes]:
+        """Every part's inflated bytes by name, in the zip's order: `inflate_all`'s checks,
+        with the bytes kept (a reader then needs no second pass over the zip)."""
+        self.check_xml_total(is_xml)
+        parts: dict[str, bytes] = {}
+        for name, info in self.infos.items():
+            chunks: list[bytes] = []
+            self._inflate(info, is_xml(name), chunks.append)
+            parts[name] = chunks[0] if len(chunks) == 1 else b"".join(chunks)
+        return parts
 
     def check_xml_total(self, is_xml: Callable[[str], bool]) -> None:
         """The XML parts (`is_xml` names them) together within `xml_floor`, or past it within
@@ -482,6 +493,31 @@ def check_xml_part(name: str, data: bytes, limits: Limits) -> None:
     scan = _XmlScan(name)
     scan.feed(data)
     scan.finish()
+
+
+def check_parts(parts: Mapping[str, bytes], is_xml: Callable[[str], bool], limits: Limits) -> None:
+    """The limits a zip's parts get while they are inflated, for parts already in memory (a
+    package held by the build, not read from a zip): each part's size, the total, and for each
+    XML part its size, its encoding and no DTD. What only a zip has (its directory, the ratio
+    of inflated to compressed sizes) is judged when a zip is read. Raises PackageRefusal."""
+    if len(parts) > limits.parts:
+        raise PackageRefusal(f"it has more than {limits.parts:,} parts (the limit for a deck)")
+    total = 0
+    for name, data in parts.items():
+        total += len(data)
+        if is_xml(name):
+            check_xml_part(name, data, limits)
+        elif len(data) > limits.part_bytes:
+            raise PackageRefusal(
+                f"its part {shown(name)} inflates to more than {megabytes(limits.part_bytes)} "
+                "(the limit for one part of a deck)",
+                limits.raise_hint or None,
+            )
+    if total > limits.total_bytes:
+        raise PackageRefusal(
+            f"it inflates to more than {megabytes(limits.total_bytes)} (the limit for a deck)",
+            limits.raise_hint or None,
+        )
 
 
 def _directory_extent(handle: BinaryIO, size: int) -> tuple[int, int] | None:

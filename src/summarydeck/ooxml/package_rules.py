@@ -24,14 +24,18 @@ the part as `/ppt/embeddings/x.xlsx!/xl/workbook.xml`.
 
 from __future__ import annotations
 
+import hashlib
 import os
 import posixpath
-from collections import Counter
-from collections.abc import Iterator
+import threading
+from collections import Counter, OrderedDict
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
+
+from lxml import etree
 
 from summarydeck.ooxml.names import (
     A_NS,
@@ -46,17 +50,24 @@ from summarydeck.ooxml.names import (
     STRICT_R_NS,
     local_name,
 )
-from summarydeck.ooxml.package_limits import PackageRefusal, SafeZip, deck_limits, read_regular
+from summarydeck.ooxml.package_limits import (
+    PackageRefusal,
+    SafeZip,
+    check_parts,
+    deck_limits,
+    read_regular,
+)
 from summarydeck.ooxml.package_parts import (
     ContentTypes,
     not_well_formed,
     rels_name,
     resolve_target,
 )
+from summarydeck.ooxml.part_store import PartStore
 from summarydeck.ooxml.shapes import shape_xfrm, xfrm_box
-from summarydeck.ooxml.xml import XMLSyntaxError, parse
+from summarydeck.ooxml.xml import XMLSyntaxError
 
-__all__ = ["PackageProblem", "check_package"]
+__all__ = ["PackageProblem", "check_package", "check_package_parts"]
 
 # r:id, r:embed, r:link, r:pict, r:dm ... every attribute in these namespaces names a relationship
 _R_NAMESPACES = (R_NS, STRICT_R_NS)
@@ -107,8 +118,9 @@ class _Package:
     """The zip's parts by name (no leading slash) and the XML ones parsed."""
 
     prefix: str  # how part names are shown: "" for the deck, "/ppt/x.xlsx!" inside an embedding
-    parts: dict[str, bytes]
+    parts: Mapping[str, bytes]
     xml: dict[str, Any]
+    store: PartStore
 
     def show(self, name: str) -> str:
         return f"{self.prefix}/{name}"
@@ -128,6 +140,22 @@ def check_package(source: str | os.PathLike[str] | bytes) -> list[PackageProblem
     return _check_zip(data, prefix="", presentation=True)
 
 
+def check_package_parts(store: PartStore, *, scanned: bool = True) -> list[PackageProblem]:
+    """Every check of `check_package` that needs no zip, on a deck's parts held in memory:
+    the zip itself (its directory, compression, CRCs) is judged when a zip is read. Unless
+    `scanned` (they came from a zip read within the limits, or passed them), the parts are
+    first held to the limits a zip's parts get as they are inflated (sizes, no DTD), and a
+    package past them is one `zip` problem, as a zip would be. XML parts are parsed through
+    `store`, which keeps them for the deck's reader."""
+    if not scanned:
+        types = store.types or ContentTypes({}, {})
+        try:
+            check_parts(store.data, types.is_xml, deck_limits())
+        except PackageRefusal as refusal:
+            return [PackageProblem("zip", "/", f"not a readable zip package: {refusal.reason}")]
+    return _check_parts(store, prefix="", presentation=True)
+
+
 def _read_file(path: str | os.PathLike[str]) -> bytes:
     limits = deck_limits()
     try:
@@ -141,22 +169,31 @@ def _read_file(path: str | os.PathLike[str]) -> bytes:
 def _check_zip(data: bytes, prefix: str, presentation: bool) -> list[PackageProblem]:
     """All checks on one zip; the slide and chart checks only for the presentation itself.
     Every zip, embedded ones too, is inflated within the limits of `package_limits`."""
-    problems: list[PackageProblem] = []
     try:
         archive = SafeZip(data, deck_limits())
-        package = _Package(prefix, {}, {})
-        if _CONTENT_TYPES in archive.infos:
-            package.parts[_CONTENT_TYPES] = archive.read(_CONTENT_TYPES, xml=True)
-        content_types = _content_types(package, problems)
+        head = PartStore(
+            {_CONTENT_TYPES: archive.read(_CONTENT_TYPES, xml=True)}
+            if _CONTENT_TYPES in archive.infos
+            else {}
+        )
+        content_types = head.types or ContentTypes({}, {})
         # the one rule for XML, as the deck was read: every part it names is scanned for
         # DTDs, counted toward the XML budget and parsed below
-        archive.check_xml_total(content_types.is_xml)
-        for name in archive.names:
-            package.parts[name] = archive.read(name, xml=content_types.is_xml(name))
+        parts = archive.read_all(content_types.is_xml)
     except PackageRefusal as refusal:
         problem = f"not a readable zip package: {refusal.reason}"
         return [PackageProblem("zip", prefix or "/", problem)]
-    parts = package.parts
+    return _check_parts(PartStore(parts), prefix, presentation)
+
+
+def _check_parts(store: PartStore, prefix: str, presentation: bool) -> list[PackageProblem]:
+    data = store.data
+    # the list of content types first, then the parts in the package's order
+    parts = {name: data[name] for name in ([_CONTENT_TYPES] if _CONTENT_TYPES in data else [])}
+    parts.update(data)
+    package = _Package(prefix, parts, {}, store)
+    problems: list[PackageProblem] = []
+    content_types = _content_types(package, problems)
     problems += _check_well_formed(package, content_types)
     problems += _check_content_types(package, content_types)
     rels = _all_relationships(package)
@@ -170,8 +207,32 @@ def _check_zip(data: bytes, prefix: str, presentation: bool) -> list[PackageProb
         problems += _check_chart_axis_ids(package)
     for name, payload in parts.items():
         if prefix.count("!") < _NESTING and _is_office_package(name, payload):
-            problems += _check_zip(payload, package.show(name) + "!", presentation=False)
+            problems += _embedded(payload, package.show(name) + "!")
     return problems
+
+
+# embedded workbooks checked lately, by their bytes: a build's charts keep their workbooks
+# from one build to the next, and each is a zip of its own to inflate and parse
+_EMBEDDED: OrderedDict[tuple[bytes, str], list[PackageProblem]] = OrderedDict()
+_EMBEDDED_KEPT = 512
+
+
+_EMBEDDED_LOCK = threading.Lock()
+
+
+def _embedded(payload: bytes, prefix: str) -> list[PackageProblem]:
+    key = (hashlib.blake2b(payload, digest_size=16).digest(), prefix)
+    with _EMBEDDED_LOCK:
+        found = _EMBEDDED.get(key)
+        if found is not None:
+            _EMBEDDED.move_to_end(key)
+            return list(found)
+    found = _check_zip(payload, prefix, presentation=False)
+    with _EMBEDDED_LOCK:
+        _EMBEDDED[key] = found
+        while len(_EMBEDDED) > _EMBEDDED_KEPT:
+            _EMBEDDED.popitem(last=False)
+    return list(found)
 
 
 def _is_office_package(name: str, payload: bytes) -> bool:
@@ -182,16 +243,13 @@ def _is_office_package(name: str, payload: bytes) -> bool:
 
 
 def _content_types(package: _Package, problems: list[PackageProblem]) -> ContentTypes:
-    raw = package.parts.get(_CONTENT_TYPES)
-    if raw is None:
+    if _CONTENT_TYPES not in package.parts:
         problems.append(
             PackageProblem("content-type", package.show(_CONTENT_TYPES), "the package has none")
         )
         return ContentTypes({}, {})
-    root = _parse(raw)
-    if root is None:
-        return ContentTypes({}, {})  # reported by _check_well_formed
-    return ContentTypes.parsed(root)
+    # one that does not parse is reported by _check_well_formed
+    return package.store.types or ContentTypes({}, {})
 
 
 def _check_content_types(package: _Package, types: ContentTypes) -> list[PackageProblem]:
@@ -237,24 +295,17 @@ def _check_typed_parts(
 # --- well-formed XML ---------------------------------------------------------------------------
 
 
-def _parse(raw: bytes) -> Any | None:
-    try:
-        return parse(raw)
-    except XMLSyntaxError:
-        return None
-
-
 def _check_well_formed(package: _Package, types: ContentTypes) -> list[PackageProblem]:
     """Every XML part (by extension or XML content type) parses; parsed roots are kept.
 
     The other XML checks only look at parts that parsed, so a malformed part is reported once.
     """
     problems: list[PackageProblem] = []
-    for name, raw in package.parts.items():
+    for name in package.parts:
         if not types.is_xml(name):
             continue
         try:
-            package.xml[name] = parse(raw)
+            package.xml[name] = package.store.root(name)
         except XMLSyntaxError as exc:
             problems.append(
                 PackageProblem("xml-malformed", package.show(name), not_well_formed(exc))
@@ -314,13 +365,15 @@ def _check_relationship_targets(
     ]
 
 
+# every attribute in a relationships namespace, in document order (one query, not a loop over
+# every element in Python)
+_R_ATTRIBUTES = etree.XPath("//@*[namespace-uri() = $r or namespace-uri() = $strict]")
+
+
 def _relationship_refs(root: Any) -> Iterator[tuple[str, str]]:
     """(attribute as r:name, value) for every attribute in a relationships namespace."""
-    for element in root.iter():
-        for key, value in element.attrib.items():
-            namespace, _, local = key.lstrip("{").partition("}")
-            if namespace in _R_NAMESPACES:
-                yield f"r:{local}", value
+    for value in _R_ATTRIBUTES(root, r=_R_NAMESPACES[0], strict=_R_NAMESPACES[1]):
+        yield f"r:{value.attrname.partition('}')[2]}", str(value)
 
 
 def _check_relationship_ids(

@@ -4,101 +4,256 @@ the presentation's defaults."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from dataclasses import dataclass, field
 from typing import Any
 
 from summarydeck.ooxml.deck_view import TextParagraph, TextRun
-from summarydeck.ooxml.names import DEFAULT_INSETS, DEFAULT_SIZE, R_NS, TITLE_TYPES, local_name, qn
-from summarydeck.ooxml.placeholders import inherited_placeholder, placeholder_type
+from summarydeck.ooxml.names import DEFAULT_INSETS, DEFAULT_SIZE, R_NS, TITLE_TYPES, qn
+from summarydeck.ooxml.placeholders import PlaceholderIndex, element_of
 from summarydeck.ooxml.theme import Theme, colour_of
 
 
+class ReadingCache:
+    """What one deck's reading works out once and shares between its slides: style chains
+    and colours."""
+
+    def __init__(self) -> None:
+        self.styles: dict[tuple[int, ...], _Styles] = {}
+        self.colours = _Colours()
+
+    def chain(self, chain: list[Any]) -> _Styles:
+        # an empty list style (most text boxes have one) gives nothing: left out, so shapes
+        # whose chains differ only by one share what is worked out
+        elements = [c for c in chain if c is not None and len(c)]
+        key = tuple(id(c) for c in elements)
+        found = self.styles.get(key)
+        if found is None:  # the chain's elements are kept in it: their identities stay theirs
+            found = self.styles[key] = _Styles(elements)
+        return found
+
+
+@dataclass(frozen=True)
+class Placeholder:
+    """A slide placeholder's type, and the placeholders it inherits from in its layout and
+    master (None where it inherits from none), looked up once."""
+
+    type: str | None
+    inherited: tuple[Any, ...]
+
+    @classmethod
+    def of(cls, shape: Any, parts: tuple[PlaceholderIndex, ...]) -> Placeholder:
+        ph = shape.find(_PH)
+        kind = None if ph is None else str(ph.get("type", "obj"))
+        return cls(kind, tuple(part.inherited_ph(ph) for part in parts))
+
+
+_PH = f".//{qn('p:nvPr')}/{qn('p:ph')}"
+
+
+@dataclass(frozen=True)
+class Inheritance:
+    """What a slide's placeholders inherit from: its layout's and master's placeholders
+    (nearest first), the master's element (its text styles) and the presentation's defaults."""
+
+    parts: tuple[PlaceholderIndex, ...]
+    master: Any
+    defaults: Any
+    cache: ReadingCache = field(default_factory=lambda: ReadingCache(), compare=False)
+
+
 class _Styles:
-    """The chain of list styles a paragraph at some level inherits from, nearest first."""
+    """The chain of list styles a paragraph at some level inherits from, nearest first; what
+    the chain gives each level is worked out once (many runs share a chain)."""
 
     def __init__(self, chain: list[Any]) -> None:
         self.chain = [c for c in chain if c is not None]
+        self._levels: dict[int, list[Any]] = {}
+        self._defaults: dict[int, list[Any]] = {}
+        self._bases: dict[int, _RunBase] = {}
+        self._children: dict[tuple[int, str], Any] = {}
+        self._attrs: dict[tuple[int, str], str | None] = {}
 
-    def levels(self, level: int) -> Iterator[Any]:
-        name = qn(f"a:lvl{level + 1}pPr")
-        for styles in self.chain:
-            found = styles.find(name)
-            if found is not None:
-                yield found
+    def levels(self, level: int) -> list[Any]:
+        found = self._levels.get(level)
+        if found is None:
+            name = qn(f"a:lvl{level + 1}pPr")
+            found = [lvl for styles in self.chain if (lvl := styles.find(name)) is not None]
+            self._levels[level] = found
+        return found
 
     def paragraph_attr(self, ppr: Any, level: int, attr: str) -> str | None:
         if ppr is not None and ppr.get(attr) is not None:
             return str(ppr.get(attr))
-        for lvl in self.levels(level):
-            if lvl.get(attr) is not None:
-                return str(lvl.get(attr))
-        return None
+        key = (level, attr)
+        if key not in self._attrs:
+            self._attrs[key] = next(
+                (str(lvl.get(attr)) for lvl in self.levels(level) if lvl.get(attr) is not None),
+                None,
+            )
+        return self._attrs[key]
 
     def paragraph_child(self, ppr: Any, level: int, tag: str) -> Any:
-        for element in ([ppr] if ppr is not None else []) + list(self.levels(level)):
-            found = element.find(qn(tag))
+        name = qn(tag)
+        if ppr is not None:
+            found = ppr.find(name)
             if found is not None:
                 return found
-        return None
+        key = (level, name)
+        if key not in self._children:
+            self._children[key] = next(
+                (found for lvl in self.levels(level) if (found := lvl.find(name)) is not None),
+                None,
+            )
+        return self._children[key]
 
     def run_defaults(self, level: int) -> list[Any]:
-        return [d for lvl in self.levels(level) if (d := lvl.find(qn("a:defRPr"))) is not None]
+        found = self._defaults.get(level)
+        if found is None:
+            found = [d for lvl in self.levels(level) if (d := lvl.find(_DEF_RPR)) is not None]
+            self._defaults[level] = found
+        return found
+
+    def run_base(self, level: int) -> _RunBase:
+        """What the chain's run defaults at `level` give a run that sets nothing itself."""
+        found = self._bases.get(level)
+        if found is None:
+            chain = self.run_defaults(level)
+
+            def attr(name: str) -> str | None:
+                return next((str(e.get(name)) for e in chain if e.get(name) is not None), None)
+
+            typeface = next(
+                (
+                    str(latin.get("typeface"))
+                    for e in chain
+                    if (latin := e.find(_LATIN)) is not None and latin.get("typeface")
+                ),
+                None,
+            )
+            fill = next((f for e in chain if (f := e.find(_SOLID_FILL)) is not None), None)
+            found = _RunBase(attr("sz"), attr("b"), attr("i"), typeface, fill)
+            self._bases[level] = found
+        return found
 
 
-def _style_chain(shape: Any, slide: Any, defaults: Any) -> _Styles:
-    """List styles from the shape up to the presentation's defaults."""
-    if not shape.is_placeholder:
-        return _Styles([_own_list_style(shape), defaults])
-    layout = slide.slide_layout
-    return _placeholder_chain(shape, (layout, layout.slide_master), layout.slide_master, defaults)
+@dataclass(frozen=True)
+class _RunBase:
+    size: str | None
+    bold: str | None
+    italic: str | None
+    typeface: str | None
+    fill: Any  # the first solidFill in the chain; None when none sets one
+
+
+_DEF_RPR = qn("a:defRPr")
+_LATIN = qn("a:latin")
+_SOLID_FILL = qn("a:solidFill")
+_HLINK_CLICK = qn("a:hlinkClick")
+_R_ID = f"{{{R_NS}}}id"
+_A_PPR = qn("a:pPr")
+_A_P = qn("a:p")
+_A_RPR = qn("a:rPr")
+_A_T = qn("a:t")
+_END_RPR = qn("a:endParaRPr")
+_A_R, _A_FLD, _A_BR = qn("a:r"), qn("a:fld"), qn("a:br")
+_SPC_PCT, _SPC_PTS = qn("a:spcPct"), qn("a:spcPts")
+
+
+class _Colours:
+    """Colours worked out once per fill element and theme, for one deck's reading (the
+    elements are kept, so their identities stay theirs)."""
+
+    def __init__(self) -> None:
+        self._found: dict[tuple[int, int], tuple[Any, Theme, str | None]] = {}
+
+    def of(self, fill: Any, theme: Theme) -> str | None:
+        key = (id(fill), id(theme))
+        found = self._found.get(key)
+        if found is None:
+            found = (fill, theme, colour_of(fill, theme))
+            self._found[key] = found
+        return found[2]
+
+
+def _style_chain(
+    shape: Any, is_placeholder: bool, inherit: Inheritance, found: Placeholder | None
+) -> _Styles:
+    """List styles from the shape (an element) up to the presentation's defaults."""
+    if not is_placeholder:
+        return inherit.cache.chain([_own_list_style(shape), inherit.defaults])
+    return _placeholder_chain(
+        shape, inherit.parts, inherit.master, inherit.defaults, cache=inherit.cache, found=found
+    )
+
+
+_LIST_STYLE = f".//{qn('p:txBody')}/{qn('a:lstStyle')}"
 
 
 def _own_list_style(shape: Any) -> Any:
-    return shape._element.find(f".//{qn('p:txBody')}/{qn('a:lstStyle')}")
+    return shape.find(_LIST_STYLE)
 
 
 def placeholder_size(shape: Any, master: Any, defaults: Any, *, on_layout: bool) -> float | None:
     """The size in points of first-level text in a layout's or master's placeholder, through
     its own list style, (on a layout) the master placeholder it inherits from, the master's text
-    styles and the presentation's defaults; None when none of them sets one."""
-    chain = _placeholder_chain(shape, (master,) if on_layout else (), master, defaults)
-    size = next((d.get("sz") for d in chain.run_defaults(0) if d.get("sz") is not None), None)
+    styles and the presentation's defaults; None when none of them sets one. `shape` and
+    `master` are python-pptx's objects or their elements."""
+    master_element = element_of(master)
+    parts = (PlaceholderIndex(master_element),) if on_layout else ()
+    chain = _placeholder_chain(element_of(shape), parts, master_element, defaults)
+    size = chain.run_base(0).size
     return _points(size, 0.0) if size is not None else None
 
 
-def designed_size(shape: Any, slide: Any, defaults: Any) -> float:
-    """The size in points a slide's placeholder is designed at: first-level text as its layout,
-    master and the presentation's defaults set it, before anything the slide itself sets (what
-    PowerPoint's "Reset" puts back)."""
-    layout = slide.slide_layout
+def designed_size(shape: Any, inherit: Inheritance, found: Placeholder | None = None) -> float:
+    """The size in points a slide's placeholder (an element) is designed at: first-level text
+    as its layout, master and the presentation's defaults set it, before anything the slide
+    itself sets (what PowerPoint's "Reset" puts back)."""
     chain = _placeholder_chain(
-        shape, (layout, layout.slide_master), layout.slide_master, defaults, own=False
+        shape,
+        inherit.parts,
+        inherit.master,
+        inherit.defaults,
+        own=False,
+        cache=inherit.cache,
+        found=found,
     )
-    size = next((d.get("sz") for d in chain.run_defaults(0) if d.get("sz") is not None), None)
+    size = chain.run_base(0).size
     return _points(size, DEFAULT_SIZE)
 
 
+_TX_STYLES = qn("p:txStyles")
+_STYLE_OF: dict[str | None, str] = {
+    **{kind: qn("p:titleStyle") for kind in TITLE_TYPES},
+    **{kind: qn("p:bodyStyle") for kind in ("body", "obj", "subTitle", None)},
+}
+_OTHER_STYLE = qn("p:otherStyle")
+
+
 def _placeholder_chain(
-    shape: Any, parts: tuple[Any, ...], master: Any, defaults: Any, *, own: bool = True
+    shape: Any,
+    parts: tuple[PlaceholderIndex, ...],
+    master: Any,
+    defaults: Any,
+    *,
+    own: bool = True,
+    cache: ReadingCache | None = None,
+    found: Placeholder | None = None,
 ) -> _Styles:
     """A placeholder's list style (unless not `own`), those of the placeholders it inherits
-    from in `parts`, the master's text style for its type, the presentation's defaults."""
+    from in `parts`, the master's text style for its type, the presentation's defaults.
+    `found`: the placeholder's type and those it inherits from, when already looked up."""
     chain = [_own_list_style(shape) if own else None]
-    ph_type = placeholder_type(shape)
-    for part in parts:
-        ph = inherited_placeholder(shape, part)
+    found = found or Placeholder.of(shape, parts)
+    ph_type = found.type
+    for ph in found.inherited:
         if ph is not None:
-            chain.append(ph.find(f".//{qn('p:txBody')}/{qn('a:lstStyle')}"))
-    styles = master._element.find(qn("p:txStyles"))
+            chain.append(ph.find(_LIST_STYLE))
+    styles = master.find(_TX_STYLES)
     if styles is not None:
-        which = (
-            "p:titleStyle"
-            if ph_type in TITLE_TYPES
-            else ("p:bodyStyle" if ph_type in ("body", "obj", "subTitle", None) else "p:otherStyle")
-        )
-        chain.append(styles.find(qn(which)))
+        chain.append(styles.find(_STYLE_OF.get(ph_type, _OTHER_STYLE)))
     chain.append(defaults)
-    return _Styles(chain)
+    return (cache or ReadingCache()).chain(chain)
 
 
 def _points(value: str | None, default: float) -> float:
@@ -118,24 +273,35 @@ def _spacing(element: Any, size: float) -> float:
     return 0.0
 
 
+_TX_BODY = f".//{qn('p:txBody')}"
+
+
 def read_text(
-    shape: Any, slide: Any, defaults: Any, theme: Theme, rels: dict[str, str], scale: float
+    shape: Any,
+    is_placeholder: bool,
+    inherit: Inheritance,
+    theme: Theme,
+    rels: dict[str, str],
+    scale: float,
+    found: Placeholder | None = None,
 ) -> tuple[TextParagraph, ...]:
-    """A shape's paragraphs, every run's size, font and colour resolved."""
-    tx_body = shape._element.find(f".//{qn('p:txBody')}")
+    """A shape's (an element's) paragraphs, every run's size, font and colour resolved.
+    `found`: the placeholder's look-up, when it is one and it was made already."""
+    tx_body = shape.find(_TX_BODY)
     if tx_body is None:
         return ()
-    styles = _style_chain(shape, slide, defaults)
-    return _read_body(tx_body, styles, theme, rels, scale, _style_font_colour(shape, theme))
+    styles = _style_chain(shape, is_placeholder, inherit, found)
+    font = _style_font_colour(shape, theme)
+    return _read_body(tx_body, styles, theme, rels, scale, font, inherit.cache.colours)
 
 
 def read_table_text(
     shape: Any, defaults: Any, theme: Theme, rels: dict[str, str]
 ) -> tuple[TextParagraph, ...]:
-    """Every cell's paragraphs of a table, in reading order (for sizes; a cell's colours come
-    from the table style, which is not resolved)."""
+    """Every cell's paragraphs of a table (an element), in reading order (for sizes; a cell's
+    colours come from the table style, which is not resolved)."""
     paragraphs: list[TextParagraph] = []
-    for cell in shape._element.iter(qn("a:tc")):
+    for cell in shape.iter(qn("a:tc")):
         body = cell.find(qn("a:txBody"))
         if body is not None:
             styles = _Styles([body.find(qn("a:lstStyle")), defaults])
@@ -150,29 +316,31 @@ def _read_body(
     rels: dict[str, str],
     scale: float,
     style_font: str | None,
+    colours: _Colours | None = None,
 ) -> tuple[TextParagraph, ...]:
+    colours = colours or _Colours()
     reduction = _line_reduction(tx_body)
     paragraphs = []
-    for p in tx_body.findall(qn("a:p")):
-        ppr = p.find(qn("a:pPr"))
+    for p in tx_body.findall(_A_P):
+        ppr = p.find(_A_PPR)
         level = int(ppr.get("lvl", "0")) if ppr is not None else 0
         runs = []
         for child in p:
-            tag = local_name(child)
-            if tag not in ("r", "fld", "br"):
+            tag = child.tag
+            if tag != _A_R and tag != _A_FLD and tag != _A_BR:
                 continue
-            props = _run_props(child.find(qn("a:rPr")), styles, level, theme, rels, style_font)
+            props = _run_props(child.find(_A_RPR), styles, level, theme, rels, style_font, colours)
             size = props[0] * scale
-            text = "\v" if tag == "br" else "".join(t.text or "" for t in child.findall(qn("a:t")))
+            text = "\v" if tag == _A_BR else "".join(t.text or "" for t in child.findall(_A_T))
             runs.append(TextRun(text, size, *props[1:]))
-        end = _run_props(p.find(qn("a:endParaRPr")), styles, level, theme, rels, style_font)
+        end = _run_props(p.find(_END_RPR), styles, level, theme, rels, style_font, colours)
         size = max([r.size for r in runs if r.text.strip()] or [end[0] * scale])
         ln = styles.paragraph_child(ppr, level, "a:lnSpc")
         spacing, exact = 1.0, None
-        if ln is not None and ln.find(qn("a:spcPct")) is not None:
-            spacing = int(ln.find(qn("a:spcPct")).get("val", "100000")) / 100_000
-        elif ln is not None and ln.find(qn("a:spcPts")) is not None:
-            exact = int(ln.find(qn("a:spcPts")).get("val", "0")) / 100
+        if ln is not None and ln.find(_SPC_PCT) is not None:
+            spacing = int(ln.find(_SPC_PCT).get("val", "100000")) / 100_000
+        elif ln is not None and ln.find(_SPC_PTS) is not None:
+            exact = int(ln.find(_SPC_PTS).get("val", "0")) / 100
         paragraphs.append(
             TextParagraph(
                 tuple(runs),
@@ -190,11 +358,14 @@ def _read_body(
 
 def _style_font_colour(shape: Any, theme: Theme) -> str | None:
     """The text colour a shape style gives (python-pptx's autoshapes: white on accent 1)."""
-    style = shape._element.find(qn("p:style"))
+    style = shape.find(qn("p:style"))
     if style is None:
         return None
     ref = style.find(qn("a:fontRef"))
     return colour_of(ref, theme) if ref is not None else None
+
+
+_TRUE = ("1", "true")
 
 
 def _run_props(
@@ -204,40 +375,49 @@ def _run_props(
     theme: Theme,
     rels: dict[str, str],
     style_colour: str | None,
+    colours: _Colours,
 ) -> tuple[float, bool, bool, str, str | None, str | None]:
-    """(size, bold, italic, typeface, colour, link) of a run, through the style chain."""
-    chain = ([rpr] if rpr is not None else []) + styles.run_defaults(level)
-
-    def attr(name: str) -> str | None:
-        return next((str(e.get(name)) for e in chain if e.get(name) is not None), None)
-
-    size = _points(attr("sz"), DEFAULT_SIZE)
-    bold = attr("b") in ("1", "true")
-    italic = attr("i") in ("1", "true")
-    typeface = next(
-        (
-            str(latin.get("typeface"))
-            for e in chain
-            if (latin := e.find(qn("a:latin"))) is not None and latin.get("typeface")
-        ),
-        "+mn-lt",
-    )
+    """(size, bold, italic, typeface, colour, link) of a run, through the style chain: the
+    run's own properties, else what its list styles give (`_Styles.run_base`)."""
+    base = styles.run_base(level)
+    size_value, bold_value, italic_value = base.size, base.bold, base.italic
+    typeface, fill = base.typeface, base.fill
+    own_fill = None
+    if rpr is not None:
+        own = rpr.get("sz")
+        if own is not None:
+            size_value = str(own)
+        own = rpr.get("b")
+        if own is not None:
+            bold_value = str(own)
+        own = rpr.get("i")
+        if own is not None:
+            italic_value = str(own)
+        latin = rpr.find(_LATIN)
+        if latin is not None and latin.get("typeface"):
+            typeface = str(latin.get("typeface"))
+        own_fill = rpr.find(_SOLID_FILL)
+    size = _points(size_value, DEFAULT_SIZE)
+    typeface = typeface or "+mn-lt"
     if typeface.startswith("+mj"):
         typeface = theme.major
     elif typeface.startswith("+mn"):
         typeface = theme.minor
-    fills = [fill for e in chain if (fill := e.find(qn("a:solidFill"))) is not None]
-    colour = colour_of(fills[0], theme) if fills else None
+    filled = own_fill is not None or fill is not None
+    if own_fill is not None:
+        colour = colour_of(own_fill, theme)
+    else:
+        colour = colours.of(fill, theme) if fill is not None else None
     link = None
     if rpr is not None:
-        click = rpr.find(qn("a:hlinkClick"))
+        click = rpr.find(_HLINK_CLICK)
         if click is not None:
-            link = rels.get(click.get(f"{{{R_NS}}}id", ""), click.get("action") or None)
-            if colour is None and not fills:
+            link = rels.get(click.get(_R_ID, ""), click.get("action") or None)
+            if colour is None and not filled:
                 colour = theme.scheme("hlink")
-    if colour is None and not fills:  # a colour we cannot resolve stays unknown (None)
+    if colour is None and not filled:  # a colour we cannot resolve stays unknown (None)
         colour = style_colour or theme.scheme("tx1")
-    return size, bold, italic, typeface, colour, link
+    return size, bold_value in _TRUE, italic_value in _TRUE, typeface, colour, link
 
 
 def _line_reduction(tx_body: Any) -> float:

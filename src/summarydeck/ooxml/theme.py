@@ -26,10 +26,17 @@ class Theme:
 
 
 def read_theme(master: Any) -> Theme:
+    """The theme of python-pptx's slide master `master`, through its colour map."""
     theme_part = next(
         rel.target_part for rel in master.part.rels.values() if rel.reltype == REL_THEME
     )
     root = parse(theme_part.blob)  # a deck's part: no entities, no network
+    return theme_from(root, master._element)
+
+
+def theme_from(root: Any, master: Any) -> Theme:
+    """The theme whose part's root element is `root`, as the master element `master` maps
+    its colours."""
     colours: dict[str, str] = {}
     scheme = root.find(f".//{qn('a:clrScheme')}")
     for slot in scheme if scheme is not None else []:
@@ -43,7 +50,7 @@ def read_theme(master: Any) -> Theme:
     fonts = root.find(f".//{qn('a:fontScheme')}")
     major = _latin(fonts, "a:majorFont") if fonts is not None else "Calibri"
     minor = _latin(fonts, "a:minorFont") if fonts is not None else "Calibri"
-    clr_map = master._element.find(qn("p:clrMap"))
+    clr_map = master.find(qn("p:clrMap"))
     colour_map = dict(clr_map.attrib) if clr_map is not None else {}
 
     def kinds(name: str) -> list[str]:
@@ -179,17 +186,26 @@ def fill_of(sp_pr: Any, style: Any, theme: Theme) -> tuple[str | None, bool]:
 def for_slide(theme: Theme, slide: Any) -> Theme:
     """The theme as a slide sees it: a slide's or its layout's colour-map override (a dark
     section layout mapping `bg1` to `dk1`, say) replaces the master's map."""
-    for part in (slide, slide.slide_layout):
-        override = part._element.find(f"{qn('p:clrMapOvr')}/{qn('a:overrideClrMapping')}")
+    return for_parts(theme, (slide._element, slide.slide_layout._element))
+
+
+_OVERRIDE = f"{qn('p:clrMapOvr')}/{qn('a:overrideClrMapping')}"
+_BACKGROUND = f"{qn('p:cSld')}/{qn('p:bg')}"
+
+
+def for_parts(theme: Theme, parts: tuple[Any, ...]) -> Theme:
+    """`for_slide` for a slide's element and its layout's."""
+    for part in parts:
+        override = part.find(_OVERRIDE)
         if override is not None:
             return dataclasses.replace(theme, colour_map=dict(override.attrib))
     return theme
 
 
-def background_of(slide: Any, theme: Theme) -> tuple[str | None, bool]:
-    """The first background set on the slide, its layout or its master."""
-    for part in (slide, slide.slide_layout, slide.slide_layout.slide_master):
-        bg = part._element.find(f"{qn('p:cSld')}/{qn('p:bg')}")
+def background_of(parts: tuple[Any, ...], theme: Theme) -> tuple[str | None, bool]:
+    """The first background set on the slide, its layout or its master (their elements)."""
+    for part in parts:
+        bg = part.find(_BACKGROUND)
         if bg is None:
             continue
         bg_pr = bg.find(qn("p:bgPr"))

@@ -27,16 +27,29 @@ class Options:
 
 Check = Callable[[DeckView, Options], Iterable[Finding]]
 _CHECKS: dict[str, Check] = {}
+_PER_SLIDE: set[str] = set()
 
 
-def rule(name: str) -> Callable[[Check], Check]:
-    """Register a check under a short name (used in logs and tests)."""
+def rule(name: str, *, per_slide: bool = False) -> Callable[[Check], Check]:
+    """Register a check under a short name (used in logs and tests). A `per_slide` check
+    judges each slide on its own (with the deck's size and the options): given a deck of one
+    slide, it finds on it what it finds on that slide in the whole deck, and it yields its
+    findings slide by slide. The runner may then keep a slide's findings while the slide does
+    not change. Any other check sees the whole deck every time."""
 
     def decorate(fn: Check) -> Check:
         _CHECKS[name] = fn
+        if per_slide:
+            _PER_SLIDE.add(name)
+        else:
+            _PER_SLIDE.discard(name)
         return fn
 
     return decorate
+
+
+def is_per_slide(name: str) -> bool:
+    return name in _PER_SLIDE
 
 
 def all_checks() -> dict[str, Check]:

@@ -12,7 +12,7 @@ from summarydeck.ooxml.deck_view import DeckView, ShapeView, SlideView
 NORMAL, LARGE = 4.5, 3.0  # WCAG 2.1 AA; large is 18 pt, or 14 pt bold
 
 
-@rule("contrast")
+@rule("contrast", per_slide=True)
 def contrast(deck: DeckView, options: Options) -> Iterator[Finding]:
     for slide in deck.slides:
         for shape in slide.shapes:

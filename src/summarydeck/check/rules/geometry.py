@@ -27,7 +27,7 @@ def sides_past(box: Box, width: int, height: int) -> list[str]:
     ]
 
 
-@rule("off-slide")
+@rule("off-slide", per_slide=True)
 def off_slide(deck: DeckView, options: Options) -> Iterator[Finding]:
     for slide in deck.slides:
         for shape in slide.shapes:
@@ -52,7 +52,7 @@ def _blocks_text(shape: ShapeView) -> bool:
     )
 
 
-@rule("overlap")
+@rule("overlap", per_slide=True)
 def overlap(deck: DeckView, options: Options) -> Iterator[Finding]:
     for slide in deck.slides:
         shapes = [s for s in slide.shapes if s.box is not None and _blocks_text(s)]

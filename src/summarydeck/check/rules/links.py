@@ -12,7 +12,7 @@ from summarydeck.ooxml.deck_view import DeckView
 WEB_SCHEMES = ("http", "https", "mailto")
 
 
-@rule("links")
+@rule("links", per_slide=True)
 def links(deck: DeckView, options: Options) -> Iterator[Finding]:
     for slide in deck.slides:
         for target in dict.fromkeys(slide.links):

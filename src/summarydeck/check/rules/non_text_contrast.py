@@ -15,7 +15,7 @@ from summarydeck.model.colour import NON_TEXT, contrast_ratio, shown_ratio
 from summarydeck.ooxml.deck_view import DeckView, ShapeView, SlideView
 
 
-@rule("non-text-contrast")
+@rule("non-text-contrast", per_slide=True)
 def non_text_contrast(deck: DeckView, options: Options) -> Iterator[Finding]:
     for slide in deck.slides:
         for shape in slide.shapes:

@@ -15,7 +15,7 @@ from summarydeck.ooxml.names import UNCONFIRMED_LABEL_SHAPE
 MARKS = frozenset(table["to_be_confirmed"] for table in TABLES.values())
 
 
-@rule("unconfirmed")
+@rule("unconfirmed", per_slide=True)
 def unconfirmed(deck: DeckView, options: Options) -> Iterator[Finding]:
     if not options.final:
         return

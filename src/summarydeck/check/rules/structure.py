@@ -17,7 +17,7 @@ _NEEDS_ALT = ("picture", "chart", "graphic")
 _FILE_NAME = re.compile(r"^\S+\.(png|jpe?g|gif|bmp|tiff?|svg|emf|wmf|webp)$", re.IGNORECASE)
 
 
-@rule("alt-text")
+@rule("alt-text", per_slide=True)
 def alt_text(deck: DeckView, options: Options) -> Iterator[Finding]:
     for slide in deck.slides:
         for shape in slide.shapes:
@@ -78,7 +78,7 @@ def _read_aloud(shape: ShapeView) -> bool:
     return not shape.decorative and (shape.has_text or bool(shape.alt_text))
 
 
-@rule("reading-order")
+@rule("reading-order", per_slide=True)
 def reading_order(deck: DeckView, options: Options) -> Iterator[Finding]:
     for slide in deck.slides:
         title = slide.title
@@ -97,7 +97,7 @@ def reading_order(deck: DeckView, options: Options) -> Iterator[Finding]:
             )
 
 
-@rule("empty-placeholders")
+@rule("empty-placeholders", per_slide=True)
 def empty_placeholders(deck: DeckView, options: Options) -> Iterator[Finding]:
     for slide in deck.slides:
         for shape in slide.shapes:

@@ -13,30 +13,38 @@ from summarydeck.values import EMU_PER_PT
 TOLERANCE = 0.5  # points: rounding in sizes written to the file, not a real overflow
 
 
-@rule("overflow")
+@rule("overflow", per_slide=True)
 def overflow(deck: DeckView, options: Options) -> Iterator[Finding]:
+    for slide in deck.slides:
+        for shape in slide.shapes:
+            if shape.kind != "text" or shape.vertical or unmeasurable_fonts(shape):
+                continue  # text in a font we cannot measure: `unmeasured_fonts` says so
+            yield from _overflow(slide, shape, deck)
+
+
+@rule("unmeasured-fonts")
+def unmeasured_fonts(deck: DeckView, options: Options) -> Iterator[Finding]:
+    """C203 once per font, where it is first used: a deck-wide check, so the overflow check
+    can judge each slide on its own."""
     unmeasured: set[str] = set()
     for slide in deck.slides:
         for shape in slide.shapes:
             if shape.kind != "text" or shape.vertical:
                 continue
             fonts = unmeasurable_fonts(shape)
-            if fonts:
-                new = fonts - unmeasured
-                unmeasured |= fonts
-                if new:
-                    yield _found(
-                        "C203",
-                        slide,
-                        shape,
-                        f"text set in {', '.join(sorted(new))} is not checked for overflow: "
-                        "summarydeck has no metrics for it",
-                        "use Calibri, Arial or Cambria (or their free twins Carlito, "
-                        "Liberation Sans, Caladea); or, for a deck built from content, give "
-                        "the font's files under `brand.fonts.files`",
-                    )
-                continue
-            yield from _overflow(slide, shape, deck)
+            new = fonts - unmeasured
+            unmeasured |= fonts
+            if new:
+                yield _found(
+                    "C203",
+                    slide,
+                    shape,
+                    f"text set in {', '.join(sorted(new))} is not checked for overflow: "
+                    "summarydeck has no metrics for it",
+                    "use Calibri, Arial or Cambria (or their free twins Carlito, "
+                    "Liberation Sans, Caladea); or, for a deck built from content, give "
+                    "the font's files under `brand.fonts.files`",
+                )
 
 
 def _overflow(slide: SlideView, shape: ShapeView, deck: DeckView) -> Iterator[Finding]:
@@ -81,7 +89,7 @@ def _overflow(slide: SlideView, shape: ShapeView, deck: DeckView) -> Iterator[Fi
         )
 
 
-@rule("text-size")
+@rule("text-size", per_slide=True)
 def text_size(deck: DeckView, options: Options) -> Iterator[Finding]:
     for slide in deck.slides:
         for shape in slide.shapes:

@@ -11,7 +11,7 @@ from summarydeck.check.text_metrics import lonely_word
 from summarydeck.ooxml.deck_view import DeckView
 
 
-@rule("lonely-word")
+@rule("lonely-word", per_slide=True)
 def lonely_title_word(deck: DeckView, options: Options) -> Iterator[Finding]:
     for slide in deck.slides:
         title = slide.title

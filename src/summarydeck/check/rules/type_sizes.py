@@ -43,7 +43,7 @@ def _off_scale(size: float, scale: tuple[float, ...]) -> bool:
     return all(abs(size - step) > _SAME for step in scale)
 
 
-@rule("off-scale-size")
+@rule("off-scale-size", per_slide=True)
 def off_scale(deck: DeckView, options: Options) -> Iterator[Finding]:
     scale = options.type_scale
     if not scale:
