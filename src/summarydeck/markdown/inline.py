@@ -30,6 +30,7 @@ from markdown.util import Registry
 
 from summarydeck.diagnostics import Diagnostics, Location, narrow
 from summarydeck.markdown.typography import NBSP, looks_like_address, typeset_runs
+from summarydeck.source.memo import BoundedCache
 from summarydeck.values import Paragraph, Run
 
 ALLOWED_SCHEMES = ("http", "https", "mailto")
@@ -174,14 +175,31 @@ class _State:
     cells: int = 0  # table cells so far in the current row
 
 
+@dataclass(frozen=True)
+class _Problem:
+    """A problem the walker found, to tell at the field's location: E301 is narrowed to the
+    link's address (`needle`) within the `source_lines` the field's text can span."""
+
+    code: str
+    message: str
+    hint: str
+    needle: str | None = None
+    source_lines: int = 1
+
+    def tell(self, location: Location | None, diags: Diagnostics) -> None:
+        if self.needle is None:
+            diags.warning(self.code, self.message, location, self.hint)
+        else:
+            diags.error(
+                self.code, self.message, narrow(location, self.needle, self.source_lines), self.hint
+            )
+
+
 class _Walker(HTMLParser):
-    def __init__(
-        self, location: Location | None, diags: Diagnostics | None, source_lines: int = 1
-    ) -> None:
+    def __init__(self, source_lines: int = 1) -> None:
         super().__init__(convert_charrefs=True)
-        self.location = location
         self.source_lines = source_lines  # lines the field's text can span in its file
-        self.diags = diags
+        self.problems: list[_Problem] = []  # told at the field's location by the caller
         self.state = _State()
         self.paragraphs: list[Paragraph] = []
         self.markers: list[str] = []  # each paragraph's list marker ("- ", "3. ") or ""
@@ -344,28 +362,30 @@ class _Walker(HTMLParser):
 
     def _warn(self, what: str, shown: str, hint: str = _HINT) -> None:
         message = f"{what}: not supported in slide text, {shown}"
-        if message in self.warned or self.diags is None:
+        if message in self.warned:
             return
         self.warned.add(message)
-        self.diags.warning("W301", message, self.location, hint)
+        self.problems.append(_Problem("W301", message, hint))
 
     def _checked_link(self, href: str) -> str | None:
         scheme = _scheme(href)
         if scheme in ALLOWED_SCHEMES:
             return href
-        if self.diags is not None:
-            if scheme is None:
-                problem = "is not a valid address"
-            else:
-                problem = f"has `{scheme}:`" if scheme else "has no scheme"
-            self.diags.error(
+        if scheme is None:
+            problem = "is not a valid address"
+        else:
+            problem = f"has `{scheme}:`" if scheme else "has no scheme"
+        self.problems.append(
+            _Problem(
                 "E301",
                 f"link `{href}` {problem}; only http, https and mailto links are allowed",
-                narrow(self.location, href, self.source_lines),
                 "write the full address, e.g. https://example.org/page"
                 if scheme in (None, "", "www")
                 else "link to a web page (https://...) or an email address (mailto:...)",
+                needle=href,
+                source_lines=self.source_lines,
             )
+        )
         return None
 
 
@@ -439,9 +459,36 @@ def _tidy(runs: list[Run]) -> list[Run]:
     return [r for r in merged if r.text]
 
 
-def _walk(text: str, location: Location | None, diags: Diagnostics | None) -> _Walker:
+@dataclass(frozen=True)
+class _Converted:
+    """A Markdown text converted: its paragraphs, each paragraph's list marker for notes
+    ("- ", "3. " or ""), and the problems to tell at the field's location."""
+
+    paragraphs: tuple[Paragraph, ...]
+    markers: tuple[str, ...]
+    problems: tuple[_Problem, ...]
+
+
+# Conversions by text: the same text converts to the same paragraphs and problems wherever it
+# is, and Markdown is the slowest step of laying out a slide. Everything kept is immutable
+# (tuples of frozen dataclasses). Weighed by characters: ~4 million, a few tens of MB.
+_CONVERTED: BoundedCache[str, _Converted] = BoundedCache(most_entries=50_000, most_weight=4_000_000)
+
+
+def _convert(text: str) -> _Converted:
+    converted = _CONVERTED.get(text)
+    if converted is None:
+        walker = _walk(text)
+        converted = _Converted(
+            tuple(walker.paragraphs), tuple(walker.markers), tuple(walker.problems)
+        )
+        _CONVERTED.put(text, converted, len(text) + 1)
+    return converted
+
+
+def _walk(text: str) -> _Walker:
     global _converter
-    walker = _Walker(location, diags, text.count("\n") * 2 + 3)
+    walker = _Walker(text.count("\n") * 2 + 3)
     try:
         _converter.reset()
         walker.feed(_converter.convert(_separate_blocks(text)))
@@ -450,14 +497,16 @@ def _walk(text: str, location: Location | None, diags: Diagnostics | None) -> _W
     # broken markup ("<![ >"). Neither may lose the text or stop the build.
     except (RecursionError, AssertionError):
         _converter = _new_converter()  # reset() does not clear a parse abandoned half-way
-        walker = _as_written(text, location, diags)
+        found = walker.problems  # told as well: they were found before it gave up
+        walker = _as_written(text)
+        walker.problems[:0] = found
     walker._flush()
     return walker
 
 
-def _as_written(text: str, location: Location | None, diags: Diagnostics | None) -> _Walker:
+def _as_written(text: str) -> _Walker:
     """A walker holding the source's blank-line-separated blocks as plain paragraphs."""
-    walker = _Walker(location, diags)
+    walker = _Walker()
     walker._warn("Markdown that cannot be read", "shown as written")
     for block in re.split(r"\n[ \t]*\n", text):
         walker.handle_data(block)
@@ -472,7 +521,11 @@ def to_paragraphs(
     text: str, location: Location | None = None, diags: Diagnostics | None = None
 ) -> tuple[Paragraph, ...]:
     """Convert one Markdown text field. Problems go to `diags` when given."""
-    return tuple(_walk(text, location, diags).paragraphs)
+    converted = _convert(text)
+    if diags is not None:
+        for problem in converted.problems:
+            problem.tell(location, diags)
+    return converted.paragraphs
 
 
 @functools.lru_cache(maxsize=4096)
@@ -487,8 +540,20 @@ def typeset_plain(text: str) -> str:
     dashes, ellipses, range dashes and non-breaking spaces, and nothing else of Markdown."""
     if not text.strip():
         return text
+    typeset = _TYPESET.get(text)
+    if typeset is None:
+        typeset = _typeset_plain(text)
+        _TYPESET.put(text, typeset, len(text) + 1)
+    return typeset
+
+
+# plain texts typeset, by text (as `_CONVERTED`)
+_TYPESET: BoundedCache[str, str] = BoundedCache(most_entries=50_000, most_weight=2_000_000)
+
+
+def _typeset_plain(text: str) -> str:
     _plain_converter.reset()
-    walker = _Walker(None, None)
+    walker = _Walker()
     # `&amp;` in a title is meant as those five characters, not as an entity
     walker.feed(_plain_converter.convert(text.replace("&", "&amp;")))
     walker.close()
@@ -530,10 +595,10 @@ def sentences(*texts: str) -> str:
 def to_notes(text: str) -> str:
     """Speaker-notes text of a Markdown field: a line per paragraph, list items as indented
     "- item" / "1. item" lines, hard line breaks kept, and links as "text (address)"."""
-    walker = _walk(text, None, None)
+    converted = _convert(text)
     return "\n".join(
         _notes_line(para, marker)
-        for para, marker in zip(walker.paragraphs, walker.markers, strict=True)
+        for para, marker in zip(converted.paragraphs, converted.markers, strict=True)
     )
 
 

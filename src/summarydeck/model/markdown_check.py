@@ -6,6 +6,7 @@ problem is reported with all the others, also in content no slide uses, and only
 
 from __future__ import annotations
 
+import functools
 import typing
 from collections.abc import Iterator
 from typing import Any
@@ -33,9 +34,9 @@ def check_markdown(model: BaseModel, path: DataPath, smap: SourceMap, diags: Dia
 def markdown_fields(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
     """(path, text) for every Markdown string inside a model, recursively."""
     if isinstance(value, BaseModel):
-        for name, field in type(value).model_fields.items():
+        for name, markdown in _fields(type(value)):
             child = getattr(value, name)
-            if _is_markdown(field.annotation, field.metadata):
+            if markdown:
                 yield from _strings(child, (*path, name))
             else:
                 yield from markdown_fields(child, (*path, name))
@@ -60,6 +61,16 @@ def _strings(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
                 yield (*path, index), item
 
 
+@functools.lru_cache(maxsize=512)
+def _fields(cls: type[BaseModel]) -> tuple[tuple[str, bool], ...]:
+    """A model's fields, each with whether it holds Markdown: the same for every instance."""
+    return tuple(
+        (name, _is_markdown(field.annotation, field.metadata))
+        for name, field in cls.model_fields.items()
+    )
+
+
+@functools.lru_cache(maxsize=512)
 def _extra_is_markdown(cls: type[BaseModel]) -> bool:
     """Whether a model that takes any key declares those keys' values Markdown."""
     hint = typing.get_type_hints(cls, include_extras=True).get("__pydantic_extra__")
