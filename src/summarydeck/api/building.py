@@ -21,7 +21,7 @@ from summarydeck.api.loading import (
 from summarydeck.api.unconfirmed import count_to_confirm
 from summarydeck.check.findings import Finding, Severity
 from summarydeck.check.locate import content_locator
-from summarydeck.check.runner import CheckReport, check_deck
+from summarydeck.check.runner import CheckReport, check_parts
 from summarydeck.diagnostics import ContentError, Diagnostic, Diagnostics, OutputError
 from summarydeck.layouts.deck_layouts import deck_grid, deck_layouts
 from summarydeck.layouts.selection import section_of
@@ -195,8 +195,9 @@ def _prepare(
     rendered = render_package(cut, plans, cache, Stamp(__version__, digest, "", cut.variant or ""))
     data, records, stamp = rendered.data, rendered.records, rendered.stamp
     # (a final build with anything unconfirmed was refused above, so C701 cannot arise here)
-    report = check_deck(
-        data,
+    # the parts held in memory, not the zip read back: the writer made that zip from them
+    report = check_parts(
+        rendered.parts,
         min_size=cut.brand.type_scale.small,
         type_scale=cut.brand.type_scale.steps(),
         locate=content_locator(plans, cut.source_map),

@@ -58,12 +58,48 @@ class OwnedPart:
         return found
 
 
-def take_slide(prs: Any, slide: Any, blob_of: Any = None) -> OwnedPart:
+class SlideDesk:
+    """The master's package made ready to draw slides into one at a time: python-pptx asks
+    it for a new part's name by walking every part (`next_partname`); here the names the
+    master holds are counted once, and a slide's parts get the first names free of those and
+    of each other. Names are only python-pptx's business while a slide is drawn: the writer
+    gives the real ones."""
+
+    def __init__(self, prs: Any) -> None:
+        self.prs = prs
+        package = prs.part.package
+        self.shared = shared_parts(package)
+        self.taken = {str(part.partname) for part in package.iter_parts()}
+        self.issued: set[str] = set()
+        package.next_partname = self._next_partname
+
+    def _next_partname(self, template: str) -> Any:
+        from pptx.opc.packuri import PackURI
+
+        number = 1
+        while (name := template % number) in self.taken or name in self.issued:
+            number += 1
+        self.issued.add(name)
+        return PackURI(name)
+
+    def take(self, slide: Any, blob_of: Any = None) -> OwnedPart:
+        """The slide as an `OwnedPart`, removed from the presentation. `blob_of(part)` may
+        turn a part's bytes into the bytes to keep (workbooks get fixed dates)."""
+        taken = take_slide(self.prs, slide, blob_of, self.shared)
+        self.issued.clear()
+        return taken
+
+
+def take_slide(
+    prs: Any, slide: Any, blob_of: Any = None, shared: set[int] | None = None
+) -> OwnedPart:
     """The slide as an `OwnedPart`, removed from the presentation. `blob_of(part)` may turn a
-    part's bytes into the bytes to keep (workbooks get fixed dates)."""
+    part's bytes into the bytes to keep (workbooks get fixed dates); `shared`: the master's
+    parts (`shared_parts`), when known."""
     part = slide.part
     presentation = prs.part
-    shared = _shared_parts(presentation.package)
+    if shared is None:
+        shared = shared_parts(presentation.package)
     owned = _owned(part, part, shared, blob_of or (lambda p: bytes(p.blob)), {})
     for rel_id, rel in list(presentation.rels.items()):
         if rel.reltype == REL_SLIDE and not rel.is_external and rel.target_part is part:
@@ -87,7 +123,7 @@ def _rel_order(rel_id: str) -> tuple[int, str]:
     return (int(digits) if digits.isdigit() else 0, rel_id)
 
 
-def _shared_parts(package: Any) -> set[int]:
+def shared_parts(package: Any) -> set[int]:
     """The parts the package holds without any slide: the master's, its layouts', theme,
     notes master, a logo. A slide's picture may be one of them (python-pptx de-duplicates
     pictures), and then stays the master's. The package is small, since slides leave it."""

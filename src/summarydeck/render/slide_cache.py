@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from summarydeck.ooxml.package_writer import BasePart
+from summarydeck.ooxml.slide_bundle import SlideDesk
 
 if TYPE_CHECKING:
     from summarydeck.model.deck import Deck
@@ -34,6 +35,8 @@ class Master:
     prs: Any  # python-pptx's Presentation, without slides
     layouts: dict[str, Any]  # python-pptx's slide layouts by our layout name
     base: list[BasePart]  # its parts, serialised
+    desk: SlideDesk  # draws slides into it one at a time
+    notes: Any = None  # an empty notes page, copied for each slide once the first is made
 
 
 _MASTERS = 2  # masters kept: a watch flipping between two brands or variants

@@ -22,7 +22,7 @@ from summarydeck.ooxml.inventory import SlideRecord, renumbered, slide_record
 from summarydeck.ooxml.names import ADEC_NS, EXT_DECORATIVE, SLIDE_NUMBER_FIELD_ID, qn
 from summarydeck.ooxml.package_writer import BasePart, base_parts
 from summarydeck.ooxml.saving import drop_thumbnail, list_notes_master, normalise_zip
-from summarydeck.ooxml.slide_bundle import OwnedPart, take_slide
+from summarydeck.ooxml.slide_bundle import OwnedPart, SlideDesk
 from summarydeck.ooxml.templates import drop_slides, open_template
 from summarydeck.plan.grid import Grid
 from summarydeck.plan.layout_design import LayoutDesign, LayoutSet
@@ -114,8 +114,9 @@ def render_deck(
                 slide = _render_slide(
                     prs, plan, deck, number, cache_dir, layout, design, grid, footer
                 )
+                _add_notes(slide, plan.notes, master)
                 record = slide_record(slide, number)
-                done = RenderedSlide(take_slide(prs, slide, kept_bytes), record)
+                done = RenderedSlide(master.desk.take(slide, kept_bytes), record)
                 drawn += 1
                 if cache is not None:
                     cache.put(key, done)
@@ -144,7 +145,33 @@ def _new_master(deck: Deck, layouts: LayoutSet, grid: Grid, used: frozenset[str]
     prs.core_properties  # noqa: B018  (python-pptx makes it when the package has none)
     drop_thumbnail(prs)
     list_notes_master(prs)
-    return Master(prs, by_name, base_parts(prs))
+    return Master(prs, by_name, base_parts(prs), SlideDesk(prs))
+
+
+def _add_notes(slide: Any, text: str, master: Master) -> None:
+    """The slide's notes page. python-pptx makes each by copying the notes master's
+    placeholders one by one (4 ms a slide); every page starts the same, so the first empty
+    one is kept and copied."""
+    from pptx.opc.constants import CONTENT_TYPE, RELATIONSHIP_TYPE
+    from pptx.parts.slide import NotesSlidePart
+
+    if master.notes is None:
+        page = slide.notes_slide
+        master.notes = copy.deepcopy(page.part._element)
+    else:
+        package = slide.part.package
+        part = NotesSlidePart(
+            package.next_partname("/ppt/notesSlides/notesSlide%d.xml"),
+            CONTENT_TYPE.PML_NOTES_SLIDE,
+            package,
+            copy.deepcopy(master.notes),
+        )
+        # related as python-pptx relates them: notes master, then the slide, then from it
+        part.relate_to(package.presentation_part.notes_master_part, RELATIONSHIP_TYPE.NOTES_MASTER)
+        part.relate_to(slide.part, RELATIONSHIP_TYPE.SLIDE)
+        slide.part.relate_to(part, RELATIONSHIP_TYPE.NOTES_SLIDE)
+        page = part.notes_slide
+    page.notes_text_frame.text = text
 
 
 def _render_slide(
@@ -180,8 +207,6 @@ def _render_slide(
     tree = slide.shapes._spTree
     for shape in order:
         tree.append(shape)
-    notes = slide.notes_slide.notes_text_frame
-    notes.text = plan.notes
     return slide
 
 
@@ -293,14 +318,12 @@ def _add_footer(
     field, so it updates when slides move). The text repeats the layout's size, colour and
     font: LibreOffice draws a slide's footer in the master's style, not the layout's."""
     added = []
+    sources = _footer_sources(slide.slide_layout)
     for ph_type in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
-        source = next(
-            (ph for ph in slide.slide_layout.placeholders if ph.placeholder_format.type == ph_type),
-            None,
-        )
+        source = sources.get(ph_type)
         if source is None:
             continue
-        sp = copy.deepcopy(source._element)
+        sp = copy.deepcopy(source)
         sp.nvSpPr.cNvPr.set("id", str(_next_shape_id(slide)))
         sp_pr = sp.find(qn("p:spPr"))
         for child in list(sp_pr):
@@ -347,6 +370,26 @@ def _add_footer(
         slide.shapes._spTree.append(sp)
         added.append(sp)
     return added
+
+
+_FOOTERS: dict[int, tuple[Any, dict[Any, Any]]] = {}  # by id(layout part)
+
+
+def _footer_sources(layout: Any) -> dict[Any, Any]:
+    """A layout's footer and slide-number placeholders by type, found once per layout (a
+    master is kept between builds, and python-pptx looks placeholders up by XPath)."""
+    key = id(layout.part)
+    known = _FOOTERS.get(key)
+    if known is None or known[0] is not layout.part:  # an id reused by another layout
+        found: dict[Any, Any] = {}
+        for ph in layout.placeholders:
+            kind = ph.placeholder_format.type
+            if kind in (PP_PLACEHOLDER.FOOTER, PP_PLACEHOLDER.SLIDE_NUMBER):
+                found.setdefault(kind, ph._element)
+        if len(_FOOTERS) > 64:  # each holds its master alive: a few masters at most
+            _FOOTERS.clear()
+        known = _FOOTERS[key] = (layout.part, found)
+    return known[1]
 
 
 def _next_shape_id(slide: Any) -> int:
