@@ -142,7 +142,10 @@ def _batches(
         content_dir,
         watch_filter=lambda _change, path: is_watched(path),
         debounce=debounce_ms,
-        step=50,
+        # a save is quiet after 20 ms (an editor's write, rename and backup come within a few);
+        # a rebuild of one changed slide takes tens of ms, so waiting longer would dominate.
+        # Should an editor's steps straddle it, the second rebuild draws nothing new.
+        step=20,
         stop_event=stop,
         raise_interrupt=False,
         # an empty batch after a quiet second: the first one says the watcher is running, so

@@ -9,6 +9,7 @@ standard asks for, and at a whole number of pixels per module, so no module is b
 
 from __future__ import annotations
 
+import functools
 import io
 
 import segno
@@ -47,7 +48,12 @@ def qr_colours(brand: Brand) -> tuple[str, str]:
 
 def qr_png(url: str, brand: Brand) -> bytes:
     """PNG bytes of the code of `url` with its quiet zone, dark modules on a light square."""
-    dark, light = qr_colours(brand)
+    return _png(url, *qr_colours(brand))
+
+
+@functools.lru_cache(maxsize=64)
+def _png(url: str, dark: str, light: str) -> bytes:
+    """Drawn once per address and colours: `watch` plans the closing slide on every save."""
     out = io.BytesIO()
     qr_code(url).save(
         out, kind="png", scale=PIXELS_PER_MODULE, border=QUIET_ZONE, dark=dark, light=light
