@@ -117,9 +117,7 @@ def test_broken_parts_are_refused_as_a_broken_zip_is(full_deck: Path) -> None:
     assert [f.message.rsplit(" (", 1)[-1] for f in refused.findings[:1]] == ["zip)"]
 
 
-def test_a_second_check_of_the_same_parts_reads_no_slide(
-    full_deck: Path, reads: list[int]
-) -> None:
+def test_a_second_check_of_the_same_parts_reads_no_slide(full_deck: Path, reads: list[int]) -> None:
     parts = _small_text(_parts(full_deck), _slide_names(_parts(full_deck))[4])
     first = check_parts(parts, **OPTIONS)  # type: ignore[arg-type]
     assert sorted(reads) == list(range(1, first.slides + 1))
@@ -151,8 +149,9 @@ def test_a_moved_slide_keeps_its_findings_under_its_new_number(
     assert reads == []  # no slide's parts changed: only their places
     assert {f.slide for f in after.findings if f.code == "C202"} == {9}
     assert after == _uncached(moved, **OPTIONS)
-    assert after.slide_ids == [before.slide_ids[i] for i in (0, 1, 2, 3, 8, 5, 6, 7, 4)] + (
-        before.slide_ids[9:]
+    assert (
+        after.slide_ids
+        == [before.slide_ids[i] for i in (0, 1, 2, 3, 8, 5, 6, 7, 4)] + (before.slide_ids[9:])
     )
 
 

@@ -149,8 +149,7 @@ def _check(store: PartStore, shown: str, options: Options, locate: Locator | Non
     view = deck.view([slide.view for slide in slides])
     for name, check in all_checks().items():
         if is_per_slide(name):
-            for slide in slides:
-                findings.extend(slide.findings(name, check, view, options))
+            findings.extend(_per_slide(name, check, slides, view, options))
         else:
             findings.extend(check(view, options))
     if locate is not None:
@@ -208,21 +207,46 @@ class _Slide:
 
     number: int
     view: SlideView
-    kept: _Kept | None  # None: a slide that is not kept (its parts could not be followed)
+    kept: _Kept  # in the memo, unless the slide's parts could not be followed
+    alone: DeckView | None = None  # a deck of this slide alone, for the per-slide checks
 
     def findings(self, name: str, check: Check, deck: DeckView, options: Options) -> list[Finding]:
         """What the per-slide check `name` finds on this slide, renumbered from the memo
         when the same slide was judged the same way before."""
         key = (name, options, deck.width, deck.height)
-        found = self.kept.found.get(key) if self.kept is not None else None
+        found = self.kept.found.get(key)
         if found is None:
-            alone = DeckView(deck.width, deck.height, (self.view,))
-            found = tuple(check(alone, options))
-            if self.kept is not None:
-                self.kept.found[key] = found
+            if self.alone is None or (self.alone.width, self.alone.height) != (
+                deck.width,
+                deck.height,
+            ):
+                self.alone = DeckView(deck.width, deck.height, (self.view,))
+            found = tuple(check(self.alone, options))
+            self.kept.found[key] = found
         return [
             f if f.slide in (None, self.number) else replace(f, slide=self.number) for f in found
         ]
+
+
+def _per_slide(
+    name: str, check: Check, slides: list[_Slide], deck: DeckView, options: Options
+) -> list[Finding]:
+    """What the per-slide check `name` finds on each slide, in slide order: kept findings
+    renumbered, and the slides not judged this way before judged together, in one run over
+    a deck of those slides (the check judges each on its own)."""
+    key = (name, options, deck.width, deck.height)
+    fresh = [slide for slide in slides if key not in slide.kept.found]
+    if len(fresh) > 1:
+        judged = DeckView(deck.width, deck.height, tuple(slide.view for slide in fresh))
+        by_number: dict[int, list[Finding]] = {slide.number: [] for slide in fresh}
+        found = list(check(judged, options))
+        if all(f.slide in by_number for f in found):
+            for finding in found:
+                by_number[finding.slide].append(finding)  # type: ignore[index]
+            for slide in fresh:
+                slide.kept.found[key] = tuple(by_number[slide.number])
+        # else: a finding that names no slide of its own: each slide is judged alone below
+    return [f for slide in slides for f in slide.findings(name, check, deck, options)]
 
 
 def _read_slides(deck: OpenDeck) -> list[_Slide]:

@@ -367,12 +367,14 @@ def _check_relationship_targets(
 
 # every attribute in a relationships namespace, in document order (one query, not a loop over
 # every element in Python)
-_R_ATTRIBUTES = etree.XPath("//@*[namespace-uri() = $r or namespace-uri() = $strict]")
+_R_ATTRIBUTES = etree.XPath(
+    "//@r:* | //@strict:*", namespaces={"r": _R_NAMESPACES[0], "strict": _R_NAMESPACES[1]}
+)
 
 
 def _relationship_refs(root: Any) -> Iterator[tuple[str, str]]:
     """(attribute as r:name, value) for every attribute in a relationships namespace."""
-    for value in _R_ATTRIBUTES(root, r=_R_NAMESPACES[0], strict=_R_NAMESPACES[1]):
+    for value in _R_ATTRIBUTES(root):
         yield f"r:{value.attrname.partition('}')[2]}", str(value)
 
 

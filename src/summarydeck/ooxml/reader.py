@@ -62,6 +62,7 @@ _SHAPE_TAGS = frozenset(
 _CONTENT_PART = qn("p:contentPart")
 _SP = qn("p:sp")
 _GROUP = qn("p:grpSp")
+_FRAME = qn("p:graphicFrame")
 _C_NV_PR = qn("p:cNvPr")
 _DECORATIVE = qn("adec:decorative")
 _TX_BODY = f".//{qn('p:txBody')}"
@@ -126,6 +127,8 @@ class OpenDeck:
         self._indexes: dict[str, PlaceholderIndex] = {}
         self._defaults_digest: bytes | None = None
         self._cache = ReadingCache()
+        self._slide_themes: dict[tuple[str, tuple[tuple[str, str], ...]], Theme] = {}
+        self._shapes: dict[tuple[bytes, Box | None, tuple[Any, ...]], ShapeView] = {}
 
     # -- each slide --
 
@@ -182,6 +185,8 @@ class OpenDeck:
         if master_part not in self._themes:  # one theme per master, not one per slide
             self._themes[master_part] = self._read_theme(master_part)
         theme = for_parts(self._themes[master_part], (slide, layout))
+        # one object for each colour map a master's slides use: shapes read alike share it
+        theme = self._slide_themes.setdefault((master_part, tuple(theme.colour_map.items())), theme)
         rels = graph.external_targets(ref.part)
         inherit = Inheritance(
             (self._index(layout_part), self._index(master_part)),
@@ -192,8 +197,20 @@ class OpenDeck:
         reading = _Slide(graph, ref.part, inherit, theme, rels)
         tree = _one(_one(slide, "p:cSld"), "p:spTree")
         shapes: list[ShapeView] = []
+        # what a shape's reading depends on besides its own XML, its box and its place
+        context = (layout_part, master_part, id(theme), tuple(rels.items()))
         for element, box, found in reading.flatten(tree, top=True):
-            shapes.append(reading.shape(element, box, found, len(shapes)))
+            order = len(shapes)
+            key = None
+            if element.getparent() is tree and element.tag != _FRAME:  # a chart's is the slide's
+                key = (etree.tostring(element), box, context)
+                kept = self._shapes.get(key)
+                if kept is not None:  # the same shape on another slide (a footer, a logo)
+                    shapes.append(kept if kept.order == order else replace(kept, order=order))
+                    continue
+            shapes.append(reading.shape(element, box, found, order))
+            if key is not None:
+                self._shapes[key] = shapes[-1]
         background, unknown = background_of((slide, layout, master), theme)
         links = tuple(
             rels[rid] for rid in (e.get(_R_ID) for e in slide.iter(*_LINKS)) if rid in rels
@@ -400,7 +417,9 @@ class _Slide:
                 inherited = [ph.find(_TX_BODY) for ph in found.inherited if ph is not None]
             insets, wrap, autofit, vertical = body_props(tx_body, inherited)
             scale = font_scale(tx_body) if autofit == "shrink" else 1.0
-            paragraphs = read_text(element, is_placeholder, inherit, theme, rels, scale, found)
+            paragraphs = read_text(
+                element, is_placeholder, inherit, theme, rels, scale, found, tx_body
+            )
             if any(p.text.strip() for p in paragraphs):
                 kind = "text"
         elif kind == "table":

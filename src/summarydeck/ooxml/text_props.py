@@ -7,6 +7,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from lxml import etree
+
 from summarydeck.ooxml.deck_view import TextParagraph, TextRun
 from summarydeck.ooxml.names import DEFAULT_INSETS, DEFAULT_SIZE, R_NS, TITLE_TYPES, qn
 from summarydeck.ooxml.placeholders import PlaceholderIndex, element_of
@@ -151,6 +153,8 @@ _SOLID_FILL = qn("a:solidFill")
 _HLINK_CLICK = qn("a:hlinkClick")
 _R_ID = f"{{{R_NS}}}id"
 _A_PPR = qn("a:pPr")
+_A_LIST_STYLE = qn("a:lstStyle")
+_TX_BODY = f".//{qn('p:txBody')}"
 _A_P = qn("a:p")
 _A_RPR = qn("a:rPr")
 _A_T = qn("a:t")
@@ -165,6 +169,16 @@ class _Colours:
 
     def __init__(self) -> None:
         self._found: dict[tuple[int, int], tuple[Any, Theme, str | None]] = {}
+        self._written: dict[tuple[bytes, int], tuple[Theme, str | None]] = {}
+
+    def own(self, fill: Any, theme: Theme) -> str | None:
+        """The colour of a run's own fill, by what it says (runs repeat a few colours)."""
+        key = (etree.tostring(fill), id(theme))
+        found = self._written.get(key)
+        if found is None:
+            found = (theme, colour_of(fill, theme))
+            self._written[key] = found
+        return found[1]
 
     def of(self, fill: Any, theme: Theme) -> str | None:
         key = (id(fill), id(theme))
@@ -190,7 +204,10 @@ _LIST_STYLE = f".//{qn('p:txBody')}/{qn('a:lstStyle')}"
 
 
 def _own_list_style(shape: Any) -> Any:
-    return shape.find(_LIST_STYLE)
+    body = shape.find(_TX_BODY)
+    found = body.find(_A_LIST_STYLE) if body is not None else None
+    # the first text body's, as a rule; else (a shape with two) the path finds it
+    return found if found is not None else shape.find(_LIST_STYLE)
 
 
 def placeholder_size(shape: Any, master: Any, defaults: Any, *, on_layout: bool) -> float | None:
@@ -273,9 +290,6 @@ def _spacing(element: Any, size: float) -> float:
     return 0.0
 
 
-_TX_BODY = f".//{qn('p:txBody')}"
-
-
 def read_text(
     shape: Any,
     is_placeholder: bool,
@@ -284,10 +298,12 @@ def read_text(
     rels: dict[str, str],
     scale: float,
     found: Placeholder | None = None,
+    tx_body: Any = None,
 ) -> tuple[TextParagraph, ...]:
     """A shape's (an element's) paragraphs, every run's size, font and colour resolved.
-    `found`: the placeholder's look-up, when it is one and it was made already."""
-    tx_body = shape.find(_TX_BODY)
+    `found`: the placeholder's look-up, when it is one and it was made already; `tx_body`:
+    the shape's text body, when it was found already."""
+    tx_body = tx_body if tx_body is not None else shape.find(_TX_BODY)
     if tx_body is None:
         return ()
     styles = _style_chain(shape, is_placeholder, inherit, found)
@@ -405,7 +421,7 @@ def _run_props(
         typeface = theme.minor
     filled = own_fill is not None or fill is not None
     if own_fill is not None:
-        colour = colour_of(own_fill, theme)
+        colour = colours.own(own_fill, theme)
     else:
         colour = colours.of(fill, theme) if fill is not None else None
     link = None
@@ -432,30 +448,43 @@ def font_scale(tx_body: Any) -> float:
     return int(fit.get("fontScale", "100000")) / 100_000 if fit is not None else 1.0
 
 
+_BODY_PR = qn("a:bodyPr")
+_NORM_AUTOFIT, _SP_AUTOFIT, _NO_AUTOFIT = (
+    qn("a:normAutofit"),
+    qn("a:spAutoFit"),
+    qn("a:noAutofit"),
+)
+_INSETS = tuple(zip(("lIns", "tIns", "rIns", "bIns"), DEFAULT_INSETS, strict=True))
+
+
 def body_props(
     tx_body: Any, inherited: list[Any]
 ) -> tuple[tuple[int, int, int, int], bool, str, bool]:
     """(insets, wraps, autofit, vertical) from the shape's bodyPr, else its placeholders'."""
-    chain = [b for b in [tx_body, *inherited] if b is not None]
-    body_prs = [b.find(qn("a:bodyPr")) for b in chain]
-    body_prs = [b for b in body_prs if b is not None]
+    body_prs = []
+    for body in (tx_body, *inherited):
+        if body is not None:
+            found = body.find(_BODY_PR)
+            if found is not None:
+                body_prs.append(found)
 
     def attr(name: str) -> str | None:
-        return next((str(b.get(name)) for b in body_prs if b.get(name) is not None), None)
+        for body in body_prs:
+            value = body.get(name)
+            if value is not None:
+                return str(value)
+        return None
 
-    insets = tuple(
-        int(attr(name) or default)
-        for name, default in zip(("lIns", "tIns", "rIns", "bIns"), DEFAULT_INSETS, strict=True)
-    )
+    insets = tuple(int(attr(name) or default) for name, default in _INSETS)
     autofit = "none"
     for body in body_prs:
-        if body.find(qn("a:normAutofit")) is not None:
+        if body.find(_NORM_AUTOFIT) is not None:
             autofit = "shrink"
             break
-        if body.find(qn("a:spAutoFit")) is not None:
+        if body.find(_SP_AUTOFIT) is not None:
             autofit = "grow"
             break
-        if body.find(qn("a:noAutofit")) is not None:
+        if body.find(_NO_AUTOFIT) is not None:
             break
     vert = attr("vert")
     return insets, attr("wrap") != "none", autofit, vert not in (None, "horz")  # type: ignore[return-value]
