@@ -16,9 +16,13 @@ import zlib
 from collections import OrderedDict
 from collections.abc import Iterable
 
+from summarydeck.diagnostics import OutputError
+
 _STORED_SUFFIXES = (".png", ".jpeg", ".jpg", ".gif", ".xlsx", ".emf", ".wmf", ".tiff")
 _LEVEL = 6  # zipfile's default level, as the decks were written before
 _CACHE_BYTES = 64 * 1024 * 1024  # compressed bytes kept between builds, at most
+_MOST_ENTRIES = 0xFFFF  # what a zip's end record counts without ZIP64
+_MOST_BYTES = 0xFFFFFFFF
 
 
 class _Deflated:
@@ -113,6 +117,13 @@ def zip_bytes(entries: Iterable[tuple[str, bytes]], when: dt.datetime) -> bytes:
         )
         offset += len(local) + len(raw_name) + len(data)
         count += 1
+    if count > _MOST_ENTRIES or offset > _MOST_BYTES:
+        # ZIP64 would lift both; no deck within the slide limits comes near them
+        raise OutputError(
+            f"the deck would hold {count:,} parts in {offset:,} bytes, more than a zip without "
+            "ZIP64 extensions holds (65,535 parts, 4 GiB)",
+            hint="split the deck into smaller ones (variants, or `--only`/`--section`)",
+        )
     directory = b"".join(central)
     end = struct.pack("<IHHHHIIH", 0x06054B50, 0, 0, count, count, len(directory), offset, 0)
     return b"".join(out) + directory + end
