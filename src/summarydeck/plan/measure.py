@@ -25,8 +25,8 @@ from PIL import ImageFont
 
 from summarydeck.markdown.typography import NBSP
 from summarydeck.model.brand import Brand
-from summarydeck.plan.fonts import Face, face
-from summarydeck.plan.types import BULLET_INDENT, TextElement
+from summarydeck.plan.fonts import Face, brand_file, face
+from summarydeck.plan.types import BULLET_INDENT, TextElement, TextStyle
 from summarydeck.values import EMU_PER_PT, Paragraph
 
 _REFERENCE_SIZE = 1000  # measure at a large size, then scale: avoids hinting/rounding error
@@ -67,6 +67,16 @@ def _coverage(source: Face) -> frozenset[int]:
 
     with TTFont(source.open(), lazy=True) as ttf:
         return frozenset(ttf.getBestCmap())
+
+
+_STYLES = ((False, False), (True, False), (False, True), (True, True))
+
+
+def faces_key(family: str) -> tuple[object, ...]:
+    """What decides the faces text in `family` is measured with, in every style: the brand's
+    files for it (none: the bundled twin). Text measured under equal keys measures alike, so
+    caches of measurements of more than a line are keyed by it."""
+    return (family, *(brand_file(family, bold, italic) for bold, italic in _STYLES))
 
 
 def missing_character(text: str, family: str, bold: bool = False) -> str | None:
@@ -127,46 +137,147 @@ def segments(text: str) -> tuple[str, ...]:
     return tuple(pieces)
 
 
+# A span as line counting reads it: its text, the face it is measured in (None for a line
+# break, or no text: nothing measured), its size and whether it breaks only where it must.
+_SpanKey = tuple[str, Face | None, float, bool]
+# what is remembered of lines counted: paragraphs of a few runs, not pages of text cut up
+_MOST_CACHED_SPANS = 32
+_MOST_CACHED_CHARACTERS = 2_000
+
+
 def count_lines(spans: Iterable[Span], width: float) -> int:
     """Lines the spans wrap to in a line `width` points wide (greedy, as viewers do).
 
     A span of "\\v" is a line break. Trailing spaces hang past the margin, as they do in
     PowerPoint and LibreOffice, so they never push a word onto the next line.
     """
+    return _lines(
+        tuple(_span_key(s.text, s.family, s.size, s.bold, s.italic, s.atomic) for s in spans),
+        width,
+    )
+
+
+def _span_key(
+    text: str, family: str, size: float, bold: bool, italic: bool, atomic: bool
+) -> _SpanKey:
+    # the face only for text that is measured: a family without files is an error only then
+    source = face(family, bold, italic) if text and text != "\v" else None
+    return text, source, size, atomic
+
+
+def _lines(spans: tuple[_SpanKey, ...], width: float) -> int:
+    if len(spans) > _MOST_CACHED_SPANS or sum(len(s[0]) for s in spans) > _MOST_CACHED_CHARACTERS:
+        return _count_lines(spans, width)
+    return _count_lines_cached(spans, width)
+
+
+# by spans and width: fitting tries each frame at several sizes, and a rebuild after a small
+# edit counts the same lines again (a few hundred bytes an entry)
+@functools.lru_cache(maxsize=32_768)
+def _count_lines_cached(spans: tuple[_SpanKey, ...], width: float) -> int:
+    return _count_lines(spans, width)
+
+
+def _widths(text: str, source: Face, atomic: bool) -> tuple[float, ...]:
+    if len(text) > _MOST_CACHED_CHARACTERS:  # kept out of the cache: long, and rarely again
+        return _piece_widths(text, source, atomic)
+    return _piece_widths_cached(text, source, atomic)
+
+
+# by text and face: the words of a paragraph measured once, at the reference size, for every
+# size and width fitting tries (a table's columns are tried at dozens of widths)
+@functools.lru_cache(maxsize=8_192)
+def _piece_widths_cached(text: str, source: Face, atomic: bool) -> tuple[float, ...]:
+    return _piece_widths(text, source, atomic)
+
+
+def _piece_widths(text: str, source: Face, atomic: bool) -> tuple[float, ...]:
+    """Each place a line of `text` may break, as two widths at the reference size: the word
+    before it (-1 when there is none: only spaces) and the spaces after it (0 when none)."""
+    widths: list[float] = []
+    for piece in (text,) if atomic else segments(text):
+        word = piece.rstrip(" ")
+        widths.append(_reference_width(word, source) if word else -1.0)
+        spaces = piece[len(word) :]
+        widths.append(_reference_width(spaces, source) if spaces else 0.0)
+    return tuple(widths)
+
+
+def _count_lines(spans: tuple[_SpanKey, ...], width: float) -> int:
+    return lines_in(_laid_out(spans), width)
+
+
+# in a paragraph laid out for counting (`_laid_out`), a "word" of this width is a line break
+_LINE_BREAK = -2.0
+_NO_WORD = -1.0  # a place to break after spaces only
+
+
+def _laid_out(spans: tuple[_SpanKey, ...]) -> tuple[float, ...]:
+    """The spans as (word width, width of the spaces after it) pairs in points, one after the
+    other, a line break as `_LINE_BREAK`: all that line counting needs, at any width."""
+    pairs: list[float] = []
+    for text, source, size, atomic in spans:
+        if text == "\v":
+            pairs += (_LINE_BREAK, 0.0)
+            continue
+        if source is None:
+            continue
+        widths = _widths(text, source, atomic)
+        for index in range(0, len(widths), 2):
+            # the same arithmetic as `text_width`: the same widths to the last bit
+            word_width, space_width = widths[index], widths[index + 1]
+            word = word_width * size / _REFERENCE_SIZE if word_width >= 0 else _NO_WORD
+            pairs += (word, space_width * size / _REFERENCE_SIZE)
+    return tuple(pairs)
+
+
+def lines_in(pairs: tuple[float, ...], width: float) -> int:
+    """Lines a paragraph laid out as (word, spaces) width pairs (`laid_out`) wraps to in a line
+    `width` points wide."""
     # LibreOffice (and PowerPoint) fit slightly less on a long line than the fonts' advance
     # widths add up to (kerning and justification differ): measure against a line 0.3%
     # shorter, so a line we call full never overflows in the viewer
     available = max(1.0, width * LINE_WIDTH_SHARE)
     lines, current, pending_space = 1, 0.0, 0.0
-    for span in spans:
-        if span.text == "\v":
-            lines, current, pending_space = lines + 1, 0.0, 0.0
-            continue
-        for piece in (span.text,) if span.atomic else segments(span.text):
-            word = piece.rstrip(" ")
-            space = (
-                text_width(piece[len(word) :], span.family, span.bold, span.size, span.italic)
-                if len(word) < len(piece)
-                else 0.0
-            )
-            if not word:
-                pending_space += space
-                continue
-            w = text_width(word, span.family, span.bold, span.size, span.italic)
-            if current > 0 and current + pending_space + w > available + 0.01:
-                lines += 1
-                current, pending_space = 0.0, 0.0
+    each = iter(pairs)
+    for w, space in zip(each, each, strict=True):
+        if w < 0:
+            if w == _LINE_BREAK:
+                lines, current, pending_space = lines + 1, 0.0, 0.0
             else:
-                current += pending_space
-            # a word wider than the line breaks across lines wherever it must
-            while current + w > available + 0.01 and w > 0:
-                taken = available - current
-                lines += 1
-                w -= taken
-                current = 0.0
-            current += w
-            pending_space = space
+                pending_space += space
+            continue
+        if current > 0 and current + pending_space + w > available + 0.01:
+            lines += 1
+            current, pending_space = 0.0, 0.0
+        else:
+            current += pending_space
+        # a word wider than the line breaks across lines wherever it must
+        while current + w > available + 0.01 and w > 0:
+            taken = available - current
+            lines += 1
+            w -= taken
+            current = 0.0
+        current += w
+        pending_space = space
     return lines
+
+
+def laid_out(
+    para: Paragraph, family: str, bold: bool, size: float, italic: bool = False
+) -> tuple[tuple[float, ...], float]:
+    """`para` laid out for `lines_in` (as `wrap_lines` sets it), and its indent in points: to
+    count its lines at many widths, measuring its words once."""
+    return _laid_out(_paragraph_spans(para, family, bold, size, italic)), _indent(para)
+
+
+def _paragraph_spans(
+    para: Paragraph, family: str, bold: bool, size: float, italic: bool
+) -> tuple[_SpanKey, ...]:
+    return tuple(
+        _span_key(run.text, family, size, bold or run.bold, italic or run.italic, bool(run.link))
+        for run in para.runs
+    )
 
 
 def wrap_lines(
@@ -176,11 +287,7 @@ def wrap_lines(
 
     `bold` and `italic` are the frame's style; a run's own bold or italic adds to them.
     """
-    spans = (
-        Span(run.text, family, size, bold or run.bold, italic or run.italic, bool(run.link))
-        for run in para.runs
-    )
-    return count_lines(spans, width - _indent(para))
+    return _lines(_paragraph_spans(para, family, bold, size, italic), width - _indent(para))
 
 
 def paragraph_lines(element: TextElement, brand: Brand, size: float) -> list[int]:
@@ -196,13 +303,24 @@ def paragraph_lines(element: TextElement, brand: Brand, size: float) -> list[int
 
 def text_height(element: TextElement, brand: Brand, size: float) -> float:
     """Height in points the element's text needs at `size`."""
-    count = len(element.paragraphs)
-    pitch = LINE_PITCH * size * element.style.line_spacing
+    style = element.style
+    family = brand.fonts.heading if style.font == "heading" else brand.fonts.body
+    width = (element.box.width - 2 * element.inset) / EMU_PER_PT
+    return frame_height(element.paragraphs, family, style, size, width)
+
+
+def frame_height(
+    paragraphs: Sequence[Paragraph], family: str, style: TextStyle, size: float, width: float
+) -> float:
+    """Height in points `paragraphs` need at `size`, set in `family` and `style` in a frame
+    whose text is `width` points wide (what `text_height` measures, without a frame)."""
+    count = len(paragraphs)
+    pitch = LINE_PITCH * size * style.line_spacing
     return stack_height(
-        paragraph_lines(element, brand, size),
+        [wrap_lines(para, family, style.bold, size, width, style.italic) for para in paragraphs],
         [pitch] * count,
         [0.0] * count,
-        [element.style.space_after] * count,
+        [style.space_after] * count,
     )
 
 

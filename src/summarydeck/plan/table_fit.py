@@ -11,13 +11,24 @@ measured rows fit.
 from __future__ import annotations
 
 import dataclasses
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from summarydeck.model.brand import Brand
-from summarydeck.plan.measure import segments, text_height, text_width
-from summarydeck.plan.types import TableCell, TextElement, TextStyle
-from summarydeck.values import EMU_PER_PT, Box, inches
+from summarydeck.plan.measure import (
+    LINE_PITCH,
+    faces_key,
+    frame_height,
+    laid_out,
+    lines_in,
+    segments,
+    stack_height,
+    text_width,
+)
+from summarydeck.plan.types import TableCell, TextStyle
+from summarydeck.source.memo import BoundedCache
+from summarydeck.values import EMU_PER_PT, inches
 
 Row = tuple[TableCell, ...]
 WIDTH_STEP = inches(0.05)  # how finely the first column's width is tried
@@ -73,6 +84,32 @@ def fit_table(
     """The table at the largest of `sizes` (largest first) at which it fits in `room` EMU; else,
     at the largest size that needs no more slides than the smallest does, spread over slides
     with the header on each; or the row that is too tall even on a slide of its own."""
+    # cells are measured only in the body font: its faces decide the fit with the rest
+    key = (tuple(rows), width, room, tuple(sizes), style, faces_key(brand.fonts.body))
+    fitted = _FITTED.get(key)
+    if fitted is None:
+        fitted = _fit_table(rows, width, room, sizes, brand, style)
+        _FITTED.put(key, fitted, sum(len(row) for row in rows))
+    return fitted
+
+
+_FitKey = tuple[tuple[Row, ...], int, int, tuple[float, ...], CellStyle, tuple[object, ...]]
+# tables fitted, by their cells, room, sizes and fonts: a rebuild after an edit elsewhere
+# measures none of them again. What is kept is immutable (frozen dataclasses of tuples);
+# weighed by cells
+_FITTED: BoundedCache[_FitKey, TableFit | TooTall] = BoundedCache(
+    most_entries=1_024, most_weight=200_000
+)
+
+
+def _fit_table(
+    rows: Sequence[Row],
+    width: int,
+    room: int,
+    sizes: Sequence[float],
+    brand: Brand,
+    style: CellStyle,
+) -> TableFit | TooTall:
     header = 1 if style.header else 0
     floor = sizes[-1]
     low = _measured(rows, width, floor, brand, style)
@@ -98,9 +135,64 @@ def _header_height(fit: TableFit, header: int) -> int:
 def _measured(
     rows: Sequence[Row], width: int, size: float, brand: Brand, style: CellStyle
 ) -> TableFit:
-    widths = column_widths(rows, width, size, brand, style)
-    heights = tuple(row_height(rows, r, widths, size, brand, style) for r in range(len(rows)))
+    cells = _Cells(rows, size, brand, style)
+    widths = _column_widths(cells, rows, width, size, brand, style)
+    heights = tuple(cells.row_height(r, widths) for r in range(len(rows)))
     return TableFit(size, widths, heights, (), style.pad_y)
+
+
+class _Cells:
+    """A table's cells at one size, each paragraph's words measured once, so that the first
+    column can be tried at dozens of widths by counting lines alone. Heights are those
+    `row_height` and `cell_height` measure, to the last bit."""
+
+    def __init__(self, rows: Sequence[Row], size: float, brand: Brand, style: CellStyle) -> None:
+        self.size = size
+        self.style = style
+        family = brand.fonts.body
+        self._cells = [
+            [_laid_out_cell(cell, family, size, is_bold(r, c, style)) for c, cell in enumerate(row)]
+            for r, row in enumerate(rows)
+        ]
+        self._rows: dict[tuple[int, tuple[int, ...]], int] = {}
+
+    def row_height(self, index: int, widths: tuple[int, ...]) -> int:
+        key = (index, widths)
+        height = self._rows.get(key)
+        if height is None:
+            tallest = max(
+                self._cell_height(cell, widths[column])
+                for column, cell in enumerate(self._cells[index])
+            )
+            height = round(tallest * EMU_PER_PT) + 2 * self.style.pad_y
+            self._rows[key] = height
+        return height
+
+    def _cell_height(self, cell: _LaidOutCell | None, width: int) -> float:
+        if cell is None:
+            return self.size * 1.2  # an empty cell still holds one line
+        paragraphs, text = cell
+        inner = (width - 2 * self.style.pad_x) / EMU_PER_PT
+        count = len(paragraphs)
+        pitch = LINE_PITCH * self.size * text.line_spacing  # as `frame_height`
+        return stack_height(
+            [lines_in(pairs, inner - indent) for pairs, indent in paragraphs],
+            [pitch] * count,
+            [0.0] * count,
+            [text.space_after] * count,
+        )
+
+
+# a cell's paragraphs laid out for counting lines (with their indents), and its text style
+_LaidOutCell = tuple[tuple[tuple[tuple[float, ...], float], ...], TextStyle]
+
+
+def _laid_out_cell(cell: TableCell, family: str, size: float, bold: bool) -> _LaidOutCell | None:
+    shown = cell.shown
+    if not shown:
+        return None
+    text = cell_text_style(size, bold)
+    return tuple(laid_out(para, family, text.bold, size, text.italic) for para in shown), text
 
 
 def _with_air(fit: TableFit, room: int, header: int) -> TableFit:
@@ -121,6 +213,12 @@ def column_widths(
 ) -> tuple[int, ...]:
     """The first column as wide as makes the table shortest (the narrowest such width), from
     its longest word to half the table; the other columns share the rest equally."""
+    return _column_widths(_Cells(rows, size, brand, style), rows, width, size, brand, style)
+
+
+def _column_widths(
+    cells: _Cells, rows: Sequence[Row], width: int, size: float, brand: Brand, style: CellStyle
+) -> tuple[int, ...]:
     count = len(rows[0])
     if count == 1:
         return (width,)
@@ -132,7 +230,7 @@ def column_widths(
     candidate = least
     while True:
         widths = _split(width, min(candidate, most), count)
-        total = sum(row_height(rows, r, widths, size, brand, style) for r in range(len(rows)))
+        total = sum(cells.row_height(r, widths) for r in range(len(rows)))
         if best is None or total < best[0]:
             best = (total, widths)
         if candidate >= most:
@@ -166,19 +264,16 @@ def row_height(
 def cell_height(
     cell: TableCell, width: int, size: float, brand: Brand, style: CellStyle, bold: bool
 ) -> float:
-    """Points the cell's text (and its mark) needs in a column `width` EMU wide."""
-    if not cell.shown:
+    """Points the cell's text (and its mark) needs in a column `width` EMU wide: what
+    `text_height` measures for a frame `width` wide with the cell's margins as its insets."""
+    shown = cell.shown
+    if not shown:
         return size * 1.2  # an empty cell still holds one line
-    probe = TextElement(
-        "Cell",
-        Box(0, 0, width, 0),
-        cell.shown,
-        cell_text_style(size, bold),
-        inset=style.pad_x,
-    )
-    return text_height(probe, brand, size)
+    inner = (width - 2 * style.pad_x) / EMU_PER_PT
+    return frame_height(shown, brand.fonts.body, cell_text_style(size, bold), size, inner)
 
 
+@functools.lru_cache(maxsize=256)
 def cell_text_style(size: float, bold: bool) -> TextStyle:
     """The text style of a cell (the renderer writes the same)."""
     return TextStyle(size, bold=bold, space_after=CELL_SPACE_AFTER)
