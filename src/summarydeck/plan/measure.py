@@ -15,10 +15,12 @@ them in still fits, at worst with a little room to spare.
 from __future__ import annotations
 
 import functools
+import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 from PIL import ImageFont
@@ -63,10 +65,57 @@ def _font(source: Face) -> Any:
 
 @functools.lru_cache(maxsize=32)
 def _coverage(source: Face) -> frozenset[int]:
+    shipped = _shipped_coverage(source)
+    if shipped is not None:
+        return shipped
     from fontTools.ttLib import TTFont  # only to read which characters the font has
 
     with TTFont(source.open(), lazy=True) as ttf:
         return frozenset(ttf.getBestCmap())
+
+
+# the bundled fonts' characters, read from their files when they were added (see
+# scripts/font_coverage.py): importing fontTools and reading five fonts took ~60 ms a process
+_SHIPPED_FONTS = Path(__file__).resolve().parent.parent / "fonts"
+COVERAGE_DATA = _SHIPPED_FONTS / "coverage.json"
+
+
+def _shipped_coverage(source: Face) -> frozenset[int] | None:
+    """The characters of a bundled font file from the shipped data; None for any other file,
+    or one whose size is not the size the data was made from."""
+    if source.data is not None or source.digest or source.path.parent != _SHIPPED_FONTS:
+        return None
+    known = _shipped().get(source.path.name)
+    if known is None:
+        return None
+    size, characters = known
+    try:
+        if source.path.stat().st_size != size:
+            return None
+    except OSError:
+        return None
+    return characters
+
+
+@functools.cache
+def _shipped() -> dict[str, tuple[int, frozenset[int]]]:
+    """File name -> (its size in bytes, its characters), from `COVERAGE_DATA`."""
+    try:
+        fonts = json.loads(COVERAGE_DATA.read_text("utf-8"))["fonts"]
+    except (OSError, ValueError, KeyError):  # not installed with it: read the fonts instead
+        return {}
+    return {
+        name: (entry["bytes"], _characters(entry["characters"])) for name, entry in fonts.items()
+    }
+
+
+def _characters(ranges: str) -> frozenset[int]:
+    """Code points from hexadecimal ranges: `20-7e a0 a2-17f`."""
+    out: list[int] = []
+    for part in ranges.split():
+        first, _, last = part.partition("-")
+        out.extend(range(int(first, 16), int(last or first, 16) + 1))
+    return frozenset(out)
 
 
 _STYLES = ((False, False), (True, False), (False, True), (True, True))
