@@ -19,6 +19,7 @@ What python-pptx does, kept here on purpose:
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -41,6 +42,7 @@ from summarydeck.ooxml.part_store import PartStore
 
 _PML = f"{OFFICE_TYPE}.presentationml"
 SLIDE_TYPE = f"{_PML}.slide+xml"
+NOTES_TYPE = f"{_PML}.notesSlide+xml"
 LAYOUT_TYPE = f"{_PML}.slideLayout+xml"
 MASTER_TYPE = f"{_PML}.slideMaster+xml"
 CHART_TYPE = f"{OFFICE_TYPE}.drawingml.chart+xml"
@@ -57,7 +59,7 @@ XML_PART_TYPES = frozenset(
         f"{_PML}.slideshow.main+xml",
         "application/vnd.openxmlformats-package.core-properties+xml",
         f"{_PML}.notesMaster+xml",
-        f"{_PML}.notesSlide+xml",
+        NOTES_TYPE,
         SLIDE_TYPE,
         LAYOUT_TYPE,
         MASTER_TYPE,
@@ -65,6 +67,7 @@ XML_PART_TYPES = frozenset(
     }
 )
 REL_SLIDE_LAYOUT = f"{R_NS}/slideLayout"
+REL_NOTES = f"{R_NS}/notesSlide"
 REL_SLIDE_MASTER = f"{R_NS}/slideMaster"
 _RELATIONSHIPS = f"{{{PACKAGE_RELS_NS}}}Relationships"
 _RELATIONSHIP = f"{{{PACKAGE_RELS_NS}}}Relationship"
@@ -350,7 +353,11 @@ def _last_word(reltype: str) -> str:
 def part_name(source: str, target: str) -> str:
     """A relationship's target as python-pptx names the part: joined to its source's folder
     (`/` for the package) and normalised; nothing is stripped (a `#fragment` stays)."""
-    base = posixpath.split(source)[0]
+    return _joined(posixpath.split(source)[0], target)
+
+
+@functools.lru_cache(maxsize=4096)
+def _joined(base: str, target: str) -> str:
     return posixpath.abspath(posixpath.join(base, target))
 
 
