@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from summarydeck.diagnostics import Diagnostics, Location
 from summarydeck.markdown import inline
@@ -112,3 +114,47 @@ def test_what_is_kept_cannot_be_changed() -> None:
 def test_the_caches_are_bounded() -> None:
     for cache in (inline._CONVERTED, inline._TYPESET):
         assert cache.most_entries <= 50_000 and cache.most_weight <= 4_000_000
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Note: see https://q.health.org.uk/blog-post/x and/or (this)?",
+        "COVID-19 in 2019 took 2-3 times longer, 50 per cent of people: 1 in 4.",
+        "e.g. this. Then that",
+        "A:B, x-y, I/O, 100%",
+        "a -- b",
+        "Wait... what",
+        "two  spaces",
+        "trailing ",
+        "- item",
+        "1. item",
+        "It's",
+        'say "hi" now',
+        "see *this* now",
+        "a __b__ c",
+        "a `code` b",
+        "a [link](https://x.org) b",
+        "a <b>c</b> d",
+        "a & b",
+        "a \\* b",
+        "a ~~b~~ c",
+        "a | b\n--|--",
+        "x <<y>>",
+        "line\nbreak",
+    ],
+)
+def test_a_line_no_markdown_rule_reads_converts_as_python_markdown_would(text: str) -> None:
+    _same_as_python_markdown(text)
+
+
+@settings(max_examples=500, derandomize=True, database=None, deadline=None)
+@given(st.text(alphabet="aZ09 ,;:?%()/.-_*'\"#>|", min_size=1, max_size=40))
+def test_lines_of_plain_punctuation_convert_as_python_markdown_would(text: str) -> None:
+    _same_as_python_markdown(text)
+
+
+def _same_as_python_markdown(text: str) -> None:
+    """What `_html` gives is Python-Markdown's own HTML, and so are the paragraphs."""
+    inline._converter.reset()
+    assert inline._html(text) == inline._converter.convert(inline._separate_blocks(text))

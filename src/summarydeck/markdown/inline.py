@@ -490,8 +490,7 @@ def _walk(text: str) -> _Walker:
     global _converter
     walker = _Walker(text.count("\n") * 2 + 3)
     try:
-        _converter.reset()
-        walker.feed(_converter.convert(_separate_blocks(text)))
+        walker.feed(_html(text))
         walker.close()
     # Python-Markdown recurses once per nesting level ("- - - ... x"); HTMLParser asserts on some
     # broken markup ("<![ >"). Neither may lose the text or stop the build.
@@ -502,6 +501,22 @@ def _walk(text: str) -> _Walker:
         walker.problems[:0] = found
     walker._flush()
     return walker
+
+
+def _html(text: str) -> str:
+    """Python-Markdown's HTML for `text`; a line of words that no rule of Markdown or `smarty`
+    touches is one paragraph of itself, without asking (most fields are such a line)."""
+    if _UNTOUCHED.fullmatch(text) and not any(pair in text for pair in _TOUCHED_PAIRS):
+        return f"<p>{text}</p>"
+    _converter.reset()
+    return _converter.convert(_separate_blocks(text))
+
+
+# one line of ASCII letters, digits, spaces and punctuation no Markdown rule reads, starting
+# with a letter (not a list item, heading, quote or code block) and ending in no space;
+# `smarty` reads quotes, `--` and `...`, and two spaces in a row are left to Python-Markdown
+_UNTOUCHED = re.compile(r"[A-Za-z][A-Za-z0-9 ,;:?%()/.-]*(?<! )")
+_TOUCHED_PAIRS = ("--", "..", "  ")
 
 
 def _as_written(text: str) -> _Walker:
