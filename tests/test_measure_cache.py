@@ -9,6 +9,7 @@ by its cells, room, sizes, style and the faces of its font.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import shutil
 from collections.abc import Iterable, Iterator
@@ -23,7 +24,9 @@ from hypothesis import strategies as st
 from fonts.wide_font import FAMILY, make_font
 from summarydeck.api import loading
 from summarydeck.model.brand_fonts import FontFile
-from summarydeck.plan import fonts, measure, table_fit
+from summarydeck.plan import fit, fonts, measure, table_fit
+from summarydeck.plan.fit import RoleSize
+from summarydeck.plan.layout_design import LIST_ROLES
 from summarydeck.plan.measure import (
     LINE_WIDTH_SHARE,
     Span,
@@ -283,3 +286,52 @@ def test_caches_are_bounded() -> None:
         assert cached.cache_info().maxsize == most
     assert table_fit._FITTED.most_entries <= 1_024
     assert measure._MOST_CACHED_CHARACTERS <= 2_000 and measure._MOST_CACHED_SPANS <= 32
+
+
+def _role_sizes_before(plans: list[Any], exempt: frozenset[str]) -> dict[Any, Any]:
+    """`role_sizes` as it was: a frozen RoleSize replaced for every frame (the oracle)."""
+    found: dict[Any, RoleSize] = {}
+    for plan in plans:
+        for element in fit._texts(plan):
+            key = fit._role(element, exempt)
+            if key is None:
+                continue
+            size = element.style.size
+            known = found.get(key)
+            if known is None:
+                found[key] = RoleSize(key[0], size, size, plan.id, element, plan.entry)
+                continue
+            frames = known.frames + 1
+            if size < known.size:
+                found[key] = RoleSize(
+                    key[0], size, known.largest, plan.id, element, plan.entry, frames
+                )
+            else:
+                found[key] = dataclasses.replace(
+                    known, largest=max(size, known.largest), frames=frames
+                )
+    return found
+
+
+@pytest.mark.parametrize("content", [QLAB, Path(__file__).parent / "content" / "full"])
+def test_role_sizes_are_found_as_before(content: Path) -> None:
+    plans = _plan(content)
+    # titles shrunk by fitting to sizes that rise and fall across the deck, as before
+    # one_size_per_role evens them out
+    shrunk = [
+        dataclasses.replace(
+            plan,
+            title=dataclasses.replace(
+                plan.title,
+                style=dataclasses.replace(plan.title.style, size=(28, 32, 24, 30, 24)[n % 5]),
+                designed_size=40,
+            ),
+        )
+        for n, plan in enumerate(plans)
+    ]
+    for some in (plans, shrunk):
+        for exempt in (LIST_ROLES, frozenset()):
+            found = fit.role_sizes(some, exempt)
+            assert found == _role_sizes_before(some, exempt)
+            assert list(found) == list(_role_sizes_before(some, exempt))
+    assert any(role.stepped_down for role in fit.role_sizes(shrunk, LIST_ROLES).values())
