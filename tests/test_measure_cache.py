@@ -24,7 +24,7 @@ from hypothesis import strategies as st
 from fonts.wide_font import FAMILY, make_font
 from summarydeck.api import loading
 from summarydeck.model.brand_fonts import FontFile
-from summarydeck.plan import fit, fonts, measure, table_fit
+from summarydeck.plan import continuation, fit, fonts, measure, table_fit
 from summarydeck.plan.fit import RoleSize
 from summarydeck.plan.layout_design import LIST_ROLES
 from summarydeck.plan.measure import (
@@ -335,3 +335,32 @@ def test_role_sizes_are_found_as_before(content: Path) -> None:
             assert found == _role_sizes_before(some, exempt)
             assert list(found) == list(_role_sizes_before(some, exempt))
     assert any(role.stepped_down for role in fit.role_sizes(shrunk, LIST_ROLES).values())
+
+
+def _join_before(units: list[Paragraph]) -> tuple[Paragraph, ...]:
+    """continuation's `_join` as it was: runs added piece by piece (the oracle)."""
+    joined: list[Paragraph] = []
+    for unit in units:
+        if joined and unit.continues:
+            joined[-1] = dataclasses.replace(joined[-1], runs=joined[-1].runs + unit.runs)
+        else:
+            joined.append(unit)
+    return tuple(joined)
+
+
+@settings(max_examples=200, derandomize=True, database=None, deadline=None)
+@given(
+    st.lists(
+        st.builds(
+            Paragraph,
+            st.lists(st.builds(Run, _WORDS, st.booleans()), max_size=3).map(tuple),
+            st.integers(0, 2),
+            st.sampled_from(["none", "bullet", "number"]),
+            st.integers(1, 3),
+            st.booleans(),
+        ),
+        max_size=12,
+    )
+)
+def test_cut_paragraphs_join_up_as_before(units: list[Paragraph]) -> None:
+    assert continuation._join(units) == _join_before(units)

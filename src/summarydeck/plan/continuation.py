@@ -263,14 +263,21 @@ def _units(para: Paragraph, element: TextElement, brand: Brand, floor: float) ->
 
 
 def _join(units: Sequence[Paragraph]) -> tuple[Paragraph, ...]:
-    """Units on one page as paragraphs: the pieces of a cut paragraph joined up again."""
-    joined: list[Paragraph] = []
+    """Units on one page as paragraphs: the pieces of a cut paragraph joined up again (each
+    paragraph made once with all its runs: joined piece by piece, a page of a paragraph cut
+    into words took time growing with the square of its words)."""
+    groups: list[list[Paragraph]] = []
     for unit in units:
-        if joined and unit.continues:
-            joined[-1] = dataclasses.replace(joined[-1], runs=joined[-1].runs + unit.runs)
+        if groups and unit.continues:
+            groups[-1].append(unit)
         else:
-            joined.append(unit)
-    return tuple(joined)
+            groups.append([unit])
+    return tuple(
+        group[0]
+        if len(group) == 1
+        else dataclasses.replace(group[0], runs=tuple(run for unit in group for run in unit.runs))
+        for group in groups
+    )
 
 
 def _split(para: Paragraph, boundary: re.Pattern[str]) -> list[Paragraph]:

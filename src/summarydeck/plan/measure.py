@@ -265,13 +265,19 @@ def _laid_out(spans: tuple[_SpanKey, ...]) -> tuple[float, ...]:
     """The spans as (word width, width of the spaces after it) pairs in points, one after the
     other, a line break as `_LINE_BREAK`: all that line counting needs, at any width."""
     pairs: list[float] = []
+    # the same text in the same face again (a paragraph cut into words and joined up by
+    # continuation repeats many): looked up here, not hashed with its face again
+    seen: dict[tuple[str, int, bool], tuple[float, ...]] = {}
     for text, source, size, atomic in spans:
         if text == "\v":
             pairs += (_LINE_BREAK, 0.0)
             continue
         if source is None:
             continue
-        widths = _widths(text, source, atomic)
+        key = (text, id(source), atomic)  # the face is alive while `spans` is
+        widths = seen.get(key)
+        if widths is None:
+            widths = seen[key] = _widths(text, source, atomic)
         for index in range(0, len(widths), 2):
             # the same arithmetic as `text_width`: the same widths to the last bit
             word_width, space_width = widths[index], widths[index + 1]
@@ -323,10 +329,18 @@ def laid_out(
 def _paragraph_spans(
     para: Paragraph, family: str, bold: bool, size: float, italic: bool
 ) -> tuple[_SpanKey, ...]:
-    return tuple(
-        _span_key(run.text, family, size, bold or run.bold, italic or run.italic, bool(run.link))
-        for run in para.runs
-    )
+    faces: dict[tuple[bool, bool], Face] = {}  # each style's face looked up once a paragraph
+    spans = []
+    for run in para.runs:
+        text = run.text
+        source = None
+        if text and text != "\v":  # as `_span_key`: a face only for text that is measured
+            style = (bold or run.bold, italic or run.italic)
+            source = faces.get(style)
+            if source is None:
+                source = faces[style] = face(family, *style)
+        spans.append((text, source, size, bool(run.link)))
+    return tuple(spans)
 
 
 def wrap_lines(
