@@ -14,10 +14,13 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from pydantic import BaseModel
 
+from summarydeck.api import loading
 from summarydeck.diagnostics import Diagnostics, Location
 from summarydeck.markdown import inline
 from summarydeck.markdown.inline import to_notes, to_paragraphs, to_plain, typeset_plain
+from summarydeck.model import markdown_check
 from summarydeck.values import Paragraph, Run
 
 TEXT = "Read **this** first:\n\n- one [link](https://example.org)\n- two <b>x</b>"
@@ -158,3 +161,32 @@ def _same_as_python_markdown(text: str) -> None:
     """What `_html` gives is Python-Markdown's own HTML, and so are the paragraphs."""
     inline._converter.reset()
     assert inline._html(text) == inline._converter.convert(inline._separate_blocks(text))
+
+
+def _fields_before(value: Any, path: tuple[Any, ...]) -> Iterator[tuple[Any, str]]:
+    """`markdown_fields` as it was, looking inside every value (the oracle)."""
+    if isinstance(value, BaseModel):
+        for name, markdown in markdown_check._fields(type(value)):
+            child = getattr(value, name)
+            if markdown:
+                yield from markdown_check._strings(child, (*path, name))
+            else:
+                yield from _fields_before(child, (*path, name))
+        if value.model_extra and markdown_check._extra_is_markdown(type(value)):
+            for key, child in value.model_extra.items():
+                yield from markdown_check._strings(child, (*path, key))
+    elif isinstance(value, dict):
+        for key, child in value.items():
+            yield from _fields_before(child, (*path, key))
+    elif isinstance(value, list | tuple):
+        for index, child in enumerate(value):
+            yield from _fields_before(child, (*path, index))
+
+
+@pytest.mark.parametrize("content", ["content", "tests/content/full", "examples/digital-exclusion"])
+def test_every_markdown_field_is_found_as_before(content: str) -> None:
+    deck, _ = loading.load(Path(__file__).parent.parent / content)
+    models = [(deck.content, ()), *((s, ("slides", i)) for i, s in enumerate(deck.slides))]
+    found = [f for model, path in models for f in markdown_check.markdown_fields(model, path)]
+    assert found == [f for model, path in models for f in _fields_before(model, path)]
+    assert len(found) > 20

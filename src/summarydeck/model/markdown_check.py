@@ -38,7 +38,7 @@ def markdown_fields(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]
             child = getattr(value, name)
             if markdown:
                 yield from _strings(child, (*path, name))
-            else:
+            elif isinstance(child, _CONTAINERS):  # text, numbers and dates hold no fields
                 yield from markdown_fields(child, (*path, name))
         if value.model_extra and _extra_is_markdown(type(value)):
             # keys that are data (a table row's cells, by column heading)
@@ -46,10 +46,15 @@ def markdown_fields(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]
                 yield from _strings(child, (*path, key))
     elif isinstance(value, dict):
         for key, child in value.items():
-            yield from markdown_fields(child, (*path, key))
+            if isinstance(child, _CONTAINERS):
+                yield from markdown_fields(child, (*path, key))
     elif isinstance(value, list | tuple):
         for index, child in enumerate(value):
-            yield from markdown_fields(child, (*path, index))
+            if isinstance(child, _CONTAINERS):
+                yield from markdown_fields(child, (*path, index))
+
+
+_CONTAINERS = (BaseModel, dict, list, tuple)  # what `markdown_fields` looks inside
 
 
 def _strings(value: Any, path: DataPath) -> Iterator[tuple[DataPath, str]]:
