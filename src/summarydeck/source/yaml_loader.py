@@ -450,7 +450,7 @@ _LIBYAML_NEST_LIMIT = (0, 2, 5)
 
 def _fast_loader() -> type[yaml.CSafeLoader] | None:
     """libyaml's safe loader, when PyYAML was built with a libyaml that limits nesting."""
-    if not getattr(yaml, "__with_libyaml__", False):
+    if not yaml.__with_libyaml__:
         return None
     try:
         from yaml import _yaml
