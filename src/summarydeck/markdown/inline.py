@@ -177,10 +177,10 @@ class _State:
 
 @dataclass(frozen=True)
 class _Problem:
-    """A problem the walker found, to tell at the field's location: E301 is narrowed to the
-    link's address (`needle`) within the `source_lines` the field's text can span."""
+    """A problem the walker found, to tell at the field's location: W301 for Markdown a slide
+    cannot show; E301 for a link's address (`needle`), narrowed to it within the
+    `source_lines` the field's text can span."""
 
-    code: str
     message: str
     hint: str
     needle: str | None = None
@@ -188,11 +188,10 @@ class _Problem:
 
     def tell(self, location: Location | None, diags: Diagnostics) -> None:
         if self.needle is None:
-            diags.warning(self.code, self.message, location, self.hint)
+            diags.warning("W301", self.message, location, self.hint)
         else:
-            diags.error(
-                self.code, self.message, narrow(location, self.needle, self.source_lines), self.hint
-            )
+            where = narrow(location, self.needle, self.source_lines)
+            diags.error("E301", self.message, where, self.hint)
 
 
 class _Walker(HTMLParser):
@@ -365,7 +364,7 @@ class _Walker(HTMLParser):
         if message in self.warned:
             return
         self.warned.add(message)
-        self.problems.append(_Problem("W301", message, hint))
+        self.problems.append(_Problem(message, hint))
 
     def _checked_link(self, href: str) -> str | None:
         scheme = _scheme(href)
@@ -377,7 +376,6 @@ class _Walker(HTMLParser):
             problem = f"has `{scheme}:`" if scheme else "has no scheme"
         self.problems.append(
             _Problem(
-                "E301",
                 f"link `{href}` {problem}; only http, https and mailto links are allowed",
                 "write the full address, e.g. https://example.org/page"
                 if scheme in (None, "", "www")
