@@ -83,7 +83,8 @@ def test_a_deck_that_fails_the_package_checks_is_not_written(
     problem = package_rules.PackageProblem(
         "zero-size", "/ppt/slides/slide1.xml", "a shape of size 0"
     )
-    monkeypatch.setattr(package_rules, "check_package", lambda data: [problem])
+    # the build checks the parts it holds (check_parts), not the zip it writes from them
+    monkeypatch.setattr(package_rules, "check_package_parts", lambda *_, **__: [problem])
     with pytest.raises(OutputError, match="failed its own package checks"):
         api.build(full_content, tmp_path / "deck.pptx")
     assert not (tmp_path / "deck.pptx").exists()

@@ -17,7 +17,6 @@ from dataclasses import dataclass
 from typing import Any
 
 from lxml import etree
-from pptx.opc.spec import default_content_types
 
 from summarydeck.ooxml.names import (
     CONTENT_TYPES_NS,
@@ -249,6 +248,10 @@ def _presentation(presentation: Any, slide_names: list[str]) -> tuple[bytes, byt
 
 
 def _content_types(by_name: dict[str, str]) -> bytes:
+    # python-pptx's list of (extension, type) written once as a Default; imported here, as
+    # planning imports this module (through `saving`) without needing python-pptx
+    from pptx.opc.spec import default_content_types
+
     defaults = {"rels": _RELS, "xml": "application/xml"}
     overrides: dict[str, str] = {}
     for name, content_type in by_name.items():
