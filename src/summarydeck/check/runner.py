@@ -122,7 +122,7 @@ def check_parts(
     try:
         check_deck_parts(store, _SHOWN)
     except DeckReadError as exc:
-        findings = _package_findings(package_rules.check_package_parts(store, scanned=False))
+        findings = _package_findings(package_rules.check_package_parts(store))
         return CheckReport([*findings, Finding("C101", str(exc))], 0)
     return _check(store, _SHOWN, options, locate)
 

@@ -9,6 +9,7 @@ refusal is always our words and exit status 3."""
 
 from __future__ import annotations
 
+import functools
 import io
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from summarydeck.ooxml.package_limits import (
     PackageRefusal,
     SafeZip,
     check_parts,
+    check_xml_part,
     deck_limits,
     read_regular,
     what_is_at,
@@ -168,12 +170,21 @@ def check_deck_parts(store: PartStore, shown: str) -> None:
     content types, the kind of file, the limits on each part and every part python-pptx would
     load present. What only a zip has is not judged. Raises DeckReadError."""
     try:
+        limits = deck_limits()
+        # what a zip's directory is judged on first: the parts' number, names and sizes
+        check_parts(store.data, lambda name: False, limits)
+        if CONTENT_TYPES in store.data:  # read (and scanned) before any other part
+            check_xml_part(CONTENT_TYPES, store.data[CONTENT_TYPES], limits)
         package = _InMemory(store.data)
         types = read_content_types(package)  # type: ignore[arg-type]
         _refuse_other_kinds(package, types, DECK)  # type: ignore[arg-type]
         if types is None:
             raise PackageRefusal(f"it has no list of content types ({CONTENT_TYPES})", damaged=True)
-        check_parts(store.data, types.is_xml, deck_limits())
+        if not store.scanned:
+            known = functools.partial(store.scan_known, limit=limits.xml_part_bytes)
+            check_parts(store.data, types.is_xml, limits, known)
+            store.note_scanned(filter(types.is_xml, store.data), limits.xml_part_bytes)
+            store.scanned = True
         check_reachable(package, types)  # type: ignore[arg-type]
     except PackageRefusal as refusal:
         raise _refused(refusal, shown, DECK) from None
@@ -294,7 +305,7 @@ def _check(
     if not keep:
         package.inflate_all(types.is_xml)
         return None, check_reachable(package, types)
-    store = PartStore(package.read_all(types.is_xml))
+    store = PartStore(package.read_all(types.is_xml), scanned=True)
     return store, check_reachable(_InMemory(store.data), types)  # type: ignore[arg-type]
 
 

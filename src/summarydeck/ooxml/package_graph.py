@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -129,8 +129,8 @@ class PackageGraph:
             if name == "/" or not self.has_member(name):
                 continue
             kind = self._content_type(name)
-            if kind in XML_PART_TYPES:
-                self.store.root(name[1:])
+            if kind in XML_PART_TYPES:  # python-pptx parses it: it must be well-formed
+                self.store.check_well_formed(name[1:])
             self.types[name] = kind
         for name in [*self.types, "/"]:
             self.rels[name] = self._load_rels(name, xml_rels[name])
@@ -247,16 +247,19 @@ class PackageGraph:
 
     # -- linked files --
 
-    def linked_files(self, slides: list[tuple[int, str, str]]) -> list[LinkedFile]:
+    def linked_files(
+        self, slides: list[tuple[int, str]], name_of: Callable[[str], str]
+    ) -> list[LinkedFile]:
         """Every relationship that a viewer follows to load something from outside the
         package, in package order, hyperlinks left out (`external_links.linked_files` for
-        python-pptx's objects); `slides`: (number, part, name) of each slide in order."""
+        python-pptx's objects); `slides`: (number, part) of each slide in order, `name_of` a
+        slide part's name (asked only when there is something to say)."""
         sources: list[str | None] = [None, *self.parts_in_order()]
         if not any(
             (part is not None and self._is_svg(part)) or self._links_out(part) for part in sources
         ):
             return []  # the common case: nothing to say, no shapes to search
-        owners = self._owners(slides)
+        owners = self._owners([(number, part, name_of(part)) for number, part in slides])
         found: list[LinkedFile] = []
         for part in sources:
             owner = (owners.get(part) if part is not None else None) or _Owner(

@@ -495,27 +495,55 @@ def check_xml_part(name: str, data: bytes, limits: Limits) -> None:
     scan.finish()
 
 
-def check_parts(parts: Mapping[str, bytes], is_xml: Callable[[str], bool], limits: Limits) -> None:
-    """The limits a zip's parts get while they are inflated, for parts already in memory (a
-    package held by the build, not read from a zip): each part's size, the total, and for each
-    XML part its size, its encoding and no DTD. What only a zip has (its directory, the ratio
-    of inflated to compressed sizes) is judged when a zip is read. Raises PackageRefusal."""
+def check_parts(
+    parts: Mapping[str, bytes],
+    is_xml: Callable[[str], bool],
+    limits: Limits,
+    known: Callable[[str], bool] | None = None,
+) -> None:
+    """The limits a zip's parts get, for parts already in memory (a package held by the
+    build, not read from a zip), in the order a zip is judged: the number of parts, their
+    names (none pointing outside the package, no two alike), each part's size and the total,
+    then each XML part's encoding and no DTD (unless `known` says the same bytes passed
+    before). What only a zip has (its directory, compression, CRCs, the ratio of inflated to
+    compressed sizes) is judged when a zip is read. Raises PackageRefusal."""
     if len(parts) > limits.parts:
         raise PackageRefusal(f"it has more than {limits.parts:,} parts (the limit for a deck)")
+    seen: set[str] = set()
     total = 0
     for name, data in parts.items():
-        total += len(data)
-        if is_xml(name):
-            check_xml_part(name, data, limits)
-        elif len(data) > limits.part_bytes:
+        if _escapes(name):
             raise PackageRefusal(
-                f"its part {shown(name)} inflates to more than {megabytes(limits.part_bytes)} "
-                "(the limit for one part of a deck)",
-                limits.raise_hint or None,
+                f"it holds a part named {shown(name)}, which points outside the package"
             )
+        if name.casefold() in seen:  # Open XML part names ignore case
+            raise PackageRefusal(f"it holds two parts named {shown(name)}")
+        seen.add(name.casefold())
+        _check_part_size(name, len(data), looks_xml(name), limits)
+        total += len(data)
     if total > limits.total_bytes:
         raise PackageRefusal(
             f"it inflates to more than {megabytes(limits.total_bytes)} (the limit for a deck)",
+            limits.raise_hint or None,
+        )
+    for name, data in parts.items():
+        if is_xml(name):
+            _check_part_size(name, len(data), True, limits)
+            if known is None or not known(name):
+                check_xml_part(name, data, limits)
+
+
+def _check_part_size(name: str, size: int, xml: bool, limits: Limits) -> None:
+    """`SafeZip._check_size` for a part in memory (no compressed size to judge)."""
+    if xml and size > limits.xml_part_bytes:
+        raise PackageRefusal(
+            f"its part {shown(name)} inflates to more than "
+            f"{megabytes(limits.xml_part_bytes)} of XML (the limit for one XML part)"
+        )
+    if size > limits.part_bytes:
+        raise PackageRefusal(
+            f"its part {shown(name)} inflates to more than {megabytes(limits.part_bytes)} "
+            "(the limit for one part of a deck)",
             limits.raise_hint or None,
         )
 

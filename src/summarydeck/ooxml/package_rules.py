@@ -119,7 +119,7 @@ class _Package:
 
     prefix: str  # how part names are shown: "" for the deck, "/ppt/x.xlsx!" inside an embedding
     parts: Mapping[str, bytes]
-    xml: dict[str, Any]
+    xml: dict[str, _Facts]  # the XML parts that parse, by name
     store: PartStore
 
     def show(self, name: str) -> str:
@@ -140,19 +140,20 @@ def check_package(source: str | os.PathLike[str] | bytes) -> list[PackageProblem
     return _check_zip(data, prefix="", presentation=True)
 
 
-def check_package_parts(store: PartStore, *, scanned: bool = True) -> list[PackageProblem]:
+def check_package_parts(store: PartStore) -> list[PackageProblem]:
     """Every check of `check_package` that needs no zip, on a deck's parts held in memory:
-    the zip itself (its directory, compression, CRCs) is judged when a zip is read. Unless
-    `scanned` (they came from a zip read within the limits, or passed them), the parts are
-    first held to the limits a zip's parts get as they are inflated (sizes, no DTD), and a
-    package past them is one `zip` problem, as a zip would be. XML parts are parsed through
-    `store`, which keeps them for the deck's reader."""
-    if not scanned:
+    the zip itself (its directory, compression, CRCs) is judged when a zip is read. Parts
+    that did not come from a zip read within the limits (`store.scanned`) are first held to
+    the limits a zip's parts get (names, sizes, no DTD): a package past them is one `zip`
+    problem, as its zip would be. XML parts are parsed through `store`, which keeps them for
+    the deck's reader."""
+    if not store.scanned:
         types = store.types or ContentTypes({}, {})
         try:
             check_parts(store.data, types.is_xml, deck_limits())
         except PackageRefusal as refusal:
             return [PackageProblem("zip", "/", f"not a readable zip package: {refusal.reason}")]
+        store.scanned = True
     return _check_parts(store, prefix="", presentation=True)
 
 
@@ -296,7 +297,8 @@ def _check_typed_parts(
 
 
 def _check_well_formed(package: _Package, types: ContentTypes) -> list[PackageProblem]:
-    """Every XML part (by extension or XML content type) parses; parsed roots are kept.
+    """Every XML part (by extension or XML content type) parses; what the other checks need
+    of each is kept (`_Facts`).
 
     The other XML checks only look at parts that parsed, so a malformed part is reported once.
     """
@@ -305,12 +307,70 @@ def _check_well_formed(package: _Package, types: ContentTypes) -> list[PackagePr
         if not types.is_xml(name):
             continue
         try:
-            package.xml[name] = package.store.root(name)
+            package.xml[name] = _facts_of(package.store, name)
         except XMLSyntaxError as exc:
             problems.append(
                 PackageProblem("xml-malformed", package.show(name), not_well_formed(exc))
             )
     return problems
+
+
+@dataclass(frozen=True)
+class _Facts:
+    """What the checks need of one XML part, from its bytes alone: kept by their digest, so
+    a part checked before (a `watch` rebuild's unchanged slides) is not parsed again."""
+
+    relationships: tuple[tuple[str, str, str, bool], ...]  # Id, Type, Target, external
+    references: tuple[tuple[str, str], ...]  # (r:name, value) of each relationships attribute
+    drawing: bool  # a shape tree's part: a slide, layout, master or notes page
+    shape_ids: tuple[str, ...]  # messages: ids used more than once
+    zero_size: tuple[str, ...]  # messages: shapes of no width or height
+    size: tuple[int, int] | None  # a presentation's readable p:sldSz
+    boxes: tuple[tuple[tuple[int, int, int, int], str], ...]  # top-level shapes' boxes, labels
+    axis_ids: tuple[str, ...]  # messages: a chart's axis ids out of range
+
+
+_FACTS: OrderedDict[bytes, _Facts] = OrderedDict()
+_FACTS_KEPT = 60_000  # parts: a few big decks
+_FACTS_LOCK = threading.Lock()
+
+
+def _facts_of(store: PartStore, name: str) -> _Facts:
+    """The facts of the XML part `name`; raises XMLSyntaxError when it does not parse."""
+    key = store.digest(name)
+    with _FACTS_LOCK:
+        found = _FACTS.get(key)
+        if found is not None:
+            _FACTS.move_to_end(key)
+            return found
+    found = _facts(store.root(name))
+    with _FACTS_LOCK:
+        _FACTS[key] = found
+        while len(_FACTS) > _FACTS_KEPT:
+            _FACTS.popitem(last=False)
+    return found
+
+
+def _facts(root: Any) -> _Facts:
+    drawing = root.find(f"{{{P_NS}}}cSld") is not None
+    return _Facts(
+        tuple(
+            (
+                element.get("Id", ""),
+                element.get("Type", ""),
+                element.get("Target", ""),
+                element.get("TargetMode") == "External",
+            )
+            for element in root.iter(f"{{{PACKAGE_RELS_NS}}}Relationship")
+        ),
+        tuple(_relationship_refs(root)),
+        drawing,
+        _shape_ids(root) if drawing else (),
+        _zero_size(root) if drawing else (),
+        _size_of(root),
+        _top_boxes(root),
+        _axis_ids(root) if root.tag == f"{{{C_NS}}}chartSpace" else (),
+    )
 
 
 # --- relationships -----------------------------------------------------------------------------
@@ -327,26 +387,17 @@ def _source_of(rels_name: str) -> str | None:
 def _all_relationships(package: _Package) -> dict[str, list[_Relationship]]:
     """Source part name ("" for the package) -> its relationships, for every parsed .rels."""
     found: dict[str, list[_Relationship]] = {}
-    for name, root in package.xml.items():
+    for name, facts in package.xml.items():
         source = _source_of(name)
         if source is None:
             continue
         found[source] = [
-            _relationship(source, element)
-            for element in root.iter(f"{{{PACKAGE_RELS_NS}}}Relationship")
+            _Relationship(
+                rel_id, rel_type, target if external else resolve_target(source, target), external
+            )
+            for rel_id, rel_type, target, external in facts.relationships
         ]
     return found
-
-
-def _relationship(source: str, element: Any) -> _Relationship:
-    target = element.get("Target", "")
-    external = element.get("TargetMode") == "External"
-    return _Relationship(
-        element.get("Id", ""),
-        element.get("Type", ""),
-        target if external else resolve_target(source, target),
-        external,
-    )
 
 
 def _check_relationship_targets(
@@ -386,13 +437,13 @@ def _check_relationship_ids(
     An empty value means "none" in the schema and is allowed.
     """
     problems: list[PackageProblem] = []
-    for name, root in package.xml.items():
+    for name, facts in package.xml.items():
         if _source_of(name) is not None or name == _CONTENT_TYPES:
             continue
         known = {rel.id for rel in rels.get(name, [])}
         problems += [
             PackageProblem("rel-id", package.show(name), f'{attr}="{value}" has no relationship')
-            for attr, value in _relationship_refs(root)
+            for attr, value in facts.references
             if value and value not in known
         ]
     return problems
@@ -401,28 +452,26 @@ def _check_relationship_ids(
 # --- slides --------------------------------------------------------------------------------------
 
 
-def _drawing_parts(package: _Package) -> Iterator[tuple[str, Any]]:
-    """Parsed PresentationML parts with a shape tree: slides, layouts, masters, notes."""
-    for name, root in package.xml.items():
-        if root.find(f"{{{P_NS}}}cSld") is not None:
-            yield name, root
-
-
 def _check_shape_ids(package: _Package) -> list[PackageProblem]:
     """Shape ids (`p:cNvPr/@id`) are unique within each slide, layout, master and notes page.
 
     PowerPoint repairs a slide with duplicate ids, and animations and alt text can attach to
     the wrong shape.
     """
-    problems: list[PackageProblem] = []
-    for name, root in _drawing_parts(package):
-        counts = Counter(e.get("id") for e in root.iter(f"{{{P_NS}}}cNvPr"))
-        problems += [
-            PackageProblem("shape-id", package.show(name), f"shape id {shape_id} is used {n} times")
-            for shape_id, n in sorted(counts.items(), key=lambda item: str(item[0]))
-            if n > 1
-        ]
-    return problems
+    return [
+        PackageProblem("shape-id", package.show(name), message)
+        for name, facts in package.xml.items()
+        for message in facts.shape_ids
+    ]
+
+
+def _shape_ids(root: Any) -> tuple[str, ...]:
+    counts = Counter(e.get("id") for e in root.iter(f"{{{P_NS}}}cNvPr"))
+    return tuple(
+        f"shape id {shape_id} is used {n} times"
+        for shape_id, n in sorted(counts.items(), key=lambda item: str(item[0]))
+        if n > 1
+    )
 
 
 def _is_group_frame(ext: Any) -> bool:
@@ -437,21 +486,22 @@ def _check_zero_size(package: _Package) -> list[PackageProblem]:
 
     A group's own frame (`p:grpSpPr`) may be 0 x 0: the shape tree's root group always is.
     """
-    problems: list[PackageProblem] = []
-    for name, root in _drawing_parts(package):
-        for ext in root.iter(f"{{{A_NS}}}ext"):
-            cx, cy = ext.get("cx"), ext.get("cy")
-            if (cx is None and cy is None) or _is_group_frame(ext):
-                continue
-            if cx == "0" or cy == "0":
-                problems.append(
-                    PackageProblem(
-                        "zero-size",
-                        package.show(name),
-                        f"{_shape_label(ext)} has size cx={cx} cy={cy}",
-                    )
-                )
-    return problems
+    return [
+        PackageProblem("zero-size", package.show(name), message)
+        for name, facts in package.xml.items()
+        for message in facts.zero_size
+    ]
+
+
+def _zero_size(root: Any) -> tuple[str, ...]:
+    found = []
+    for ext in root.iter(f"{{{A_NS}}}ext"):
+        cx, cy = ext.get("cx"), ext.get("cy")
+        if (cx is None and cy is None) or _is_group_frame(ext):
+            continue
+        if cx == "0" or cy == "0":
+            found.append(f"{_shape_label(ext)} has size cx={cx} cy={cy}")
+    return tuple(found)
 
 
 def _shape_label(inner: Any) -> str:
@@ -469,9 +519,8 @@ def _part_targets(rels: dict[str, list[_Relationship]], source: str, rel_type: s
     return [r.target for r in rels.get(source, []) if r.type == rel_type and not r.external]
 
 
-def _slide_size(package: _Package, presentation: str) -> tuple[int, int] | None:
-    root = package.xml.get(presentation)
-    size = root.find(f"{{{P_NS}}}sldSz") if root is not None else None
+def _size_of(root: Any) -> tuple[int, int] | None:
+    size = root.find(f"{{{P_NS}}}sldSz")
     if size is None:
         return None
     try:
@@ -490,7 +539,8 @@ def _check_off_slide(
     """
     problems: list[PackageProblem] = []
     for presentation in _part_targets(rels, "", REL_OFFICE_DOCUMENT):
-        size = _slide_size(package, presentation)
+        facts = package.xml.get(presentation)
+        size = facts.size if facts is not None else None
         if size is None:
             problems.append(
                 PackageProblem(
@@ -498,33 +548,32 @@ def _check_off_slide(
                 )
             )
             continue
+        width, height = size
         for slide in _part_targets(rels, presentation, REL_SLIDE):
-            root = package.xml.get(slide)
-            if root is not None:
-                problems += _shapes_off_slide(package.show(slide), root, size)
+            found = package.xml.get(slide)
+            for (x, y, cx, cy), label in found.boxes if found is not None else ():
+                if x < 0 or y < 0 or x + cx > width or y + cy > height:
+                    problems.append(
+                        PackageProblem(
+                            "off-slide",
+                            package.show(slide),
+                            f"{label} spans x {x}..{x + cx}, y {y}..{y + cy}; "
+                            f"the slide is {width} x {height}",
+                        )
+                    )
     return problems
 
 
-def _shapes_off_slide(part: str, root: Any, size: tuple[int, int]) -> list[PackageProblem]:
-    width, height = size
-    problems: list[PackageProblem] = []
+def _top_boxes(root: Any) -> tuple[tuple[tuple[int, int, int, int], str], ...]:
+    """The box and label of each top-level shape of a shape tree that writes its own."""
+    found = []
     tree = root.find(f"{{{P_NS}}}cSld/{{{P_NS}}}spTree")
     for shape in tree if tree is not None else ():
         xfrm = shape_xfrm(shape)
         box = xfrm_box(xfrm) if xfrm is not None else None
-        if box is None:
-            continue
-        x, y, cx, cy = box
-        if x < 0 or y < 0 or x + cx > width or y + cy > height:
-            problems.append(
-                PackageProblem(
-                    "off-slide",
-                    part,
-                    f"{_shape_label(xfrm)} spans x {x}..{x + cx}, y {y}..{y + cy}; "
-                    f"the slide is {width} x {height}",
-                )
-            )
-    return problems
+        if box is not None:
+            found.append((box, _shape_label(xfrm)))
+    return tuple(found)
 
 
 # --- charts --------------------------------------------------------------------------------------
@@ -536,19 +585,18 @@ def _check_chart_axis_ids(package: _Package) -> list[PackageProblem]:
     The schema types them as unsigned ints, and LibreOffice reads them as signed 32-bit ints, so
     a larger id (e.g. a negative id made unsigned) loses the category axis labels there.
     """
-    problems: list[PackageProblem] = []
-    for name, root in package.xml.items():
-        if root.tag != f"{{{C_NS}}}chartSpace":
-            continue
-        for element in root.iter(f"{{{C_NS}}}axId", f"{{{C_NS}}}crossAx"):
-            value = element.get("val", "")
-            local = local_name(element)
-            if not (value.isascii() and value.isdigit() and int(value) < _MAX_AXIS_ID):
-                problems.append(
-                    PackageProblem(
-                        "axis-id",
-                        package.show(name),
-                        f'c:{local} val="{value}" is not an integer in 0..{_MAX_AXIS_ID - 1}',
-                    )
-                )
-    return problems
+    return [
+        PackageProblem("axis-id", package.show(name), message)
+        for name, facts in package.xml.items()
+        for message in facts.axis_ids
+    ]
+
+
+def _axis_ids(root: Any) -> tuple[str, ...]:
+    found = []
+    for element in root.iter(f"{{{C_NS}}}axId", f"{{{C_NS}}}crossAx"):
+        value = element.get("val", "")
+        local = local_name(element)
+        if not (value.isascii() and value.isdigit() and int(value) < _MAX_AXIS_ID):
+            found.append(f'c:{local} val="{value}" is not an integer in 0..{_MAX_AXIS_ID - 1}')
+    return tuple(found)

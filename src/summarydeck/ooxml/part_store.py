@@ -9,7 +9,8 @@ memory; either way the parser expands no entities, fetches nothing and refuses h
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Mapping
+import threading
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 from lxml import etree
@@ -26,11 +27,37 @@ def _parser() -> Any:
     )
 
 
-class PartStore:
-    """The parts of one package by name, parsed on first use."""
+class _Digests:
+    """A bounded set of part digests, shared by the checks of one process (a `watch` that
+    rebuilds a deck checks mostly the same parts again)."""
 
-    def __init__(self, parts: Mapping[str, bytes]) -> None:
+    def __init__(self, size: int) -> None:
+        self.size = size
+        self._kept: dict[Any, None] = {}
+        self._lock = threading.Lock()
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._kept
+
+    def add(self, key: Any) -> None:
+        with self._lock:
+            if len(self._kept) >= self.size:
+                self._kept.clear()  # rare: a fresh start costs one parse of each part
+            self._kept[key] = None
+
+
+# the parts known to parse, and those known to pass the limits for an XML part, by digest
+_WELL_FORMED = _Digests(100_000)
+_SCANNED = _Digests(100_000)
+
+
+class PartStore:
+    """The parts of one package by name, parsed on first use. `scanned`: the parts passed
+    the limits an XML part gets while it is inflated (a zip read within the limits)."""
+
+    def __init__(self, parts: Mapping[str, bytes], *, scanned: bool = False) -> None:
         self.data = parts
+        self.scanned = scanned
         self._parser = _parser()
         self._roots: dict[str, Any] = {}
         self._errors: dict[str, XMLSyntaxError] = {}
@@ -56,7 +83,22 @@ class PartStore:
             self._errors[name] = exc
             raise
         self._roots[name] = found
+        _WELL_FORMED.add(self.digest(name))
         return found
+
+    def check_well_formed(self, name: str) -> None:
+        """Raise XMLSyntaxError (or KeyError) unless the part `name` parses: without parsing
+        it when the same bytes parsed before."""
+        if self.digest(name) not in _WELL_FORMED or name not in self.data:
+            self.root(name)
+
+    def scan_known(self, name: str, limit: int) -> bool:
+        """Whether the same bytes passed the limits for an XML part of `limit` bytes."""
+        return (self.digest(name), limit) in _SCANNED
+
+    def note_scanned(self, names: Iterable[str], limit: int) -> None:
+        for name in names:
+            _SCANNED.add((self.digest(name), limit))
 
     def parsed(self, name: str) -> Any | None:
         """The root element of `name`, or None when it is missing or not well-formed."""

@@ -260,10 +260,9 @@ class OpenDeck:
 
     def linked(self) -> tuple[LinkedFile, ...]:
         """Every file the deck links to rather than holds (`external_links.py`)."""
-        slides = [
-            (ref.number, ref.part, slide_name(self.graph.root(ref.part))) for ref in self.slides
-        ]
-        return tuple(self.graph.linked_files(slides))
+        slides = [(ref.number, ref.part) for ref in self.slides]
+        graph = self.graph
+        return tuple(graph.linked_files(slides, lambda part: slide_name(graph.root(part))))
 
     def size(self) -> tuple[int, int]:
         """The slide's width and height in EMU (0 when the deck does not say)."""
