@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from summarydeck.api.building import render_bytes
-from summarydeck.api.loading import DEFAULT_CONTENT, Selection, default_output, plan
-from summarydeck.api.unconfirmed import with_content_list
-from summarydeck.check.locate import content_locator
-from summarydeck.check.runner import CheckReport, check_deck
+from summarydeck.check.runner import CheckReport, check_deck, check_parts
 from summarydeck.diagnostics import ContentError, SelectionError
-from summarydeck.model.deck import Deck
 from summarydeck.output.stamp import read_stamp
-from summarydeck.plan.types import SlidePlan
+
+if TYPE_CHECKING:
+    from summarydeck.model.deck import Deck
+    from summarydeck.plan.types import SlidePlan
+
+# `check DECK` reads no content: the content model, the layouts and the renderer (0.4 s to
+# import) are imported only when content is checked or a deck is pointed at its content
+DEFAULT_CONTENT = Path("content")  # as `api.loading`'s
 
 
 def check(
@@ -32,11 +35,16 @@ def check(
     if deck_path is not None:
         return _check_file(deck_path, content_dir, final, min_size, variant, type_scale)
     assert content_dir is not None
+    from summarydeck.api.building import render_package
+    from summarydeck.api.loading import Selection, default_output, plan
+    from summarydeck.api.unconfirmed import with_content_list
+    from summarydeck.check.locate import content_locator
+
     selection = Selection(variant)
     deck, plans, _ = plan(content_dir, selection=selection)
-    data, _, _ = render_bytes(deck, plans, _chart_cache(default_output(deck, selection)))
-    report = check_deck(
-        data,
+    rendered = render_package(deck, plans, _chart_cache(default_output(deck, selection)))
+    report = check_parts(
+        rendered.parts,
         final=final,
         min_size=min_size or deck.brand.type_scale.small,
         type_scale=type_scale or deck.brand.type_scale.steps(),
@@ -67,7 +75,11 @@ def _check_file(
 ) -> CheckReport:
     built_from: Deck | None = None
     plans: list[SlidePlan] = []
+    locate = None
     if content_dir is not None:
+        from summarydeck.api.loading import Selection, plan
+        from summarydeck.check.locate import content_locator
+
         stamp = read_stamp(deck_path) if variant is None else None
         as_built = Selection(variant or (stamp and stamp.variant) or None)
         try:
@@ -78,7 +90,7 @@ def _check_file(
             if variant is not None:
                 raise
             built_from = None  # the variant the deck names is gone from the content
-    locate = content_locator(plans, built_from.source_map) if built_from else None
+        locate = content_locator(plans, built_from.source_map) if built_from else None
     scale = type_scale or (built_from.brand.type_scale.steps() if built_from else ())
     report = check_deck(
         deck_path,
@@ -89,6 +101,8 @@ def _check_file(
         audience_fonts=_audience_fonts(built_from) if built_from else (),
     )
     if final and built_from and report.slide_ids == [p.id for p in plans]:
+        from summarydeck.api.unconfirmed import with_content_list
+
         # the deck is this content's: list each unconfirmed item once, at its status line
         report.findings = with_content_list(report.findings, plans, built_from.source_map)
     return report
