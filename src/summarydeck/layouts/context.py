@@ -102,6 +102,8 @@ class LayoutContext:
     numbered_sources: bool = True
     # each picture file read once a build, however many slides show it (a logo on every slide)
     pictures: dict[str, tuple[bytes, tuple[int, int]]] = field(default_factory=dict)
+    # what a build works out once for all its slides (the pictograms' one scale), by name
+    once: dict[str, Any] = field(default_factory=dict)
 
     @property
     def scale(self) -> TypeScale:

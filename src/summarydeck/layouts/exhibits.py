@@ -162,7 +162,15 @@ def columns(ctx: LayoutContext, stat_ids: Sequence[str]) -> Columns:
 def pictogram_scale(ctx: LayoutContext) -> float:
     """The one scale of every pictogram the deck shows: the largest step at which each fits
     the area its slide gives it (one too large even at the smallest step is reported on its
-    own slide, and left out here rather than shrinking every other)."""
+    own slide, and left out here rather than shrinking every other). Worked out once a build:
+    every chart slide asks, and each answer looks at the whole storyboard."""
+    if "pictogram_scale" not in ctx.once:
+        ctx.once["pictogram_scale"] = _pictogram_scale(ctx)
+    scale: float = ctx.once["pictogram_scale"]
+    return scale
+
+
+def _pictogram_scale(ctx: LayoutContext) -> float:
     stats = ctx.deck.content.statistics
     areas: list[tuple[int, int, int]] = []
     for entry in ctx.deck.entries:

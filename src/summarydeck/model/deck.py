@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,9 +31,10 @@ class Deck:
     fonts: BrandFonts = field(default_factory=dict)  # the brand's own font files, checked
     labels: Labels = DEFAULT  # the words the tool itself writes, in the deck's language
 
-    @property
+    @functools.cached_property
     def entries(self) -> tuple[Entry, ...]:
-        """The entries to lay out, in order."""
+        """The entries to lay out, in order (made once: kinds look through them per slide,
+        which made planning a 1,000-slide deck quadratic)."""
         if self.selected is not None:
             return self.selected
         return tuple(Entry(index, spec) for index, spec in enumerate(self.slides))
