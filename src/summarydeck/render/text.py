@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from typing import Any, Literal
 
@@ -11,11 +12,11 @@ from pptx.util import Emu, Pt
 
 from summarydeck.model.brand import Brand
 from summarydeck.ooxml.link_target import link_target
-from summarydeck.ooxml.names import AHYP_NS, EXT_HYPERLINK_COLOUR, qn
+from summarydeck.ooxml.names import AHYP_NS, EXT_HYPERLINK_COLOUR, REL_HYPERLINK, qn
 from summarydeck.plan.layout_design import LIST_ROLES, PlaceholderDesign
 from summarydeck.plan.types import BULLET_INDENT, ColourRole, TextElement, TextStyle
 from summarydeck.render.language import language_is_rtl
-from summarydeck.render.theme import set_colour
+from summarydeck.render.theme import colour_fill
 from summarydeck.values import Paragraph
 
 _ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
@@ -113,45 +114,63 @@ def _add_run(
         if inherited is None or size != inherited.size:
             r_pr.set("sz", str(round(size * 100)))
         return
-    run = p.add_run()
-    run.text = run_plan.text
-    font = run.font
-    run._r.get_or_add_rPr().set("lang", lang)
+    # written with lxml: python-pptx's run and font proxies cost ten times more, and a deck
+    # has thousands of runs. The XML is what python-pptx writes, attribute for attribute.
+    r = etree.Element(qn("a:r"))
+    end = p._p.find(qn("a:endParaRPr"))
+    if end is not None:
+        end.addprevious(r)
+    else:
+        p._p.append(r)
+    r_pr = etree.SubElement(r, qn("a:rPr"), lang=lang)
+    etree.SubElement(r, qn("a:t")).text = _CONTROL.sub(_escaped, run_plan.text)
     bold, italic = style.bold or run_plan.bold, style.italic or run_plan.italic
+    font: str | None = None
     if inherited is None:
-        font.size = Pt(size)
-        font.bold = bold or None
-        font.italic = italic or None
+        r_pr.set("sz", _centipoints(size))
+        if bold:
+            r_pr.set("b", "1")
+        if italic:
+            r_pr.set("i", "1")
         if look == "ours":
-            font.name = _FONT_REF[style.font]
+            font = _FONT_REF[style.font]
     else:  # in a placeholder: only what differs from its layout
         if size != inherited.size:
-            font.size = Pt(size)
+            r_pr.set("sz", _centipoints(size))
         if bold != inherited.bold:
-            font.bold = bold
+            r_pr.set("b", "1" if bold else "0")
         if italic != inherited.italic:
-            font.italic = italic
+            r_pr.set("i", "1" if italic else "0")
         if style.font != inherited.font:
-            font.name = _FONT_REF[style.font]
+            font = _FONT_REF[style.font]
     on_dark = style.colour is ColourRole.BACKGROUND
     colour = ColourRole.LINK if run_plan.link and not on_dark else style.colour
     if look == "theirs" and not run_plan.link:
         pass  # the template's colour for its placeholder
     elif inherited is None or colour != inherited.colour:
-        set_colour(font.color, colour, brand)
+        r_pr.append(colour_fill(colour, brand))  # a fill comes before the font, as schema says
+    if font is not None:
+        etree.SubElement(r_pr, qn("a:latin"), typeface=font)
     if run_plan.link:
-        run.hyperlink.address = link_target(run_plan.link)  # the shown text stays as written
-        font.underline = True
-        _link_uses_run_colour(run)
+        # the shown text stays as written; the address is the one rule's (link_target)
+        rel_id = p.part.relate_to(link_target(run_plan.link), REL_HYPERLINK, is_external=True)
+        click = etree.SubElement(r_pr, qn("a:hlinkClick"))
+        click.set(qn("r:id"), rel_id)
+        r_pr.set("u", "sng")
+        ext_lst = etree.SubElement(click, qn("a:extLst"))
+        ext = etree.SubElement(ext_lst, qn("a:ext"), uri=EXT_HYPERLINK_COLOUR)
+        etree.SubElement(ext, qn("ahyp:hlinkClr"), nsmap={"ahyp": AHYP_NS}, val="tx")
 
 
-def _link_uses_run_colour(run: Any) -> None:
-    click = run._r.rPr.find(qn("a:hlinkClick"))
-    if click is None:
-        return
-    ext_lst = etree.SubElement(click, qn("a:extLst"))
-    ext = etree.SubElement(ext_lst, qn("a:ext"), uri=EXT_HYPERLINK_COLOUR)
-    etree.SubElement(ext, qn("ahyp:hlinkClr"), nsmap={"ahyp": AHYP_NS}, val="tx")
+_CONTROL = re.compile(r"([\x00-\x08\x0B-\x1F])")  # python-pptx's plain-text escapes
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return f"_x{ord(match.group(1)):04X}_"
+
+
+def _centipoints(size: float) -> str:
+    return str(Pt(size).centipoints)
 
 
 def _list_level(p: Any, para: Paragraph) -> None:

@@ -44,6 +44,18 @@ def set_colour(colour_format: Any, role: ColourRole, brand: Brand) -> None:
         colour_format.theme_color = THEME_SLOTS[role]
 
 
+def colour_fill(role: ColourRole, brand: Brand) -> Any:
+    """`<a:solidFill>` of a colour role, as `set_colour` writes it through python-pptx: a theme
+    slot, or RGB for the muted text role."""
+    fill = etree.Element(qn("a:solidFill"))
+    if role is ColourRole.MUTED:
+        hex_value = str(RGBColor.from_string(brand.colours.muted.lstrip("#")))
+        etree.SubElement(fill, qn("a:srgbClr"), val=hex_value)
+    else:
+        etree.SubElement(fill, qn("a:schemeClr"), val=THEME_SLOTS[role].xml_value)
+    return fill
+
+
 def apply_brand(
     prs: Any, brand: Brand, only: Template | None = None, language: str = "en-GB"
 ) -> None:
