@@ -176,3 +176,22 @@ def test_other_options_judge_kept_slides_afresh(full_deck: Path, reads: list[int
     assert reads == []  # read once, judged again
     assert lenient == _uncached(parts, min_size=6.0)
     assert not any(f.code in ("C202", "C204") for f in lenient.findings)
+
+
+def test_findings_kept_for_a_slide_depend_on_the_fonts_text_is_measured_with() -> None:
+    """A brand font file replaced under its family's name measures text otherwise: findings
+    kept from before it must not be reused."""
+    from types import SimpleNamespace
+
+    from summarydeck.ooxml.deck_view import DeckView
+    from summarydeck.plan import fonts
+
+    deck = DeckView(100, 100, ())
+    options = runner._options(False, 12.0, (), ())
+    before = runner._judged_by("overflow", options, deck)
+    try:
+        fonts.use_brand_fonts({"Brand Sans": {"regular": SimpleNamespace(digest="ab12")}})  # type: ignore[dict-item]
+        assert runner._judged_by("overflow", options, deck) != before
+    finally:
+        fonts.use_brand_fonts({})
+    assert runner._judged_by("overflow", options, deck) == before

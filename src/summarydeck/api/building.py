@@ -121,7 +121,20 @@ def render_package(
     slides: SlideCache | None = SLIDES,
 ) -> RenderedPackage:
     """The deck's package, drawing only the slides `slides` has not kept from before."""
-    from summarydeck.render.slides import render_deck  # python-pptx: only when rendering
+    from summarydeck.render.slides import DRAWING  # python-pptx: only when rendering
+
+    with DRAWING:  # the kept master is read while the package is written from it
+        return _render_package(deck, plans, cache, stamp, slides)
+
+
+def _render_package(
+    deck: Deck,
+    plans: list[SlidePlan],
+    cache: Path | None,
+    stamp: Stamp | None,
+    slides: SlideCache | None,
+) -> RenderedPackage:
+    from summarydeck.render.slides import render_deck
 
     when = build_timestamp(deck.info)
     rendered = render_deck(plans, deck, cache, deck_layouts(deck), deck_grid(deck), when, slides)

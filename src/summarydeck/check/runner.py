@@ -24,6 +24,7 @@ from summarydeck.ooxml.deck_view import DeckView, SlideView
 from summarydeck.ooxml.opening import DeckReadError, check_deck_parts, read_deck_parts
 from summarydeck.ooxml.part_store import PartStore
 from summarydeck.ooxml.reader import OpenDeck, open_deck, renumbered
+from summarydeck.plan.fonts import measuring_fonts
 
 Locator = Callable[[Finding], Location | None]
 _LEFT_TO_RULES = {"off-slide"}  # package problems a rule reports better (C501)
@@ -167,7 +168,7 @@ class _Kept:
     deck's size it was judged with; numbered where the slide stood when it was kept."""
 
     view: SlideView
-    found: dict[tuple[str, Options, int, int], tuple[Finding, ...]] = field(default_factory=dict)
+    found: dict[tuple[object, ...], tuple[Finding, ...]] = field(default_factory=dict)
 
 
 class _Memo:
@@ -213,7 +214,7 @@ class _Slide:
     def findings(self, name: str, check: Check, deck: DeckView, options: Options) -> list[Finding]:
         """What the per-slide check `name` finds on this slide, renumbered from the memo
         when the same slide was judged the same way before."""
-        key = (name, options, deck.width, deck.height)
+        key = _judged_by(name, options, deck)
         found = self.kept.found.get(key)
         if found is None:
             if self.alone is None or (self.alone.width, self.alone.height) != (
@@ -228,13 +229,19 @@ class _Slide:
         ]
 
 
+def _judged_by(name: str, options: Options, deck: DeckView) -> tuple[object, ...]:
+    """What a per-slide finding depends on besides the slide: the check, its options, the
+    slide's size, and the font files text is measured with (a brand's own, by digest)."""
+    return (name, options, deck.width, deck.height, measuring_fonts())
+
+
 def _per_slide(
     name: str, check: Check, slides: list[_Slide], deck: DeckView, options: Options
 ) -> list[Finding]:
     """What the per-slide check `name` finds on each slide, in slide order: kept findings
     renumbered, and the slides not judged this way before judged together, in one run over
     a deck of those slides (the check judges each on its own)."""
-    key = (name, options, deck.width, deck.height)
+    key = _judged_by(name, options, deck)
     fresh = [slide for slide in slides if key not in slide.kept.found]
     if len(fresh) > 1:
         judged = DeckView(deck.width, deck.height, tuple(slide.view for slide in fresh))

@@ -18,6 +18,7 @@ from typing import Any
 
 from lxml import etree
 
+from summarydeck.diagnostics import OutputError
 from summarydeck.ooxml.names import (
     CONTENT_TYPES_NS,
     PACKAGE_RELS_NS,
@@ -209,6 +210,11 @@ def write_package(
         ("_rels/.rels", _rels_xml(package_rels)),
     ]
     everything = head + entries
+    seen: set[str] = set()
+    for name, _ in everything:  # a zip may hold two entries of one name; a package may not
+        if name.lower() in seen:
+            raise OutputError(f"the deck would hold two parts named {name}; nothing was written")
+        seen.add(name.lower())
     return Package(zip_bytes(everything, when), dict(everything))
 
 

@@ -7,6 +7,8 @@ from __future__ import annotations
 from pathlib import Path
 from xml.sax.saxutils import escape
 
+from lxml import etree
+
 from summarydeck.ooxml.names import (
     CUSTOM_PROPERTIES_NS,
     CUSTOM_PROPERTIES_PART,
@@ -17,18 +19,36 @@ from summarydeck.ooxml.package_limits import PackageRefusal, SafeZip, deck_limit
 from summarydeck.ooxml.xml import XMLSyntaxError, parse
 
 
-def custom_properties_xml(values: dict[str, str]) -> bytes:
-    """The custom properties part (text values)."""
-    rows = "".join(
-        f'<property fmtid="{CUSTOM_PROPERTY_FMTID}" pid="{pid}" name="{escape(name)}">'
-        f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>"
-        for pid, (name, value) in enumerate(values.items(), start=2)
-    )
-    xml = (
-        '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
-        f'<Properties xmlns="{CUSTOM_PROPERTIES_NS}" xmlns:vt="{VT_NS}">{rows}</Properties>'
-    )
-    return xml.encode("utf-8")
+def custom_properties_xml(values: dict[str, str], theirs: bytes | None = None) -> bytes:
+    """The custom properties part (text values). `theirs`: a template's own part, whose other
+    properties (a sensitivity label, say) are kept, ahead of ours and numbered with them."""
+    root = None
+    if theirs is not None:
+        try:
+            root = parse(theirs)
+        except XMLSyntaxError:
+            root = None  # a damaged part: ours alone, rather than a deck that will not open
+    if root is None:
+        rows = "".join(
+            f'<property fmtid="{CUSTOM_PROPERTY_FMTID}" pid="{pid}" name="{escape(name)}">'
+            f"<vt:lpwstr>{escape(value)}</vt:lpwstr></property>"
+            for pid, (name, value) in enumerate(values.items(), start=2)
+        )
+        xml = (
+            '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
+            f'<Properties xmlns="{CUSTOM_PROPERTIES_NS}" xmlns:vt="{VT_NS}">{rows}</Properties>'
+        )
+        return xml.encode("utf-8")
+    tag = f"{{{CUSTOM_PROPERTIES_NS}}}property"
+    for prop in list(root.iter(tag)):
+        if prop.get("name") in values:  # ours, from an earlier build on this template
+            prop.getparent().remove(prop)
+    for name, value in values.items():
+        prop = etree.SubElement(root, tag, fmtid=CUSTOM_PROPERTY_FMTID, pid="", name=name)
+        etree.SubElement(prop, f"{{{VT_NS}}}lpwstr").text = value
+    for pid, prop in enumerate(root.iter(tag), start=2):  # pids run from 2, none twice
+        prop.set("pid", str(pid))
+    return bytes(etree.tostring(root, xml_declaration=True, encoding="UTF-8", standalone=True))
 
 
 def read_custom_properties(path: Path) -> dict[str, str] | None:

@@ -20,11 +20,9 @@ from typing import Any
 from lxml import etree
 
 from summarydeck.ooxml.names import (
-    CORE_PROPERTIES_PART,
     CUSTOM_PROPERTIES_PART,
     CUSTOM_PROPERTIES_TYPE,
     EXTENDED_PROPERTIES_NS,
-    EXTENDED_PROPERTIES_PART,
     REL_CUSTOM_PROPERTIES,
     REL_EXTENDED_PROPERTIES,
     REL_NOTES_MASTER,
@@ -88,12 +86,24 @@ def property_parts(
     custom: dict[str, str],
 ) -> tuple[dict[str, bytes], list[AddedPart]]:
     """The document properties of one build, for `package_writer.write_package`: core and
-    app.xml replace the master's (`counts`: format, slides, notes pages), the custom
-    properties are added."""
-    replaced = {
-        CORE_PROPERTIES_PART: core_properties_xml(prs, values, when),
-        EXTENDED_PROPERTIES_PART: app_properties_xml(*counts),
+    app.xml replace the master's (`counts`: format, slides, notes pages); the custom
+    properties are added, or merged into a template's own (a sensitivity label lives there).
+    Each part is found by its relationship, as a template may name it otherwise."""
+    package = prs.part.package
+    by_type = {
+        rel.reltype: str(rel.target_part.partname)
+        for rel in package._rels.values()
+        if not rel.is_external
     }
+    core = prs.core_properties  # python-pptx's; made with the master when a template had none
+    replaced = {str(core.partname): core_properties_xml(prs, values, when)}
+    if REL_EXTENDED_PROPERTIES in by_type:
+        replaced[by_type[REL_EXTENDED_PROPERTIES]] = app_properties_xml(*counts)
+    theirs = by_type.get(REL_CUSTOM_PROPERTIES)
+    if theirs is not None:
+        blob = package.part_related_by(REL_CUSTOM_PROPERTIES).blob
+        replaced[theirs] = custom_properties_xml(custom, bytes(blob))
+        return replaced, []
     added = AddedPart(
         CUSTOM_PROPERTIES_PART,
         CUSTOM_PROPERTIES_TYPE,

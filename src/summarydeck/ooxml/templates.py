@@ -137,14 +137,16 @@ class TemplateInfo:
         return tuple(layout for master in self.masters for layout in master.layouts)
 
 
-def open_template(path: Path) -> Any:
-    """A python-pptx Presentation of the .potx or .pptx at `path`. Raises TemplateError with a
-    message that says what the file is, never python-pptx's own words."""
-    return _open(path)[0]
+def open_template(path: Path, data: bytes | None = None) -> Any:
+    """A python-pptx Presentation of the .potx or .pptx at `path` (of `data`, its bytes read
+    already, when given). Raises TemplateError with a message that says what the file is,
+    never python-pptx's own words."""
+    return _open(path, data)[0]
 
 
-def _open(path: Path) -> tuple[Any, bool]:
-    data, shown = read_package(path, None, TEMPLATE)
+def _open(path: Path, given: bytes | None = None) -> tuple[Any, bool]:
+    source: Path | bytes = path if given is None else given
+    data, shown = read_package(source, None if given is None else str(path), TEMPLATE)
     data, was_template = _as_presentation(data)
     return presentation_of(data, shown, TEMPLATE), was_template
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import struct
+import threading
 import zlib
 from collections import OrderedDict
 from collections.abc import Iterable
@@ -33,22 +34,26 @@ class _Deflated:
         self.size = 0
         self.entries: OrderedDict[bytes, tuple[int, bytes]] = OrderedDict()
         self.compressed = 0  # how many payloads were deflated (tests read it)
+        self.lock = threading.Lock()
 
     def get(self, payload: bytes) -> tuple[int, bytes]:
         key = hashlib.blake2b(payload, digest_size=20).digest() + len(payload).to_bytes(8, "big")
-        found = self.entries.get(key)
-        if found is not None:
-            self.entries.move_to_end(key)
-            return found
+        with self.lock:  # builds on two threads share it
+            found = self.entries.get(key)
+            if found is not None:
+                self.entries.move_to_end(key)
+                return found
         squeeze = zlib.compressobj(_LEVEL, zlib.DEFLATED, -15)
         data = squeeze.compress(payload) + squeeze.flush()
         self.compressed += 1
         found = (zlib.crc32(payload), data)
-        self.entries[key] = found
-        self.size += len(data)
-        while self.size > self.limit and self.entries:
-            _, (_, dropped) = self.entries.popitem(last=False)
-            self.size -= len(dropped)
+        with self.lock:
+            if key not in self.entries:
+                self.entries[key] = found
+                self.size += len(data)
+            while self.size > self.limit and self.entries:
+                _, (_, dropped) = self.entries.popitem(last=False)
+                self.size -= len(dropped)
         return found
 
 

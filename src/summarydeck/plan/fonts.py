@@ -96,6 +96,18 @@ def use_brand_fonts(fonts: Mapping[str, Mapping[str, FontFile]]) -> None:
     _brand = {family: dict(faces) for family, faces in fonts.items()}
 
 
+def measuring_fonts() -> tuple[tuple[str, str, str], ...]:
+    """The brand's font files text is measured with now, as (family, style, digest): what a
+    measurement kept from before depends on besides the text."""
+    return tuple(
+        sorted(
+            (family, style, font.digest)
+            for family, faces in _brand.items()
+            for style, font in faces.items()
+        )
+    )
+
+
 def brand_families() -> frozenset[str]:
     """The families the brand gave files for."""
     return frozenset(_brand)

@@ -57,6 +57,9 @@ class SlideCache:
             self.masters.move_to_end(key)
         return found
 
+    def forget_master(self, key: bytes) -> None:
+        self.masters.pop(key, None)
+
     def keep_master(self, key: bytes, master: Master) -> None:
         self.masters[key] = master
         while len(self.masters) > _MASTERS:
@@ -90,13 +93,26 @@ def _digest(*values: Any) -> bytes:
 
 
 def deck_render_key(
-    deck: Deck, layouts: Any, grid: Any, when: dt.datetime, used: frozenset[str]
+    deck: Deck,
+    layouts: Any,
+    grid: Any,
+    when: dt.datetime,
+    used: frozenset[str],
+    template_bytes: bytes | None,
 ) -> bytes:
     """What every slide's drawing reads besides its own plan. `used`: the template's layouts
-    the deck uses (a template's master keeps only those)."""
-    template = b""
-    if deck.template is not None:
-        template = hashlib.sha256(deck.template.path.read_bytes()).digest()
+    the deck uses (a template's master keeps only those); `template_bytes`: the template file
+    as read once for this build (the master is made from these very bytes)."""
+    template: Any = b""
+    if deck.template is not None and template_bytes is not None:
+        # the bytes, and which roles the brand file sets over them: a role set to the value
+        # the template already has leaves the brand the same but writes the theme otherwise
+        template = (
+            hashlib.sha256(template_bytes).digest(),
+            sorted(deck.template.colours),
+            sorted(deck.template.fonts),
+            deck.template.info,
+        )
     # picture charts draw with the brand's own font files
     fonts = sorted(
         (family, style, font.digest)

@@ -68,7 +68,9 @@ class RenderedDeck:
     drawn: int  # slides drawn this time; the others came from the cache
 
 
-_DRAWING = threading.Lock()  # one build at a time draws into a master kept in the cache
+# one build at a time draws into a master kept in the cache, and writes its package from it
+# (`render_package` holds it across both: the master's presentation is read as it is written)
+DRAWING = threading.RLock()
 
 
 def render_deck(
@@ -85,7 +87,8 @@ def render_deck(
     `when` dates the charts' workbooks."""
     # an organisation's template keeps only the layouts the deck uses
     used = frozenset(plan.layout for plan in plans) if deck.template is not None else frozenset()
-    master_key = deck_render_key(deck, layouts, grid, when, used)
+    template = deck.template.path.read_bytes() if deck.template is not None else None
+    master_key = deck_render_key(deck, layouts, grid, when, used, template)
     footer = typeset_plain(
         footer_line(deck.brand.footer or deck.info.title, plans, deck.labels.text("draft"))
     )
@@ -96,37 +99,45 @@ def render_deck(
         blob = bytes(part.blob)
         return normalise_zip(blob, when) if str(part.partname).endswith(".xlsx") else blob
 
-    with _DRAWING:
+    with DRAWING:
         master = cache.master(master_key) if cache is not None else None
         if master is None:
-            master = _new_master(deck, layouts, grid, used)
+            master = _new_master(deck, layouts, grid, used, template)
             if cache is not None:
                 cache.keep_master(master_key, master)
         prs, by_name = master.prs, master.layouts
         rendered: list[RenderedSlide] = []
         drawn = 0
-        for number, plan in enumerate(plans, 1):
-            key = slide_key(master_key, plan, number, footer, cache_dir)
-            done = cache.get(key) if cache is not None else None
-            if done is None:
-                design = layouts.named(plan.layout)
-                layout = by_name[plan.layout]
-                slide = _render_slide(
-                    prs, plan, deck, number, cache_dir, layout, design, grid, footer
-                )
-                _add_notes(slide, plan.notes, master)
-                record = slide_record(slide, number)
-                done = RenderedSlide(master.desk.take(slide, kept_bytes), record)
-                drawn += 1
-                if cache is not None:
-                    cache.put(key, done)
-            elif done.record.number != number:
-                done = RenderedSlide(done.part, renumbered(done.record, number))
-            rendered.append(done)
+        try:
+            for number, plan in enumerate(plans, 1):
+                key = slide_key(master_key, plan, number, footer, cache_dir)
+                done = cache.get(key) if cache is not None else None
+                if done is None:
+                    design = layouts.named(plan.layout)
+                    layout = by_name[plan.layout]
+                    slide = _render_slide(
+                        prs, plan, deck, number, cache_dir, layout, design, grid, footer
+                    )
+                    _add_notes(slide, plan.notes, master)
+                    record = slide_record(slide, number)
+                    done = RenderedSlide(master.desk.take(slide, kept_bytes), record)
+                    drawn += 1
+                    if cache is not None:
+                        cache.put(key, done)
+                elif done.record.number != number:
+                    done = RenderedSlide(done.part, renumbered(done.record, number))
+                rendered.append(done)
+        except BaseException:
+            # a slide that failed half-drawn is still in the master: it must not be kept
+            if cache is not None:
+                cache.forget_master(master_key)
+            raise
     return RenderedDeck(prs, master.base, rendered, drawn)
 
 
-def _new_master(deck: Deck, layouts: LayoutSet, grid: Grid, used: frozenset[str]) -> Master:
+def _new_master(
+    deck: Deck, layouts: LayoutSet, grid: Grid, used: frozenset[str], template: bytes | None
+) -> Master:
     """The package every slide is drawn into and taken out of: theme, master, layouts, notes
     master; left the same by each build, so it is kept while the brand stays the same."""
     lang = deck.info.language
@@ -135,7 +146,7 @@ def _new_master(deck: Deck, layouts: LayoutSet, grid: Grid, used: frozenset[str]
         apply_brand(prs, deck.brand, language=lang)
         by_name = write_master(prs, layouts, deck.brand, grid, lang)
     else:
-        prs = open_template(deck.template.path)
+        prs = open_template(deck.template.path, template)
         drop_slides(prs)
         apply_brand(prs, deck.brand, only=deck.template, language=lang)
         by_name = onto_template_master(prs, layouts, deck.brand, lang, set(used))
