@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import queue
+import re
 import signal
 import subprocess
 import sys
@@ -101,6 +102,10 @@ def test_watch_rebuilds_on_save_and_keeps_the_last_good_deck(watcher) -> None:  
     edit_content(quotes, "Pain is pain", "Pain is ache")
     line = running.wait_for(" built ")
     assert "(quotes.yaml changed)" in line
+    # only the slides showing the quote are drawn again; the rest are kept from the last build
+    redrawn = re.search(r"built (\d+) slides in \d+ ms, (\d+) redrawn:", line)
+    assert redrawn is not None, line
+    assert 1 <= int(redrawn[2]) < int(redrawn[1])
     good = deck.read_bytes()
 
     quotes.write_text(text + "\n  broken: [unclosed\n", encoding="utf-8")

@@ -39,7 +39,8 @@ def watch(
 ) -> None:
     """Rebuild the deck each time a content or brand file is saved, until Ctrl-C.
 
-    Prints "built N slides in X ms", or the problems; a broken edit keeps the last good deck."""
+    Prints "built N slides in X ms" (and how many were drawn again, when the others were kept
+    from the last build), or the problems; a broken edit keeps the last good deck."""
     from summarydeck import watch as live
 
     if not content_dir.is_dir():
@@ -57,9 +58,11 @@ def watch(
             result = done.result
             if result.backup:
                 click.echo(f"[{live.clock()}] the edited deck was kept as {result.backup}")
+            # the slides drawn again, when others were kept from the last build
+            kept = f", {result.drawn} redrawn" if result.drawn < result.slides else ""
             click.echo(
                 f"[{live.clock()}] built {counted(result.slides, 'slide')} in "
-                f"{result.seconds * 1000:.0f} ms: {result.path}{cause}"
+                f"{result.seconds * 1000:.0f} ms{kept}: {result.path}{cause}"
             )
             if done.preview:
                 click.echo(f"[{live.clock()}] preview: {done.preview}")
