@@ -7,8 +7,7 @@ import unicodedata
 from typing import Any, Literal
 
 from lxml import etree
-from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
-from pptx.util import Emu, Pt
+from pptx.util import Pt
 
 from summarydeck.model.brand import Brand
 from summarydeck.ooxml.link_target import link_target
@@ -19,8 +18,8 @@ from summarydeck.render.language import language_is_rtl
 from summarydeck.render.theme import colour_fill
 from summarydeck.values import Paragraph
 
-_ALIGN = {"left": PP_ALIGN.LEFT, "center": PP_ALIGN.CENTER, "right": PP_ALIGN.RIGHT}
-_ANCHOR = {"top": MSO_ANCHOR.TOP, "middle": MSO_ANCHOR.MIDDLE, "bottom": MSO_ANCHOR.BOTTOM}
+_ALIGN = {"left": "l", "center": "ctr", "right": "r"}  # a:pPr's algn
+_ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}  # a:bodyPr's anchor
 _FONT_REF = {"heading": "+mj-lt", "body": "+mn-lt"}  # theme font references
 _BULLET_CHARS = ("•", "–", "◦")
 
@@ -38,51 +37,96 @@ def fill_text_frame(
     what differs from the layout is written, so PowerPoint's Reset has little to undo and the
     layout stays the one place the style lives. In a template's placeholder (`look="theirs"`)
     the template's colours and fonts stay; sizes, spacing and lists are written, as fitted."""
+    # written with lxml, as python-pptx's proxies wrote it (they cost ten times more)
     style = element.style
     inherited = base.style if base is not None else None
+    body = frame._txBody
+    body_pr = body.find(_BODY_PR)
     if base is None:
-        frame.word_wrap = True
+        body_pr.set("wrap", "square")
         # the size written is the one that fits; a frame allowed to shrink also gets
         # PowerPoint's "shrink text on overflow" (at 100%), so it keeps fitting when someone
         # adds to it there
-        frame.auto_size = (
-            MSO_AUTO_SIZE.TEXT_TO_FIT_SHAPE if element.min_size is not None else MSO_AUTO_SIZE.NONE
+        for fit in _AUTOFITS:
+            for old in body_pr.findall(fit):
+                body_pr.remove(old)
+        autofit = etree.Element(
+            qn("a:normAutofit" if element.min_size is not None else "a:noAutofit")
         )
+        warp = body_pr.find(qn("a:prstTxWarp"))
+        if warp is not None:
+            warp.addnext(autofit)
+        else:
+            body_pr.insert(0, autofit)
     if inherited is None or style.anchor != inherited.anchor:
-        frame.vertical_anchor = _ANCHOR[style.anchor]
+        body_pr.set("anchor", _ANCHOR[style.anchor])
     if base is None or element.inset != base.inset:
-        frame.margin_left = frame.margin_right = Emu(element.inset)
-        frame.margin_top = frame.margin_bottom = Emu(element.inset // 2)
+        side, top = int(element.inset), int(element.inset // 2)
+        for name, value in (("lIns", side), ("rIns", side), ("tIns", top), ("bIns", top)):
+            if value == _INSET_DEFAULTS[name]:  # as python-pptx writes it: the default unsaid
+                body_pr.attrib.pop(name, None)
+            else:
+                body_pr.set(name, str(value))
+    part = frame.part
     paragraphs = element.paragraphs or (Paragraph(()),)
     for index, para in enumerate(paragraphs):
-        p = frame.paragraphs[0] if index == 0 else frame.add_paragraph()
+        p = body.find(_P) if index == 0 else etree.SubElement(body, _P)
         # a paragraph runs right to left in a right-to-left language, or when its own first
         # strong character is Hebrew or Arabic (a quote in Arabic in an English deck)
         rtl = language_is_rtl(lang) or is_right_to_left(para.text)
         # right-to-left text (Arabic, Hebrew) starts at the right: "left" means "start" here
         if rtl and style.align == "left":
-            p.alignment = PP_ALIGN.RIGHT
+            _p_pr(p).set("algn", "r")
         elif inherited is None or style.align != inherited.align:
-            p.alignment = _ALIGN[style.align]
+            _p_pr(p).set("algn", _ALIGN[style.align])
         if rtl:
-            p._p.get_or_add_pPr().set("rtl", "1")
+            _p_pr(p).set("rtl", "1")
         if inherited is None or style.line_spacing != inherited.line_spacing:
-            p.line_spacing = style.line_spacing
+            _spacing(_p_pr(p), "a:lnSpc", "a:spcPct", str(round(style.line_spacing * 100000)))
         after = style.space_after if index < len(paragraphs) - 1 else 0.0
         if inherited is None or after != inherited.space_after:
-            p.space_after = Pt(after)
-        if look == "theirs":
-            p.space_before = Pt(0)  # a template's body style often adds space before
+            _spacing(_p_pr(p), "a:spcAft", "a:spcPts", str(Pt(after).centipoints))
+        if look == "theirs":  # a template's body style often adds space before
+            p_pr = _p_pr(p)
+            _spacing(p_pr, "a:spcBef", "a:spcPts", "0", before=p_pr.find(qn("a:spcAft")))
         if base is not None and base.role in LIST_ROLES:
             _list_level(p, para)
         elif base is None or para.bullet != "none" or para.level or para.continues:
             _bullet(p, para)  # (a title's plain text takes the layout's: no bullet)
         for run_plan in para.runs:
-            _add_run(p, run_plan, element, brand, size, lang, inherited, look)
-        end = p._p.get_or_add_endParaRPr()
+            _add_run(p, part, run_plan, element, brand, size, lang, inherited, look)
+        end = p.find(_END)
+        if end is None:
+            end = etree.SubElement(p, _END)
         end.set("lang", lang)
         if inherited is None or size != inherited.size:
             end.set("sz", str(round(size * 100)))
+
+
+_BODY_PR, _P, _P_PR, _END = qn("a:bodyPr"), qn("a:p"), qn("a:pPr"), qn("a:endParaRPr")
+_AUTOFITS = (qn("a:noAutofit"), qn("a:normAutofit"), qn("a:spAutoFit"))
+_INSET_DEFAULTS = {"lIns": 91440, "rIns": 91440, "tIns": 45720, "bIns": 45720}  # the schema's
+
+
+def _p_pr(p: Any) -> Any:
+    """A paragraph's `a:pPr`, made as its first child when it has none."""
+    found = p.find(_P_PR)
+    if found is None:
+        found = etree.Element(_P_PR)
+        p.insert(0, found)
+    return found
+
+
+def _spacing(p_pr: Any, tag: str, unit: str, value: str, before: Any = None) -> None:
+    """`<a:lnSpc>`, `<a:spcBef>` or `<a:spcAft>` holding one value, in place of any there."""
+    for old in p_pr.findall(qn(tag)):
+        p_pr.remove(old)
+    spacing = etree.Element(qn(tag))
+    etree.SubElement(spacing, qn(unit), val=value)
+    if before is not None:
+        before.addprevious(spacing)
+    else:
+        p_pr.append(spacing)
 
 
 def is_right_to_left(text: str) -> bool:
@@ -99,6 +143,7 @@ def is_right_to_left(text: str) -> bool:
 
 def _add_run(
     p: Any,
+    part: Any,
     run_plan: Any,
     element: TextElement,
     brand: Brand,
@@ -109,7 +154,7 @@ def _add_run(
 ) -> None:
     style = element.style
     if run_plan.text == "\v":
-        br = etree.SubElement(p._p, qn("a:br"))
+        br = etree.SubElement(p, qn("a:br"))
         r_pr = etree.SubElement(br, qn("a:rPr"), lang=lang)
         if inherited is None or size != inherited.size:
             r_pr.set("sz", str(round(size * 100)))
@@ -117,11 +162,11 @@ def _add_run(
     # written with lxml: python-pptx's run and font proxies cost ten times more, and a deck
     # has thousands of runs. The XML is what python-pptx writes, attribute for attribute.
     r = etree.Element(qn("a:r"))
-    end = p._p.find(qn("a:endParaRPr"))
+    end = p.find(_END)
     if end is not None:
         end.addprevious(r)
     else:
-        p._p.append(r)
+        p.append(r)
     r_pr = etree.SubElement(r, qn("a:rPr"), lang=lang)
     etree.SubElement(r, qn("a:t")).text = _CONTROL.sub(_escaped, run_plan.text)
     bold, italic = style.bold or run_plan.bold, style.italic or run_plan.italic
@@ -153,7 +198,7 @@ def _add_run(
         etree.SubElement(r_pr, qn("a:latin"), typeface=font)
     if run_plan.link:
         # the shown text stays as written; the address is the one rule's (link_target)
-        rel_id = p.part.relate_to(link_target(run_plan.link), REL_HYPERLINK, is_external=True)
+        rel_id = part.relate_to(link_target(run_plan.link), REL_HYPERLINK, is_external=True)
         click = etree.SubElement(r_pr, qn("a:hlinkClick"))
         click.set(qn("r:id"), rel_id)
         r_pr.set("u", "sng")
@@ -180,7 +225,7 @@ def _list_level(p: Any, para: Paragraph) -> None:
     if para.bullet == "none" and not para.continues and para.level == 0:
         return
     level = para.level + 1 if para.bullet != "none" or para.continues else para.level
-    p_pr = p._p.get_or_add_pPr()
+    p_pr = _p_pr(p)
     p_pr.set("lvl", str(min(level, 8)))
     if para.bullet == "number":
         p_pr.set("marL", str(BULLET_INDENT * (para.level + 1)))
@@ -201,7 +246,7 @@ def bullet_char(level: int) -> str:
 
 
 def _bullet(p: Any, para: Paragraph) -> None:
-    p_pr = p._p.get_or_add_pPr()
+    p_pr = _p_pr(p)
     for tag in ("a:buNone", "a:buChar", "a:buAutoNum", "a:buFont", "a:buFontTx"):
         for old in p_pr.findall(qn(tag)):
             p_pr.remove(old)
