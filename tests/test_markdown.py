@@ -193,9 +193,9 @@ def test_the_first_number_is_written_as_start_at_on_every_item() -> None:
     frame = shapes.add_textbox(0, 0, 100, 100).text_frame
     starts = []
     for para in (*to_paragraphs("3. a\n4. b"), *to_paragraphs("1. c")):
-        p = frame.add_paragraph()
+        p = frame.add_paragraph()._p  # the renderer writes paragraphs as lxml elements
         _bullet(p, para)
-        starts.append(p._p.pPr.find(qn("a:buAutoNum")).get("startAt"))
+        starts.append(p.pPr.find(qn("a:buAutoNum")).get("startAt"))
     assert starts == ["3", "3", None]
 
 
