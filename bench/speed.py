@@ -348,7 +348,7 @@ def watch_edits(plan: Plan, work: Path) -> dict[str, Any]:
         latencies, reported = [], []
         for edit in range(plan.edits):
             lines_now = original.splitlines(keepends=True)
-            lines_now[number] = f"{bullet} {('now', 'today')[edit % 2]}\n"
+            lines_now[number] = f"{bullet} edited {edit + 1} times\n"  # new text each time
             before = deck_identity(deck)
             started = time.perf_counter()
             deck_file.write_text("".join(lines_now), encoding="utf-8")

@@ -162,3 +162,43 @@ def test_a_changed_master_draws_every_slide(tmp_path: Path) -> None:
     _brand_colour(content)
     again = api.build(content, tmp_path / "b.pptx")
     assert again.drawn == again.slides
+
+
+def test_every_field_of_a_plan_but_its_place_in_the_content_is_in_the_slide_key() -> None:
+    """A slide is kept by a key of its plan: a field left out of the key would let an edit
+    of it reuse the old slide. Only what locates the plan in the content is left out."""
+    import dataclasses
+
+    from summarydeck.plan.types import SlidePlan
+    from summarydeck.render.slide_cache import NOT_DRAWN, _as_drawn
+
+    names = {f.name for f in dataclasses.fields(SlidePlan)}
+    assert names >= NOT_DRAWN
+    assert {"entry", "unconfirmed", "notes_drafted"} == NOT_DRAWN
+    title = _plain("Title")
+    plan = SlidePlan("an-id", "bullets", "Content", title, "Notes")
+    keyed = _as_drawn(plan)
+    for name in names - NOT_DRAWN - {"title", "subtitle", "elements"}:
+        changed = dataclasses.replace(plan, **{name: _other(getattr(plan, name))})
+        assert _as_drawn(changed) != keyed, name
+    moved = dataclasses.replace(plan, entry=7, notes_drafted=True)
+    assert _as_drawn(moved) == keyed
+
+
+def _plain(text: str) -> object:
+    from summarydeck.plan.types import TextElement, TextStyle
+    from summarydeck.values import Box, Paragraph, Run
+
+    return TextElement("Title", Box(0, 0, 10, 10), (Paragraph((Run(text),)),), TextStyle(size=20))
+
+
+def _other(value: object) -> object:
+    from summarydeck.plan.types import ColourRole
+
+    if isinstance(value, bool):
+        return not value
+    if isinstance(value, ColourRole):
+        return ColourRole.PRIMARY if value is not ColourRole.PRIMARY else ColourRole.TEXT
+    if isinstance(value, str):
+        return value + " changed"
+    raise AssertionError(f"no other value for {value!r}: teach the test this field's type")

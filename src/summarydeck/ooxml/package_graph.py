@@ -353,6 +353,7 @@ def _last_word(reltype: str) -> str:
     return reltype.rstrip("/").rpartition("/")[2]
 
 
+@functools.lru_cache(maxsize=16384)
 def part_name(source: str, target: str) -> str:
     """A relationship's target as python-pptx names the part: joined to its source's folder
     (`/` for the package) and normalised; nothing is stripped (a `#fragment` stays)."""
@@ -364,6 +365,7 @@ def _joined(base: str, target: str) -> str:
     return posixpath.abspath(posixpath.join(base, target))
 
 
+@functools.lru_cache(maxsize=16384)
 def rels_member(name: str) -> str:
     """The relationships part of the part `name` (`/_rels/.rels` for the package "/")."""
     folder, base = posixpath.split(name)

@@ -5,6 +5,7 @@ here in plain words, rather than surfacing later as python-pptx's or lxml's own 
 
 from __future__ import annotations
 
+import functools
 import posixpath
 from collections import deque
 from dataclasses import dataclass
@@ -166,6 +167,7 @@ def _relationships(package: SafeZip, rels: str) -> list[tuple[str, str | None]]:
     return found
 
 
+@functools.lru_cache(maxsize=16384)
 def rels_name(source: str) -> str:
     """The .rels part of a part: `ppt/_rels/presentation.xml.rels` for `ppt/presentation.xml`
     (no leading slash), `_rels/.rels` for the package itself ("/" or "")."""
@@ -175,6 +177,7 @@ def rels_name(source: str) -> str:
     return posixpath.join(folder, "_rels", base + ".rels")
 
 
+@functools.lru_cache(maxsize=16384)  # a rebuild resolves the same targets again
 def resolve_target(source: str, target: str) -> str:
     """An internal relationship's target as a part name (no leading slash): relative to its
     source part (`/` or "" for the package), or absolute; a `#fragment` is not part of it.

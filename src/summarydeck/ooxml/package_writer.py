@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import copy
 import datetime as dt
+import functools
 import posixpath
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -42,12 +43,18 @@ class Package:
     parts: dict[str, bytes]
 
 
+@functools.lru_cache(maxsize=8192)
 def _relative(target: str, source: str) -> str:
     base = posixpath.dirname(source)
     return target[1:] if base == "/" else posixpath.relpath(target, base)
 
 
-def _rels_xml(rows: Sequence[tuple[str, str, str, bool]]) -> bytes:
+def _rels_xml(rows: list[tuple[str, str, str, bool]]) -> bytes:
+    return _rels_bytes(tuple(rows))
+
+
+@functools.lru_cache(maxsize=8192)  # a slide kept from the last build has the same rows
+def _rels_bytes(rows: tuple[tuple[str, str, str, bool], ...]) -> bytes:
     """A .rels part: (id, type, target, external) rows, in number order as python-pptx
     writes them."""
     root = etree.Element(f"{{{PACKAGE_RELS_NS}}}Relationships", nsmap={None: PACKAGE_RELS_NS})

@@ -139,22 +139,43 @@ def slide_key(
     return _digest(master_key, _as_drawn(plan), number, footer, str(pictures))
 
 
-def _bare(element: Any) -> Any:
-    return (
-        dataclasses.replace(element, source=None) if getattr(element, "source", None) else element
-    )
+_SHOWN: dict[type, tuple[str, ...]] = {}  # a plan class's fields but where it came from
 
 
-def _as_drawn(plan: SlidePlan) -> SlidePlan:
-    """The plan without what only locates it in the content (its entry's place, the fields'
-    paths, what is to be confirmed and where): drawing never reads those, and a line added
-    above a slide in the YAML moves them without changing the slide."""
-    return dataclasses.replace(
-        plan,
-        title=_bare(plan.title),
-        subtitle=_bare(plan.subtitle) if plan.subtitle is not None else None,
-        elements=tuple(_bare(element) for element in plan.elements),
-        unconfirmed=(),
-        entry=None,
-        notes_drafted=False,
-    )
+def _bare(value: Any) -> Any:
+    """An element as its fields' values, its `source` (a content path) left out."""
+    kind = type(value)
+    names = _SHOWN.get(kind)
+    if names is None:
+        names = _SHOWN[kind] = tuple(
+            f.name for f in dataclasses.fields(value) if f.name != "source"
+        )
+    return (kind.__name__, tuple(getattr(value, name) for name in names))
+
+
+# a plan's fields that only locate it in the content: its entry's place, what is to be
+# confirmed and where, whether its notes were drafted. Every other field is in the key, so a
+# field added to SlidePlan later is keyed without a change here.
+NOT_DRAWN = frozenset({"entry", "unconfirmed", "notes_drafted"})
+_ELEMENTS = frozenset({"title", "subtitle"})
+
+
+def _as_drawn(plan: SlidePlan) -> tuple[Any, ...]:
+    """The plan without what only locates it in the content (`NOT_DRAWN`, and each element's
+    `source`): drawing never reads those, and a line added above a slide in the YAML moves
+    them without changing the slide. (Tuples, not copies of the plan: a rebuild after one
+    edit keys every slide.)"""
+    names = _SHOWN.get(type(plan))
+    if names is None:
+        names = _SHOWN[type(plan)] = tuple(
+            f.name for f in dataclasses.fields(plan) if f.name not in NOT_DRAWN
+        )
+    shown = []
+    for name in names:
+        value = getattr(plan, name)
+        if name in _ELEMENTS and value is not None:
+            value = _bare(value)
+        elif name == "elements":
+            value = tuple(_bare(element) for element in value)
+        shown.append(value)
+    return tuple(shown)
