@@ -83,6 +83,26 @@ def watch(
 
     The folder itself is watched too: when it is deleted, or another folder takes its place,
     `notice` says so, and the watch waits for it and rebuilds from the folder now there."""
+    try:
+        _watch(
+            content_dir, report, out, selection, preview, force, stop, debounce_ms, ready, notice
+        )
+    finally:
+        gc.unfreeze()  # what `_settle` set aside is the process's to collect again
+
+
+def _watch(
+    content_dir: Path,
+    report: Callable[[Rebuilt], None],
+    out: Path | None,
+    selection: api.Selection | None,
+    preview: bool,
+    force: bool,
+    stop: threading.Event | None,
+    debounce_ms: int,
+    ready: Callable[[], None] | None,
+    notice: Callable[[str], None] | None,
+) -> None:
     selection = selection or api.Selection()
     stop = stop or threading.Event()
     say = notice or (lambda _message: None)
