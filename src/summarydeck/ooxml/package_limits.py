@@ -354,19 +354,8 @@ class SafeZip:
             raise PackageRefusal(f"its part {shown(name)} is damaged", damaged=True)
 
     def _check_size(self, name: str, size: int, packed: int, xml: bool) -> None:
-        limits = self.limits
         self._check_ratio(name, size, packed)  # a bomb is named as one, not as a big part
-        if xml and size > limits.xml_part_bytes:
-            raise PackageRefusal(
-                f"its part {shown(name)} inflates to more than "
-                f"{megabytes(limits.xml_part_bytes)} of XML (the limit for one XML part)"
-            )
-        if size > limits.part_bytes:
-            raise PackageRefusal(
-                f"its part {shown(name)} inflates to more than {megabytes(limits.part_bytes)} "
-                "(the limit for one part of a deck)",
-                limits.raise_hint or None,
-            )
+        _check_part_size(name, size, xml, self.limits)
 
     def _check_ratio(self, name: str, size: int, packed: int) -> None:
         limits = self.limits
@@ -534,7 +523,8 @@ def check_parts(
 
 
 def _check_part_size(name: str, size: int, xml: bool, limits: Limits) -> None:
-    """`SafeZip._check_size` for a part in memory (no compressed size to judge)."""
+    """A part's size against the limits, in a zip (`SafeZip._check_size`, after its ratio) or
+    in memory."""
     if xml and size > limits.xml_part_bytes:
         raise PackageRefusal(
             f"its part {shown(name)} inflates to more than "
