@@ -86,6 +86,8 @@ class _Names:
         self.taken = taken
         self.next: dict[str, int] = {}
         self.media: dict[tuple[str, bytes], str] = {}
+        # a picture's name without its extension ("/ppt/media/image3."): numbers are shared
+        self.media_stems = {name.rpartition(".")[0] + "." for name in taken if _MEDIA in name}
 
     def name(self, part: OwnedPart) -> tuple[str, bool]:
         """The part's name, and whether it is new (a picture seen before is not)."""
@@ -103,12 +105,12 @@ class _Names:
         self.taken.add(name)
         if part.stem.startswith(_MEDIA):
             self.media[(part.content_type, part.blob)] = name
+            self.media_stems.add(f"{part.stem}{number}.")
         return name, True
 
     def _used(self, part: OwnedPart, number: int) -> bool:
         if part.stem.startswith(_MEDIA):
-            prefix = f"{part.stem}{number}."
-            return any(name.startswith(prefix) for name in self.taken if name.startswith(_MEDIA))
+            return f"{part.stem}{number}." in self.media_stems
         return f"{part.stem}{number}{part.ext}" in self.taken
 
 
