@@ -158,15 +158,6 @@ def _render_package(
     return RenderedPackage(package.data, package.parts, records, stamp, rendered.drawn)
 
 
-def render_bytes(
-    deck: Deck, plans: list[SlidePlan], cache: Path | None, stamp: Stamp | None = None
-) -> tuple[bytes, list[SlideRecord], Stamp]:
-    """The deck's bytes, what its slides show, and the stamp written into it (its package
-    checks run with the other checks)."""
-    done = render_package(deck, plans, cache, stamp)
-    return done.data, done.records, done.stamp
-
-
 @dataclass
 class _Prepared:
     """A deck rendered and checked in memory, ready to write."""
