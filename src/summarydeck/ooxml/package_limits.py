@@ -271,13 +271,7 @@ class SafeZip:
         declared = compressed = 0
         for info in infos:
             name = info.filename
-            if _escapes(name):
-                raise PackageRefusal(
-                    f"it holds a part named {shown(name)}, which points outside the package"
-                )
-            if name.casefold() in seen:  # Open XML part names ignore case
-                raise PackageRefusal(f"it holds two parts named {shown(name)}")
-            seen.add(name.casefold())
+            _check_name(name, seen)
             if info.flag_bits & 0x1:
                 raise PackageRefusal(
                     f"its part {shown(name)} is encrypted with a zip password, which Office "
@@ -501,13 +495,7 @@ def check_parts(
     seen: set[str] = set()
     total = 0
     for name, data in parts.items():
-        if _escapes(name):
-            raise PackageRefusal(
-                f"it holds a part named {shown(name)}, which points outside the package"
-            )
-        if name.casefold() in seen:  # Open XML part names ignore case
-            raise PackageRefusal(f"it holds two parts named {shown(name)}")
-        seen.add(name.casefold())
+        _check_name(name, seen)
         _check_part_size(name, len(data), looks_xml(name), limits)
         total += len(data)
     if total > limits.total_bytes:
@@ -520,6 +508,18 @@ def check_parts(
             _check_part_size(name, len(data), True, limits)
             if known is None or not known(name):
                 check_xml_part(name, data, limits)
+
+
+def _check_name(name: str, seen: set[str]) -> None:
+    """A part's name, in a zip or in memory: inside the package, and not one already `seen`
+    (which it joins)."""
+    if _escapes(name):
+        raise PackageRefusal(
+            f"it holds a part named {shown(name)}, which points outside the package"
+        )
+    if name.casefold() in seen:  # Open XML part names ignore case
+        raise PackageRefusal(f"it holds two parts named {shown(name)}")
+    seen.add(name.casefold())
 
 
 def _check_part_size(name: str, size: int, xml: bool, limits: Limits) -> None:

@@ -82,33 +82,21 @@ class SlideDesk:
         self.issued.add(name)
         return PackURI(name)
 
-    def take(self, slide: Any, blob_of: Any = None) -> OwnedPart:
-        """The slide as an `OwnedPart`, removed from the presentation. `blob_of(part)` may
-        turn a part's bytes into the bytes to keep (workbooks get fixed dates)."""
-        taken = take_slide(self.prs, slide, blob_of, self.shared)
-        self.issued.clear()
-        return taken
-
-
-def take_slide(
-    prs: Any, slide: Any, blob_of: Any = None, shared: set[int] | None = None
-) -> OwnedPart:
-    """The slide as an `OwnedPart`, removed from the presentation. `blob_of(part)` may turn a
-    part's bytes into the bytes to keep (workbooks get fixed dates); `shared`: the master's
-    parts (`shared_parts`), when known."""
-    part = slide.part
-    presentation = prs.part
-    if shared is None:
-        shared = shared_parts(presentation.package)
-    owned = _owned(part, part, shared, blob_of or (lambda p: bytes(p.blob)), {})
-    for rel_id, rel in list(presentation.rels.items()):
-        if rel.reltype == REL_SLIDE and not rel.is_external and rel.target_part is part:
-            id_list = presentation._element.find(qn("p:sldIdLst"))
-            for entry in list(id_list):
-                if entry.get(qn("r:id")) == rel_id:
-                    id_list.remove(entry)
-            presentation.drop_rel(rel_id)
-    return owned
+    def take(self, slide: Any, blob_of: Any) -> OwnedPart:
+        """The slide as an `OwnedPart`, removed from the presentation. `blob_of(part)` turns
+        a part's bytes into the bytes to keep (workbooks get fixed dates)."""
+        part = slide.part
+        presentation = self.prs.part
+        owned = _owned(part, part, self.shared, blob_of, {})
+        for rel_id, rel in list(presentation.rels.items()):
+            if rel.reltype == REL_SLIDE and not rel.is_external and rel.target_part is part:
+                id_list = presentation._element.find(qn("p:sldIdLst"))
+                for entry in list(id_list):
+                    if entry.get(qn("r:id")) == rel_id:
+                        id_list.remove(entry)
+                presentation.drop_rel(rel_id)
+        self.issued.clear()  # the slide's names are free again
+        return owned
 
 
 def _stem(partname: str) -> tuple[str, str]:
