@@ -23,7 +23,7 @@ from click.testing import CliRunner
 
 from helpers import edit_content, expand_repeats
 from summarydeck.cli import cli
-from summarydeck.cli.printing import window
+from summarydeck.diagnostics import window
 
 TESTS = Path(__file__).parent
 FULL_CONTENT = TESTS / "content" / "full"

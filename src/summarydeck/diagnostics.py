@@ -37,6 +37,9 @@ class Diagnostic:
     location: Location | None = None
     severity: str = "error"  # "error" or "warning"
     hint: str | None = None
+    # the id of the slide it is about, when one slide failed (text that does not fit): the
+    # preview page shows it in that slide's place
+    slide: str | None = None
 
     def __post_init__(self) -> None:
         # a code missing from the table (or used with the other severity) is a bug, not a
@@ -71,9 +74,15 @@ class Diagnostics:
         self.items.extend(diagnostics)
 
     def error(
-        self, code: str, message: str, location: Location | None = None, hint: str | None = None
+        self,
+        code: str,
+        message: str,
+        location: Location | None = None,
+        hint: str | None = None,
+        *,
+        slide: str | None = None,
     ) -> None:
-        self.add(Diagnostic(code, message, location, "error", hint))
+        self.add(Diagnostic(code, message, location, "error", hint, slide))
 
     def warning(
         self, code: str, message: str, location: Location | None = None, hint: str | None = None
@@ -166,3 +175,65 @@ def narrow(loc: Location | None, needle: str, max_lines: int) -> Location | None
         if column >= 0:
             return Location(loc.file, number, column + 1, column + 1 + len(needle))
     return loc
+
+
+# A source line longer than this is shown as a window around the column (a 10 MB minified line
+# must not be echoed whole).
+LINE_WINDOW = 120
+
+
+def source_excerpt(diag: Diagnostic, lines: SourceLines) -> list[str]:
+    """The diagnostic's source line and a caret under its column, as two lines of text with a
+    line-number gutter (none when it has no line, or the file cannot be read)."""
+    loc = diag.location
+    source_line = lines.get(loc) if loc else None
+    if loc is None or source_line is None:
+        return []
+    shown, column = window(source_line, loc.column)
+    gutter = f"{loc.line:>5} | "
+    width = max(1, (loc.end_column - loc.column) if loc.end_column > loc.column else 1)
+    width = min(width, max(1, len(shown) - column + 1))
+    return [f"{gutter}{shown}", " " * (len(gutter) - 2) + "| " + " " * (column - 1) + "^" * width]
+
+
+def window(line: str, column: int) -> tuple[str, int]:
+    """The part of a long line around `column` (1-based), marked with ellipses, and the
+    column within it."""
+    if len(line) <= LINE_WINDOW:
+        return line, column
+    start = max(0, min(column - 1 - LINE_WINDOW // 3, len(line) - LINE_WINDOW))
+    end = start + LINE_WINDOW
+    shown = ("…" if start else "") + line[start:end] + ("…" if end < len(line) else "")
+    return shown, column - start + (1 if start else 0)
+
+
+class SourceLines:
+    """Each file's lines, read once however many diagnostics point into it; relative file
+    names are read under `root` when it is given."""
+
+    def __init__(self, root: Path | None = None) -> None:
+        self.root = root
+        self._files: dict[Path, list[str] | None] = {}
+
+    def get(self, loc: Location) -> str | None:
+        if loc.line <= 0:
+            return None
+        path = Path(loc.file)
+        if self.root is not None and not path.is_absolute():
+            path = self.root / path
+        if path not in self._files:
+            self._files[path] = _read_lines(path)
+        all_lines = self._files[path]
+        if all_lines is None or loc.line > len(all_lines):
+            return None
+        return printable_line(all_lines[loc.line - 1])
+
+
+def _read_lines(path: Path) -> list[str] | None:
+    try:
+        if not path.is_file():  # a FIFO or device named in a location is never read
+            return None
+        # undecodable bytes are shown as U+FFFD, so a "not UTF-8" error can show its line
+        return split_lines(path.read_bytes().decode("utf-8", errors="replace"))
+    except OSError:
+        return None

@@ -21,6 +21,8 @@ COMMANDS = {
     "kinds": "listing",
     "labels": "listing",
     "new": "starting",
+    "preview": "previewing",
+    "schema": "schema",
     "slides": "listing",
     "template": "templates",
     "validate": "building",

@@ -122,6 +122,7 @@ def report_overflows(
             # a label left at its default has no line of its own: the slide's entry then
             (smap.locate(at) if at else None) or slide_location,
             hint(element, remedy, room, len(overflows)),
+            slide=plan.id,
         )
 
 

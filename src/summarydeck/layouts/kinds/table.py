@@ -49,18 +49,32 @@ class TableRow(Strict):
     )
     __pydantic_extra__: dict[str, Markdown] = Field(init=False)
 
-    status: Status | None = None  # `unconfirmed`: marked in the row, refused by a final build
-    check: Text | None = None  # what an editor still has to check
+    status: Status | None = Field(
+        default=None,
+        description='`unconfirmed`: the row says "To be confirmed" and a final build refuses it.',
+    )
+    check: Text | None = Field(
+        default=None, description="What an editor still has to check in this row."
+    )
 
     def cell(self, column: str) -> str | None:
         return (self.model_extra or {}).get(column)
 
 
 class TableSlide(SlideSpec):
-    title: Text
-    columns: list[Text] = Field(min_length=2, max_length=MAX_COLUMNS)
-    rows: list[TableRow] = Field(min_length=1, max_length=MAX_ROWS)
-    sources: SourceIdList = Field(default_factory=list)  # cited at the foot of the slide
+    title: Text = Field(description="The slide's title.")
+    columns: list[Text] = Field(
+        min_length=2, max_length=MAX_COLUMNS, description="2 to 5 column headings."
+    )
+    rows: list[TableRow] = Field(
+        min_length=1,
+        max_length=MAX_ROWS,
+        description="1 to 40 rows, each a column heading -> that cell's text (Markdown).",
+    )
+    sources: SourceIdList = Field(
+        default_factory=list,
+        description="The ids of sources cited at the foot of the slide: one id or a list.",
+    )
     references: ClassVar[dict[str, str]] = {"sources": "sources"}
 
     @model_validator(mode="after")
@@ -236,4 +250,5 @@ def _report_too_tall(spec: TableSlide, too_tall: TooTall, ctx: LayoutContext) ->
         f"{too_tall.size:g} pt",
         smap.locate(source) if source else smap.locate(("slides", ctx.slide_index)),
         f"shorten it by about {share}%, or split it over two rows",
+        slide=spec.slide_id,
     )
