@@ -21,6 +21,8 @@ from summarydeck.cli.starting import starter_files
 REPO = Path(__file__).parent.parent
 STARTER = REPO / "src" / "summarydeck" / "starter"
 NAMES = sorted(p.name for p in STARTER.glob("*.yaml"))
+SCHEMA = ".schema/content.schema.json"  # the copy of the schema a new folder's files name
+MODELINE = "# yaml-language-server: $schema="
 
 # The starter's storyboard: every common kind once or twice, and the short variant's cut
 FULL_SLIDES = [
@@ -53,7 +55,16 @@ def _new(folder: Path, *args: str) -> tuple[int, str, str]:
 
 
 def _files(folder: Path) -> dict[str, bytes]:
-    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+    """Every file under `folder`, by its path there (`.schema/content.schema.json`)."""
+    found = sorted(p for p in folder.rglob("*") if p.is_file())
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in found}
+
+
+def _as_written(name: str) -> bytes:
+    """A starter file as `new` writes it: its first line names the folder's own schema."""
+    first, rest = (STARTER / name).read_text("utf-8").split("\n", 1)
+    assert first == f"{MODELINE}../../../schema/content.schema.json", name
+    return f"{MODELINE}{SCHEMA}\n{rest}".encode()
 
 
 @pytest.fixture(scope="module")
@@ -84,9 +95,38 @@ def _slide_texts(deck: Path) -> list[str]:
 def test_new_writes_the_starter_into_a_new_folder(tmp_path: Path) -> None:
     code, stdout, _ = _new(tmp_path / "my-deck")
     assert code == 0
-    assert _files(tmp_path / "my-deck") == {name: (STARTER / name).read_bytes() for name in NAMES}
-    assert f"Wrote a starter deck to {tmp_path / 'my-deck'}: 6 files" in stdout
+    assert _files(tmp_path / "my-deck") == {
+        **{name: _as_written(name) for name in NAMES},
+        SCHEMA: api.schema_files()["content.schema.json"],
+    }
+    assert f"Wrote a starter deck to {tmp_path / 'my-deck'}: 7 files" in stdout
+    assert f"  {SCHEMA}  (the files' schema, for your editor)" in stdout
     assert "summarydeck build --content" in stdout
+
+
+def test_every_file_of_a_new_folder_names_a_schema_that_is_there(tmp_path: Path) -> None:
+    """The modeline resolves inside the new folder, wherever it is; and the schema copy is no
+    content: the folder validates with no warning about it."""
+    folder = tmp_path / "somewhere" / "my-deck"
+    assert _new(folder)[0] == 0
+    for name in NAMES:
+        first = (folder / name).read_text("utf-8").splitlines()[0]
+        assert first.startswith(MODELINE), name
+        assert (folder / first.removeprefix(MODELINE)).is_file(), name
+    assert api.validate(folder).diagnostics == []
+
+
+def test_a_link_where_the_schema_goes_is_refused(tmp_path: Path) -> None:
+    """Nothing is written through a link, the schema's folder included."""
+    folder = tmp_path / "deck"
+    folder.mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (folder / ".schema").symlink_to(tmp_path / "elsewhere")
+    code, _, stderr = _new(folder, "--force")
+    assert code == 3
+    assert f"already holds {SCHEMA}" in stderr
+    assert list((tmp_path / "elsewhere").iterdir()) == []
+    assert sorted(p.name for p in folder.iterdir()) == [".schema"]
 
 
 def test_the_starter_builds_with_no_errors_warnings_or_findings(
@@ -198,7 +238,7 @@ def test_force_writes_beside_other_files(tmp_path: Path) -> None:
     folder.mkdir()
     (folder / "notes.txt").write_text("mine", "utf-8")
     assert _new(folder, "--force")[0] == 0
-    assert sorted(_files(folder)) == sorted([*NAMES, "notes.txt"])
+    assert sorted(_files(folder)) == sorted([*NAMES, SCHEMA, "notes.txt"])
     assert (folder / "notes.txt").read_text("utf-8") == "mine"
 
 
@@ -297,4 +337,4 @@ def test_an_installed_copy_finds_the_starter(tmp_path: Path) -> None:
         text=True,
     )
     assert done.returncode == 0, done.stderr
-    assert sorted(_files(tmp_path / "my-deck")) == NAMES
+    assert sorted(_files(tmp_path / "my-deck")) == sorted([*NAMES, SCHEMA])

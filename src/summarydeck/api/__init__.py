@@ -4,7 +4,8 @@
 decks; `checking`, `diffing`, `validating`, `listing` and `exporting` serve the commands of
 those names; `unconfirmed` is the one rule for unconfirmed content in a deck for publishing;
 `confirming` marks items confirmed, in their files.
-`templates` serves `template inspect` and `template check`.
+`templates` serves `template inspect` and `template check`; `editor_schema` writes the content
+files' JSON Schema, for `schema` and `new`.
 The command line (`cli/`) and `watch` call only what this module exports.
 
 Each name is imported from its module when it is first used (PEP 562), so `summarydeck
@@ -22,6 +23,7 @@ if TYPE_CHECKING:  # what type checkers see: the same names, imported eagerly
     from summarydeck.api.checking import check
     from summarydeck.api.confirming import Confirmed, confirm
     from summarydeck.api.diffing import diff
+    from summarydeck.api.editor_schema import SchemaFile, schema_files, write_schema
     from summarydeck.api.exporting import built_decks, export
     from summarydeck.api.listing import (
         KindInfo,
@@ -75,6 +77,9 @@ _HOME = {
     "check": "summarydeck.api.checking",
     **dict.fromkeys(["Confirmed", "confirm"], "summarydeck.api.confirming"),
     "diff": "summarydeck.api.diffing",
+    **dict.fromkeys(
+        ["SchemaFile", "schema_files", "write_schema"], "summarydeck.api.editor_schema"
+    ),
     **dict.fromkeys(["built_decks", "export"], "summarydeck.api.exporting"),
     **dict.fromkeys(
         [
@@ -170,6 +175,7 @@ __all__ += [
     "check_template",
     "inspect_template",
 ]
+__all__ += ["SchemaFile", "schema_files", "write_schema"]
 
 
 if not TYPE_CHECKING:  # hidden from type checkers, which see the imports above instead

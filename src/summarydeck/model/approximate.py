@@ -54,6 +54,20 @@ _VALUE = re.compile(
     re.IGNORECASE,
 )
 
+
+def _any_case(word: str) -> str:
+    """A word as a JSON Schema pattern, which has no flag for "any case": `[Aa][Bb]...`."""
+    return "".join(
+        rf"[{c.upper()}{c.lower()}]" if c.isalpha() else (r"\s+" if c == " " else c) for c in word
+    )
+
+
+_JSON_QUALIFIER = r"^\s*(?:(?:" + "|".join(_any_case(w) for w in _WORDS) + r")\s*)?"
+# the grammar above for editors (the content's JSON Schema): a number as text, or with a
+# qualifier; and a pictogram's, which fills whole figures
+JSON_PATTERN = _JSON_QUALIFIER + r"-?\d+(?:\.\d+)?\s*$"
+JSON_WHOLE_PATTERN = _JSON_QUALIFIER + r"\d+\s*$"
+
 # quoted, as they are written: unquoted, `>100` starts a block of text and `[~40, >100]` is an
 # error in YAML
 ACCEPTED = (

@@ -10,8 +10,11 @@ from pydantic import AfterValidator, Field, model_validator
 
 from summarydeck.model.content import Strict
 from summarydeck.model.errors import FieldProblem
+from summarydeck.model.schema_hints import SchemaPattern
 
-_HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
+_HEX_PATTERN = r"^#[0-9A-Fa-f]{6}$"
+_HEX_HINT = "a colour is written as `#RRGGBB`, e.g. `#1B3A5C`"
+_HEX = re.compile(_HEX_PATTERN)
 
 # Office fonts whose metric-compatible free twins ship with summarydeck for measuring (and which
 # LibreOffice finds on the system for rendering). Any other font needs its files (`fonts.files`).
@@ -50,7 +53,7 @@ _LONGEST_FONT_NAME = 31
 
 def _check_hex(value: str) -> str:
     if not _HEX.match(value):
-        raise ValueError("a colour is written as `#RRGGBB`, e.g. `#1B3A5C`")
+        raise ValueError(_HEX_HINT)
     return value.upper()
 
 
@@ -67,24 +70,49 @@ def _check_font_name(value: str) -> str:
     return value
 
 
-HexColour = Annotated[str, AfterValidator(_check_hex)]
-FontName = Annotated[str, AfterValidator(_check_font_name)]
+HexColour = Annotated[
+    str, AfterValidator(_check_hex), SchemaPattern(_HEX_PATTERN, _HEX_HINT, format="color-hex")
+]
+# spaces around the name are dropped; a number is read as its digits
+FontName = Annotated[
+    str,
+    AfterValidator(_check_font_name),
+    SchemaPattern(
+        rf"^\s*\S.{{0,{_LONGEST_FONT_NAME - 1}}}\s*$",
+        f"a font's name, at most {_LONGEST_FONT_NAME} characters (Windows finds no longer one)",
+        numbers="any",
+    ),
+]
 
 
 class Colours(Strict):
     """Colour roles, mapped onto the theme's slots so PowerPoint's colour picker offers them."""
 
-    text: HexColour = "#1F2933"  # dk1: body text
-    background: HexColour = "#FFFFFF"  # lt1: slide background
-    primary: HexColour = "#1B3A5C"  # dk2: title slides, headings, tiles
-    surface: HexColour = "#EEF2F6"  # lt2: panels behind text
+    # dk1: body text
+    text: HexColour = Field(default="#1F2933", description="Body text, `#RRGGBB`.")
+    # lt1: slide background
+    background: HexColour = Field(
+        default="#FFFFFF", description="The slides' background, `#RRGGBB`."
+    )
+    # dk2: title slides, headings, tiles
+    primary: HexColour = Field(
+        default="#1B3A5C", description="Title slides, headings and tiles, `#RRGGBB`."
+    )
+    # lt2: panels behind text
+    surface: HexColour = Field(
+        default="#EEF2F6", description="Light panels behind text, `#RRGGBB`."
+    )
     accents: list[HexColour] = Field(
         default_factory=lambda: ["#1B6E8C", "#C8553D", "#2E7D4F", "#6B4C9A", "#B07D00", "#5A6B7B"],
         min_length=1,
         max_length=6,
+        description="1 to 6 colours for charts and highlights, `#RRGGBB` each.",
     )
-    link: HexColour = "#1B5E9C"
-    muted: HexColour = "#52606D"  # secondary text: citations, footers (a text colour, not a slot)
+    link: HexColour = Field(default="#1B5E9C", description="Links, `#RRGGBB`.")
+    # secondary text: citations, footers (a text colour, not a slot)
+    muted: HexColour = Field(
+        default="#52606D", description="Secondary text (citations, footers), `#RRGGBB`."
+    )
 
 
 class FontFiles(Strict):
@@ -94,10 +122,16 @@ class FontFiles(Strict):
     is wider than the regular one). Without an italic, italic text is measured with the
     upright face, as PowerPoint slants it when it has no italic: the same widths."""
 
-    regular: str = Field(min_length=1)
-    bold: str = Field(min_length=1)
-    italic: str | None = None
-    bold_italic: str | None = None
+    regular: str = Field(
+        min_length=1,
+        description="The regular face's font file, relative to the content folder (needed).",
+    )
+    bold: str = Field(
+        min_length=1,
+        description="The bold face's font file (needed: headings and key figures are bold).",
+    )
+    italic: str | None = Field(default=None, description="The italic face's font file.")
+    bold_italic: str | None = Field(default=None, description="The bold italic face's font file.")
 
     def named(self) -> dict[str, str]:
         """Each face given: `regular`, `bold` ... -> its file."""
@@ -105,12 +139,31 @@ class FontFiles(Strict):
 
 
 class Fonts(Strict):
-    heading: FontName = "Arial"
-    body: FontName = "Calibri"
+    """The fonts the deck is set in, and the files of any font summarydeck does not bundle."""
+
+    heading: FontName = Field(
+        default="Arial",
+        description="The headings' font: Calibri, Arial or Cambria, or any font whose files "
+        "`files` gives.",
+    )
+    body: FontName = Field(
+        default="Calibri",
+        description="The body text's font: Calibri, Arial or Cambria, or any font whose files "
+        "`files` gives.",
+    )
     # a font's files by its family name: any font, measured and drawn with these files
-    files: dict[FontName, FontFiles] = Field(default_factory=dict, max_length=4)
+    files: dict[FontName, FontFiles] = Field(
+        default_factory=dict,
+        max_length=4,
+        description="A font's files by its family name: `regular` and `bold` (needed), `italic`, "
+        "`bold_italic` (docs/fonts.md).",
+    )
     # the people who open the deck have the fonts installed: no warning that they need them
-    audience_has_fonts: bool = False
+    audience_has_fonts: bool = Field(
+        default=False,
+        description="`true`: everyone who opens the deck has its fonts installed, so no warning "
+        "W213.",
+    )
 
     @model_validator(mode="after")
     def _measurable(self) -> Fonts:
@@ -144,20 +197,61 @@ class TypeScale(Strict):
     Text may shrink to fit, but body text never below `body_min` and nothing below `small`.
     """
 
-    display: float = Field(default=44, ge=24, le=80)  # the title slide's title
-    section: float = Field(default=40, ge=24, le=72)  # section and closing titles
-    title: float = Field(default=32, ge=20, le=60)  # content slide titles
-    quote: float = Field(default=30, ge=18, le=48)
-    lead: float = Field(default=28, ge=18, le=40)  # a statistic's label, a lone summary
-    subtitle: float = Field(default=24, ge=16, le=36)
-    subheading: float = Field(default=22, ge=16, le=32)  # column headings, closing text
-    body: float = Field(default=20, ge=12, le=40)
-    body_min: float = Field(default=18, ge=12, le=40)
-    label: float = Field(default=18, ge=12, le=28)  # bylines, facts, "Opportunity 2 of 5"
-    caption: float = Field(default=16, ge=12, le=24)  # the list of sources
-    small: float = Field(default=14, ge=12, le=20)  # citations, footers: 14 pt, the least to read
-    key_figure: float = Field(default=60, ge=32, le=120)  # the number beside a chart
-    big_number: float = Field(default=96, ge=40, le=200)
+    display: float = Field(
+        default=44, ge=24, le=80, description="The title slide's title, in points (24 to 80)."
+    )
+    section: float = Field(
+        default=40, ge=24, le=72, description="Section and closing titles, in points (24 to 72)."
+    )
+    title: float = Field(
+        default=32, ge=20, le=60, description="Content slides' titles, in points (20 to 60)."
+    )
+    quote: float = Field(default=30, ge=18, le=48, description="Quotes, in points (18 to 48).")
+    lead: float = Field(
+        default=28,
+        ge=18,
+        le=40,
+        description="A statistic's label, a lone summary, in points (18 to 40).",
+    )
+    subtitle: float = Field(
+        default=24, ge=16, le=36, description="Subtitles, in points (16 to 36)."
+    )
+    subheading: float = Field(
+        default=22,
+        ge=16,
+        le=32,
+        description="Column headings and closing text, in points (16 to 32).",
+    )
+    body: float = Field(default=20, ge=12, le=40, description="Body text, in points (12 to 40).")
+    body_min: float = Field(
+        default=18,
+        ge=12,
+        le=40,
+        description="The smallest body text may shrink to, in points (12 to 40, not above `body`).",
+    )
+    label: float = Field(
+        default=18,
+        ge=12,
+        le=28,
+        description='Bylines, facts, "Opportunity 2 of 5", in points (12 to 28).',
+    )
+    caption: float = Field(
+        default=16, ge=12, le=24, description="The list of sources, in points (12 to 24)."
+    )
+    small: float = Field(
+        default=14,
+        ge=12,
+        le=20,
+        description="Citations and footers, in points (12 to 20); 14 is the least a projected "
+        "slide should show.",
+    )
+    key_figure: float = Field(
+        default=60,
+        ge=32,
+        le=120,
+        description="A statistic's number, on every slide that shows one, in points (32 to 120).",
+    )
+    big_number: float = Field(default=96, ge=40, le=200, description="No longer used.")
 
     def steps(self) -> tuple[float, ...]:
         """The scale's distinct sizes, smallest first: the only sizes text is ever set at, so
@@ -182,28 +276,65 @@ class TypeScale(Strict):
 class Partner(Strict):
     """An organisation whose mark the deck carries beside its own (co-branding)."""
 
-    name: str = Field(min_length=1)
+    name: str = Field(
+        min_length=1, description="The organisation's name, shown as text where there is no logo."
+    )
     # a picture file, relative to the content folder; without one the name is shown as text
-    logo: str | None = None
-    logo_alt_text: str | None = None  # what a screen reader says; defaults to the name
+    logo: str | None = Field(
+        default=None, description="Its logo: a picture file, relative to the content folder."
+    )
+    logo_alt_text: str | None = Field(
+        default=None, description='What a screen reader says for its logo (default: "<name> logo").'
+    )
 
 
 class Brand(Strict):
-    name: str = Field(min_length=1)
-    colours: Colours = Field(default_factory=Colours)
-    fonts: Fonts = Field(default_factory=Fonts)
-    type_scale: TypeScale = Field(default_factory=TypeScale)
-    logo: str | None = None  # a picture file, relative to the content folder
-    logo_alt_text: str | None = None
+    """The look of the deck: colours, fonts, type sizes, logo, footer and slide size, written
+    into the deck's theme."""
+
+    name: str = Field(min_length=1, description="The theme's name.")
+    colours: Colours = Field(
+        default_factory=Colours, description="Colour roles, `#RRGGBB` each; contrast is checked."
+    )
+    fonts: Fonts = Field(
+        default_factory=Fonts, description="The heading and body fonts, and any font's files."
+    )
+    type_scale: TypeScale = Field(
+        default_factory=TypeScale,
+        description="Font sizes in points, by role: the only sizes text is set at.",
+    )
+    logo: str | None = Field(
+        default=None, description="A picture file, relative to the content folder."
+    )
+    logo_alt_text: str | None = Field(
+        default=None, description="What a screen reader says for the logo (needed with a logo)."
+    )
     # partner organisations, in the order their marks appear on the title slide
-    partners: list[Partner] = Field(default_factory=list, max_length=6)
-    footer: str | None = None
-    slide_size: Literal["16:9", "4:3"] = "16:9"
+    partners: list[Partner] = Field(
+        default_factory=list,
+        max_length=6,
+        description="Co-branding: up to 6 partner organisations, along the foot of the title "
+        "slide.",
+    )
+    footer: str | None = Field(
+        default=None, description="Footer text on every content slide (default: the deck's title)."
+    )
+    slide_size: Literal["16:9", "4:3"] = Field(
+        default="16:9", description="`16:9` (the default) or `4:3`."
+    )
     # an organisation's PowerPoint template (.pptx or .potx), relative to the content folder:
     # its layouts, theme colours and fonts, unless this file sets them
-    template: str | None = None
+    template: str | None = Field(
+        default=None,
+        description="An organisation's PowerPoint template (.pptx or .potx), relative to the "
+        "content folder: its layouts, theme colours and fonts, unless this file sets them.",
+    )
     # our layout name -> the template's layout that plays its part (by default, the same name)
-    layouts: dict[str, str] = Field(default_factory=dict)
+    layouts: dict[str, str] = Field(
+        default_factory=dict,
+        description="Our layout's name -> the template's layout that plays its part (default: the "
+        "same name).",
+    )
 
     @model_validator(mode="after")
     def _sizes_ordered(self) -> Brand:

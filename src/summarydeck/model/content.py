@@ -27,8 +27,11 @@ from summarydeck.model import approximate, fingerprint
 from summarydeck.model.approximate import Qualifier
 from summarydeck.model.errors import FieldProblem
 from summarydeck.model.number_format import FORMAT_EXAMPLES, is_supported_format
+from summarydeck.model.schema_hints import SchemaAlsoText, SchemaPattern
 
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+ID_PATTERN = r"^[a-z0-9][a-z0-9-]*$"
+ID_HINT = "an id uses lower-case letters, digits and hyphens, e.g. `one-in-four`"
+_ID = re.compile(ID_PATTERN)
 
 
 def slug(text: str) -> str:
@@ -38,7 +41,7 @@ def slug(text: str) -> str:
 
 def _check_id(value: str) -> str:
     if not _ID.match(value):
-        raise ValueError("an id uses lower-case letters, digits and hyphens, e.g. `one-in-four`")
+        raise ValueError(ID_HINT)
     return value
 
 
@@ -57,7 +60,11 @@ class _MarkdownField:
 
 
 MARKDOWN = _MarkdownField()
-ContentId = Annotated[str, AfterValidator(_check_id)]
+ContentId = Annotated[
+    str, AfterValidator(_check_id), SchemaPattern(ID_PATTERN, ID_HINT, numbers="whole")
+]
+# one id written alone where a list may go: text only (a lone number is not read as an id)
+_OneId = Annotated[str, SchemaPattern(ID_PATTERN, ID_HINT)]
 
 
 def _one_or_many(value: Any) -> Any:
@@ -70,12 +77,26 @@ def _one_or_many(value: Any) -> Any:
     return value
 
 
-# one source id or a list of them, always read as a tuple in the order written
-SourceIds = Annotated[tuple[ContentId, ...], BeforeValidator(_one_or_many), Field(max_length=12)]
+# one source id or a list of them, always read as a tuple in the order written (the bound on
+# the tuple, so the schema's one-id form is not bounded as text)
+SourceIds = Annotated[
+    Annotated[tuple[ContentId, ...], Field(max_length=12)],
+    BeforeValidator(
+        _one_or_many,
+        json_schema_input_type=_OneId | Annotated[list[ContentId], Field(max_length=12)] | None,
+    ),
+]
 # a storyboard entry's `sources:`, a list that may also be written as one id
-SourceIdList = Annotated[list[ContentId], BeforeValidator(_one_or_many)]
-Text = Annotated[str, Field(min_length=1)]  # plain text; blank is an error (spaces are stripped)
-Markdown = Annotated[str, Field(min_length=1), MARKDOWN]
+SourceIdList = Annotated[
+    list[ContentId],
+    BeforeValidator(_one_or_many, json_schema_input_type=_OneId | list[ContentId] | None),
+]
+# plain text; blank is an error (spaces are stripped)
+_BLANK = "write some words here, or leave the key out"
+Text = Annotated[str, Field(min_length=1), SchemaPattern(r"\S", _BLANK, numbers="any")]
+Markdown = Annotated[
+    str, Field(min_length=1), MARKDOWN, SchemaPattern(r"\S", _BLANK, numbers="any")
+]
 
 
 class Strict(BaseModel):
@@ -94,24 +115,53 @@ class Status(StrEnum):
     UNCONFIRMED = "unconfirmed"
 
 
+_STAMP_HINT = "`confirmed_as` is a fingerprint written by `summarydeck confirm`, e.g. `3f9a-1c2e`"
+
+
 def _check_stamp(value: str) -> str:
     if not fingerprint.is_stamp(value):
-        raise ValueError(
-            "`confirmed_as` is a fingerprint written by `summarydeck confirm`, e.g. `3f9a-1c2e`"
-        )
+        raise ValueError(_STAMP_HINT)
     return value
+
+
+Stamp = Annotated[
+    str,
+    AfterValidator(_check_stamp),
+    SchemaPattern(fingerprint.STAMP_PATTERN, _STAMP_HINT, numbers="whole"),
+]
 
 
 class Provenance(Strict):
     """Where an item comes from and whether an editor has confirmed it against that source."""
 
-    source: SourceIds = ()  # one id or a list; every one is cited on the slide, in order
-    status: Status = Status.UNCONFIRMED  # safe default: nothing is confirmed by omission
+    source: SourceIds = Field(
+        default=(),
+        description="The id of the source it comes from (under `sources:`), or a list of ids; "
+        "each is cited on its slides.",
+    )
+    # safe default: nothing is confirmed by omission
+    status: Status = Field(
+        default=Status.UNCONFIRMED,
+        description="`confirmed` once an editor has checked it against its source; `unconfirmed` "
+        '(the default) marks it "To be confirmed" and a final build refuses it.',
+    )
     # what the item said when it was confirmed (`summarydeck confirm` writes it): a change
     # since makes it unconfirmed again
-    confirmed_as: Annotated[str, AfterValidator(_check_stamp)] | None = None
-    check: Text | None = None  # what an editor still has to check, and where
-    note: Text | None = None  # a caveat the presenter should know (said in the speaker notes)
+    confirmed_as: Stamp | None = Field(
+        default=None,
+        description="Written by `summarydeck confirm`: a fingerprint of what the item claimed "
+        "when it was confirmed. Do not edit it.",
+    )
+    check: Text | None = Field(
+        default=None,
+        description="What an editor still has to check, and where; listed in the review report "
+        "while unconfirmed.",
+    )
+    note: Text | None = Field(
+        default=None,
+        description='A caveat the presenter should know (e.g. "approximate"), said in the speaker '
+        "notes.",
+    )
 
     # the fields that carry the claim, fingerprinted at confirmation, in a fixed order: what
     # it says, and where it says it is from (`source`, last)
@@ -166,14 +216,36 @@ class Provenance(Strict):
 
 
 class Source(Strict):
-    title: str = Field(min_length=1)
-    publisher: Text | None = None
-    author: Text | None = None
-    year: int | None = Field(default=None, ge=1800, le=2100)
-    url: HttpUrl | None = None
+    """A source the deck cites: listed on the Sources slide and cited by number on slides."""
+
+    title: str = Field(
+        min_length=1, description="The source's title, as the Sources slide lists it."
+    )
+    publisher: Text | None = Field(
+        default=None,
+        description="Who published it. Slides cite the author or, without one, the publisher: say "
+        'what kind of source it is ("Q Lab blog").',
+    )
+    author: Text | None = Field(
+        default=None, description="Who wrote it; slides cite it as author (year)."
+    )
+    year: int | None = Field(
+        default=None, ge=1800, le=2100, description="The year it was published (1800 to 2100)."
+    )
+    url: HttpUrl | None = Field(
+        default=None,
+        description="Its web address (http or https), shown in full on the Sources slide and "
+        "linked.",
+    )
     # a short address that opens the same page, shown on the Sources slide instead of `url`
-    short_url: HttpUrl | None = None
-    note: Text | None = None
+    short_url: HttpUrl | None = Field(
+        default=None,
+        description="A shorter address that opens the same page, shown instead of `url` (an "
+        "address over 60 characters is warning W208).",
+    )
+    note: Text | None = Field(
+        default=None, description="A note shown in its entry on the Sources slide."
+    )
 
     def citation(self) -> str:
         """Short form for the foot of a slide: author or publisher, then year."""
@@ -182,14 +254,28 @@ class Source(Strict):
 
 
 class Essay(Provenance):
-    title: str = Field(min_length=1)
-    subtitle: Text | None = None
-    label: Text | None = None
-    published: Text | None = None  # free text such as "May 2019": the exact day is often unknown
-    reading_time_minutes: int | None = Field(default=None, ge=1, le=600)
-    url: HttpUrl | None = None
-    summary: Markdown
-    key_points: list[Markdown] = Field(default_factory=list, max_length=12)
+    """An essay the deck summarises, with its provenance."""
+
+    title: str = Field(min_length=1, description="The essay's title.")
+    subtitle: Text | None = Field(default=None, description="The essay's subtitle.")
+    label: Text | None = Field(
+        default=None,
+        description='A short label, shown in bold at the top of its facts, e.g. "Essay 2".',
+    )
+    # free text such as "May 2019": the exact day is often unknown
+    published: Text | None = Field(
+        default=None, description='When it was published, as free text, e.g. "May 2019".'
+    )
+    reading_time_minutes: int | None = Field(
+        default=None, ge=1, le=600, description="How long it takes to read, in minutes (1 to 600)."
+    )
+    url: HttpUrl | None = Field(default=None, description="Where to read it (http or https).")
+    summary: Markdown = Field(description="What it says, in a few sentences (Markdown).")
+    key_points: list[Markdown] = Field(
+        default_factory=list,
+        max_length=12,
+        description="Its key points (Markdown), up to 12; about five fit on a slide.",
+    )
 
     claim_fields: ClassVar[tuple[str, ...]] = ("title", "summary", "key_points", "source")
 
@@ -198,32 +284,61 @@ class Workshop(Strict):
     """Material for a facilitated session on one item: the facilitator's own words, not a
     finding of the source, so it carries no provenance of its own."""
 
-    prompts: list[Markdown] = Field(min_length=1, max_length=5)  # questions for the room
-    facilitator_notes: Markdown | None = None  # said in the speaker notes, never shown
-    minutes: int | None = Field(default=None, ge=1, le=240)
+    prompts: list[Markdown] = Field(
+        min_length=1,
+        max_length=5,
+        description="Questions for the room (Markdown), 1 to 5, numbered on the discussion slide.",
+    )
+    facilitator_notes: Markdown | None = Field(
+        default=None,
+        description="Notes for the facilitator (Markdown), said in the speaker notes, never shown.",
+    )
+    minutes: int | None = Field(
+        default=None,
+        ge=1,
+        le=240,
+        description="How long the discussion takes, in minutes (1 to 240): its badge, and the "
+        "timed agenda.",
+    )
 
 
 class Opportunity(Provenance):
-    title: str = Field(min_length=1)
-    summary: Markdown
-    points: list[Markdown] = Field(default_factory=list, max_length=12)
-    workshop: Workshop | None = None  # the discussion slide of a workshop variant
+    """A numbered item (an opportunity, a recommendation ...), with its provenance."""
+
+    title: str = Field(min_length=1, description="The item's title.")
+    summary: Markdown = Field(description="What it is, in a sentence or two (Markdown).")
+    points: list[Markdown] = Field(
+        default_factory=list, max_length=12, description="Its points (Markdown), up to 12."
+    )
+    workshop: Workshop | None = Field(
+        default=None,
+        description="Material for a workshop's discussion of it: `prompts`, `facilitator_notes` "
+        "and `minutes`.",
+    )
 
     claim_fields: ClassVar[tuple[str, ...]] = ("title", "summary", "points", "source")
 
 
 class Quote(Provenance):
-    text: Markdown
-    attribution: str = Field(min_length=1)
+    """A quote from a person, word for word (or marked as a paraphrase), with its provenance."""
+
+    text: Markdown = Field(description="The quote, whole sentences word for word (Markdown).")
+    attribution: str = Field(min_length=1, description="Who said it, and where it was published.")
     # the words are a summary of what someone said, not their own: no quotation marks, so a
     # fragment or a paraphrase is never presented as a whole quote
-    paraphrase: bool = False
+    paraphrase: bool = Field(
+        default=False,
+        description="`true` when the words summarise what someone said: the slide shows them "
+        "without quotation marks.",
+    )
 
     # a paraphrase shown as a quote (or the reverse) says something else about the words
     claim_fields: ClassVar[tuple[str, ...]] = ("text", "attribution", "paraphrase", "source")
 
 
 class ChartType(StrEnum):
+    """What kind of chart: column, bar, pie, doughnut, or a pictogram of figures."""
+
     COLUMN = "column"
     BAR = "bar"
     PIE = "pie"
@@ -250,11 +365,27 @@ def _approximate(raw: Any, at: tuple[str | int, ...]) -> tuple[Any, Qualifier | 
         ) from None
 
 
+_APPROXIMATE_HINT = "a number, or an approximate one in quotes: " + approximate.ACCEPTED
+_WHOLE_HINT = 'a whole number, or an approximate one in quotes, e.g. "~1"'
+
+
 class Series(Strict):
-    name: str = Field(min_length=1)
+    """One series of a chart: a name and one value per category."""
+
+    name: str = Field(min_length=1, description="The series' name, in the legend and the alt text.")
     # a value may be approximate (`"~40"`, `">100"`): the number is charted, its qualifier
     # kept in `qualifiers`, shown on the value's label and said in the alt text
-    values: list[Annotated[float, Field(allow_inf_nan=False)]] = Field(min_length=1)
+    values: list[
+        Annotated[
+            float,
+            Field(allow_inf_nan=False),
+            SchemaAlsoText(approximate.JSON_PATTERN, _APPROXIMATE_HINT),
+        ]
+    ] = Field(
+        min_length=1,
+        description='One value per category: a number, or an approximate one in quotes ("~40", '
+        '">100", "<5", "about 40").',
+    )
     _qualifiers: tuple[Qualifier | None, ...] = PrivateAttr(default=())
 
     @model_validator(mode="wrap")
@@ -282,20 +413,57 @@ class Series(Strict):
 class Chart(Strict):
     """Chart data. `engine: picture` draws it with matplotlib instead of a native chart."""
 
-    type: ChartType
-    categories: list[str] = Field(default_factory=list)
-    series: list[Series] = Field(default_factory=list)
-    number_format: str = "General"
+    type: ChartType = Field(description="`column`, `bar`, `pie`, `doughnut` or `pictogram`.")
+    categories: list[str] = Field(
+        default_factory=list,
+        description="The categories' names, one per value of each series (not for a pictogram).",
+    )
+    series: list[Series] = Field(
+        default_factory=list,
+        description="The data: each series a `name` and its `values` (a pie or doughnut takes "
+        "one).",
+    )
+    number_format: str = Field(
+        default="General",
+        description="How values are shown: `General`, `0`, `0.0`, `#,##0`, `0%` or `0.0%`, with "
+        'an optional quoted prefix or suffix such as `"£"0.0`.',
+    )
     # category positions (counted from 0) to stress; the others are drawn muted
-    highlight: list[Annotated[int, Field(ge=0)]] = Field(default_factory=list)
-    engine: Literal["native", "picture"] = "native"
+    highlight: list[Annotated[int, Field(ge=0)]] = Field(
+        default_factory=list,
+        description="Category positions (from 0) to stress; the others are drawn lighter. One "
+        "series only.",
+    )
+    engine: Literal["native", "picture"] = Field(
+        default="native",
+        description="`native` (the default): an editable chart; `picture`: a drawn picture "
+        "(column and bar charts only).",
+    )
     # column and bar charts: write each value at its bar; `false` when the bars show only
     # proportion (a relative risk) and the statistic's headline says the number in words
-    value_labels: bool = True
+    value_labels: bool = Field(
+        default=True,
+        description="`false` leaves the values off the bars of a one-series column or bar chart, "
+        "when the headline says the number.",
+    )
     # pictogram only: `value` highlighted icons out of `total`
-    value: int | None = Field(default=None, ge=0, le=400)
-    total: int | None = Field(default=None, ge=1, le=400)
-    icon_label: str | None = None
+    value: Annotated[int, SchemaAlsoText(approximate.JSON_WHOLE_PATTERN, _WHOLE_HINT)] | None = (
+        Field(
+            default=None,
+            ge=0,
+            le=400,
+            description="A pictogram's filled figures, out of `total`: a whole number, or an "
+            'approximate one in quotes ("~1").',
+        )
+    )
+    total: int | None = Field(
+        default=None, ge=1, le=400, description="A pictogram's figures in all (1 to 400)."
+    )
+    icon_label: str | None = Field(
+        default=None,
+        description='What one figure of a pictogram stands for, e.g. "people" (said in the alt '
+        "text).",
+    )
     _value_qualifier: Qualifier | None = PrivateAttr(default=None)
 
     @model_validator(mode="wrap")
@@ -439,13 +607,32 @@ class Chart(Strict):
 
 
 class Statistic(Provenance):
-    headline: str = Field(min_length=1, max_length=16)  # the big number, e.g. "1 in 4"
-    label: Markdown  # what it measures, in words
-    takeaway: Text | None = None  # a one-sentence title for a chart slide
-    population: Text | None = None
-    year: Text | None = None
-    chart: Chart | None = None
-    alt_text: Text | None = None
+    """A figure the deck shows: its headline number, what it measures, an optional chart and
+    its source."""
+
+    headline: str = Field(
+        min_length=1,
+        max_length=16,
+        description='The big number as shown, e.g. "1 in 4" (at most 16 characters).',
+    )
+    label: Markdown = Field(
+        description="What it measures (Markdown), read after the headline as one sentence."
+    )
+    takeaway: Text | None = Field(
+        default=None,
+        description="One sentence: the chart slide's title; beside other statistics, the finding "
+        "in words.",
+    )
+    population: Text | None = Field(
+        default=None, description="Who it is about, shown under the number."
+    )
+    year: Text | None = Field(
+        default=None, description="When it was measured, shown under the number."
+    )
+    chart: Chart | None = Field(default=None, description="Its chart: a `type` and its data.")
+    alt_text: Text | None = Field(
+        default=None, description="The chart's alt text, instead of the one drafted from its data."
+    )
 
     # the chart's number format says what its numbers are (0% or 0.0): a claim of its own
     claim_fields: ClassVar[tuple[str, ...]] = (
@@ -484,16 +671,44 @@ class Statistic(Provenance):
 
 
 class DeckInfo(Strict):
+    """The deck's details: its title slide and the file's properties."""
+
     # the file's properties hold at most 255 characters each
-    title: str = Field(min_length=1, max_length=255)
-    subtitle: Text | None = Field(default=None, max_length=255)
-    slug: ContentId
-    author: str = Field(min_length=1, max_length=255)
-    organisation: Text | None = Field(default=None, max_length=255)
+    title: str = Field(
+        min_length=1,
+        max_length=255,
+        description="The deck's title: the title slide and the file's properties.",
+    )
+    subtitle: Text | None = Field(
+        default=None, max_length=255, description="Shown on the title slide."
+    )
+    slug: ContentId = Field(
+        description="The output file's name, `output/<slug>.pptx`: lower-case letters, digits and "
+        "hyphens."
+    )
+    author: str = Field(
+        min_length=1,
+        max_length=255,
+        description="Shown on the title slide and written to the file's properties.",
+    )
+    organisation: Text | None = Field(
+        default=None, max_length=255, description="Shown on the title slide."
+    )
     # a zip file can record dates from 1980 to 2107
-    date: dt.date = Field(ge=dt.date(1980, 1, 1), le=dt.date(2107, 12, 31))
-    language: str = Field(default="en-GB", pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$")
-    keywords: list[Text] = Field(default_factory=list)
+    date: dt.date = Field(
+        ge=dt.date(1980, 1, 1),
+        le=dt.date(2107, 12, 31),
+        description="YYYY-MM-DD: the date recorded in the file (unless SOURCE_DATE_EPOCH is set).",
+    )
+    language: str = Field(
+        default="en-GB",
+        pattern=r"^[a-zA-Z]{2,3}(-[a-zA-Z0-9]{2,8})*$",
+        description="A language tag such as `en-GB` (the default) or `cy`: set on every text run "
+        "for spell-checking and screen readers, and picks the table of labels.",
+    )
+    keywords: list[Text] = Field(
+        default_factory=list, description="Keywords written to the file's properties."
+    )
 
     @model_validator(mode="after")
     def _keywords_fit(self) -> DeckInfo:

@@ -24,7 +24,8 @@ from collections.abc import Mapping
 from typing import Any
 
 _GROUP = 4
-_STAMP = re.compile(r"^[0-9a-f]{4}(?:-[0-9a-f]{4})*$")
+STAMP_PATTERN = r"^[0-9a-f]{4}(?:-[0-9a-f]{4})*$"
+_STAMP = re.compile(STAMP_PATTERN)
 
 
 def is_stamp(text: str) -> bool:

@@ -13,16 +13,37 @@ class SlideSpec(Strict):
     """Fields every slide entry may carry; each slide kind adds its own."""
 
     kind: str
-    id: ContentId | None = None  # stable id used as the slide's name; derived when absent
-    notes: Markdown | None = None  # speaker notes; drafted from the slide when absent
-    tags: list[ContentId] = Field(default_factory=list)
+    id: ContentId | None = Field(
+        default=None,
+        description="The slide's stable id: its name in the deck, and what `build --only` and "
+        "variants take. Default: the content id it shows, else its title's words, else its kind.",
+    )
+    notes: Markdown | None = Field(
+        default=None, description="Speaker notes (Markdown); drafted from the slide when absent."
+    )
+    tags: list[ContentId] = Field(
+        default_factory=list,
+        description="Tags that variants keep or leave out slides by, e.g. `[workshop]`.",
+    )
     # for text written on the slide itself (bullets, cards): `unconfirmed` marks the slide and
     # stops a final build, like an unconfirmed statistic; absent means nothing is claimed
-    status: Status | None = None
-    check: Text | None = None
+    status: Status | None = Field(
+        default=None,
+        description="`unconfirmed`: the slide's own text still has to be checked; it says \"To be "
+        'confirmed" and a final build refuses it.',
+    )
+    check: Text | None = Field(
+        default=None,
+        description="What an editor still has to check on this slide, and where; listed in the "
+        "review report.",
+    )
     # prompts for a workshop's discussion of this slide: a variant with `discussion: true`
     # adds a discussion slide after it (as it does after an opportunity with `workshop:`)
-    workshop: Workshop | None = None
+    workshop: Workshop | None = Field(
+        default=None,
+        description="Prompts for a workshop's discussion of this slide: a variant with "
+        "`discussion: true` adds a discussion slide after it.",
+    )
 
     # field name -> content collection it refers to, checked once for every kind
     references: ClassVar[dict[str, str]] = {}

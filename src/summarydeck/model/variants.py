@@ -14,15 +14,20 @@ from typing import Annotated, Any
 from pydantic import BeforeValidator, Field, StrictBool
 
 from summarydeck.model.content import ContentId, Strict, Text
+from summarydeck.model.schema_hints import SchemaPattern
 from summarydeck.model.storyboard import SlideSpec
 
 
 class Selector(Strict):
     """Entries named by the section they are in, their own id, or a tag they carry."""
 
-    sections: list[ContentId] = Field(default_factory=list)
-    slides: list[ContentId] = Field(default_factory=list)
-    tags: list[ContentId] = Field(default_factory=list)
+    sections: list[ContentId] = Field(
+        default_factory=list, description="Section ids: every entry in these sections."
+    )
+    slides: list[ContentId] = Field(default_factory=list, description="Slide ids.")
+    tags: list[ContentId] = Field(
+        default_factory=list, description="Tags: every entry that carries one of them."
+    )
 
     def matches(self, spec: SlideSpec, section: str | None) -> bool:
         return (
@@ -32,7 +37,8 @@ class Selector(Strict):
         )
 
 
-_CLOCK = re.compile(r"^([01]?\d|2[0-3]):([0-5]\d)$")
+_CLOCK_PATTERN = r"^([01]?\d|2[0-3]):([0-5]\d)$"
+_CLOCK = re.compile(_CLOCK_PATTERN)
 
 
 def _clock_time(value: Any) -> Any:
@@ -51,8 +57,15 @@ def _clock_time(value: Any) -> Any:
     return f"{hours:02d}:{minutes:02d}"
 
 
-# a time of day on the 24-hour clock, always written back as HH:MM
-ClockTime = Annotated[str, BeforeValidator(_clock_time)]
+# a time of day on the 24-hour clock, always written back as HH:MM (text only: YAML reads an
+# unquoted 10:00 as a number)
+ClockTime = Annotated[
+    str,
+    BeforeValidator(_clock_time),
+    SchemaPattern(
+        r"^\s*" + _CLOCK_PATTERN[1:-1] + r"\s*$", 'a time of day, "HH:MM" in quotes, e.g. "10:00"'
+    ),
+]
 
 
 def minutes_of_day(clock: str) -> int:
@@ -62,16 +75,46 @@ def minutes_of_day(clock: str) -> int:
 
 
 class Variant(Strict):
-    description: Text | None = None
-    include: Selector | None = None  # absent: every entry
-    exclude: Selector = Field(default_factory=Selector)
+    """A named deck cut from the storyboard: which entries it keeps, and how it runs."""
+
+    description: Text | None = Field(default=None, description="What the variant is for.")
+    include: Selector | None = Field(
+        default=None,
+        description="Keep only the entries named by `sections`, `slides` or `tags` (absent: every "
+        "entry).",
+    )
+    exclude: Selector = Field(
+        default_factory=Selector,
+        description="Leave out the entries named by `sections`, `slides` or `tags` (after "
+        "`include`).",
+    )
     # after each opportunity slide, a slide of that opportunity's workshop prompts
-    discussion: StrictBool = False  # `yes` in quotes is text, not a yes
+    # `yes` in quotes is text, not a yes
+    discussion: StrictBool = Field(
+        default=False,
+        description="`true`: after each opportunity slide, a discussion slide of its `workshop:` "
+        "prompts.",
+    )
     # a promise the build keeps: a talk slot of ten minutes has room for ten slides
-    max_slides: int | None = Field(default=None, ge=1, le=999, strict=True)
-    subtitle: Text | None = Field(default=None, max_length=255)  # replaces the deck's
+    max_slides: int | None = Field(
+        default=None,
+        ge=1,
+        le=999,
+        strict=True,
+        description="The most slides the variant may have, continued slides included (error E215 "
+        "past it).",
+    )
+    subtitle: Text | None = Field(
+        default=None,
+        max_length=255,
+        description="Replaces the deck's subtitle on this variant's title slide.",
+    )
     # when a workshop starts: its agenda and break slides then give clock times
-    start: ClockTime | None = None
+    start: ClockTime | None = Field(
+        default=None,
+        description='When a workshop starts, "HH:MM" in quotes: its agenda and break slides give '
+        "clock times.",
+    )
 
     @property
     def timed(self) -> bool:

@@ -32,10 +32,21 @@ from summarydeck.values import Box, Paragraph, Run, inches
 
 
 class ActivitySlide(SlideSpec):
-    title: Text
-    steps: list[Markdown] = Field(min_length=1, max_length=8)
-    minutes: int | None = Field(default=None, ge=1, le=480)
-    materials: list[Text] = Field(default_factory=list, max_length=6)  # what to have ready
+    title: Text = Field(description="The activity's title.")
+    steps: list[Markdown] = Field(
+        min_length=1, max_length=8, description="What to do: 1 to 8 steps (Markdown), numbered."
+    )
+    minutes: int | None = Field(
+        default=None,
+        ge=1,
+        le=480,
+        description="How long it takes, in minutes (1 to 480), in its badge.",
+    )
+    materials: list[Text] = Field(
+        default_factory=list,
+        max_length=6,
+        description='What to have ready, up to 6, under "You will need".',
+    )
 
 
 PANEL_WIDTH = inches(3.6)  # what to have ready

@@ -4,6 +4,8 @@ given time (`layouts/workshop_agenda.py`)."""
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.registry import register
 from summarydeck.layouts.timetable import Timetable, timetable
@@ -31,7 +33,9 @@ SUBTITLES_UP_TO = 3  # with more sections, each shows its title only
 
 
 class AgendaSlide(SlideSpec):
-    title: Text | None = None  # the `agenda_title` label when absent
+    title: Text | None = Field(
+        default=None, description="The slide's title (default: the `agenda_title` label)."
+    )
 
     def default_id(self) -> str:
         return self.kind

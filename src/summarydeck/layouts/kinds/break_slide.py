@@ -28,9 +28,15 @@ from summarydeck.values import EMU_PER_PT, Box, inches
 
 
 class BreakSlide(SlideSpec):
-    title: Text | None = None  # the `break_title` label, numbered or timed, when absent
-    minutes: int = Field(ge=1, le=240)
-    message: Markdown | None = None  # e.g. where the tea is
+    title: Text | None = Field(
+        default=None,
+        description='The slide\'s title (default: "Break", or when it ends in a variant with a '
+        "`start:`).",
+    )
+    minutes: int = Field(ge=1, le=240, description="How long the break is, in minutes (1 to 240).")
+    message: Markdown | None = Field(
+        default=None, description="A line for the room (Markdown), e.g. where the tea is."
+    )
 
 
 RULE_TOP = inches(2.0)  # a third of the way down, where the eye lands first

@@ -20,10 +20,19 @@ from summarydeck.values import Paragraph
 
 
 class BulletsSlide(SlideSpec):
-    title: Text
-    body: Markdown | None = None  # a lead paragraph before the points
-    points: list[Markdown] = Field(default_factory=list)  # too many continue on a new slide
-    sources: SourceIdList = Field(default_factory=list)  # cited at the foot of the slide
+    title: Text = Field(description="The slide's title.")
+    body: Markdown | None = Field(
+        default=None, description="A lead paragraph before the points (Markdown)."
+    )
+    points: list[Markdown] = Field(
+        default_factory=list,
+        description="The bullet points (Markdown; indent two spaces to nest); too many continue "
+        "on a new slide.",
+    )
+    sources: SourceIdList = Field(
+        default_factory=list,
+        description="The ids of sources cited at the foot of the slide: one id or a list.",
+    )
     references: ClassVar[dict[str, str]] = {"sources": "sources"}
 
     @model_validator(mode="after")

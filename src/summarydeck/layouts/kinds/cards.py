@@ -40,18 +40,28 @@ PAD = inches(0.2)
 
 
 class Card(Strict):
-    title: Text
-    body: Markdown
+    """One card: a heading and a short text."""
+
+    title: Text = Field(description="The card's heading.")
+    body: Markdown = Field(description="The card's text (Markdown).")
 
 
 Items = list[tuple[int, "Card"]]  # cards with their place in `cards:`, for error locations
 
 
 class CardsSlide(SlideSpec):
-    title: Text
-    cards: list[Card] = Field(min_length=1, max_length=MAX_CARDS)
-    arrange: Literal["auto", "grid", "rows"] = "auto"  # auto: whichever keeps the text larger
-    sources: SourceIdList = Field(default_factory=list)  # cited at the foot of the slide
+    title: Text = Field(description="The slide's title.")
+    cards: list[Card] = Field(
+        min_length=1, max_length=MAX_CARDS, description="1 to 6 cards, each a `title` and a `body`."
+    )
+    arrange: Literal["auto", "grid", "rows"] = Field(
+        default="auto",
+        description="`auto` (the default: whichever keeps the text larger), `grid` or `rows`.",
+    )
+    sources: SourceIdList = Field(
+        default_factory=list,
+        description="The ids of sources cited at the foot of the slide: one id or a list.",
+    )
     references: ClassVar[dict[str, str]] = {"sources": "sources"}
 
 

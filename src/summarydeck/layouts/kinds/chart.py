@@ -24,10 +24,18 @@ BAND = inches(0.08)  # the accent band on a panel's left edge
 
 
 class ChartSlide(SlideSpec):
-    statistic: ContentId | None = None  # one statistic, its chart with the key figure beside it
+    statistic: ContentId | None = Field(
+        default=None, description="One statistic's id: its chart, with its key figure beside it."
+    )
     # two or three statistics side by side, compared at one scale, under one `title`
-    statistics: list[ContentId] = Field(default_factory=list, max_length=3)
-    title: Text | None = None  # one statistic: defaults to its takeaway
+    statistics: list[ContentId] = Field(
+        default_factory=list,
+        max_length=3,
+        description="Two or three statistics' ids, side by side at one scale, under one `title`.",
+    )
+    title: Text | None = Field(
+        default=None, description="The slide's title (one statistic: default its `takeaway`)."
+    )
     references: ClassVar[dict[str, str]] = {"statistic": "statistics", "statistics": "statistics"}
 
     @model_validator(mode="after")

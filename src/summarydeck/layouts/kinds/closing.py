@@ -37,11 +37,21 @@ QR_TOP = inches(3.1)  # level with the message's first line
 
 
 class ClosingSlide(SlideSpec):
-    title: Text | None = None  # the `closing_title` label when absent
-    body: Markdown | None = None
-    contact: list[Markdown] = Field(default_factory=list, max_length=6)
+    title: Text | None = Field(
+        default=None, description='The slide\'s title (default: "Thank you").'
+    )
+    body: Markdown | None = Field(default=None, description="The call to action (Markdown).")
+    contact: list[Markdown] = Field(
+        default_factory=list,
+        max_length=6,
+        description="Up to 6 contact lines (Markdown); show a link's address as its text.",
+    )
     # the address a QR code opens; default: the first web link in `contact`; `false`: none
-    qr: HttpUrl | bool = True
+    qr: HttpUrl | bool = Field(
+        default=True,
+        description="The address a QR code on the slide opens (default: the first web link of "
+        "`contact`); `false` for none.",
+    )
 
     def default_id(self) -> str:
         return "closing"

@@ -11,7 +11,7 @@ import dataclasses
 from dataclasses import dataclass
 from typing import ClassVar
 
-from pydantic import model_validator
+from pydantic import Field, model_validator
 
 from summarydeck.diagnostics import did_you_mean
 from summarydeck.layouts.context import LayoutContext
@@ -50,8 +50,13 @@ class DiscussionSlide(SlideSpec):
     """A discussion of an opportunity (`opportunity:`, its `workshop:`) or of any other slide
     (`about:` its id, that entry's `workshop:`)."""
 
-    opportunity: str | None = None
-    about: ContentId | None = None
+    opportunity: str | None = Field(
+        default=None, description="The id of the opportunity whose `workshop:` prompts it shows."
+    )
+    about: ContentId | None = Field(
+        default=None,
+        description="The id of a slide whose `workshop:` it shows (instead of `opportunity`).",
+    )
     references: ClassVar[dict[str, str]] = {"opportunity": "opportunities"}
 
     @model_validator(mode="after")

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from pydantic import Field
+
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.designs import (
     beside_panel,
@@ -22,7 +24,7 @@ from summarydeck.values import Box, Paragraph, Run, inches
 
 
 class EssaySlide(SlideSpec):
-    essay: str
+    essay: str = Field(description="The id of the essay to show.")
     references: ClassVar[dict[str, str]] = {"essay": "essays"}
 
 

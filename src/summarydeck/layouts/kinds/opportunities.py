@@ -24,8 +24,14 @@ MAX_TILES = 8  # two rows of four tiles
 
 
 class OpportunitiesSlide(SlideSpec):
-    title: Text | None = None  # the `items_title` label (the items' own noun) when absent
-    opportunities: list[ContentId] = Field(default_factory=list)  # empty: all, in file order
+    title: Text | None = Field(
+        default=None,
+        description="The slide's title (default: the items' own noun, the `items_title` label).",
+    )
+    opportunities: list[ContentId] = Field(
+        default_factory=list,
+        description="The ids of the opportunities to show, in order (empty: all, in file order).",
+    )
     references: ClassVar[dict[str, str]] = {"opportunities": "opportunities"}
 
     def default_id(self) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from typing import ClassVar
 
+from pydantic import Field
+
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.designs import (
     beside_panel,
@@ -31,7 +33,7 @@ from summarydeck.values import Box, inches
 
 
 class OpportunitySlide(SlideSpec):
-    opportunity: str
+    opportunity: str = Field(description="The id of the opportunity to show.")
     references: ClassVar[dict[str, str]] = {"opportunity": "opportunities"}
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import dataclasses
 from typing import ClassVar
 
+from pydantic import Field
+
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.designs import footer_placeholders, rule_decorations, title_placeholder
 from summarydeck.layouts.registry import FitAdvice, register
@@ -26,8 +28,11 @@ from summarydeck.values import Box, Run, inches
 
 
 class QuoteSlide(SlideSpec):
-    quote: str
-    title: Text | None = None  # the `quote_title` label ("In their words") when absent
+    quote: str = Field(description="The id of the quote to show.")
+    title: Text | None = Field(
+        default=None,
+        description='The slide\'s title (default: the `quote_title` label, "In their words").',
+    )
     references: ClassVar[dict[str, str]] = {"quote": "quotes"}
 
 

@@ -17,10 +17,16 @@ from summarydeck.values import Box, inches
 
 
 class SectionSlide(SlideSpec):
-    title: Text
-    subtitle: Text | None = None
+    title: Text = Field(description="The section's title.")
+    subtitle: Text | None = Field(default=None, description="Shown under the title.")
     # a workshop's time to present the section (its discussions and activity come on top)
-    minutes: int | None = Field(default=None, ge=1, le=480)
+    minutes: int | None = Field(
+        default=None,
+        ge=1,
+        le=480,
+        description="A workshop's time to present the section, in minutes (its discussions and "
+        "activity come on top).",
+    )
 
 
 def section_layout(grid: Grid, scale: TypeScale) -> LayoutDesign:

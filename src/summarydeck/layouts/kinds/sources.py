@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import dataclasses
 
+from pydantic import Field
+
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.designs import body_placeholder, body_style, content_layout
 from summarydeck.layouts.registry import register
@@ -25,8 +27,13 @@ LONG_ADDRESS = 60  # characters: a longer address is hard to read off a slide an
 
 
 class SourcesSlide(SlideSpec):
-    title: Text | None = None  # the `sources_title` label when absent
-    include_uncited: bool = False  # also list sources no slide cites
+    title: Text | None = Field(
+        default=None,
+        description='The slide\'s title (default: the `sources_title` label, "Sources").',
+    )
+    include_uncited: bool = Field(
+        default=False, description="`true`: also list sources no slide cites."
+    )
 
     def default_id(self) -> str:
         return self.kind

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from pydantic import Field
+
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.designs import body_placeholder, body_style, content_layout
 from summarydeck.layouts.registry import FitAdvice, register
@@ -19,8 +21,10 @@ from summarydeck.values import EMU_PER_PT, Box, inches
 
 
 class StatisticSlide(SlideSpec):
-    statistic: str
-    title: Text | None = None  # defaults to the statistic's takeaway
+    statistic: str = Field(description="The id of the statistic to show.")
+    title: Text | None = Field(
+        default=None, description="The slide's title (default: the statistic's `takeaway`)."
+    )
     references: ClassVar[dict[str, str]] = {"statistic": "statistics"}
 
 

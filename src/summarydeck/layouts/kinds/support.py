@@ -40,15 +40,29 @@ GAP_BEFORE = {"contact": inches(0.25), "web": inches(0.15)}
 
 
 class SupportEntry(Strict):
-    name: Text  # who: "Samaritans"
-    offers: Markdown  # what they offer, in a sentence
-    contact: Text  # how to reach them: a phone number, shown large
-    when: Text | None = None  # when it is open: "Any time, free from any phone"
-    url: HttpUrl | None = None  # shown as a short address people can type
+    """One place to get support, with its own provenance: numbers and opening hours change."""
+
+    name: Text = Field(description='Who: "Samaritans".')
+    offers: Markdown = Field(description="What they offer, in a sentence (Markdown).")
+    contact: Text = Field(description="How to reach them: a phone number, shown large.")
+    when: Text | None = Field(
+        default=None, description='When it is open: "Any time, free from any phone".'
+    )
+    url: HttpUrl | None = Field(
+        default=None, description="Their web address, shown short and linked."
+    )
     # a helpline's number and hours change: nothing is confirmed by leaving the status out
-    status: Status = Status.UNCONFIRMED
-    check: Text | None = None  # what to check, and where (e.g. "on mind.org.uk")
-    note: Text | None = None  # a caveat the presenter should know
+    status: Status = Field(
+        default=Status.UNCONFIRMED,
+        description="`confirmed` once checked; `unconfirmed` (the default: numbers and hours "
+        'change) says "To be confirmed" and a final build refuses it.',
+    )
+    check: Text | None = Field(
+        default=None, description='What to check, and where (e.g. "on mind.org.uk").'
+    )
+    note: Text | None = Field(
+        default=None, description="A caveat for the presenter, said in the speaker notes."
+    )
 
     @property
     def confirmed(self) -> bool:
@@ -56,8 +70,16 @@ class SupportEntry(Strict):
 
 
 class SupportSlide(SlideSpec):
-    title: Text | None = None  # the `support_title` label when absent
-    entries: list[SupportEntry] = Field(min_length=1, max_length=MAX_ENTRIES)
+    title: Text | None = Field(
+        default=None,
+        description="The slide's title (default: the `support_title` label, \"Where to get "
+        'support").',
+    )
+    entries: list[SupportEntry] = Field(
+        min_length=1,
+        max_length=MAX_ENTRIES,
+        description="1 to 3 places to get support, side by side.",
+    )
 
     def default_id(self) -> str:
         return "support"

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pydantic import Field
+
 from summarydeck.layouts.context import LayoutContext
 from summarydeck.layouts.designs import display_title
 from summarydeck.layouts.partners import partner_marks
@@ -16,8 +18,12 @@ from summarydeck.values import Box, inches
 
 
 class TitleSlide(SlideSpec):
-    title: Text | None = None  # defaults to the deck's title
-    subtitle: Text | None = None  # defaults to the deck's subtitle
+    title: Text | None = Field(
+        default=None, description="The slide's title (default: the deck's title)."
+    )
+    subtitle: Text | None = Field(
+        default=None, description="The slide's subtitle (default: the deck's subtitle)."
+    )
 
     def default_id(self) -> str:
         return self.kind

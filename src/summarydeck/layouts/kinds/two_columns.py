@@ -33,15 +33,20 @@ from summarydeck.values import Box, inches
 
 
 class Column(Strict):
-    heading: Text | None = None
-    body: Markdown
+    """One column: an optional heading over its text."""
+
+    heading: Text | None = Field(default=None, description="The column's heading.")
+    body: Markdown = Field(description="The column's text (Markdown).")
 
 
 class TwoColumnsSlide(SlideSpec):
-    title: Text
-    left: Column
-    right: Column
-    sources: SourceIdList = Field(default_factory=list)
+    title: Text = Field(description="The slide's title.")
+    left: Column = Field(description="The left column: a `heading` and a `body`.")
+    right: Column = Field(description="The right column: a `heading` and a `body`.")
+    sources: SourceIdList = Field(
+        default_factory=list,
+        description="The ids of sources cited at the foot of the slide: one id or a list.",
+    )
     references: ClassVar[dict[str, str]] = {"sources": "sources"}
 
 

@@ -39,10 +39,18 @@ from summarydeck.values import Box, Paragraph, inches
 
 
 class WrapupSlide(SlideSpec):
-    title: Text | None = None  # the `wrapup_title` label when absent
-    prompts: list[Markdown] = Field(min_length=1, max_length=4)  # what to think about
-    capture: Markdown | None = None  # how the room keeps what it said
-    minutes: int | None = Field(default=None, ge=1, le=120)
+    title: Text | None = Field(
+        default=None, description='The slide\'s title (default: "What will you try?").'
+    )
+    prompts: list[Markdown] = Field(
+        min_length=1, max_length=4, description="1 to 4 prompts (Markdown): what people will try."
+    )
+    capture: Markdown | None = Field(
+        default=None, description="How the room keeps what it said (Markdown)."
+    )
+    minutes: int | None = Field(
+        default=None, ge=1, le=120, description="How long it takes, in minutes (1 to 120)."
+    )
 
     def default_id(self) -> str:
         return "wrap-up"
