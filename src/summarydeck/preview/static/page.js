@@ -15,6 +15,13 @@ function plural(n, word) {
   return `${n} ${word}${n === 1 ? "" : "s"}`;
 }
 
+// "Hint:" as text, not decoration, so it is read out and copied with the hint
+function hintLine(text) {
+  const line = element("p", "hint");
+  line.append(element("strong", "", "Hint:"), ` ${text}`);
+  return line;
+}
+
 function problemItem(problem) {
   const item = element("li", `problem ${problem.severity}`);
   item.dataset.code = problem.code;
@@ -24,7 +31,7 @@ function problemItem(problem) {
   head.append(element("span", "message", problem.message));
   item.append(head);
   if (problem.excerpt) item.append(element("pre", "excerpt", problem.excerpt));
-  if (problem.hint) item.append(element("p", "hint", problem.hint));
+  if (problem.hint) item.append(hintLine(problem.hint));
   return item;
 }
 
@@ -114,7 +121,7 @@ function render(state) {
     message.textContent = state.message || "";
     const hint = document.getElementById("hint");
     hint.hidden = !state.hint;
-    hint.textContent = state.hint || "";
+    hint.replaceChildren(...(state.hint ? hintLine(state.hint).childNodes : []));
     const list = document.getElementById("problem-list");
     list.replaceChildren(...loose.map(problemItem));
   }

@@ -1,0 +1,287 @@
+"""`summarydeck preview` without a browser: the shared state, the bridge from `watch` and
+`export` to it, the web app's routes and headers, the listening socket and the command line.
+The page in a real browser is tests/test_preview_browser.py."""
+
+from __future__ import annotations
+
+import asyncio
+import shutil
+import socket
+import threading
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from starlette.testclient import TestClient
+
+from summarydeck import api
+from summarydeck.cli import cli
+from summarydeck.diagnostics import ContentError, Diagnostic, Location, OutputError
+from summarydeck.export import ExportedDeck
+from summarydeck.preview.app import make_app
+from summarydeck.preview.feed import Feed
+from summarydeck.preview.server import listen
+from summarydeck.preview.state import PreviewState, Problem, SlideView
+from summarydeck.watch import Rebuilt
+
+STARTER = Path(__file__).parent.parent / "src" / "summarydeck" / "starter"
+PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
+
+
+# --- the state ---------------------------------------------------------------------------
+
+
+def test_each_change_raises_the_version_and_pictures_are_swapped_whole() -> None:
+    state = PreviewState()
+    first = state.update({"01-title.png": b"one"}, phase="ready")
+    assert (first.version, first.pictures) == (1, 1)
+    second = state.update(phase="failed")
+    assert second.version == 2 and second.pictures == 1  # pictures untouched, same address
+    assert state.picture("01-title.png") == b"one"
+    state.update({"02-next.png": b"two"})
+    assert state.picture("01-title.png") is None  # no picture of an earlier build is left
+    assert state.snapshot().pictures == 3
+
+
+def test_a_waiting_page_is_woken_by_a_change_from_another_thread() -> None:
+    state = PreviewState()
+
+    async def wait() -> int:
+        seen = await state.after(-1)  # already newer: no wait
+        assert seen.version == 0
+        later = threading.Timer(0.05, lambda: state.update(phase="ready"))
+        later.start()
+        woken = await asyncio.wait_for(state.after(0), timeout=5)
+        return woken.version
+
+    assert asyncio.run(wait()) == 1
+    assert not state._waiters  # a woken page is forgotten
+
+
+def test_picture_addresses_carry_the_version_they_were_drawn_for() -> None:
+    state = PreviewState()
+    slide = SlideView(1, "title", "Title", "title", None, "01-title.png")
+    state.update({"01-title.png": PNG}, slides=(slide,), phase="ready")
+    data = state.snapshot().as_json()
+    assert data["slides"][0]["picture"] == "/slides/01-title.png?v=1"
+    assert data["stale"] is False
+    state.update(phase="failed")
+    assert state.snapshot().as_json()["stale"] is True
+
+
+# --- the web app -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def client() -> TestClient:
+    state = PreviewState()
+    slide = SlideView(1, "title", "A <b>title</b>", "title", None, "01-title.png")
+    state.update({"01-title.png": PNG}, slides=(slide,), phase="ready", deck="deck.pptx")
+    return TestClient(make_app(state), base_url="http://127.0.0.1:8000")
+
+
+def test_the_page_is_served_with_a_policy_that_allows_only_its_own_files(
+    client: TestClient,
+) -> None:
+    page = client.get("/")
+    assert page.status_code == 200 and "text/html" in page.headers["content-type"]
+    assert 'id="slide-count"' in page.text
+    policy = page.headers["content-security-policy"]
+    assert "default-src 'none'" in policy and "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert page.headers["x-content-type-options"] == "nosniff"
+    for asset in ("/static/page.js", "/static/page.css"):
+        assert client.get(asset).status_code == 200
+
+
+def test_state_and_pictures(client: TestClient) -> None:
+    state = client.get("/state")
+    assert state.headers["cache-control"] == "no-store"
+    data = state.json()
+    assert data["deck"] == "deck.pptx" and data["phase"] == "ready"
+    assert data["slides"][0]["title"] == "A <b>title</b>"  # as text; the page sets textContent
+    picture = client.get(data["slides"][0]["picture"])
+    assert picture.status_code == 200 and picture.content == PNG
+    assert picture.headers["content-type"] == "image/png"
+    assert "immutable" in picture.headers["cache-control"]
+    assert client.get("/slides/99-nothing.png").status_code == 404
+
+
+def test_a_request_for_another_host_name_is_refused(client: TestClient) -> None:
+    # a page on the web that points a name of its own at 127.0.0.1 gets nothing
+    assert client.get("/state", headers={"host": "attacker.example"}).status_code == 400
+    assert client.get("/state", headers={"host": "localhost:8000"}).status_code == 200
+
+
+def test_the_page_script_never_writes_markup() -> None:
+    script = (STARTER.parent / "preview" / "static" / "page.js").read_text(encoding="utf-8")
+    for sink in ("innerHTML", "outerHTML", "insertAdjacentHTML", "document.write", "eval("):
+        assert sink not in script
+
+
+# --- from watch and export to the state ---------------------------------------------------
+
+
+@pytest.fixture
+def content(tmp_path: Path) -> Path:
+    folder = tmp_path / "content"
+    shutil.copytree(STARTER, folder)
+    return folder
+
+
+def _built(content: Path, out: Path) -> api.BuildResult:
+    return api.build(content, out / "deck.pptx")
+
+
+def _fake_export(drawn: list[Path]) -> object:
+    def export(decks: list[Path], out_dir: Path, *, width_px: int) -> list[ExportedDeck]:
+        assert width_px == 640
+        slides_dir = out_dir / "deck-slides"
+        slides_dir.mkdir(parents=True, exist_ok=True)
+        pictures = []
+        for number in range(1, 4):  # three slides drawn: the others have none (hidden)
+            picture = slides_dir / f"{number:02d}-slide.png"
+            picture.write_bytes(PNG + bytes([number]))
+            pictures.append(picture)
+        drawn.extend(decks)
+        return [ExportedDeck(decks[0], out_dir / "deck.pdf", pictures, out_dir / "c.png", 0.1)]
+
+    return export
+
+
+def test_a_good_build_shows_its_slides_then_their_pictures(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    drawn: list[Path] = []
+    monkeypatch.setattr(api, "export", _fake_export(drawn))
+    state = PreviewState()
+    said: list[str] = []
+    result = _built(content, tmp_path / "out")
+    Feed(state, width_px=640, say=said.append)(Rebuilt(result, result.diagnostics))
+    snapshot = state.snapshot()
+    assert snapshot.phase == "ready" and snapshot.deck == "deck.pptx"
+    assert drawn == [result.path]
+    assert len(snapshot.slides) == result.slides
+    assert [s.number for s in snapshot.slides] == list(range(1, result.slides + 1))
+    assert snapshot.slides[0].id == "title"
+    assert [s.picture for s in snapshot.slides[:4]] == [
+        "01-slide.png",
+        "02-slide.png",
+        "03-slide.png",
+        None,
+    ]
+    assert state.picture("02-slide.png") == PNG + b"\x02"
+    assert said[-1] == "pictures of 3 slides ready"
+
+
+def test_without_libreoffice_the_slides_are_listed_and_the_page_says_why(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def no_tool(*_args: object, **_kwargs: object) -> list[ExportedDeck]:
+        raise OutputError("LibreOffice (soffice) was not found", "install libreoffice-impress")
+
+    monkeypatch.setattr(api, "export", no_tool)
+    state = PreviewState()
+    result = _built(content, tmp_path / "out")
+    Feed(state)(Rebuilt(result, result.diagnostics))
+    snapshot = state.snapshot()
+    assert snapshot.phase == "ready"
+    assert snapshot.message == "no pictures of the slides: LibreOffice (soffice) was not found"
+    assert snapshot.hint == "install libreoffice-impress"
+    assert len(snapshot.slides) == result.slides and all(s.picture is None for s in snapshot.slides)
+
+
+def test_a_failed_build_keeps_the_last_slides_and_places_each_error(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(api, "export", _fake_export([]))
+    state = PreviewState()
+    feed = Feed(state, width_px=640)
+    result = _built(content, tmp_path / "out")
+    feed(Rebuilt(result, result.diagnostics))
+    good = state.snapshot().slides
+
+    ideas = content / "opportunities.yaml"
+    text = ideas.read_text(encoding="utf-8")
+    long_title = "Name your first idea " + "and keep on adding words to it " * 12
+    ideas.write_text(text.replace("Name your first idea in a few words", long_title))
+    with pytest.raises(ContentError) as failed:
+        _built(content, tmp_path / "out")
+    # text too long names the slide it does not fit on
+    placed = {d.slide for d in failed.value.diagnostics if d.code == "E401"}
+    assert placed == {"overview", "first-idea"}
+    unplaced = Diagnostic("E101", "YAML syntax error", Location("brand.yaml", 1, 1))
+    feed(Rebuilt(None, [*failed.value.diagnostics, unplaced], "the content has errors"))
+
+    snapshot = state.snapshot()
+    assert snapshot.phase == "failed" and snapshot.stale
+    assert snapshot.slides == good  # the last good build's, pictures and all
+    numbers = {s.id: s.number for s in good}
+    errors = [p for p in snapshot.problems if p.severity == "error"]
+    assert {p.slide for p in errors} == {numbers["overview"], numbers["first-idea"], None}
+    tile = next(p for p in errors if p.slide == numbers["overview"])
+    assert tile.location.startswith(f"{ideas}:") and tile.line > 0
+    assert "^" in tile.excerpt and long_title[:30] in tile.excerpt  # the terminal's excerpt
+    assert tile.hint and "shorten" in tile.hint
+    assert errors[-1] == Problem(
+        "error", "E101", "YAML syntax error", "brand.yaml:1:1", "brand.yaml", 1
+    )
+
+    # a failure that is not the content's: said in a line of its own, with its hint
+    feed(Rebuilt(None, [], "deck.pptx was edited since it was built", hint="use --force"))
+    snapshot = state.snapshot()
+    assert (snapshot.message, snapshot.hint, snapshot.problems) == (
+        "deck.pptx was edited since it was built",
+        "use --force",
+        (),
+    )
+
+
+# --- the socket and the command line -------------------------------------------------------
+
+
+def test_it_listens_on_the_loopback_address_only_and_refuses_a_taken_port() -> None:
+    sock = listen(0)
+    try:
+        host, port = sock.getsockname()
+        assert host == "127.0.0.1" and port > 0
+        with pytest.raises(OutputError) as taken:
+            listen(port)
+        assert f"127.0.0.1:{port}" in str(taken.value)
+        assert taken.value.hint and "--port" in taken.value.hint
+        # not on the machine's other addresses
+        outward = _an_address_other_than_loopback()
+        if outward is not None:
+            with pytest.raises(OSError):
+                socket.create_connection((outward, port), timeout=1).close()
+    finally:
+        sock.close()
+
+
+def _an_address_other_than_loopback() -> str | None:
+    probe = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    try:
+        probe.connect(("192.0.2.1", 9))  # a documentation address: nothing is sent
+        address: str = probe.getsockname()[0]
+    except OSError:
+        return None
+    finally:
+        probe.close()
+    return None if address.startswith("127.") else address
+
+
+def test_the_command_refuses_a_missing_folder_and_an_unknown_variant(content: Path) -> None:
+    runner = CliRunner()
+    missing = runner.invoke(cli, ["preview", "--content", str(content / "nothing")])
+    assert missing.exit_code == 2 and "is not a folder" in missing.output
+    variant = runner.invoke(cli, ["preview", "--content", str(content), "--variant", "shrot"])
+    assert variant.exit_code == 2
+    assert "shrot" in variant.output and "short" in variant.output  # did you mean
+    assert "Traceback" not in variant.output
+    taken = listen(0)
+    try:
+        port = str(taken.getsockname()[1])
+        busy = runner.invoke(cli, ["preview", "--content", str(content), "--port", port])
+    finally:
+        taken.close()
+    assert busy.exit_code == 3 and "leave out --port" in busy.output
