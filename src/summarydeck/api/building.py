@@ -37,6 +37,7 @@ from summarydeck.output.stamp import Stamp
 from summarydeck.output.timestamp import build_timestamp
 from summarydeck.plan.final import unconfirmed_items
 from summarydeck.plan.types import SlidePlan
+from summarydeck.progress import NO_PROGRESS, Progress
 from summarydeck.render.slide_cache import SlideCache
 
 
@@ -65,16 +66,21 @@ def build(
     final: bool = False,
     selection: Selection = Selection(),
     force: bool = False,
+    progress: Progress = NO_PROGRESS,
 ) -> BuildResult:
     """Build one deck. Nothing is written unless the whole build succeeds: the content is
     valid, every text fits, and the deck passes `check` without errors; a `final` build also
     fails while anything in the deck is still to be confirmed. A deck on disk that was edited
-    since it was written is replaced only with `force` (and then kept as a backup)."""
+    since it was written is replaced only with `force` (and then kept as a backup).
+    `progress` is told of each stage, and of each slide drawn."""
     started = time.perf_counter()
+    progress.stage("Loading content")
     deck, diags = load(content_dir)
     loaded = time.perf_counter() - started
-    ready = _prepare(deck, diags, out, cache_dir, final, selection)
-    return _write([ready], [guard_overwrite(ready.target, force=force)], loaded)[0]
+    ready = _prepare(deck, diags, out, cache_dir, final, selection, progress)
+    result = _write([ready], [guard_overwrite(ready.target, force=force)], loaded, progress)[0]
+    progress.done()
+    return result
 
 
 def build_all(
@@ -83,21 +89,35 @@ def build_all(
     *,
     final: bool = False,
     force: bool = False,
+    progress: Progress = NO_PROGRESS,
 ) -> list[BuildResult]:
     """Every variant, each into its own file (one deck when there are no variants). All are
     planned and checked before any is written, and written all or none, so one broken
-    variant, or a disk that fills up half-way, writes none."""
+    variant, or a disk that fills up half-way, writes none. `progress` is told of each
+    variant's stages, named with the variant (`Drawing slides (short)`)."""
     started = time.perf_counter()
+    progress.stage("Loading content")
     deck, diags = load(content_dir)
     loaded = time.perf_counter() - started
     names: list[str | None] = list(deck.variants) or [None]
     prepared = [
-        _prepare(deck, Diagnostics(list(diags.items)), None, cache_dir, final, Selection(name))
+        _prepare(
+            deck,
+            Diagnostics(list(diags.items)),
+            None,
+            cache_dir,
+            final,
+            Selection(name),
+            progress,
+            f" ({name})" if name is not None and len(names) > 1 else "",
+        )
         for name in names
     ]
     # refuse before writing any, so that one edited deck leaves the whole set as it was
     backups = [guard_overwrite(ready.target, force=force) for ready in prepared]
-    return _write(prepared, backups, loaded)
+    results = _write(prepared, backups, loaded, progress)
+    progress.done()
+    return results
 
 
 # slides drawn by earlier builds in this process: `watch` and a warm API draw only what changed
@@ -119,12 +139,17 @@ def render_package(
     cache: Path | None,
     stamp: Stamp | None = None,
     slides: SlideCache | None = SLIDES,
+    *,
+    progress: Progress = NO_PROGRESS,
+    suffix: str = "",
 ) -> RenderedPackage:
-    """The deck's package, drawing only the slides `slides` has not kept from before."""
+    """The deck's package, drawing only the slides `slides` has not kept from before;
+    `progress` hears of the drawing (a step a slide) and the packaging, `suffix` after their
+    names."""
     from summarydeck.render.slides import DRAWING  # python-pptx: only when rendering
 
     with DRAWING:  # the kept master is read while the package is written from it
-        return _render_package(deck, plans, cache, stamp, slides)
+        return _render_package(deck, plans, cache, stamp, slides, progress, suffix)
 
 
 def _render_package(
@@ -133,11 +158,16 @@ def _render_package(
     cache: Path | None,
     stamp: Stamp | None,
     slides: SlideCache | None,
+    progress: Progress,
+    suffix: str,
 ) -> RenderedPackage:
     from summarydeck.render.slides import render_deck
 
     when = build_timestamp(deck.info)
-    rendered = render_deck(plans, deck, cache, deck_layouts(deck), deck_grid(deck), when, slides)
+    layouts, grid = deck_layouts(deck), deck_grid(deck)
+    progress.stage(f"Drawing slides{suffix}", len(plans))
+    rendered = render_deck(plans, deck, cache, layouts, grid, when, slides, progress=progress)
+    progress.stage(f"Packaging{suffix}")
     prs = rendered.prs
     notes = sum(1 for slide in rendered.slides if slide.part.has_notes)
     slide_format = "Widescreen" if deck.brand.slide_size == "16:9" else "On-screen Show (4:3)"
@@ -184,8 +214,11 @@ def _prepare(
     cache_dir: Path | None,
     final: bool,
     selection: Selection,
+    progress: Progress,
+    suffix: str = "",
 ) -> _Prepared:
     started = time.perf_counter()
+    progress.stage(f"Laying out{suffix}")
     # a final build with anything unconfirmed stops here, before rendering
     cut, plans = plan_selection(deck, diags, selection, final=final)
     target = out or default_output(cut, selection)
@@ -196,8 +229,10 @@ def _prepare(
     resolved = dataclasses.replace(selection, variant=cut.variant)
     outside = brand_files(deck)
     digest = content_hash(deck.content_dir, resolved, outside)
-    rendered = render_package(cut, plans, cache, Stamp(__version__, digest, "", cut.variant or ""))
+    stamp = Stamp(__version__, digest, "", cut.variant or "")
+    rendered = render_package(cut, plans, cache, stamp, progress=progress, suffix=suffix)
     data, records, stamp = rendered.data, rendered.records, rendered.stamp
+    progress.stage(f"Checking{suffix}")
     # (a final build with anything unconfirmed was refused above, so C701 cannot arise here)
     # the parts held in memory, not the zip read back: the writer made that zip from them
     report = check_parts(
@@ -239,11 +274,12 @@ def _prepare(
 
 
 def _write(
-    prepared: list[_Prepared], backups: list[Path | None], loaded: float
+    prepared: list[_Prepared], backups: list[Path | None], loaded: float, progress: Progress
 ) -> list[BuildResult]:
     """Write prepared decks and their manifests, all or none; `loaded`: how long reading the
     content took."""
     writing = time.perf_counter()
+    progress.stage("Writing files")
     files: list[tuple[Path, bytes]] = []
     shas = []
     for ready in prepared:

@@ -8,6 +8,7 @@ from summarydeck.api.loading import DEFAULT_OUTPUT_DIR, default_output, load
 from summarydeck.diagnostics import Diagnostics, OutputError
 from summarydeck.export import ExportedDeck, export_decks
 from summarydeck.layouts.selection import apply_variant
+from summarydeck.progress import NO_PROGRESS, Progress
 
 
 def built_decks(content_dir: Path, variant: str | None, all_variants: bool) -> list[Path]:
@@ -32,9 +33,17 @@ def export(
     *,
     width_px: int = 1920,
     allow_linked_files: bool = False,
+    progress: Progress = NO_PROGRESS,
 ) -> list[ExportedDeck]:
     """Each deck as a PDF, one PNG per slide and a contact sheet, in one LibreOffice run.
 
     A deck that links to pictures, media or objects outside itself is refused (OutputError)
-    unless `allow_linked_files`: LibreOffice would read them into the PDF."""
-    return export_decks(decks, out_dir, width_px=width_px, allow_linked_files=allow_linked_files)
+    unless `allow_linked_files`: LibreOffice would read them into the PDF. `progress` is told
+    of each stage as it begins and of each page drawn (`summarydeck.progress`)."""
+    return export_decks(
+        decks,
+        out_dir,
+        width_px=width_px,
+        allow_linked_files=allow_linked_files,
+        progress=progress,
+    )

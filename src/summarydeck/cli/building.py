@@ -16,6 +16,7 @@ from summarydeck.cli.options import (
     variant_option,
 )
 from summarydeck.cli.printing import counted, print_diagnostics, summary_line
+from summarydeck.cli.progress_display import progress_shown
 from summarydeck.diagnostics import Diagnostic
 
 
@@ -59,12 +60,16 @@ def build(
             "--all builds every variant to its own file: leave out "
             "--out, --variant, --only and --section"
         )
-    with exit_status():
+    # progress on a terminal for a long build only, erased before anything else is printed
+    with exit_status(), progress_shown(at_once=False) as progress:
         if all_variants:
-            results = api.build_all(content_dir, final=final, force=force)
+            results = api.build_all(content_dir, final=final, force=force, progress=progress)
         else:
             selection = api.Selection(variant, only, section)
-            results = [api.build(content_dir, out, final=final, selection=selection, force=force)]
+            built = api.build(
+                content_dir, out, final=final, selection=selection, force=force, progress=progress
+            )
+            results = [built]
     said: set[Diagnostic] = set()  # a problem in content every variant shares: said once
     for result in results:
         _say_built(result, said)

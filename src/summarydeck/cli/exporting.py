@@ -13,6 +13,7 @@ from summarydeck.cli.options import (
     variant_option,
 )
 from summarydeck.cli.printing import counted
+from summarydeck.cli.progress_display import progress_shown
 
 
 @click.command(epilog=EXIT_CODES_HELP)
@@ -56,13 +57,15 @@ def export(
         raise click.UsageError("name decks to export, or use --variant/--all: not both")
     if all_variants and variant:
         raise click.UsageError("--all exports every variant: leave out --variant")
-    with exit_status(writes=False):
+    # progress on a terminal (LibreOffice alone takes seconds), erased before any summary
+    with exit_status(writes=False), progress_shown(at_once=True) as progress:
         paths = list(decks) or api.built_decks(content_dir, variant, all_variants)
         exported = api.export(
             paths,
             out_dir or api.DEFAULT_OUTPUT_DIR,
             width_px=width,
             allow_linked_files=allow_linked_files,
+            progress=progress,
         )
     for item in exported:
         count = len(item.slides)

@@ -1,7 +1,8 @@
 """PDF pages -> one PNG per slide with poppler's `pdftoppm`, named after the slides.
 
 pdftoppm uses one core, and drawing a 1920-pixel page takes ~0.3 s, so each PDF is split into
-runs of pages drawn side by side, as many at once as there are cores.
+runs of pages drawn side by side, as many at once as there are cores. While they draw, the
+pages already on disk are counted now and then, so progress moves a page at a time.
 """
 
 from __future__ import annotations
@@ -9,16 +10,18 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Sequence
-from concurrent.futures import ThreadPoolExecutor
+from concurrent.futures import Future, ThreadPoolExecutor, wait
 from dataclasses import dataclass
 from pathlib import Path
 
 from summarydeck.diagnostics import OutputError
 from summarydeck.export.process import Finished, run_tool
+from summarydeck.progress import NO_PROGRESS, Progress
 
 MIN_PAGES_PER_RUN = 4  # below this, starting pdftoppm costs more than it saves
 BASE_TIMEOUT_S = 60.0
 PER_PAGE_TIMEOUT_S = 10.0
+POLL_S = 0.2  # how often the pages drawn so far are counted for progress
 _PAGE_NUMBER = re.compile(r"-(\d+)\.png$")
 
 
@@ -30,11 +33,21 @@ class _Run:
     to_the_end: bool  # the last run: a PDF with more pages than slides shows up in the count
     folder: Path
 
+    @property
+    def pages(self) -> int:
+        return self.last - self.first + 1
+
 
 def rasterise(
-    pdftoppm: Path, pdfs: Sequence[tuple[Path, int]], work: Path, width_px: int
+    pdftoppm: Path,
+    pdfs: Sequence[tuple[Path, int]],
+    work: Path,
+    width_px: int,
+    *,
+    progress: Progress = NO_PROGRESS,
 ) -> list[list[Path]]:
-    """For each (pdf, expected page count), its pages as PNGs `width_px` wide, in page order.
+    """For each (pdf, expected page count), its pages as PNGs `width_px` wide, in page order;
+    `progress` is advanced by each page drawn (as many steps in all as the pages expected).
 
     Raises OutputError when pdftoppm fails or a PDF's page count is not the one expected."""
     runs: list[_Run] = []
@@ -46,7 +59,9 @@ def rasterise(
         folders.append(folder)
         runs.extend(_split(pdf, pages, folder, workers))
     with ThreadPoolExecutor(max_workers=workers) as pool:
-        finished = list(pool.map(lambda run: _draw(pdftoppm, run, width_px), runs))
+        futures = [pool.submit(_draw, pdftoppm, run, width_px) for run in runs]
+        _follow(futures, runs, progress)
+        finished = [future.result() for future in futures]
     for run, done in zip(runs, finished, strict=True):
         if done.timed_out or done.returncode != 0:
             whole = run.first == 1 and run.to_the_end
@@ -75,6 +90,36 @@ def _split(pdf: Path, pages: int, folder: Path, workers: int) -> list[_Run]:
         _Run(pdf, first, min(first + size - 1, pages), first + size > pages, folder)
         for first in firsts
     ]
+
+
+def _follow(futures: list[Future[Finished]], runs: list[_Run], progress: Progress) -> None:
+    """Wait for every run, telling `progress` of the pages drawn as they appear: all of a
+    finished run's, and those of a running one on disk but its last (pdftoppm may still be
+    writing that one)."""
+    told = 0
+    pending = set(futures)
+    while pending:
+        _, pending = wait(pending, timeout=POLL_S)
+        on_disk = {run.folder: _drawn(run.folder) for run in runs}
+        drawn = 0
+        for future, run in zip(futures, runs, strict=True):
+            if future.done():
+                drawn += run.pages
+            else:
+                pages = sum(1 for n in on_disk[run.folder] if run.first <= n <= run.last)
+                drawn += min(max(pages - 1, 0), run.pages)
+        if drawn > told:
+            progress.advance(drawn - told)
+            told = drawn
+
+
+def _drawn(folder: Path) -> list[int]:
+    """The page numbers of the pictures in `folder` so far."""
+    try:
+        with os.scandir(folder) as entries:
+            return [_page_number(Path(entry.name)) for entry in entries]
+    except OSError:
+        return []
 
 
 def _draw(pdftoppm: Path, run: _Run, width_px: int) -> Finished:

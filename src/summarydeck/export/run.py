@@ -22,6 +22,7 @@ from summarydeck.export.libreoffice import convert_to_pdf
 from summarydeck.export.naming import caption
 from summarydeck.export.pictures import name_slides, rasterise
 from summarydeck.export.tools import Tools, find_tools
+from summarydeck.progress import NO_PROGRESS, Progress
 
 DEFAULT_WIDTH_PX = 1920  # full HD: sharp on a projector, ~200-400 kB a slide
 STAGING_PREFIX = ".export-"  # hidden, so a half-done export never looks like a result
@@ -44,29 +45,43 @@ def export_decks(
     *,
     width_px: int = DEFAULT_WIDTH_PX,
     allow_linked_files: bool = False,
+    progress: Progress = NO_PROGRESS,
 ) -> list[ExportedDeck]:
     """Export each deck to `out_dir`: a PDF, one PNG per slide `width_px` wide, a contact sheet.
 
     Raises OutputError (ToolMissingError when LibreOffice or pdftoppm is not installed,
     LinkedFilesError when a deck links to files outside itself and `allow_linked_files` is
-    not set) and then leaves `out_dir` as it was."""
+    not set) and then leaves `out_dir` as it was. `progress` hears of each stage: reading the
+    decks (a step a deck), converting (one LibreOffice run: no count), drawing pages (a step a
+    page) and tiling contact sheets (a step a deck)."""
     if width_px < 1:
         raise ValueError(f"width_px must be positive, not {width_px}")
     start = time.monotonic()
     tools = find_tools()  # before anything else: a missing tool is the likeliest problem
+    progress.stage("Reading decks", len(decks))
     inputs = read_decks(decks, allow_linked_files=allow_linked_files)
+    progress.advance(len(inputs))  # read and checked together: one deck may refuse the rest
     staging = _staging_folder(out_dir)
     try:
         ready = staging / "ready"
         work = staging / "work"
         ready.mkdir()
         work.mkdir()
-        _make(inputs, tools, work, ready, width_px, allow_linked_files=allow_linked_files)
+        _make(
+            inputs,
+            tools,
+            work,
+            ready,
+            width_px,
+            allow_linked_files=allow_linked_files,
+            progress=progress,
+        )
         _move_into_place(inputs, ready, staging / "old", out_dir)
     except OSError as exc:  # disk full, permissions, a picture PIL cannot read ...
         raise OutputError(f"cannot export to {out_dir}: {exc}") from exc
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+    progress.done()
     seconds = time.monotonic() - start
     total_slides = sum(len(deck.slides) for deck in inputs)
     return [
@@ -98,17 +113,17 @@ def _make(
     width_px: int,
     *,
     allow_linked_files: bool,
+    progress: Progress,
 ) -> None:
     """Every result in `ready/` under its final name."""
     # linked files allowed: the deck where it is, so links relative to it still resolve
     given = [deck.path for deck in inputs] if allow_linked_files else _staged_copies(inputs, work)
+    progress.stage("Converting with LibreOffice")  # one run: LibreOffice's start-up dominates
     pdfs = convert_to_pdf(tools.soffice, given, work, block_links=not allow_linked_files)
-    pages = rasterise(
-        tools.pdftoppm,
-        [(pdf, len(deck.slides)) for pdf, deck in zip(pdfs, inputs, strict=True)],
-        work,
-        width_px,
-    )
+    expected = [(pdf, len(deck.slides)) for pdf, deck in zip(pdfs, inputs, strict=True)]
+    progress.stage("Drawing pages", sum(count for _, count in expected))
+    pages = rasterise(tools.pdftoppm, expected, work, width_px, progress=progress)
+    progress.stage("Tiling contact sheets", len(inputs))
     for deck, pdf, pngs in zip(inputs, pdfs, pages, strict=True):
         os.replace(pdf, ready / f"{deck.stem}.pdf")
         slides = name_slides(
@@ -119,6 +134,7 @@ def _make(
             [caption(slide.number, slide.ident) for slide in deck.slides],
             ready / f"{deck.stem}-contact-sheet.png",
         )
+        progress.advance()
 
 
 def _staged_copies(inputs: Sequence[InputDeck], work: Path) -> list[Path]:

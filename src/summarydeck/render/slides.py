@@ -36,6 +36,7 @@ from summarydeck.plan.types import (
     TextElement,
     footer_line,
 )
+from summarydeck.progress import NO_PROGRESS, Progress
 from summarydeck.render.charts import add_chart
 from summarydeck.render.language import language_is_rtl
 from summarydeck.render.master import onto_template_master, write_master, xfrm_element
@@ -81,10 +82,12 @@ def render_deck(
     grid: Grid,
     when: dt.datetime,
     cache: SlideCache | None = None,
+    *,
+    progress: Progress = NO_PROGRESS,
 ) -> RenderedDeck:
     """Draw each slide, or take it from `cache` when it was drawn before from the same plan at
     the same place with the same footer and master: the bytes are the same either way.
-    `when` dates the charts' workbooks."""
+    `when` dates the charts' workbooks; `progress` is told of each slide, drawn or kept."""
     # an organisation's template keeps only the layouts the deck uses
     used = frozenset(plan.layout for plan in plans) if deck.template is not None else frozenset()
     template = deck.template.path.read_bytes() if deck.template is not None else None
@@ -127,6 +130,7 @@ def render_deck(
                 elif done.record.number != number:
                     done = RenderedSlide(done.part, renumbered(done.record, number))
                 rendered.append(done)
+                progress.advance()
         except BaseException:
             # a slide that failed half-drawn is still in the master: it must not be kept
             if cache is not None:
