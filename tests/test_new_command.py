@@ -114,6 +114,7 @@ def test_every_file_of_a_new_folder_names_a_schema_that_is_there(tmp_path: Path)
         assert first.startswith(MODELINE), name
         assert (folder / first.removeprefix(MODELINE)).is_file(), name
     assert api.validate(folder).diagnostics == []
+    assert not api.is_content_path(folder / SCHEMA)  # `watch` never rebuilds for it
 
 
 def test_a_link_where_the_schema_goes_is_refused(tmp_path: Path) -> None:

@@ -91,12 +91,8 @@ SourceIdList = Annotated[
     list[ContentId],
     BeforeValidator(_one_or_many, json_schema_input_type=_OneId | list[ContentId] | None),
 ]
-# plain text; blank is an error (spaces are stripped)
-_BLANK = "write some words here, or leave the key out"
-Text = Annotated[str, Field(min_length=1), SchemaPattern(r"\S", _BLANK, numbers="any")]
-Markdown = Annotated[
-    str, Field(min_length=1), MARKDOWN, SchemaPattern(r"\S", _BLANK, numbers="any")
-]
+Text = Annotated[str, Field(min_length=1)]  # plain text; blank is an error (spaces are stripped)
+Markdown = Annotated[str, Field(min_length=1), MARKDOWN]
 
 
 class Strict(BaseModel):

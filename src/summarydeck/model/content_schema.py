@@ -37,6 +37,7 @@ from summarydeck.model.storyboard import SlideSpec
 from summarydeck.model.variants import Variant
 
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
+_BLANK = "write some words here, or leave the key out"
 
 # slide kind -> the model of its fields and one line about it (the `kinds` listing's)
 SlideKinds = Mapping[str, tuple[type[SlideSpec], str]]
@@ -68,13 +69,18 @@ _SECTIONS = {
 
 
 class _Generator(GenerateJsonSchema):
-    """pydantic's generator, with text as the content model reads it: a number where text
-    goes is taken as its digits (`year: 2019`), as `Strict`'s `coerce_numbers_to_str` does.
-    Text with a pattern says for itself whether a number can match (`schema_hints`)."""
+    """pydantic's generator, with text as the content model reads it (`Strict`'s config):
+    spaces around it are dropped, so text that must not be empty must not be blank; and a
+    number where text goes is taken as its digits (`year: 2019`). Text with a pattern of its
+    own says for itself whether a number can match (`schema_hints`)."""
 
     def str_schema(self, schema: core_schema.StringSchema) -> JsonSchemaValue:
         json_schema = super().str_schema(schema)
-        if self._config.coerce_numbers_to_str and "pattern" not in json_schema:
+        if "pattern" in json_schema:  # pydantic's own (a language tag): no number matches
+            return json_schema
+        if self._config.str_strip_whitespace and json_schema.get("minLength", 0) >= 1:
+            json_schema.update(pattern=r"\S", patternErrorMessage=_BLANK)
+        if self._config.coerce_numbers_to_str:
             json_schema["type"] = ["string", "number"]
         return json_schema
 
