@@ -285,3 +285,17 @@ def test_the_command_refuses_a_missing_folder_and_an_unknown_variant(content: Pa
     finally:
         taken.close()
     assert busy.exit_code == 3 and "leave out --port" in busy.output
+
+
+def test_an_error_laying_out_a_slide_names_that_slide(tmp_path: Path) -> None:
+    # a pictogram squeezed out by its long label (E210) is no fit error, and still names it
+    content = tmp_path / "content"
+    shutil.copytree(STARTER.parent.parent.parent / "content", content)
+    stats = content / "statistics.yaml"
+    label = "label: people in the UK have a mental health problem each year"
+    longer = label + ", according to a survey of many thousands of adults" * 4
+    stats.write_text(stats.read_text(encoding="utf-8").replace(label, longer))
+    with pytest.raises(ContentError) as failed:
+        api.build(content, tmp_path / "deck.pptx")
+    errors = [d for d in failed.value.diagnostics if d.is_error]
+    assert [(d.code, d.slide) for d in errors] == [("E210", "how-common")]

@@ -47,6 +47,7 @@ def plan_deck(deck: Deck, diags: Diagnostics, *, sources_slide: bool = True) -> 
         spec, index = entries[position].spec, entries[position].index
         ctx.slide_index, ctx.kind = index, spec.kind
         location = deck.source_map.locate(("slides", index))
+        said_before = len(diags.items)
         pages: list[tuple[SlidePlan, bool]] = []
         for laid_out in registry[spec.kind].plan(spec, ctx):
             kept = dataclasses.replace(_keep_slide_status(laid_out, spec, ctx), entry=index)
@@ -61,6 +62,7 @@ def plan_deck(deck: Deck, diags: Diagnostics, *, sources_slide: bool = True) -> 
                     explain=explainer(registry[spec.kind], deck),
                 )
                 pages.append((page, not overflows))
+        _name_the_slide(diags, said_before, spec.slide_id)
         # short content is centred on a content slide (light or tinted; display slides on the
         # primary colour are placed by their layout), but a list that reads from the top, or
         # runs over several pages, starts at one height on every page
@@ -94,6 +96,15 @@ def plan_deck(deck: Deck, diags: Diagnostics, *, sources_slide: bool = True) -> 
         )
         for at, plan in zip(placed, sized, strict=True)
     ]
+
+
+def _name_the_slide(diags: Diagnostics, start: int, slide_id: str) -> None:
+    """The errors laying out one slide gave (from `start` on) say which slide failed, where
+    they do not already name a page of it: `preview` shows them in that slide's place."""
+    for number in range(start, len(diags.items)):
+        found = diags.items[number]
+        if found.is_error and found.slide is None:
+            diags.items[number] = dataclasses.replace(found, slide=slide_id)
 
 
 def _warn_smaller_roles(deck: Deck, sizes: dict[Role, RoleSize], diags: Diagnostics) -> None:
