@@ -134,8 +134,10 @@ def _built(content: Path, out: Path) -> api.BuildResult:
 
 
 def _fake_export(drawn: list[Path]) -> object:
-    def export(decks: list[Path], out_dir: Path, *, width_px: int) -> list[ExportedDeck]:
-        assert width_px == 640
+    def export(
+        decks: list[Path], out_dir: Path, *, width_px: int, contact_sheets: bool
+    ) -> list[ExportedDeck]:
+        assert width_px == 640 and not contact_sheets
         slides_dir = out_dir / "deck-slides"
         slides_dir.mkdir(parents=True, exist_ok=True)
         pictures = []
@@ -144,7 +146,7 @@ def _fake_export(drawn: list[Path]) -> object:
             picture.write_bytes(PNG + bytes([number]))
             pictures.append(picture)
         drawn.extend(decks)
-        return [ExportedDeck(decks[0], out_dir / "deck.pdf", pictures, out_dir / "c.png", 0.1)]
+        return [ExportedDeck(decks[0], out_dir / "deck.pdf", pictures, None, 0.1)]
 
     return export
 

@@ -203,6 +203,24 @@ def test_an_export_reports_its_stages_and_a_step_per_page_and_deck(
 
 
 @posix_only
+def test_an_export_without_contact_sheets_tiles_none_and_leaves_an_earlier_one(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # what `preview` asks for: the slides' pictures only
+    _fake_tools(tmp_path / "bin", monkeypatch)
+    deck = _deck(tmp_path / "one.pptx", 3)
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "one-contact-sheet.png").write_bytes(b"an earlier export's")
+    progress = Recording()
+    exported = export_decks([deck], out, contact_sheets=False, progress=progress)
+    assert exported[0].contact_sheet is None and len(exported[0].slides) == 3
+    assert all(picture.read_bytes() == PAGE for picture in exported[0].slides)
+    assert "Tiling contact sheets" not in [stage for stage, *_ in progress.stages()]
+    assert (out / "one-contact-sheet.png").read_bytes() == b"an earlier export's"
+
+
+@posix_only
 def test_pages_are_counted_as_pdftoppm_draws_them_not_only_when_a_run_ends(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -33,17 +33,21 @@ def export(
     *,
     width_px: int = 1920,
     allow_linked_files: bool = False,
+    contact_sheets: bool = True,
     progress: Progress = NO_PROGRESS,
 ) -> list[ExportedDeck]:
     """Each deck as a PDF, one PNG per slide and a contact sheet, in one LibreOffice run.
 
     A deck that links to pictures, media or objects outside itself is refused (OutputError)
-    unless `allow_linked_files`: LibreOffice would read them into the PDF. `progress` is told
-    of each stage as it begins and of each page drawn (`summarydeck.progress`)."""
+    unless `allow_linked_files`: LibreOffice would read them into the PDF. Without
+    `contact_sheets`, no contact sheet is tiled (`preview` shows the slides itself).
+    `progress` is told of each stage as it begins and of each page drawn
+    (`summarydeck.progress`)."""
     return export_decks(
         decks,
         out_dir,
         width_px=width_px,
         allow_linked_files=allow_linked_files,
+        contact_sheets=contact_sheets,
         progress=progress,
     )

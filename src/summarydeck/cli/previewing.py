@@ -27,7 +27,7 @@ from summarydeck.cli.options import content_option, deck_file_option, variant_op
     "--width",
     "width_px",
     type=click.IntRange(320, 3840),
-    default=1280,
+    default=960,
     show_default=True,
     help="Width of the slide pictures, in pixels.",
 )

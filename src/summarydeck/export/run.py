@@ -33,7 +33,7 @@ class ExportedDeck:
     deck: Path  # the .pptx, as given
     pdf: Path  # OUT/<stem>.pdf
     slides: list[Path]  # OUT/<stem>-slides/NN-<slide-id>.png, in slide order (hidden left out)
-    contact_sheet: Path  # OUT/<stem>-contact-sheet.png
+    contact_sheet: Path | None  # OUT/<stem>-contact-sheet.png, unless none was asked for
     # this deck's share of the export's time: one LibreOffice run and the parallel drawing serve
     # every deck, so the whole time is shared out by slide count (the shares add up to it)
     seconds: float
@@ -45,9 +45,11 @@ def export_decks(
     *,
     width_px: int = DEFAULT_WIDTH_PX,
     allow_linked_files: bool = False,
+    contact_sheets: bool = True,
     progress: Progress = NO_PROGRESS,
 ) -> list[ExportedDeck]:
-    """Export each deck to `out_dir`: a PDF, one PNG per slide `width_px` wide, a contact sheet.
+    """Export each deck to `out_dir`: a PDF, one PNG per slide `width_px` wide, and (with
+    `contact_sheets`) a contact sheet.
 
     Raises OutputError (ToolMissingError when LibreOffice or pdftoppm is not installed,
     LinkedFilesError when a deck links to files outside itself and `allow_linked_files` is
@@ -74,6 +76,7 @@ def export_decks(
             ready,
             width_px,
             allow_linked_files=allow_linked_files,
+            contact_sheets=contact_sheets,
             progress=progress,
         )
         _move_into_place(inputs, ready, staging / "old", out_dir)
@@ -89,7 +92,7 @@ def export_decks(
             deck.given,
             out_dir / f"{deck.stem}.pdf",
             [out_dir / f"{deck.stem}-slides" / slide.file_name for slide in deck.slides],
-            out_dir / f"{deck.stem}-contact-sheet.png",
+            out_dir / f"{deck.stem}-contact-sheet.png" if contact_sheets else None,
             seconds * len(deck.slides) / total_slides,
         )
         for deck in inputs
@@ -113,6 +116,7 @@ def _make(
     width_px: int,
     *,
     allow_linked_files: bool,
+    contact_sheets: bool,
     progress: Progress,
 ) -> None:
     """Every result in `ready/` under its final name."""
@@ -123,18 +127,20 @@ def _make(
     expected = [(pdf, len(deck.slides)) for pdf, deck in zip(pdfs, inputs, strict=True)]
     progress.stage("Drawing pages", sum(count for _, count in expected))
     pages = rasterise(tools.pdftoppm, expected, work, width_px, progress=progress)
-    progress.stage("Tiling contact sheets", len(inputs))
+    if contact_sheets:
+        progress.stage("Tiling contact sheets", len(inputs))
     for deck, pdf, pngs in zip(inputs, pdfs, pages, strict=True):
         os.replace(pdf, ready / f"{deck.stem}.pdf")
         slides = name_slides(
             pngs, [slide.file_name for slide in deck.slides], ready / f"{deck.stem}-slides"
         )
-        tile(
-            slides,
-            [caption(slide.number, slide.ident) for slide in deck.slides],
-            ready / f"{deck.stem}-contact-sheet.png",
-        )
-        progress.advance()
+        if contact_sheets:
+            tile(
+                slides,
+                [caption(slide.number, slide.ident) for slide in deck.slides],
+                ready / f"{deck.stem}-contact-sheet.png",
+            )
+            progress.advance()
 
 
 def _staged_copies(inputs: Sequence[InputDeck], work: Path) -> list[Path]:
@@ -157,7 +163,8 @@ def _move_into_place(inputs: Sequence[InputDeck], ready: Path, old: Path, out_di
         folder = f"{deck.stem}-slides"
         _replace_folder(ready / folder, out_dir / folder, old / folder)
         for name in (f"{deck.stem}.pdf", f"{deck.stem}-contact-sheet.png"):
-            os.replace(ready / name, out_dir / name)
+            if (ready / name).exists():  # a contact sheet only when one was asked for
+                os.replace(ready / name, out_dir / name)
 
 
 def _replace_folder(new: Path, target: Path, aside: Path) -> None:
