@@ -5,9 +5,14 @@ The page in a real browser is tests/test_preview_browser.py."""
 from __future__ import annotations
 
 import asyncio
+import os
 import shutil
+import signal
 import socket
+import subprocess
+import sys
 import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -64,9 +69,9 @@ def test_picture_addresses_carry_the_version_they_were_drawn_for() -> None:
     state.update({"01-title.png": PNG}, slides=(slide,), phase="ready")
     data = state.snapshot().as_json()
     assert data["slides"][0]["picture"] == "/slides/01-title.png?v=1"
-    assert data["stale"] is False
+    assert not state.snapshot().stale
     state.update(phase="failed")
-    assert state.snapshot().as_json()["stale"] is True
+    assert state.snapshot().stale
 
 
 # --- the web app -------------------------------------------------------------------------
@@ -90,6 +95,7 @@ def test_the_page_is_served_with_a_policy_that_allows_only_its_own_files(
     assert "default-src 'none'" in policy and "script-src 'self'" in policy
     assert "unsafe-inline" not in policy
     assert page.headers["x-content-type-options"] == "nosniff"
+    assert page.headers["cross-origin-resource-policy"] == "same-origin"
     for asset in ("/static/page.js", "/static/page.css"):
         assert client.get(asset).status_code == 200
 
@@ -301,3 +307,93 @@ def test_an_error_laying_out_a_slide_names_that_slide(tmp_path: Path) -> None:
         api.build(content, tmp_path / "deck.pptx")
     errors = [d for d in failed.value.diagnostics if d.is_error]
     assert [(d.code, d.slide) for d in errors] == [("E210", "how-common")]
+
+
+def test_what_watch_says_between_builds_is_on_the_page(tmp_path: Path) -> None:
+    state = PreviewState()
+    said: list[str] = []
+    feed = Feed(state, say=said.append)
+    feed.notice("content/ was removed; waiting for it to come back")
+    assert state.snapshot().message == "content/ was removed; waiting for it to come back"
+    assert said == ["content/ was removed; waiting for it to come back"]
+
+
+def test_a_build_that_cannot_be_shown_is_said_and_the_next_one_is_shown(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(api, "export", _fake_export([]))
+    state = PreviewState()
+    feed = Feed(state, width_px=640)
+    result = _built(content, tmp_path / "out")
+    manifest = result.manifest
+    assert manifest is not None
+    manifest.unlink()  # gone under us (someone cleaned output/)
+    feed(Rebuilt(result, result.diagnostics))  # must not raise: the watch goes on
+    assert state.snapshot().phase == "failed"
+    assert "could not be shown" in state.snapshot().message
+    result = _built(content, tmp_path / "out")
+    feed(Rebuilt(result, result.diagnostics))
+    assert state.snapshot().phase == "ready" and not state.snapshot().message
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX shell script stands in for soffice")
+def test_stopping_kills_the_tools_running_and_starts_none_until_allowed(tmp_path: Path) -> None:
+    from summarydeck.export.process import run_tool
+
+    finished: list[float] = []
+
+    def slow_tool() -> None:
+        done = run_tool(["sleep", "30"], timeout=60, log=tmp_path / "sleep.log")
+        finished.append(done.seconds)
+
+    worker = threading.Thread(target=slow_tool)
+    worker.start()
+    time.sleep(0.3)
+    with api.tools_stopped():
+        worker.join(10)
+        assert not worker.is_alive() and finished and finished[0] < 5
+        with pytest.raises(OutputError, match="summarydeck is stopping"):
+            run_tool(["true"], timeout=5, log=tmp_path / "true.log")
+    assert run_tool(["true"], timeout=5, log=tmp_path / "true.log").returncode == 0
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(sys.platform == "win32", reason="a POSIX shell script stands in for soffice")
+def test_ctrl_c_during_a_slow_export_stops_at_once_and_leaves_nothing_half_made(
+    content: Path, tmp_path: Path
+) -> None:
+    # LibreOffice that takes a minute: Ctrl-C (twice, as an impatient person does) must not
+    # wait for it, must exit 0, and must leave no staging folder in output/preview
+    soffice = tmp_path / "slow-soffice"
+    soffice.write_text("#!/bin/sh\nsleep 60\n")
+    soffice.chmod(0o755)
+    out = tmp_path / "out"
+    env = {**os.environ, "SUMMARYDECK_SOFFICE": str(soffice), "PYTHONUNBUFFERED": "1"}
+    command = [sys.executable, "-m", "summarydeck", "preview", "--content", str(content)]
+    process = subprocess.Popen(
+        [*command, "--out", str(out / "deck.pptx")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+    )
+    assert process.stdout is not None
+    lines = []
+    for line in process.stdout:
+        lines.append(line)
+        if "drawing the pictures" in line:
+            break
+    else:
+        pytest.fail("".join(lines))
+    time.sleep(0.5)  # LibreOffice (the stand-in) is running now
+    stopped = time.monotonic()
+    process.send_signal(signal.SIGINT)
+    time.sleep(0.2)
+    process.send_signal(signal.SIGINT)
+    rest, _ = process.communicate(timeout=30)
+    said = "".join(lines) + rest
+    assert process.returncode == 0, said
+    assert time.monotonic() - stopped < 10
+    assert "Stopped the preview." in said and "Traceback" not in said and "Aborted" not in said
+    preview = out / "preview"
+    assert not preview.exists() or not [p for p in preview.iterdir() if p.name.startswith(".")]

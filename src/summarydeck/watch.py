@@ -58,8 +58,8 @@ def rebuild(
         return Rebuilt(None, [], str(exc), changed, hint=exc.hint)
     shown = ""
     if preview:
-        try:  # beside the deck, so a preview never mixes with a real export
-            exported = api.export([result.path], result.path.parent / "preview")
+        try:
+            exported = api.export([result.path], api.preview_folder(result.path))
             shown = str(exported[0].slides[0].parent) if exported[0].slides else ""
         except OutputError as exc:
             shown = f"no preview: {exc}"

@@ -24,7 +24,7 @@ if TYPE_CHECKING:  # what type checkers see: the same names, imported eagerly
     from summarydeck.api.confirming import Confirmed, confirm
     from summarydeck.api.diffing import diff
     from summarydeck.api.editor_schema import SchemaFile, schema_files, write_schema
-    from summarydeck.api.exporting import built_decks, export
+    from summarydeck.api.exporting import built_decks, export, preview_folder, tools_stopped
     from summarydeck.api.listing import (
         KindInfo,
         LabelInfo,
@@ -68,6 +68,7 @@ if TYPE_CHECKING:  # what type checkers see: the same names, imported eagerly
         TemplateInfo,
     )
     from summarydeck.output.diff import DeckDiff
+    from summarydeck.progress import NO_PROGRESS, Progress
     from summarydeck.source.assets import allow_folders
 
 # each exported name -> the module it comes from; tests/test_startup.py holds this table and
@@ -80,7 +81,9 @@ _HOME = {
     **dict.fromkeys(
         ["SchemaFile", "schema_files", "write_schema"], "summarydeck.api.editor_schema"
     ),
-    **dict.fromkeys(["built_decks", "export"], "summarydeck.api.exporting"),
+    **dict.fromkeys(
+        ["built_decks", "export", "preview_folder", "tools_stopped"], "summarydeck.api.exporting"
+    ),
     **dict.fromkeys(
         [
             "KindInfo",
@@ -124,6 +127,7 @@ _HOME = {
     ),
     "DeckDiff": "summarydeck.output.diff",
     "allow_folders": "summarydeck.source.assets",
+    **dict.fromkeys(["NO_PROGRESS", "Progress"], "summarydeck.progress"),
 }
 
 __all__ = [
@@ -176,6 +180,7 @@ __all__ += [
     "inspect_template",
 ]
 __all__ += ["SchemaFile", "schema_files", "write_schema"]
+__all__ += ["NO_PROGRESS", "Progress", "preview_folder", "tools_stopped"]
 
 
 if not TYPE_CHECKING:  # hidden from type checkers, which see the imports above instead

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from summarydeck.api.loading import DEFAULT_OUTPUT_DIR, default_output, load
 from summarydeck.diagnostics import Diagnostics, OutputError
 from summarydeck.export import ExportedDeck, export_decks
+from summarydeck.export.process import allow_tools, stop_all_tools
 from summarydeck.layouts.selection import apply_variant
 from summarydeck.progress import NO_PROGRESS, Progress
 
@@ -36,11 +39,13 @@ def export(
     contact_sheets: bool = True,
     progress: Progress = NO_PROGRESS,
 ) -> list[ExportedDeck]:
-    """Each deck as a PDF, one PNG per slide and a contact sheet, in one LibreOffice run.
+    """Each deck as a PDF, one PNG per slide and (unless not `contact_sheets`) a contact
+    sheet, in one LibreOffice run.
 
     A deck that links to pictures, media or objects outside itself is refused (OutputError)
     unless `allow_linked_files`: LibreOffice would read them into the PDF. Without
-    `contact_sheets`, no contact sheet is tiled (`preview` shows the slides itself).
+    `contact_sheets`, no contact sheet is tiled (`preview` shows the slides itself) and an
+    earlier one in `out_dir` is removed.
     `progress` is told of each stage as it begins and of each page drawn
     (`summarydeck.progress`)."""
     return export_decks(
@@ -51,3 +56,21 @@ def export(
         contact_sheets=contact_sheets,
         progress=progress,
     )
+
+
+def preview_folder(deck: Path) -> Path:
+    """Where `watch --preview` and `preview` draw a deck's slides: beside the deck, so a
+    preview never mixes with a real export."""
+    return deck.parent / "preview"
+
+
+@contextmanager
+def tools_stopped() -> Iterator[None]:
+    """While inside: LibreOffice and pdftoppm, wherever they run in this process, are killed
+    and none starts, so an export under way in another thread fails at once and cleans up
+    (`preview` stopping). Tools may run again after."""
+    stop_all_tools()
+    try:
+        yield
+    finally:
+        allow_tools()

@@ -24,6 +24,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import IO, TYPE_CHECKING, Any
 
+from summarydeck import api
+
 if TYPE_CHECKING:
     from rich.progress import Progress as RichProgress
     from rich.progress import TaskID
@@ -43,32 +45,18 @@ def on_terminal(stream: IO[str] | None = None) -> bool:
 
 
 @contextmanager
-def progress_shown(*, at_once: bool) -> Iterator[Display | Silent]:
+def progress_shown(*, at_once: bool) -> Iterator[api.Progress]:
     """What to hand `api.build` or `api.export` as its `progress`: a display on a terminal
     (started at once, or only for long work), nothing anywhere else. On leaving, the display
     is erased, before any error is printed by the caller's `exit_status`."""
     if not on_terminal():
-        yield Silent()
+        yield api.NO_PROGRESS
         return
     display = Display(at_once=at_once)
     try:
         yield display
     finally:
         display.close()
-
-
-class Silent:
-    """Tells no one (`summarydeck.progress.NO_PROGRESS`, which the command line may not
-    import: it goes through the api)."""
-
-    def stage(self, name: str, total: int | None = None) -> None:
-        pass
-
-    def advance(self, steps: int = 1) -> None:
-        pass
-
-    def done(self) -> None:
-        pass
 
 
 @dataclass

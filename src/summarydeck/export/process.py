@@ -12,6 +12,7 @@ import os
 import signal
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import Sequence
 from contextlib import suppress
@@ -22,6 +23,12 @@ from summarydeck.diagnostics import OutputError
 
 TAIL_LINES = 12
 _NEW_PROCESS_GROUP: int = getattr(subprocess, "CREATE_NEW_PROCESS_GROUP", 0)  # 0 off Windows
+
+# the tools running now, so a process that is stopping (preview's Ctrl-C, with an export under
+# way in another thread) can kill them rather than wait for LibreOffice to finish
+_RUNNING: set[subprocess.Popen[bytes]] = set()
+_GUARD = threading.Lock()
+_STOPPED = threading.Event()
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,8 @@ class Finished:
 def run_tool(command: Sequence[str], *, timeout: float, log: Path) -> Finished:
     """Run `command` to the end or for `timeout` seconds, whichever comes first."""
     start = time.monotonic()
+    if _STOPPED.is_set():
+        raise OutputError(f"{Path(command[0]).name} was not started: summarydeck is stopping")
     with log.open("wb") as out:
         try:
             process = subprocess.Popen(
@@ -56,8 +65,12 @@ def run_tool(command: Sequence[str], *, timeout: float, log: Path) -> Finished:
             )
         except OSError as exc:
             raise OutputError(f"cannot run {command[0]}: {exc.strerror or exc}") from exc
+        with _GUARD:
+            _RUNNING.add(process)
         timed_out = False
         try:
+            if _STOPPED.is_set():  # stopped while it started: it was not in the set yet
+                _kill_group(process)
             process.wait(timeout=timeout)
         except subprocess.TimeoutExpired:
             timed_out = True
@@ -65,7 +78,24 @@ def run_tool(command: Sequence[str], *, timeout: float, log: Path) -> Finished:
         except BaseException:  # Ctrl-C or a failing caller: leave nothing running
             _kill_group(process)
             raise
+        finally:
+            with _GUARD:
+                _RUNNING.discard(process)
     return Finished(process.returncode, timed_out, time.monotonic() - start, log)
+
+
+def stop_all_tools() -> None:
+    """Kill every tool running now (their whole process groups) and start no other until
+    `allow_tools`: the exports waiting on them fail at once, and clean up after themselves."""
+    _STOPPED.set()
+    with _GUARD:
+        running = list(_RUNNING)
+    for process in running:
+        _kill_group(process)
+
+
+def allow_tools() -> None:
+    _STOPPED.clear()
 
 
 def _kill_group(process: subprocess.Popen[bytes]) -> None:

@@ -119,6 +119,9 @@ class SecurityHeaders:
                     (b"content-security-policy", POLICY.encode()),
                     (b"x-content-type-options", b"nosniff"),
                     (b"referrer-policy", b"no-referrer"),
+                    # no other site may load the slides' pictures (an <img> elsewhere could
+                    # otherwise tell which slides there are)
+                    (b"cross-origin-resource-policy", b"same-origin"),
                 ]
                 message["headers"] = headers
             await send(message)

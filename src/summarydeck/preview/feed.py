@@ -41,10 +41,20 @@ class Feed:
         self.say = say
 
     def __call__(self, done: Rebuilt) -> None:
-        if done.result is None:
-            self._failed(done)
-        else:
-            self._built(done.result)
+        try:
+            if done.result is None:
+                self._failed(done)
+            else:
+                self._built(done.result)
+        except Exception as exc:  # a bug, or a file gone under us: this build is not shown,
+            # the page says so, and the next save is watched and shown as ever
+            self.state.update(phase="failed", message=f"this build could not be shown: {exc!r}")
+            self.say(f"this build could not be shown: {exc!r}")
+
+    def notice(self, message: str) -> None:
+        """What `watch` says between builds (the content folder went, or came back)."""
+        self.state.update(message=message, hint=None)
+        self.say(message)
 
     def _failed(self, done: Rebuilt) -> None:
         slides = {s.id: s.number for s in self.state.snapshot().slides}
@@ -80,10 +90,10 @@ class Feed:
             hint=None,
         )
         self.say(f"built {_count(result.slides, 'slide')}; drawing the pictures")
-        try:  # beside the deck, as `watch --preview` does, so it never mixes with an export
+        try:
             exported = api.export(
                 [result.path],
-                result.path.parent / "preview",
+                api.preview_folder(result.path),
                 width_px=self.width_px,
                 contact_sheets=False,  # the page is the contact sheet
             )

@@ -24,7 +24,7 @@ from summarydeck.preview.feed import PREVIEW_WIDTH_PX, Feed
 from summarydeck.preview.state import PreviewState
 
 HOST = "127.0.0.1"
-WATCH_STOP_TIMEOUT_S = 60.0  # a LibreOffice run under way is let finish (it cleans up after)
+WATCH_STOP_TIMEOUT_S = 30.0  # a build under way finishes; a LibreOffice run is killed
 
 
 @dataclass(frozen=True)
@@ -81,7 +81,7 @@ def serve(
                 selection=options.selection,
                 force=options.force,
                 stop=stop,
-                notice=say,
+                notice=feed.notice,
             )
         except Exception as exc:  # a bug: shown on the page and said, the server stays up
             state.update(phase="failed", problems=(), message=f"summarydeck failed: {exc!r}")
@@ -100,13 +100,16 @@ def serve(
     watcher.start()
     port = sock.getsockname()[1]
     ready(f"http://{HOST}:{port}/")
-    try:
-        with _stopped_quietly():
+    # the handler stays while the watch stops, so a second Ctrl-C cannot cut it short (it
+    # would leave a half-made export behind); stopping kills LibreOffice, so this is quick
+    with _stopped_quietly():
+        try:
             server.run(sockets=[sock])
-    finally:
-        stop.set()
-        watcher.join(WATCH_STOP_TIMEOUT_S)
-        sock.close()
+        finally:
+            stop.set()
+            with api.tools_stopped():
+                watcher.join(WATCH_STOP_TIMEOUT_S)
+            sock.close()
 
 
 @contextmanager

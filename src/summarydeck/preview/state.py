@@ -66,7 +66,6 @@ class Snapshot:
             "phase": self.phase,
             "deck": self.deck,
             "built_at": self.built_at,
-            "stale": self.stale,
             "message": self.message,
             "hint": self.hint,
             "slides": [
@@ -86,8 +85,6 @@ class Snapshot:
                     "code": p.code,
                     "message": p.message,
                     "location": p.location,
-                    "file": p.file,
-                    "line": p.line,
                     "excerpt": p.excerpt,
                     "hint": p.hint,
                     "slide": p.slide,

@@ -44,7 +44,6 @@ function slideItem(slide, failures, stale) {
   if (failures.length) {
     item.classList.add("failed");
     const list = element("ol", "slide-problems");
-    list.setAttribute("role", "alert");
     failures.forEach((p) => list.append(problemItem(p)));
     frame.append(list);
   } else if (slide.picture) {
@@ -70,10 +69,14 @@ function slideItem(slide, failures, stale) {
   return item;
 }
 
+// the status line is the page's one live region: a screen reader hears each change once
 function phaseText(state) {
   if (state.phase === "starting") return "Building the deck…";
   if (state.phase === "rendering") return `Built at ${state.built_at}; drawing the slides…`;
-  if (state.phase === "failed") return "The last build failed";
+  if (state.phase === "failed") {
+    const errors = state.problems.filter((p) => p.severity === "error").length;
+    return errors ? `The last build failed: ${plural(errors, "error")}` : "The last build failed";
+  }
   return `Built at ${state.built_at}`;
 }
 
