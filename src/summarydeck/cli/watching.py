@@ -26,7 +26,7 @@ from summarydeck.cli.printing import counted, print_diagnostics, summary_line
     "--preview",
     is_flag=True,
     help="After each build, also render the slides to PNG with LibreOffice, into a `preview` "
-    "folder beside the deck.",
+    "folder beside the deck (`summarydeck preview` shows them on a page that updates itself).",
 )
 @click.option(
     "--force",
