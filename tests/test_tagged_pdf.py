@@ -6,6 +6,11 @@ and title, a heading per slide title, every picture and chart a figure with the 
 decorative shapes and the slide master's drawing as artifacts (nothing drawn untagged), the
 structure in each slide's shape order, and an outline of the slides. What the deck holds is
 read from the .pptx with python-pptx and from the content with `api.load`, not written here.
+
+The same run exports three decks from elsewhere (python-pptx's): one with a value the repair
+cannot place (a group's `chOff` that is not a number), one with a hidden slide, and one whose
+facts are made unreadable: each exports, and only the last says its tags are LibreOffice's.
+Without LibreOffice, `tests/test_tagged_pdf_repair.py` tests the repair's fallbacks.
 """
 
 from __future__ import annotations
@@ -19,14 +24,19 @@ from typing import Any
 
 import pikepdf
 import pytest
+from click.testing import CliRunner
 from pikepdf import Array, Dictionary, Name
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE, PP_PLACEHOLDER
 
 from render_helpers import require_tools
 from summarydeck import api
-from summarydeck.export import export_decks
+from summarydeck.cli import cli
+from summarydeck.export import libreoffice
 from summarydeck.ooxml.names import ADEC_NS, P_NS
+from summarydeck.ooxml.opening import DeckReadError
+from summarydeck.ooxml.pdf_facts import PdfFacts, read_pdf_facts
+from test_tagged_pdf_repair import foreign_deck
 
 pytestmark = [pytest.mark.render, pytest.mark.slow]
 
@@ -56,25 +66,59 @@ class Tagged:
     title: str
 
 
+@dataclass(frozen=True)
+class Run:
+    out: Path
+    decks: dict[str, Path]  # by name: the .pptx given to `summarydeck export`
+    exit_code: int
+    stdout: str
+    stderr: str
+
+    def pdf(self, name: str) -> Path:
+        return self.out / f"{self.decks[name].stem}.pdf"
+
+
 @pytest.fixture(scope="module")
-def exported(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> dict[str, Tagged]:
-    """Both decks exported by one `export_decks` call: one LibreOffice run."""
+def run(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Run:
+    """Every deck of this module exported by one `summarydeck export`: one LibreOffice run.
+    The facts of `unreadable.pptx` cannot be read, as a deck's with an odd value could not
+    before the repair became best-effort."""
     require_tools()  # before building, so a missing tool is the reason reported
-    qlab: Path = request.getfixturevalue("qlab_deck")
-    example = tmp_path_factory.mktemp("example") / "digital-exclusion.pptx"
-    api.build(EXAMPLE, example)
-    results = export_decks([qlab, example], tmp_path_factory.mktemp("tagged"))
+    folder = tmp_path_factory.mktemp("decks")
+    decks = {
+        "qlab": request.getfixturevalue("qlab_deck"),
+        "example": folder / "digital-exclusion.pptx",
+    }
+    api.build(EXAMPLE, decks["example"])
+    decks["odd"] = foreign_deck(folder / "odd-group.pptx", child_offset="zz")
+    decks["hidden"] = foreign_deck(folder / "hidden-slide.pptx", hidden=0)
+    decks["unreadable"] = foreign_deck(folder / "unreadable.pptx")
+    out = tmp_path_factory.mktemp("tagged")
+
+    def facts(deck: Path) -> PdfFacts:
+        if deck.stem == "unreadable":
+            raise DeckReadError(f"{deck}: cannot be read as a PowerPoint deck", "") from (
+                ValueError("could not convert string to float: 'zz'")
+            )
+        return read_pdf_facts(deck)
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(libreoffice, "read_pdf_facts", facts)
+        done = CliRunner().invoke(
+            cli, ["export", *(str(deck) for deck in decks.values()), "--out", str(out)]
+        )
+    return Run(out, decks, done.exit_code, done.stdout, done.stderr)
+
+
+@pytest.fixture(scope="module")
+def exported(run: Run) -> dict[str, Tagged]:
+    assert run.exit_code == 0, run.stdout + run.stderr
     found = {}
-    for name, content, result in zip(
-        ("qlab", "example"),
-        (Path(__file__).parent.parent / "content", EXAMPLE),
-        results,
-        strict=True,
-    ):
+    for name, content in (("qlab", Path(__file__).parent.parent / "content"), ("example", EXAMPLE)):
         deck, _ = api.load(content)
-        found[name] = Tagged(name, result.deck, result.pdf, deck.info.language, deck.info.title)
+        found[name] = Tagged(
+            name, run.decks[name], run.pdf(name), deck.info.language, deck.info.title
+        )
     return found
 
 
@@ -321,3 +365,51 @@ def test_nothing_is_drawn_outside_a_tag_or_an_artifact(pdf: pikepdf.Pdf) -> None
             else:
                 assert not (op in PAINTING and depth == 0), f"page {number}: {op} untagged"
     assert artifacts > 2 * len(pdf.pages)
+
+
+# --- decks from elsewhere -------------------------------------------------------------------------
+
+
+def test_every_deck_exports_and_only_the_unreadable_one_is_warned_of(run: Run) -> None:
+    assert run.exit_code == 0, run.stdout + run.stderr
+    for name in run.decks:
+        assert run.pdf(name).is_file(), name
+        assert f"Exported {run.decks[name].name}: " in run.stdout
+    assert run.stderr == (
+        f"warning: {run.pdf('unreadable')} is tagged as LibreOffice wrote it: its language, "
+        "chart alt text and decorative marks could not be added: the deck holds a value "
+        "summarydeck cannot read (ValueError); open it in PowerPoint, save it and export again\n"
+    )  # and names no staging folder
+
+
+def test_an_odd_group_keeps_its_page_as_libreoffice_tagged_it_and_the_rest_is_completed(
+    run: Run,
+) -> None:
+    with pikepdf.open(run.pdf("odd")) as pdf:
+        assert str(pdf.Root.Lang) == "cy"
+        assert [str(page[0].S) for page in top_level_by_page(pdf)] == ["/H1"] * 3
+        figures = figures_by_page(pdf)
+        # the group with an odd child offset: its two shapes as LibreOffice tagged them
+        assert [str(figure.get("/Alt", "")) for figure in figures[0]] == ["", ""]
+        assert [[str(figure.Alt) for figure in page] for page in figures[1:]] == [
+            ["Pictogram 2"],
+            ["Pictogram 3"],
+        ]
+
+
+def test_a_hidden_slide_gets_no_page_and_the_others_their_own_alt_text(run: Run) -> None:
+    with pikepdf.open(run.pdf("hidden")) as pdf:
+        assert len(pdf.pages) == 2
+        assert str(pdf.Root.Lang) == "cy"
+        assert [[str(figure.Alt) for figure in page] for page in figures_by_page(pdf)] == [
+            ["Pictogram 2"],
+            ["Pictogram 3"],
+        ]
+
+
+def test_a_deck_whose_facts_cannot_be_read_keeps_libreoffices_tags(run: Run) -> None:
+    with pikepdf.open(run.pdf("unreadable")) as pdf:
+        assert bool(pdf.Root.MarkInfo.Marked)  # tagged, by LibreOffice
+        assert str(pdf.Root.Lang) != "cy"  # LibreOffice's own locale, not the deck's language
+        kinds = {str(element.S) for element in elements(pdf.Root.StructTreeRoot)}
+        assert "/H" in kinds and not {"/H1", "/Document"} & kinds

@@ -75,3 +75,5 @@ def export(
             f"{item.slides[0].parent if item.slides else '-'}, contact sheet "
             f"{item.contact_sheet} ({item.seconds:.1f} s, {per:.2f} s per slide)"
         )
+        for note in item.notes:  # the export worked: a warning, not an error
+            click.echo(f"warning: {item.pdf} {note}", err=True)

@@ -17,11 +17,14 @@ paragraphs, tables with header cells), but of the deck's accessibility it drops:
 Each fix is made only where the PDF is as foreseen: a page whose figures do not match the
 slide's graphics one for one, in order and box, keeps its figures as LibreOffice wrote them.
 Marking content as an artifact only wraps or renames marked-content operators, so the pages
-draw exactly as before. The same PDF in gives the same PDF out.
+draw exactly as before. The same PDF in gives the same PDF out, or (on an error) no PDF out:
+the file is replaced only once the new one is written.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,27 +49,47 @@ class _Figure:
     box: tuple[float, float, float, float] | None  # left, bottom, right, top in points
 
 
+def untagged(path: Path) -> str | None:
+    """None when the PDF at `path` is tagged (a structure tree, and marked as tagged); else
+    the program that wrote it, as its /Producer says ("" when it says none). Raises
+    pikepdf.PdfError when pikepdf cannot read it."""
+    with pikepdf.open(path) as pdf:
+        mark_info = pdf.Root.get("/MarkInfo")
+        marked: object = mark_info.get("/Marked") if isinstance(mark_info, Dictionary) else None
+        if isinstance(pdf.Root.get("/StructTreeRoot"), Dictionary) and marked is True:
+            return None
+        return str(pdf.docinfo.get("/Producer", "")).strip()
+
+
 def complete_tags(path: Path, facts: PdfFacts) -> None:
     """Put the deck's language, alternative text, decorative marks and XMP metadata into the
-    tagged PDF at `path` (rewritten in place). A file pikepdf cannot read is left as it is
-    (poppler, which draws the pages next, says what is wrong with it)."""
+    tagged PDF at `path`. The PDF is written beside it and then put in its place: on any error
+    (pikepdf.PdfError for a file pikepdf cannot read, and others for a PDF not as foreseen)
+    the file at `path` is left exactly as it was."""
+    fd, name = tempfile.mkstemp(prefix=f".{path.stem}-", suffix=".pdf", dir=path.parent)
+    os.close(fd)
+    written = Path(name)
     try:
-        pdf = pikepdf.open(path, allow_overwriting_input=True)
-    except pikepdf.PdfError:
-        return
-    with pdf:
-        if facts.language:
-            pdf.Root.Lang = pikepdf.String(facts.language)
-        title = facts.title or str(pdf.docinfo.get("/Title", ""))
-        if title:  # the title in XMP too, where PDF/UA looks for it
-            with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
-                meta["dc:title"] = title
-        root = pdf.Root.get("/StructTreeRoot")
-        if isinstance(root, Dictionary):
-            _one_document(pdf, root)
-            _number_headings(root)
-            _complete_figures(pdf, root, facts)
-        pdf.save(path, deterministic_id=True)
+        with pikepdf.open(path) as pdf:
+            _complete(pdf, facts)
+            pdf.save(written, deterministic_id=True)
+        os.replace(written, path)  # closed first: Windows replaces no open file
+    finally:
+        written.unlink(missing_ok=True)
+
+
+def _complete(pdf: pikepdf.Pdf, facts: PdfFacts) -> None:
+    if facts.language:
+        pdf.Root.Lang = pikepdf.String(facts.language)
+    title = facts.title or str(pdf.docinfo.get("/Title", ""))
+    if title:  # the title in XMP too, where PDF/UA looks for it
+        with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
+            meta["dc:title"] = title
+    root = pdf.Root.get("/StructTreeRoot")
+    if isinstance(root, Dictionary):
+        _one_document(pdf, root)
+        _number_headings(root)
+        _complete_figures(pdf, root, facts)
 
 
 def _one_document(pdf: pikepdf.Pdf, root: Dictionary) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from summarydeck.diagnostics import OutputError
 from summarydeck.export.contact_sheet import tile
 from summarydeck.export.decks import InputDeck, read_decks
-from summarydeck.export.libreoffice import convert_to_pdf
+from summarydeck.export.libreoffice import convert_to_tagged_pdf
 from summarydeck.export.naming import caption
 from summarydeck.export.pictures import name_slides, rasterise
 from summarydeck.export.tools import Tools, find_tools
@@ -37,6 +37,9 @@ class ExportedDeck:
     # this deck's share of the export's time: one LibreOffice run and the parallel drawing serve
     # every deck, so the whole time is shared out by slide count (the shares add up to it)
     seconds: float
+    # what the PDF's tags lack and why, each to be read after the PDF's name ("is not tagged
+    # for screen readers: ..."); none when it is tagged with all the deck holds
+    notes: tuple[str, ...] = ()
 
 
 def export_decks(
@@ -69,7 +72,7 @@ def export_decks(
         work = staging / "work"
         ready.mkdir()
         work.mkdir()
-        _make(
+        notes = _make(
             inputs,
             tools,
             work,
@@ -94,8 +97,9 @@ def export_decks(
             [out_dir / f"{deck.stem}-slides" / slide.file_name for slide in deck.slides],
             out_dir / f"{deck.stem}-contact-sheet.png" if contact_sheets else None,
             seconds * len(deck.slides) / total_slides,
+            deck_notes,
         )
-        for deck in inputs
+        for deck, deck_notes in zip(inputs, notes, strict=True)
     ]
 
 
@@ -118,12 +122,15 @@ def _make(
     allow_linked_files: bool,
     contact_sheets: bool,
     progress: Progress,
-) -> None:
-    """Every result in `ready/` under its final name."""
+) -> list[tuple[str, ...]]:
+    """Every result in `ready/` under its final name; what each PDF's tags lack."""
     # linked files allowed: the deck where it is, so links relative to it still resolve
     given = [deck.path for deck in inputs] if allow_linked_files else _staged_copies(inputs, work)
     progress.stage("Converting with LibreOffice")  # one run: LibreOffice's start-up dominates
-    pdfs = convert_to_pdf(tools.soffice, given, work, block_links=not allow_linked_files)
+    converted = convert_to_tagged_pdf(
+        tools.soffice, given, work, block_links=not allow_linked_files
+    )
+    pdfs = [deck.pdf for deck in converted]
     expected = [(pdf, len(deck.slides)) for pdf, deck in zip(pdfs, inputs, strict=True)]
     progress.stage("Drawing pages", sum(count for _, count in expected))
     pages = rasterise(tools.pdftoppm, expected, work, width_px, progress=progress)
@@ -141,6 +148,7 @@ def _make(
                 ready / f"{deck.stem}-contact-sheet.png",
             )
             progress.advance()
+    return [deck.notes for deck in converted]
 
 
 def _staged_copies(inputs: Sequence[InputDeck], work: Path) -> list[Path]:
@@ -163,8 +171,10 @@ def _move_into_place(inputs: Sequence[InputDeck], ready: Path, old: Path, out_di
         folder = f"{deck.stem}-slides"
         _replace_folder(ready / folder, out_dir / folder, old / folder)
         for name in (f"{deck.stem}.pdf", f"{deck.stem}-contact-sheet.png"):
-            if (ready / name).exists():  # a contact sheet only when one was asked for
+            if (ready / name).exists():
                 os.replace(ready / name, out_dir / name)
+            elif (out_dir / name).exists():  # no contact sheet asked for: an earlier one
+                os.replace(out_dir / name, old / name)  # would show other slides
 
 
 def _replace_folder(new: Path, target: Path, aside: Path) -> None:

@@ -18,9 +18,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from summarydeck.ooxml.names import R_NS, REL_CORE_PROPERTIES, local_name, qn
+from summarydeck.ooxml.names import REL_CORE_PROPERTIES, local_name, qn
 from summarydeck.ooxml.opening import DeckReadError, read_deck_parts
-from summarydeck.ooxml.package_graph import PackageGraph, open_graph, required
+from summarydeck.ooxml.package_graph import PackageGraph, open_graph
+from summarydeck.ooxml.walk import SlideParts, read_each_slide
 
 # a BCP 47 language tag as a PDF's /Lang takes it: "en-GB", "cy", "zh-Hant-TW"
 _LANGUAGE = re.compile(r"[A-Za-z]{2,8}(-[A-Za-z0-9]{1,8})*")
@@ -58,45 +59,54 @@ class _Unforeseen(Exception):
 
 
 def read_pdf_facts(path: Path) -> PdfFacts:
-    """The facts of the deck at `path`. Raises DeckReadError when it is not a deck."""
+    """The facts of the deck at `path`. Raises DeckReadError when it is not a deck, or a value
+    in it cannot be read (its message names `path`)."""
+    # the slides as export counts them (walk.py): a hidden one has no page
+    read = read_each_slide(path, _slide)
     store, shown = read_deck_parts(path)
     graph, main = open_graph(store, shown)
     try:
-        return _read(graph, main)
+        width, height = _size(graph, main)
+        title, language = _core_properties(graph)
     except Exception as exc:  # lxml and the package graph raise many kinds for a damaged deck
         raise DeckReadError(
             f"{shown}: cannot be read as a PowerPoint deck ({type(exc).__name__})",
             "open it in PowerPoint and save it again, or build it again",
         ) from exc
-
-
-def _read(graph: PackageGraph, main: str) -> PdfFacts:
-    size = graph.root(main).find(qn("p:sldSz"))
-    width, height = _DEFAULT_SIZE
-    if size is not None:
-        width, height = int(size.get("cx", width)), int(size.get("cy", height))
-    title, language = _core_properties(graph)
-    slides = []
     run_languages: Counter[str] = Counter()
-    for number, part in enumerate(_slide_parts(graph, main), 1):
-        slide = graph.root(part)
-        hidden = slide.get("show") in ("0", "false")
-        tree = slide.find(f"{qn('p:cSld')}/{qn('p:spTree')}")
-        graphics: tuple[Graphic, ...] | None = ()
-        if tree is not None:
-            try:
-                graphics = tuple(_graphics(tree, _IDENTITY, decorative=False, picture=(-1, "")))
-            except _Unforeseen:
-                graphics = None
-            run_languages.update(
-                str(run.get("lang")) for run in tree.iter(qn("a:rPr")) if run.get("lang")
-            )
-        slides.append(SlideGraphics(number, hidden, graphics))
+    for _, languages in read:
+        run_languages.update(languages)
     if not language and run_languages:  # PowerPoint names no language: its text's own
         language = run_languages.most_common(1)[0][0]
     if not _LANGUAGE.fullmatch(language):
         language = ""
-    return PdfFacts(title, language, (width, height), tuple(slides))
+    return PdfFacts(title, language, (width, height), tuple(slide for slide, _ in read))
+
+
+def _size(graph: PackageGraph, main: str) -> tuple[int, int]:
+    """The slide's size; (0, 0) when it is not a number (no page's figures are then matched:
+    LibreOffice 7.4 refuses such a deck, a later one may not)."""
+    size = graph.root(main).find(qn("p:sldSz"))
+    if size is None:
+        return _DEFAULT_SIZE
+    try:
+        return int(size.get("cx", _DEFAULT_SIZE[0])), int(size.get("cy", _DEFAULT_SIZE[1]))
+    except ValueError:
+        return (0, 0)
+
+
+def _slide(parts: SlideParts) -> tuple[SlideGraphics, list[str]]:
+    """A slide's graphics, and the language of each run of its text."""
+    tree = parts.element.find(f"{qn('p:cSld')}/{qn('p:spTree')}")
+    graphics: tuple[Graphic, ...] | None = ()
+    languages: list[str] = []
+    if tree is not None:
+        try:
+            graphics = tuple(_graphics(tree, _IDENTITY, decorative=False, picture=(-1, "")))
+        except _Unforeseen:
+            graphics = None
+        languages = [str(run.get("lang")) for run in tree.iter(qn("a:rPr")) if run.get("lang")]
+    return SlideGraphics(parts.number, parts.hidden, graphics), languages
 
 
 def _core_properties(graph: PackageGraph) -> tuple[str, str]:
@@ -111,12 +121,6 @@ def _core_properties(graph: PackageGraph) -> tuple[str, str]:
     if not isinstance(core, CT_CoreProperties):
         return "", ""
     return str(core.title_text or "").strip(), str(core.language_text or "").strip()
-
-
-def _slide_parts(graph: PackageGraph, main: str) -> Iterator[str]:
-    listed = graph.root(main).find(qn("p:sldIdLst"))
-    for entry in listed if listed is not None else ():
-        yield graph.related(main, required(entry, f"{{{R_NS}}}id"))
 
 
 # where a shape's coordinates land on the slide: x -> a + b * x, y -> c + d * y
@@ -176,7 +180,7 @@ def _graphics(
         box = _box(xfrm, place)
         line = shape.find(f"{qn('p:spPr')}/{qn('a:ln')}")
         width = str(line.get("w", "0")) if line is not None else "0"
-        outline = int(width) if width.isdigit() else 0
+        outline = int(width) if width.isascii() and width.isdigit() else 0
         own_picture, own_alt = picture if picture[0] >= 0 else (-1, alt)
         yield Graphic(box, outline, own_alt, marked, own_picture)
 
@@ -217,8 +221,11 @@ def _group_place(group: Any, place: _Place) -> _Place:
     child_off, child_ext = xfrm.find(qn("a:chOff")), xfrm.find(qn("a:chExt"))
     if child_off is None or child_ext is None:
         raise _Unforeseen("a group without a child space")
-    ox, oy = float(child_off.get("x", 0)), float(child_off.get("y", 0))
-    ocx, ocy = float(child_ext.get("cx", 0)), float(child_ext.get("cy", 0))
+    try:  # LibreOffice reads an odd value in its own way: where the shapes land is not known
+        ox, oy = float(child_off.get("x", 0)), float(child_off.get("y", 0))
+        ocx, ocy = float(child_ext.get("cx", 0)), float(child_ext.get("cy", 0))
+    except ValueError:
+        raise _Unforeseen("a group whose child space is not in numbers") from None
     a, b, c, d = place
     sx = b * cx / ocx if ocx else b
     sy = d * cy / ocy if ocy else d
