@@ -199,12 +199,18 @@ def test_without_libreoffice_the_slides_are_listed_and_the_page_says_why(
     assert len(snapshot.slides) == result.slides and all(s.picture is None for s in snapshot.slides)
 
 
-def test_a_failed_build_keeps_the_last_slides_and_places_each_error(
-    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@pytest.fixture
+def drawn(monkeypatch: pytest.MonkeyPatch) -> tuple[PreviewState, Feed]:
+    """A state and the feed into it, with `export` drawing three fake pictures."""
     monkeypatch.setattr(api, "export", _fake_export([]))
     state = PreviewState()
-    feed = Feed(state, width_px=640)
+    return state, Feed(state, width_px=640)
+
+
+def test_a_failed_build_keeps_the_last_slides_and_places_each_error(
+    content: Path, tmp_path: Path, drawn: tuple[PreviewState, Feed]
+) -> None:
+    state, feed = drawn
     result = _built(content, tmp_path / "out")
     feed(Rebuilt(result, result.diagnostics))
     good = state.snapshot().slides
@@ -319,11 +325,9 @@ def test_what_watch_says_between_builds_is_on_the_page(tmp_path: Path) -> None:
 
 
 def test_a_build_that_cannot_be_shown_is_said_and_the_next_one_is_shown(
-    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    content: Path, tmp_path: Path, drawn: tuple[PreviewState, Feed]
 ) -> None:
-    monkeypatch.setattr(api, "export", _fake_export([]))
-    state = PreviewState()
-    feed = Feed(state, width_px=640)
+    state, feed = drawn
     result = _built(content, tmp_path / "out")
     manifest = result.manifest
     assert manifest is not None
