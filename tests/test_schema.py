@@ -4,13 +4,13 @@ rejecting what `validate` rejects for types and unknown keys, and named by every
 first line (the yaml-language-server modeline).
 
 The schema is read by editors; here `jsonschema` reads it as they would, the YAML loaded the way
-summarydeck loads it (its own loader), dates as the text an editor sees.
+summarydeck loads it (its own loader), which reads plain values by YAML 1.2 as editors do: the
+data it gives is what an editor sees, with no conversion.
 """
 
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import json
 import re
 import shutil
@@ -30,6 +30,7 @@ from summarydeck import api
 from summarydeck.cli import cli
 from summarydeck.diagnostics import ContentError, Diagnostics
 from summarydeck.model import approximate
+from summarydeck.source.yaml_core import CoreSafeLoader
 from summarydeck.source.yaml_loader import load_yaml
 
 REPO = Path(__file__).parent.parent
@@ -54,13 +55,13 @@ def validator() -> Draft202012Validator:
 
 
 def as_editor_reads(value: Any) -> Any:
-    """Loaded YAML as JSON: YAML's dates are text to an editor (YAML 1.2 has no date type)."""
+    """Loaded YAML as an editor reads it (JSON's types): the loader reads by YAML 1.2, as
+    editors do, so this only checks that nothing else (a YAML 1.1 date) came through."""
     if isinstance(value, dict):
         return {key: as_editor_reads(item) for key, item in value.items()}
     if isinstance(value, list):
         return [as_editor_reads(item) for item in value]
-    if isinstance(value, dt.date):
-        return value.isoformat()
+    assert value is None or isinstance(value, str | int | float), repr(value)
     return value
 
 
@@ -347,7 +348,7 @@ BAD = {
     "slug": (CONTENT, "deck.yaml", put(("deck", "slug"), "My Deck")),
     "date": (EXAMPLE, "deck.yaml", put(("deck", "date"), "2026-13-45")),
     "clock": (CONTENT, "deck.yaml", put(("variants", "*", "start"), "25:00")),
-    "clock-unquoted": (CONTENT, "deck.yaml", put(("variants", "*", "start"), 600)),
+    "clock-number": (CONTENT, "deck.yaml", put(("variants", "*", "start"), 600)),
     "approximate": (
         CONTENT,
         "statistics.yaml",
@@ -384,7 +385,16 @@ GOOD = {
     "number-label": (EXAMPLE, "labels.yaml", put(("labels", "item"), 42)),
     "empty-section": (EXAMPLE, "quotes.yaml", put(("essays",), None)),
     "text-date": (STARTER, "deck.yaml", put(("deck", "date"), "2026-01-31")),
+    # an unquoted `10:00` is the text "10:00" to both (YAML 1.1 read the number 600)
+    "clock-unquoted": (CONTENT, "deck.yaml", put(("variants", "*", "start"), "10:00")),
 }
+
+
+class _Dumper(yaml.SafeDumper):
+    """Writes text unquoted wherever YAML 1.2 reads it as text (`yes`, `10:00`), as a person
+    writes it; PyYAML's own quotes what YAML 1.1 reads otherwise."""
+
+    yaml_implicit_resolvers = CoreSafeLoader.yaml_implicit_resolvers
 
 
 def _edited(folder: Path, file: str, edit: Callable[[Any], None], into: Path) -> Any:
@@ -393,7 +403,8 @@ def _edited(folder: Path, file: str, edit: Callable[[Any], None], into: Path) ->
     shutil.copytree(folder, into)
     data = loaded(into / file)
     edit(data)
-    (into / file).write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), "utf-8")
+    text = yaml.dump(data, Dumper=_Dumper, sort_keys=False, allow_unicode=True)
+    (into / file).write_text(text, "utf-8")
     return loaded(into / file)
 
 
@@ -423,6 +434,85 @@ def test_the_schema_accepts_what_validate_accepts(
     data = _edited(folder, file, edit, tmp_path / "content")
     assert _validate_errors(tmp_path / "content") == [], case
     assert schema_errors(validator, data) == [], case
+
+
+# values YAML 1.1 and 1.2 read differently, written unquoted: summarydeck reads them as the
+# editor does (YAML 1.2), so both accept them or both refuse them, validate with a hint
+SPELLINGS = {
+    "discussion-yes": (
+        CONTENT,
+        "deck.yaml",
+        ("variants", "*", "discussion"),
+        "yes",
+        "variants.workshop.discussion: expected true or false, got `yes`",
+        "write `true` (YAML reads `yes` as text)",
+    ),
+    "paraphrase-on": (
+        CONTENT,
+        "quotes.yaml",
+        ("quotes", "*", "paraphrase"),
+        "on",
+        "expected true or false, got `on`",
+        "write `true` (YAML reads `on` as text)",
+    ),
+    "value-labels-no": (
+        CONTENT,
+        "statistics.yaml",
+        ("statistics", "*", "chart", "value_labels"),
+        "no",
+        "expected true or false, got `no`",
+        "write `false` (YAML reads `no` as text)",
+    ),
+    "values-underscored": (
+        CONTENT,
+        "statistics.yaml",
+        ("statistics", "*", "chart", "series", 0, "values", 0),
+        "1_000",
+        "values[0]: `1_000` is not a number, nor an approximate one",
+        "write 1000 (YAML reads `1_000` as text, not a number)",
+    ),
+    "minutes-underscored": (
+        CONTENT,
+        "deck.yaml",
+        ("slides", ("kind", "break"), "minutes"),
+        "1_5",
+        "minutes: expected a whole number, got `1_5`",
+        "write 15 (YAML reads `1_5` as text, not a number)",
+    ),
+    # "no" is Norwegian to both (validate warns that it has no built-in labels)
+    "language-no": (CONTENT, "deck.yaml", ("deck", "language"), "no", None, None),
+    "clock-unquoted": (CONTENT, "deck.yaml", ("variants", "*", "start"), "10:00", None, None),
+}
+
+
+@pytest.mark.parametrize("case", sorted(SPELLINGS))
+def test_yaml_11_spellings_are_read_as_the_editor_reads_them(
+    case: str, tmp_path: Path, validator: Draft202012Validator
+) -> None:
+    folder, file, path, written, message, hint = SPELLINGS[case]
+    data = _edited(folder, file, put(path, written), tmp_path / "content")
+    text = (tmp_path / "content" / file).read_text("utf-8")
+    assert re.search(rf"(?m)(:|-) {re.escape(written)}$", text), f"{written} is not unquoted"
+    assert _at(data, _resolve(data, path)) == written  # text to summarydeck, as to an editor
+    if message is None:
+        assert _validate_errors(tmp_path / "content") == [], case
+        assert schema_errors(validator, data) == [], case
+        return
+    try:
+        api.load(tmp_path / "content")
+    except ContentError as exc:
+        errors = [d for d in exc.diagnostics if d.is_error]
+    else:
+        errors = []
+    assert [(d.code, d.hint) for d in errors] == [("E203", hint)], [str(d) for d in errors]
+    assert message in errors[0].message
+    assert schema_errors(validator, data), f"{case}: the schema accepted it"
+
+
+def _at(data: Any, path: Path_) -> Any:
+    for part in path:
+        data = data[part]
+    return data
 
 
 def test_the_command_line_validate_agrees_on_a_misspelt_key(

@@ -182,8 +182,8 @@ def test_a_section_without_minutes_is_a_located_warning_and_the_clock_goes(
     [
         ('"25:00"', '`25:00` is not a time of day; write it as "HH:MM", e.g. "10:00"'),
         ('"half past nine"', "`half past nine` is not a time of day"),
-        # YAML reads an unquoted 9:30 as the number 570 (base 60): say so, with the time
-        ("9:30", 'a time of day needs quotes, or YAML reads it as a number: write "09:30"'),
+        # a number is not a time (an unquoted 9:30 is: YAML 1.2 reads it as text)
+        ("10", "the number `10` is not a time of day; write it as HH:MM: 10:00"),
     ],
 )
 def test_a_start_that_is_not_a_time_is_a_located_error(

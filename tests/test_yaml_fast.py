@@ -11,7 +11,6 @@ has no libyaml.
 
 from __future__ import annotations
 
-import datetime
 import os
 import random
 import subprocess
@@ -26,7 +25,7 @@ from hypothesis import strategies as st
 
 from strategies import content_folders
 from summarydeck.diagnostics import Diagnostics
-from summarydeck.source import yaml_loader
+from summarydeck.source import yaml_core, yaml_loader
 from summarydeck.source.content_dir import load_content_dir
 
 REPO = Path(__file__).parent.parent
@@ -84,8 +83,8 @@ def test_libyaml_reads_every_content_file_with_the_pure_loaders_source_map(path:
     text = path.read_text("utf-8")
     # libyaml itself reads these files: no fallback hides a difference
     assert yaml_loader._fast_reads_alike(text)
-    fast = _built_by(yaml.CSafeLoader, text)
-    assert fast == _built_by(yaml.SafeLoader, text)
+    fast = _built_by(yaml_core.core_c_loader(), text)
+    assert fast == _built_by(yaml_core.CoreSafeLoader, text)
     assert fast[1].values  # a real source map was compared
 
 
@@ -141,6 +140,9 @@ _SPECIAL = [
     *("\r\n", " - ", ": ", "  ", "\u2028", "\x85", "é", "😀", "\u00a0", "<<: *a", "&a "),
     *("*a", "---\n", "...\n", "? ", "!!str ", "|-", ">+", "|2", "~", "2024-02-30", "0x1F"),
     *("1e3", ".inf", "yes", "\\/", "\r", "[a?, b]", "{x: y}", "|#", "\n  - ", "\n    "),
+    # what YAML 1.1 and 1.2 read differently: both loaders must read them by 1.2
+    *("on", "No", "1_000", "10:00", "0o17", "017", "+12", ".5", "1.", "-.Inf", ".NaN", "TRUE"),
+    *("0b11", "1:30", "=", "<<", "!!bool ", "!!int ", "!!timestamp ", "null", "y"),
 ]
 
 
@@ -193,7 +195,7 @@ def test_without_libyaml_the_pure_loader_reads_everything(
     monkeypatch.setattr(yaml_loader, "_build", counted)
     without = load_content_dir(REPO / "content", Diagnostics())
     yaml_loader._CACHE.clear()
-    assert builds and set(builds) == {yaml.SafeLoader}
+    assert builds and set(builds) == {yaml_core.CoreSafeLoader}
     assert _typed(without.data) == _typed(with_libyaml.data)
     assert without.source_map == with_libyaml.source_map
 
@@ -213,7 +215,7 @@ from pathlib import Path
 {block}
 import yaml
 from summarydeck.diagnostics import Diagnostics
-from summarydeck.source import yaml_loader
+from summarydeck.source import yaml_core, yaml_loader
 from summarydeck.source.content_dir import load_content_dir
 raw = load_content_dir(Path(sys.argv[1]), Diagnostics())
 print(yaml.__with_libyaml__, yaml_loader._fast_loader() is not None)
@@ -244,16 +246,17 @@ def test_a_pyyaml_built_without_libyaml_loads_the_same(tmp_path: Path) -> None:
     assert run(blocked)[2] == run("")[2]
 
 
-def test_dates_and_numbers_keep_their_types() -> None:
-    raw = b"a: 2024-02-01\nb: 2024-02-30\nc: 1.5\nd: 0x1F\ne: yes\nf: ~\ng: '1'\n"
+def test_numbers_keep_their_types_and_dates_are_text() -> None:
+    raw = b"a: 2024-02-01\nb: 2024-02-30\nc: 1.5\nd: 0x1F\ne: yes\nf: ~\ng: '1'\nh: true\n"
     data = yaml_loader._parse(raw, "f.yaml").data
     assert data == {
-        "a": datetime.date(2024, 2, 1),
-        "b": "2024-02-30",  # no such date: kept as written, for the model to report
+        "a": "2024-02-01",  # YAML 1.2, as editors read it: text (`deck.date` reads a date)
+        "b": "2024-02-30",
         "c": 1.5,
         "d": 31,
-        "e": True,
+        "e": "yes",  # YAML 1.2: text (YAML 1.1 read a boolean)
         "f": None,
         "g": "1",
+        "h": True,
     }
     assert _parsed(raw, fast=True) == _parsed(raw, fast=False)

@@ -20,10 +20,12 @@ from pydantic import (
     HttpUrl,
     ModelWrapValidatorHandler,
     PrivateAttr,
+    ValidationInfo,
+    field_validator,
     model_validator,
 )
 
-from summarydeck.model import approximate, fingerprint
+from summarydeck.model import approximate, fingerprint, yaml_spellings
 from summarydeck.model.approximate import Qualifier
 from summarydeck.model.errors import FieldProblem
 from summarydeck.model.number_format import FORMAT_EXAMPLES, is_supported_format
@@ -100,6 +102,34 @@ class Strict(BaseModel):
     model_config = ConfigDict(
         extra="forbid", frozen=True, str_strip_whitespace=True, coerce_numbers_to_str=True
     )
+
+    # YAML 1.2 reads `yes`, `on` and `1_000` as text, which pydantic would still take as a
+    # boolean or a number and the schema (the editor) would not: refused, with a hint
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_yaml_11_spellings(cls, value: Any, info: ValidationInfo) -> Any:
+        if value is None or isinstance(value, bool | list | dict):
+            return value
+        kind = _field_kinds(cls).get(info.field_name or "")
+        if kind is not None:
+            yaml_spellings.check(kind, value)
+        return value
+
+
+_FIELD_KINDS: dict[type[BaseModel], dict[str, yaml_spellings.Kind]] = {}
+
+
+def _field_kinds(cls: type[BaseModel]) -> dict[str, yaml_spellings.Kind]:
+    """A model's fields that take a boolean or a number, and which (worked out once a model)."""
+    kinds = _FIELD_KINDS.get(cls)
+    if kinds is None:
+        kinds = {
+            name: kind
+            for name, field in cls.model_fields.items()
+            if (kind := yaml_spellings.field_kind(field.annotation)) is not None
+        }
+        _FIELD_KINDS[cls] = kinds
+    return kinds
 
 
 class Status(StrEnum):

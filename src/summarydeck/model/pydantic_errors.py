@@ -14,6 +14,7 @@ from typing import Any
 from pydantic import BaseModel, ValidationError
 
 from summarydeck.diagnostics import Diagnostics, Location, did_you_mean, narrow, split_lines
+from summarydeck.model import yaml_spellings
 from summarydeck.model.content import slug
 from summarydeck.model.errors import FieldProblem
 from summarydeck.source.yaml_loader import DataPath, SourceMap, dotted
@@ -142,6 +143,10 @@ def _report_model_error(
             f"YAML reads `{meant[0]}` at the start of a value as the start of a block of text "
             f"(here empty), not as part of the value: put it in quotes: {quote}{meant}{quote}"
         )
+    written = _at(err.get("input"), problem.at) if problem.at else None
+    spelling = yaml_spellings.hint("not_a_number", written)
+    if spelling is not None:  # a chart's `1_000`: text to YAML 1.2
+        advice = spelling
     split = _split_by_comma(err.get("input"), full, (problem.at, *problem.compared), smap)
     if split is not None:
         advice = f"{advice}; {split}" if advice else split
@@ -298,6 +303,8 @@ def _describe(err: Any, full: DataPath, smap: SourceMap) -> tuple[str, str | Non
         hint = f'put it in quotes so it is read as text: {name}: "{value}"'
     elif kind == "list_type" and isinstance(value, str):
         hint = "write one `- item` per line, or [one, two] on one line"
+    elif (spelling := yaml_spellings.hint(kind, value)) is not None:
+        hint = spelling  # `yes`, `1_000`: a boolean or a number to YAML 1.1, text to 1.2
     elif kind in ("int_parsing", "float_parsing"):
         hint = "write digits only, e.g. 8 or 0.25, without units, words or % signs"
     elif kind.startswith("date"):

@@ -42,14 +42,11 @@ _CLOCK = re.compile(_CLOCK_PATTERN)
 
 
 def _clock_time(value: Any) -> Any:
-    """A time of day written HH:MM. YAML reads an unquoted `10:00` as the number 600 (minutes
-    in base 60), so a number gets a hint to quote it rather than a puzzling `600`."""
+    """A time of day written HH:MM, quoted or not: YAML 1.2 reads an unquoted `10:00` as text
+    (YAML 1.1 read it as 600, minutes in base 60). A number (`start: 10`) is not a time."""
     if isinstance(value, int) and not isinstance(value, bool):
-        hours, minutes = divmod(value, 60)
-        example = f"{hours:02d}:{minutes:02d}" if 0 <= value < 24 * 60 else "10:00"
-        raise ValueError(
-            f'a time of day needs quotes, or YAML reads it as a number: write "{example}"'
-        )
+        example = f"{value:02d}:00" if 0 <= value < 24 else "10:00"
+        raise ValueError(f"the number `{value}` is not a time of day; write it as HH:MM: {example}")
     if not isinstance(value, str) or not _CLOCK.match(value.strip()):
         shown = f"`{value}`" if isinstance(value, str) else "this"
         raise ValueError(f'{shown} is not a time of day; write it as "HH:MM", e.g. "10:00"')
@@ -57,14 +54,12 @@ def _clock_time(value: Any) -> Any:
     return f"{hours:02d}:{minutes:02d}"
 
 
-# a time of day on the 24-hour clock, always written back as HH:MM (text only: YAML reads an
-# unquoted 10:00 as a number)
+# a time of day on the 24-hour clock, always written back as HH:MM (text: YAML 1.2 reads an
+# unquoted 10:00 as text)
 ClockTime = Annotated[
     str,
     BeforeValidator(_clock_time),
-    SchemaPattern(
-        r"^\s*" + _CLOCK_PATTERN[1:-1] + r"\s*$", 'a time of day, "HH:MM" in quotes, e.g. "10:00"'
-    ),
+    SchemaPattern(r"^\s*" + _CLOCK_PATTERN[1:-1] + r"\s*$", "a time of day, HH:MM, e.g. 10:00"),
 ]
 
 
@@ -112,7 +107,7 @@ class Variant(Strict):
     # when a workshop starts: its agenda and break slides then give clock times
     start: ClockTime | None = Field(
         default=None,
-        description='When a workshop starts, "HH:MM" in quotes: its agenda and break slides give '
+        description="When a workshop starts, HH:MM (e.g. 10:00): its agenda and break slides give "
         "clock times.",
     )
 

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 
 from summarydeck.diagnostics import Location
+from summarydeck.source.yaml_core import load_plain
 from summarydeck.source.yaml_loader import DataPath
 
 
@@ -75,7 +76,7 @@ def unchanged_but(before: str, after: str, changes: Mapping[DataPath, Any]) -> b
     """Whether `after` reads as the same data as `before`, but for `changes` (a path to each
     mapping key set, and its new value): a check that the edits did only what they meant."""
     try:
-        old, new = yaml.safe_load(before), yaml.safe_load(after)
+        old, new = load_plain(before), load_plain(after)
     except yaml.YAMLError:
         return False
     for path, value in changes.items():

@@ -2,7 +2,9 @@
 
 PyYAML's `SafeLoader` composes a node graph carrying marks; we construct plain Python data from it
 ourselves so that every value gets an entry in a `SourceMap` keyed by its data path, and so that
-duplicate keys (which PyYAML silently lets the last one win) become errors.
+duplicate keys (which PyYAML silently lets the last one win) become errors. Plain values are
+read by YAML 1.2's core schema, as editors read them (`yaml_core.py`): `yes` and `10:00` are
+text, not a boolean and the number 600.
 
 libyaml's parser (`yaml.CSafeLoader`, when PyYAML was built with it) composes the same nodes with
 the same marks about ten times faster, so it reads a file first; on anything it or our builder
@@ -28,6 +30,7 @@ import yaml
 from summarydeck.diagnostics import Diagnostic, Diagnostics, Location, split_lines
 from summarydeck.source import limits
 from summarydeck.source.memo import BoundedCache
+from summarydeck.source.yaml_core import CoreSafeLoader, core_c_loader
 
 DataPath = tuple[str | int, ...]
 
@@ -296,8 +299,8 @@ class _Builder:
             return self.loader.construct_object(node)
         except (ValueError, TypeError, OverflowError):
             self.loader.recursive_objects.pop(node, None)
-            # e.g. `date: 2024-02-30` looks like a date but is none: keep the text and let the
-            # model say what it expected, at this value's location
+            # e.g. `!!int 1_000` or `!!timestamp 2024-02-30` is tagged as what it is not: keep
+            # the text and let the model say what it expected, at this value's location
             return node.value
 
     def _mapping(self, node: yaml.MappingNode, path: DataPath) -> dict[Any, Any]:
@@ -402,7 +405,7 @@ def _build(
     loader = loader_class(text)  # the pure loader's reader already rejects control characters
     try:
         node = loader.get_single_node()
-        if loader_class is not yaml.SafeLoader and _read_differently(text, node):
+        if loader_class is not CoreSafeLoader and _read_differently(text, node):
             raise _ReadDifferently
         builder = _Builder(file, text, loader, diags)
         data = builder.build(node, ()) if node is not None else None
@@ -413,7 +416,7 @@ def _build(
 
 def _parse_pure(text: str, file: str, diags: Diagnostics) -> _Parsed:
     try:
-        data, source_map = _build(yaml.SafeLoader, text, file, diags)
+        data, source_map = _build(CoreSafeLoader, text, file, diags)
     except _LimitError as exc:
         mark = exc.problem_mark
         where = Location(file, mark.line + 1, mark.column + 1) if mark else Location(file)
@@ -449,7 +452,8 @@ _LIBYAML_NEST_LIMIT = (0, 2, 5)
 
 
 def _fast_loader() -> type[yaml.CSafeLoader] | None:
-    """libyaml's safe loader, when PyYAML was built with a libyaml that limits nesting."""
+    """libyaml's safe loader (reading by YAML 1.2's core schema, as the pure loader does), when
+    PyYAML was built with a libyaml that limits nesting."""
     if not yaml.__with_libyaml__:
         return None
     try:
@@ -458,7 +462,7 @@ def _fast_loader() -> type[yaml.CSafeLoader] | None:
         return None
     if tuple(_yaml.get_version()) < _LIBYAML_NEST_LIMIT:
         return None
-    return yaml.CSafeLoader
+    return core_c_loader()
 
 
 def _fast_reads_alike(text: str) -> bool:
