@@ -353,11 +353,14 @@ def test_stopping_kills_the_tools_running_and_starts_none_until_allowed(tmp_path
     worker = threading.Thread(target=slow_tool)
     worker.start()
     time.sleep(0.3)
-    with api.tools_stopped():
+    api.stop_tools()
+    try:
         worker.join(10)
         assert not worker.is_alive() and finished and finished[0] < 5
         with pytest.raises(OutputError, match="summarydeck is stopping"):
             run_tool(["true"], timeout=5, log=tmp_path / "true.log")
+    finally:
+        api.allow_tools()
     assert run_tool(["true"], timeout=5, log=tmp_path / "true.log").returncode == 0
 
 
@@ -401,5 +404,26 @@ def test_ctrl_c_during_a_slow_export_stops_at_once_and_leaves_nothing_half_made(
     assert process.returncode == 0, said
     assert time.monotonic() - stopped < 10
     assert "Stopped the preview." in said and "Traceback" not in said and "Aborted" not in said
+    assert "no pictures" not in said  # LibreOffice was stopped by us, not failing
     preview = out / "preview"
     assert not preview.exists() or not [p for p in preview.iterdir() if p.name.startswith(".")]
+
+
+@pytest.mark.slow
+def test_ctrl_c_as_it_starts_stops_it_too(content: Path, tmp_path: Path) -> None:
+    # before the server takes Ctrl-C, or as it does: stopped all the same, exit 0
+    command = [sys.executable, "-m", "summarydeck", "preview", "--content", str(content)]
+    process = subprocess.Popen(
+        [*command, "--out", str(tmp_path / "out" / "deck.pptx")],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+    )
+    assert process.stdout is not None
+    first = process.stdout.readline()
+    assert first.startswith("Preview of"), first
+    process.send_signal(signal.SIGINT)
+    rest, _ = process.communicate(timeout=30)
+    assert process.returncode == 0, first + rest
+    assert "Stopped the preview." in rest and "Traceback" not in rest

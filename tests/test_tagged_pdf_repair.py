@@ -142,6 +142,22 @@ def test_memory_running_out_is_not_taken_for_a_pdf_problem(
         libreoffice._complete_tags(path, tmp_path / "deck.pptx")
 
 
+def test_a_disk_failing_while_the_deck_is_read_again_fails_the_export(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # not a deck summarydeck cannot read: the export fails as any disk failure makes it fail
+    def failing_disk(deck: Path) -> PdfFacts:
+        try:
+            raise OSError(5, "Input/output error")
+        except OSError as exc:
+            raise DeckReadError(f"{deck}: cannot be read", "") from exc
+
+    path = libreoffice_pdf(tmp_path / "deck.pdf")
+    monkeypatch.setattr(libreoffice, "read_pdf_facts", failing_disk)
+    with pytest.raises(OSError, match="Input/output error"):
+        libreoffice._complete_tags(path, tmp_path / "deck.pptx")
+
+
 def test_a_deck_whose_facts_cannot_be_read_keeps_the_pdf_and_says_why_without_its_path(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -185,8 +201,14 @@ def test_a_deck_whose_facts_cannot_be_read_keeps_the_pdf_and_says_why_without_it
             "is not tagged for screen readers: LibreOffice 24.2 wrote it without tags, though "
             "asked for them; this is a bug in summarydeck: please report it, with the deck",
         ),
+        (
+            "LibreOfficeDev 7.3",  # a development build names itself so
+            False,
+            False,
+            UNTAGGED_73.replace("LibreOffice 7.3", "LibreOfficeDev 7.3"),
+        ),
     ],
-    ids=["tagged", "7.3", "no-producer", "unmarked"],
+    ids=["tagged", "7.3", "no-producer", "unmarked", "dev-build"],
 )
 def test_an_untagged_pdf_is_said(
     tmp_path: Path,

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import yaml
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -22,6 +23,7 @@ from summarydeck.diagnostics import ContentError, Diagnostics
 from summarydeck.source import yaml_core, yaml_edits, yaml_loader
 
 REPO = Path(__file__).parent.parent
+STARTER = REPO / "src" / "summarydeck" / "starter"
 CONTENT, EXAMPLE = REPO / "content", REPO / "examples" / "digital-exclusion"
 
 _LOADERS = [
@@ -40,6 +42,15 @@ def _read(loader: Any, text: str) -> Any:
     data, _ = yaml_loader._build(loader, text, "f.yaml", diags)
     assert not diags.items, [str(d) for d in diags.items]
     return data
+
+
+def _number_type(value: Any) -> type:
+    """A number's type, a number written its own way (`0x1F`, kept as written) counted as one."""
+    if isinstance(value, yaml_core.WrittenInt):
+        return int
+    if isinstance(value, yaml_core.WrittenFloat):
+        return float
+    return type(value)
 
 
 # what YAML 1.2's core schema makes of a plain value, and what YAML 1.1 (PyYAML) made of it
@@ -88,7 +99,9 @@ def test_plain_values_are_read_as_yaml_12_reads_them(
     loader: Any, written: str, expected: Any
 ) -> None:
     value = _read(loader, f"a: {written}\n")["a"]
-    assert (type(value), value) == (type(expected), expected)
+    assert (_number_type(value), value) == (type(expected), expected)
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        assert str(value) == written  # as written, where a text field takes it
 
 
 @pytest.mark.parametrize("loader", _LOADERS)
@@ -109,7 +122,7 @@ def test_a_file_read_either_way_gives_yaml_12_values(fast: bool) -> None:
     finally:
         yaml_loader._fast_loader = real  # type: ignore[method-assign]
     assert parsed.diagnostics == ()
-    got = [(type(v), v) for v in parsed.data.values()]
+    got = [(_number_type(v), v) for v in parsed.data.values()]
     assert got == [(type(expected), expected) for _, expected in CASES]
 
 
@@ -168,7 +181,7 @@ def test_generated_plain_values_read_as_the_core_schema_says(text: str) -> None:
         assert other == value or (math.isnan(other) and math.isnan(value))
     if isinstance(value, str) and value != text.strip():
         return  # not one plain value (`a: 1 #x`, `a: x: y`), so not in the table
-    assert _KIND[type(value)] == _spec_kind(text.strip())
+    assert _KIND[_number_type(value)] == _spec_kind(text.strip())
 
 
 # --- every reader of YAML in the tool ---------------------------------------------------------
@@ -198,6 +211,28 @@ def test_an_unquoted_clock_time_and_date_are_read_as_meant(tmp_path: Path) -> No
     deck, _ = api.load(content)
     assert deck.info.date == dt.date(2026, 11, 28)  # `date: 2026-11-28`, unquoted
     assert {name: v.start for name, v in deck.variants.items() if v.start} == {"workshop": "09:30"}
+
+
+@pytest.mark.parametrize(
+    ("written", "number"),
+    [("0800", 800), ("1e6", 1e6), ("1.50", 1.5), ("0o17", 15), ("+5", 5), ("0x1F", 31)],
+)
+def test_a_number_written_its_own_way_stays_as_written_in_text(
+    tmp_path: Path, written: str, number: float
+) -> None:
+    # a text field takes the words as written (YAML 1.1 read `0800` and `1e6` as text too);
+    # a number field takes the number
+    folder = tmp_path / "c"
+    for loader in (yaml_core.CoreSafeLoader, yaml_core.core_c_loader()):
+        if loader is None:
+            continue
+        read = yaml.load(f"n: {written}", Loader=loader)["n"]
+        assert read == number and str(read) == written
+    content = _copy_edited(
+        STARTER, "statistics.yaml", r"headline: 3 in 10", f"headline: {written}", folder
+    )
+    deck, _ = api.load(content)
+    assert deck.content.statistics["example-share"].headline == written
 
 
 @pytest.mark.parametrize(

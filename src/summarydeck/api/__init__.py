@@ -24,7 +24,13 @@ if TYPE_CHECKING:  # what type checkers see: the same names, imported eagerly
     from summarydeck.api.confirming import Confirmed, confirm
     from summarydeck.api.diffing import diff
     from summarydeck.api.editor_schema import SchemaFile, schema_files, write_schema
-    from summarydeck.api.exporting import built_decks, export, preview_folder, tools_stopped
+    from summarydeck.api.exporting import (
+        allow_tools,
+        built_decks,
+        export,
+        preview_folder,
+        stop_tools,
+    )
     from summarydeck.api.listing import (
         KindInfo,
         LabelInfo,
@@ -82,7 +88,8 @@ _HOME = {
         ["SchemaFile", "schema_files", "write_schema"], "summarydeck.api.editor_schema"
     ),
     **dict.fromkeys(
-        ["built_decks", "export", "preview_folder", "tools_stopped"], "summarydeck.api.exporting"
+        ["allow_tools", "built_decks", "export", "preview_folder", "stop_tools"],
+        "summarydeck.api.exporting",
     ),
     **dict.fromkeys(
         [
@@ -180,7 +187,7 @@ __all__ += [
     "inspect_template",
 ]
 __all__ += ["SchemaFile", "schema_files", "write_schema"]
-__all__ += ["NO_PROGRESS", "Progress", "preview_folder", "tools_stopped"]
+__all__ += ["NO_PROGRESS", "Progress", "allow_tools", "preview_folder", "stop_tools"]
 
 
 if not TYPE_CHECKING:  # hidden from type checkers, which see the imports above instead

@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 from summarydeck.api.loading import DEFAULT_OUTPUT_DIR, default_output, load
 from summarydeck.diagnostics import Diagnostics, OutputError
 from summarydeck.export import ExportedDeck, export_decks
-from summarydeck.export.process import allow_tools, stop_all_tools
+from summarydeck.export.process import allow_all_tools, stop_all_tools
 from summarydeck.layouts.selection import apply_variant
 from summarydeck.progress import NO_PROGRESS, Progress
 
@@ -64,13 +62,13 @@ def preview_folder(deck: Path) -> Path:
     return deck.parent / "preview"
 
 
-@contextmanager
-def tools_stopped() -> Iterator[None]:
-    """While inside: LibreOffice and pdftoppm, wherever they run in this process, are killed
-    and none starts, so an export under way in another thread fails at once and cleans up
-    (`preview` stopping). Tools may run again after."""
+def stop_tools() -> None:
+    """Kill LibreOffice and pdftoppm wherever they run in this process, and start none until
+    `allow_tools`: an export under way in another thread fails at once and cleans up after
+    itself (`preview` stopping)."""
     stop_all_tools()
-    try:
-        yield
-    finally:
-        allow_tools()
+
+
+def allow_tools() -> None:
+    """Let export run its tools again after `stop_tools`."""
+    allow_all_tools()

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-import signal
+import contextlib
 import webbrowser
 from pathlib import Path
 
@@ -71,11 +71,6 @@ def preview(
         click.echo(f"[{live.clock()}] {line}")
 
     options = PreviewOptions(content_dir, out, api.Selection(variant), force, port, width_px)
-    # the server takes Ctrl-C and SIGTERM while it runs; before and after it (a second Ctrl-C
-    # while it stops, as an impatient person presses it) they must not cut the stop short.
-    # Ignored, not handled: Python puts back the default handler as it exits, not SIG_IGN
-    for number in (signal.SIGINT, signal.SIGTERM):
-        signal.signal(number, signal.SIG_IGN)
-    with exit_status(writes=False):
-        serve(options, ready=ready, say=say)
+    with exit_status(writes=False), contextlib.suppress(KeyboardInterrupt):
+        serve(options, ready=ready, say=say)  # a Ctrl-C before it serves stops it too
     click.echo("Stopped the preview.")

@@ -33,7 +33,7 @@ from summarydeck.ooxml.pdf_facts import read_pdf_facts
 
 TAGGING_SINCE = (7, 4)  # the first LibreOffice that reads the filter options as JSON
 # as LibreOffice names itself in a PDF's /Producer: "LibreOffice 7.4", "LibreOffice 24.2"
-_PRODUCER = re.compile(r"LibreOffice (\d+)\.(\d+)")
+_PRODUCER = re.compile(r"LibreOffice(?:Dev)? (\d+)\.(\d+)")
 
 # generous: a cold start on a slow machine takes ~30 s, a deck a few seconds
 BASE_TIMEOUT_S = 120.0
@@ -188,7 +188,7 @@ def _complete_tags(pdf: Path, deck: Path) -> tuple[str, ...]:
 def _kind(exc: Exception) -> str:
     """What went wrong, by its kind: DeckReadError's cause (python-pptx's, lxml's ...)."""
     cause = exc.__cause__ if isinstance(exc, DeckReadError) else None
-    if isinstance(cause, MemoryError):
+    if isinstance(cause, MemoryError | OSError):  # out of memory, a disk failing: not the deck
         raise cause
     return type(cause or exc).__name__
 

@@ -86,7 +86,7 @@ def run_tool(command: Sequence[str], *, timeout: float, log: Path) -> Finished:
 
 def stop_all_tools() -> None:
     """Kill every tool running now (their whole process groups) and start no other until
-    `allow_tools`: the exports waiting on them fail at once, and clean up after themselves."""
+    `allow_all_tools`: the exports waiting on them fail at once, and clean up after themselves."""
     _STOPPED.set()
     with _GUARD:
         running = list(_RUNNING)
@@ -94,7 +94,7 @@ def stop_all_tools() -> None:
         _kill_group(process)
 
 
-def allow_tools() -> None:
+def allow_all_tools() -> None:
     _STOPPED.clear()
 
 

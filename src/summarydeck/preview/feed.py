@@ -11,6 +11,7 @@ not fit names its slide) or above them all.
 from __future__ import annotations
 
 import json
+import threading
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import replace
@@ -35,10 +36,12 @@ class Feed:
         *,
         width_px: int = PREVIEW_WIDTH_PX,
         say: Callable[[str], None] = lambda _line: None,
+        stopping: threading.Event | None = None,
     ) -> None:
         self.state = state
         self.width_px = width_px
         self.say = say
+        self.stopping = stopping or threading.Event()  # set: the export's failure is ours
 
     def __call__(self, done: Rebuilt) -> None:
         try:
@@ -98,6 +101,8 @@ class Feed:
                 contact_sheets=False,  # the page is the contact sheet
             )
         except OutputError as exc:
+            if self.stopping.is_set():  # killed because we stop, not LibreOffice's failure
+                return
             self.state.update(
                 phase="ready",
                 message=f"no pictures of the slides: {exc}",

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from summarydeck import api
 from summarydeck.diagnostics import OutputError
@@ -62,15 +63,16 @@ def serve(
     say: Callable[[str], None],
 ) -> None:
     """Serve the preview until Ctrl-C (or SIGTERM); `ready` gets the page's address once the
-    server listens, `say` a line for each build."""
+    server listens, `say` a line for each build. Called in the main thread, it leaves both
+    signals ignored: the process is stopping, and must finish its stop."""
     import uvicorn
 
     from summarydeck import watch as live
 
     sock = listen(options.port)
     state = PreviewState()
-    feed = Feed(state, width_px=options.width_px, say=say)
     stop = threading.Event()
+    feed = Feed(state, width_px=options.width_px, say=say, stopping=stop)
 
     def watching() -> None:
         try:
@@ -97,33 +99,47 @@ def serve(
         timeout_graceful_shutdown=3,
     )
     server = uvicorn.Server(config)
-    watcher.start()
     port = sock.getsockname()[1]
-    ready(f"http://{HOST}:{port}/")
-    # the handler stays while the watch stops, so a second Ctrl-C cannot cut it short (it
-    # would leave a half-made export behind); stopping kills LibreOffice, so this is quick
-    with _stopped_quietly():
-        try:
+    try:  # a Ctrl-C before the server takes it raises KeyboardInterrupt: stopped all the same
+        watcher.start()
+        ready(f"http://{HOST}:{port}/")
+        with _taken_by(server):
             server.run(sockets=[sock])
-        finally:
-            stop.set()
-            with api.tools_stopped():
-                watcher.join(WATCH_STOP_TIMEOUT_S)
-            sock.close()
+    finally:
+        _ignore_stop_signals()  # the stop is not cut short by a second Ctrl-C
+        stop.set()
+        api.stop_tools()  # a LibreOffice run under way is killed, its export cleans up
+        watcher.join(WATCH_STOP_TIMEOUT_S)
+        if not watcher.is_alive():  # else a tool it starts late is stopped too
+            api.allow_tools()
+        sock.close()
 
 
 @contextmanager
-def _stopped_quietly() -> Iterator[None]:
-    """uvicorn catches Ctrl-C and SIGTERM to shut down, then raises the signal again for the
-    handler that was there before; this handler takes it, so stopping is a normal end (exit
-    status 0), as it is for `watch`."""
+def _taken_by(server: Any) -> Iterator[None]:
+    """Ctrl-C and SIGTERM stop `server`, even in the moment before it takes them itself.
+    uvicorn catches them to shut down, then raises each again for the handler that was there
+    before: this one, which has nothing left to do then, so stopping is a normal end (exit
+    status 0), as it is for `watch`. Once it has stopped, they are ignored."""
     if threading.current_thread() is not threading.main_thread():
         yield
         return
-    handled = (signal.SIGINT, signal.SIGTERM)
-    before = {number: signal.signal(number, lambda *_: None) for number in handled}
+
+    def stop_it(*_: object) -> None:
+        server.should_exit = True  # read once it runs: it stops as soon as it has started
+
+    for number in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(number, stop_it)
     try:
         yield
-    finally:
-        for number, handler in before.items():
-            signal.signal(number, handler)
+    finally:  # not the handlers from before: a Ctrl-C now would cut the stop short
+        _ignore_stop_signals()
+
+
+def _ignore_stop_signals() -> None:
+    """From here to the process's end, Ctrl-C and SIGTERM change nothing: a second one while
+    the watch stops would leave a half-made export behind. Ignored rather than handled, since
+    Python puts the default handler back on its way out, not SIG_IGN."""
+    if threading.current_thread() is threading.main_thread():
+        for number in (signal.SIGINT, signal.SIGTERM):
+            signal.signal(number, signal.SIG_IGN)

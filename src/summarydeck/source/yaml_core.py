@@ -76,15 +76,54 @@ def _construct_bool(constructor: yaml.constructor.SafeConstructor, node: yaml.No
     return value.lower() == "true"
 
 
+class WrittenInt(int):
+    """A whole number written otherwise than Python writes it (`0800`, `+5`, `0x1F`): a number
+    to a number field, and the text as written to a text field (`str()` gives it, which is
+    what the model's numbers-as-text coercion calls), so a headline `0800` stays `0800`."""
+
+    written: str
+
+    def __new__(cls, number: int, written: str) -> WrittenInt:
+        made = super().__new__(cls, number)
+        made.written = written
+        return made
+
+    def __str__(self) -> str:
+        return self.written
+
+    def __reduce__(self) -> tuple[type[WrittenInt], tuple[int, str]]:  # copy, deepcopy, pickle
+        return (WrittenInt, (int(self), self.written))
+
+
+class WrittenFloat(float):
+    """A number written otherwise than Python writes it (`1e6`, `1.50`, `.inf`): see
+    `WrittenInt`."""
+
+    written: str
+
+    def __new__(cls, number: float, written: str) -> WrittenFloat:
+        made = super().__new__(cls, number)
+        made.written = written
+        return made
+
+    def __str__(self) -> str:
+        return self.written
+
+    def __reduce__(self) -> tuple[type[WrittenFloat], tuple[float, str]]:
+        return (WrittenFloat, (float(self), self.written))
+
+
 def _construct_int(constructor: yaml.constructor.SafeConstructor, node: yaml.Node) -> int:
     value = _scalar(constructor, node)
     if not _INT.match(value):
         raise ValueError(f"not a YAML 1.2 whole number: {value!r}")
     if value.startswith("0o"):
-        return int(value[2:], 8)
-    if value.startswith("0x"):
-        return int(value[2:], 16)
-    return int(value)  # may raise ValueError past Python's digits limit: kept as text
+        number = int(value[2:], 8)
+    elif value.startswith("0x"):
+        number = int(value[2:], 16)
+    else:
+        number = int(value)  # may raise ValueError past Python's digits limit: kept as text
+    return number if str(number) == value else WrittenInt(number, value)
 
 
 def _construct_float(constructor: yaml.constructor.SafeConstructor, node: yaml.Node) -> float:
@@ -93,10 +132,12 @@ def _construct_float(constructor: yaml.constructor.SafeConstructor, node: yaml.N
         raise ValueError(f"not a YAML 1.2 number: {value!r}")
     lowered = value.lower()
     if lowered.endswith(".inf"):
-        return -math.inf if lowered.startswith("-") else math.inf
-    if lowered == ".nan":
-        return math.nan
-    return float(value)
+        number = -math.inf if lowered.startswith("-") else math.inf
+    elif lowered == ".nan":
+        number = math.nan
+    else:
+        number = float(value)
+    return number if str(number) == value else WrittenFloat(number, value)
 
 
 def _construct_timestamp(constructor: yaml.constructor.SafeConstructor, node: yaml.Node) -> Any:
