@@ -30,7 +30,7 @@ from summarydeck import api
 from summarydeck.cli import cli
 from summarydeck.diagnostics import ContentError, Diagnostics
 from summarydeck.model import approximate
-from summarydeck.source.yaml_core import CoreSafeLoader
+from summarydeck.source.yaml_core import CoreSafeLoader, WrittenFloat, WrittenInt
 from summarydeck.source.yaml_loader import load_yaml
 
 REPO = Path(__file__).parent.parent
@@ -395,6 +395,16 @@ class _Dumper(yaml.SafeDumper):
     writes it; PyYAML's own quotes what YAML 1.1 reads otherwise."""
 
     yaml_implicit_resolvers = CoreSafeLoader.yaml_implicit_resolvers
+
+
+def _as_written(dumper: yaml.SafeDumper, number: WrittenInt | WrittenFloat) -> yaml.Node:
+    # a number the loader kept with its spelling (`0.30`) is written back as it was
+    tag = "int" if isinstance(number, WrittenInt) else "float"
+    return dumper.represent_scalar(f"tag:yaml.org,2002:{tag}", number.written)
+
+
+_Dumper.add_representer(WrittenInt, _as_written)
+_Dumper.add_representer(WrittenFloat, _as_written)
 
 
 def _edited(folder: Path, file: str, edit: Callable[[Any], None], into: Path) -> Any:
