@@ -294,3 +294,16 @@ def test_a_yaml_11_spelling_is_an_error_that_says_how_to_write_it(
     assert error.location is not None and error.location.file.endswith(file)
     line = (content / file).read_text("utf-8").splitlines()[error.location.line - 1]
     assert new in line
+
+
+def test_the_hint_for_1_000_is_given_only_where_a_number_is_wanted(tmp_path: Path) -> None:
+    # a number format `0_0` is no number: its own hint (the formats there are), not "write 00"
+    content = _copy_edited(
+        EXAMPLE, "statistics.yaml", r"number_format: General", "number_format: 0_0", tmp_path / "c"
+    )
+    with pytest.raises(ContentError) as failed:
+        api.load(content)
+    [error] = [d for d in failed.value.diagnostics if d.is_error]
+    assert "number format `0_0` is not supported" in error.message
+    assert error.hint is not None and error.hint.startswith("use ")
+    assert "YAML reads" not in error.hint

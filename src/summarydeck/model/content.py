@@ -388,6 +388,7 @@ def _approximate(raw: Any, at: tuple[str | int, ...]) -> tuple[Any, Qualifier | 
             at=at,
             hint="write a number such as 40 or 12.5, or an approximate one: "
             + approximate.ACCEPTED,
+            number=True,
         ) from None
 
 

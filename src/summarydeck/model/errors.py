@@ -13,6 +13,7 @@ class FieldProblem(ValueError):
         hint: str | None = None,
         missing: str | None = None,
         compared: tuple[tuple[str | int, ...], ...] = (),
+        number: bool = False,
     ) -> None:
         super().__init__(message)
         self.at = at  # path of the faulty field, relative to the model that raised
@@ -20,3 +21,5 @@ class FieldProblem(ValueError):
         self.missing = missing  # set when the problem is a required key that is absent
         # lists whose length the list at `at` should have (a count mismatch), relative paths
         self.compared = compared
+        # the field wants a number: a YAML 1.1 spelling (`1_000`) there gets its own hint
+        self.number = number

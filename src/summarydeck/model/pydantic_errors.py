@@ -143,7 +143,7 @@ def _report_model_error(
             f"YAML reads `{meant[0]}` at the start of a value as the start of a block of text "
             f"(here empty), not as part of the value: put it in quotes: {quote}{meant}{quote}"
         )
-    written = _at(err.get("input"), problem.at) if problem.at else None
+    written = _at(err.get("input"), problem.at) if problem.at and problem.number else None
     spelling = yaml_spellings.hint("not_a_number", written)
     if spelling is not None:  # a chart's `1_000`: text to YAML 1.2
         advice = spelling
