@@ -39,13 +39,13 @@ PNG = b"\x89PNG\r\n\x1a\n" + b"\0" * 16
 def test_each_change_raises_the_version_and_pictures_are_swapped_whole() -> None:
     state = PreviewState()
     first = state.update({"01-title.png": b"one"}, phase="ready")
-    assert (first.version, first.pictures) == (1, 1)
+    assert first.version == 1
     second = state.update(phase="failed")
-    assert second.version == 2 and second.pictures == 1  # pictures untouched, same address
-    assert state.picture("01-title.png") == b"one"
+    assert second.version == 2
+    assert state.picture("01-title.png") == b"one"  # pictures untouched
     state.update({"02-next.png": b"two"})
     assert state.picture("01-title.png") is None  # no picture of an earlier build is left
-    assert state.snapshot().pictures == 3
+    assert state.snapshot().version == 3
 
 
 def test_a_waiting_page_is_woken_by_a_change_from_another_thread() -> None:
@@ -63,12 +63,12 @@ def test_a_waiting_page_is_woken_by_a_change_from_another_thread() -> None:
     assert not state._waiters  # a woken page is forgotten
 
 
-def test_picture_addresses_carry_the_version_they_were_drawn_for() -> None:
+def test_a_picture_is_served_by_its_name() -> None:
     state = PreviewState()
     slide = SlideView(1, "title", "Title", "title", None, "01-title.png")
     state.update({"01-title.png": PNG}, slides=(slide,), phase="ready")
     data = state.snapshot().as_json()
-    assert data["slides"][0]["picture"] == "/slides/01-title.png?v=1"
+    assert data["slides"][0]["picture"] == "/slides/01-title.png"
     assert not state.snapshot().stale
     state.update(phase="failed")
     assert state.snapshot().stale
@@ -139,19 +139,31 @@ def _built(content: Path, out: Path) -> api.BuildResult:
     return api.build(content, out / "deck.pptx")
 
 
-def _fake_export(drawn: list[Path]) -> object:
+HIDDEN = 4  # the fake export draws no picture of this slide, as of a hidden one
+
+
+def _fake_export(asked: list[list[int]]) -> object:
+    """`api.export` drawing a picture of each slide asked for (but HIDDEN), and saying which
+    were asked for in `asked`."""
+
     def export(
-        decks: list[Path], out_dir: Path, *, width_px: int, contact_sheets: bool
+        decks: list[Path],
+        out_dir: Path,
+        *,
+        width_px: int,
+        contact_sheets: bool,
+        pictures_of: list[int],
     ) -> list[ExportedDeck]:
         assert width_px == 640 and not contact_sheets
+        asked.append(sorted(pictures_of))
         slides_dir = out_dir / "deck-slides"
         slides_dir.mkdir(parents=True, exist_ok=True)
         pictures = []
-        for number in range(1, 4):  # three slides drawn: the others have none (hidden)
-            picture = slides_dir / f"{number:02d}-slide.png"
-            picture.write_bytes(PNG + bytes([number]))
-            pictures.append(picture)
-        drawn.extend(decks)
+        for number in sorted(pictures_of):
+            if number != HIDDEN:
+                picture = slides_dir / f"{number:02d}-slide.png"
+                picture.write_bytes(PNG + bytes([number, len(asked)]))
+                pictures.append(picture)
         return [ExportedDeck(decks[0], out_dir / "deck.pdf", pictures, None, 0.1)]
 
     return export
@@ -160,26 +172,72 @@ def _fake_export(drawn: list[Path]) -> object:
 def test_a_good_build_shows_its_slides_then_their_pictures(
     content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    drawn: list[Path] = []
-    monkeypatch.setattr(api, "export", _fake_export(drawn))
+    asked: list[list[int]] = []
+    monkeypatch.setattr(api, "export", _fake_export(asked))
     state = PreviewState()
     said: list[str] = []
     result = _built(content, tmp_path / "out")
     Feed(state, width_px=640, say=said.append)(Rebuilt(result, result.diagnostics))
     snapshot = state.snapshot()
     assert snapshot.phase == "ready" and snapshot.deck == "deck.pptx"
-    assert drawn == [result.path]
-    assert len(snapshot.slides) == result.slides
+    assert asked == [list(range(1, result.slides + 1))]
     assert [s.number for s in snapshot.slides] == list(range(1, result.slides + 1))
     assert snapshot.slides[0].id == "title"
+    # each picture named by its slide's number and drawing key; the hidden slide has none
+    keys = result.slide_keys
     assert [s.picture for s in snapshot.slides[:4]] == [
-        "01-slide.png",
-        "02-slide.png",
-        "03-slide.png",
+        f"01-{keys[0][:16]}.png",
+        f"02-{keys[1][:16]}.png",
+        f"03-{keys[2][:16]}.png",
         None,
     ]
-    assert state.picture("02-slide.png") == PNG + b"\x02"
-    assert said[-1] == "pictures of 3 slides ready"
+    assert state.picture(f"02-{keys[1][:16]}.png") == PNG + bytes([2, 1])
+    assert said[-1] == f"pictures of {result.slides - 1} slides drawn"
+
+
+def test_only_the_slides_that_look_different_are_drawn_again(
+    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    asked: list[list[int]] = []
+    monkeypatch.setattr(api, "export", _fake_export(asked))
+    state = PreviewState()
+    said: list[str] = []
+    feed = Feed(state, width_px=640, say=said.append)
+    first = _built(content, tmp_path / "out")
+    feed(Rebuilt(first, first.diagnostics))
+    before = {s.number: state.picture(s.picture) for s in state.snapshot().slides if s.picture}
+
+    # the same content again: nothing to draw, and no LibreOffice run
+    again = _built(content, tmp_path / "out")
+    feed(Rebuilt(again, again.diagnostics))
+    assert len(asked) == 1 and state.snapshot().phase == "ready"
+    assert said[-1] == f"built {again.slides} slides; no slide looks different"
+
+    # one idea renamed: the slides that show it are drawn, no other (nor the hidden one)
+    ideas = content / "opportunities.yaml"
+    text = ideas.read_text(encoding="utf-8")
+    ideas.write_text(text.replace("Name your first idea in a few words", "Ask the teams"))
+    edited = _built(content, tmp_path / "out")
+    changed = [
+        n
+        for n, (old, new) in enumerate(zip(first.slide_keys, edited.slide_keys, strict=True), 1)
+        if old != new
+    ]
+    assert changed and len(changed) < edited.slides and HIDDEN not in changed
+    feed(Rebuilt(edited, edited.diagnostics))
+    assert asked[-1] == changed
+    after = {s.number: state.picture(s.picture) for s in state.snapshot().slides if s.picture}
+    assert after.keys() == before.keys()
+    assert [n for n in after if after[n] != before[n]] == changed  # the rest kept as they were
+
+    # and back (undo): every picture is one drawn before, so none is drawn
+    ideas.write_text(text)
+    undone = _built(content, tmp_path / "out")
+    feed(Rebuilt(undone, undone.diagnostics))
+    assert len(asked) == 2
+    assert {s.number: state.picture(s.picture) for s in state.snapshot().slides if s.picture} == (
+        before
+    )
 
 
 def test_without_libreoffice_the_slides_are_listed_and_the_page_says_why(
@@ -388,7 +446,7 @@ def test_ctrl_c_during_a_slow_export_stops_at_once_and_leaves_nothing_half_made(
     lines = []
     for line in process.stdout:
         lines.append(line)
-        if "drawing the pictures" in line:
+        if "; drawing " in line:  # LibreOffice (the stand-in) starts
             break
     else:
         pytest.fail("".join(lines))

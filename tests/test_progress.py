@@ -220,6 +220,27 @@ def test_an_export_without_contact_sheets_tiles_none_and_removes_an_earlier_one(
 
 
 @posix_only
+def test_an_export_of_some_slides_draws_only_their_pages(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # what `preview` asks for after an edit: the slides that look different, and no others
+    _fake_tools(tmp_path / "bin", monkeypatch)
+    deck = _deck(tmp_path / "one.pptx", 9)
+    progress = Recording()
+    [exported] = export_decks(
+        [deck], tmp_path / "out", contact_sheets=False, pictures_of={2, 3, 4, 8}, progress=progress
+    )
+    assert [picture.name.split("-")[0] for picture in exported.slides] == ["02", "03", "04", "08"]
+    assert all(picture.is_file() for picture in exported.slides)
+    assert sorted(p.name for p in exported.slides[0].parent.iterdir()) == [
+        picture.name for picture in exported.slides
+    ]
+    assert ("Drawing pages", 4, 4) in progress.stages()
+    with pytest.raises(ValueError, match="contact sheet"):
+        export_decks([deck], tmp_path / "out", pictures_of={1})
+
+
+@posix_only
 def test_pages_are_counted_as_pdftoppm_draws_them_not_only_when_a_run_ends(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

@@ -56,6 +56,9 @@ class BuildResult:
     outside: list[Path] = field(default_factory=list)  # files read from outside the content folder
     review: Path | None = None  # the review report written beside the deck
     drawn: int = 0  # slides drawn afresh; the rest were kept from an earlier build (watch)
+    # each slide's drawing key (hex): equal keys, slides that look the same (`preview` keeps
+    # the pictures of slides it has drawn before by it)
+    slide_keys: tuple[str, ...] = ()
 
 
 def build(
@@ -131,6 +134,7 @@ class RenderedPackage:
     records: list[SlideRecord]  # what each slide shows
     stamp: Stamp  # the stamp written into it
     drawn: int  # slides drawn, not taken from the cache
+    keys: list[str]  # each slide's drawing key
 
 
 def render_package(
@@ -185,7 +189,9 @@ def _render_package(
     package = write_package(
         prs, rendered.base, [slide.part for slide in rendered.slides], when, replaced, added
     )
-    return RenderedPackage(package.data, package.parts, records, stamp, rendered.drawn)
+    return RenderedPackage(
+        package.data, package.parts, records, stamp, rendered.drawn, rendered.keys
+    )
 
 
 @dataclass
@@ -205,6 +211,7 @@ class _Prepared:
     outside: list[Path]  # files read from outside the content folder (a shared logo)
     review: str  # the review report: what is still to be confirmed
     drawn: int  # slides drawn afresh
+    keys: list[str]  # each slide's drawing key
 
 
 def _prepare(
@@ -270,6 +277,7 @@ def _prepare(
         outside,
         review,
         rendered.drawn,
+        rendered.keys,
     )
 
 
@@ -308,6 +316,7 @@ def _write(
             outside=ready.outside,
             review=review_path(ready.target),
             drawn=ready.drawn,
+            slide_keys=tuple(ready.keys),
         )
         for ready, sha, backup in zip(prepared, shas, backups, strict=True)
     ]

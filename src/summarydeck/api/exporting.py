@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Collection
 from pathlib import Path
 
 from summarydeck.api.loading import DEFAULT_OUTPUT_DIR, default_output, load
@@ -35,6 +36,7 @@ def export(
     width_px: int = 1920,
     allow_linked_files: bool = False,
     contact_sheets: bool = True,
+    pictures_of: Collection[int] | None = None,
     progress: Progress = NO_PROGRESS,
 ) -> list[ExportedDeck]:
     """Each deck as a PDF, one PNG per slide and (unless not `contact_sheets`) a contact
@@ -43,7 +45,8 @@ def export(
     A deck that links to pictures, media or objects outside itself is refused (OutputError)
     unless `allow_linked_files`: LibreOffice would read them into the PDF. Without
     `contact_sheets`, no contact sheet is tiled (`preview` shows the slides itself) and an
-    earlier one in `out_dir` is removed.
+    earlier one in `out_dir` is removed. `pictures_of`: the numbers of the slides to draw
+    (the others are not; no contact sheet then).
     `progress` is told of each stage as it begins and of each page drawn
     (`summarydeck.progress`)."""
     return export_decks(
@@ -52,6 +55,7 @@ def export(
         width_px=width_px,
         allow_linked_files=allow_linked_files,
         contact_sheets=contact_sheets,
+        pictures_of=pictures_of,
         progress=progress,
     )
 

@@ -44,20 +44,26 @@ def rasterise(
     work: Path,
     width_px: int,
     *,
+    only: Sequence[Sequence[int] | None] | None = None,
     progress: Progress = NO_PROGRESS,
 ) -> list[list[Path]]:
     """For each (pdf, expected page count), its pages as PNGs `width_px` wide, in page order;
-    `progress` is advanced by each page drawn (as many steps in all as the pages expected).
+    `progress` is advanced by each page drawn (as many steps in all as the pages drawn).
+    `only`, for each pdf: the page numbers to draw (ascending), or None for every page.
 
     Raises OutputError when pdftoppm fails or a PDF's page count is not the one expected."""
     runs: list[_Run] = []
     folders = []
     workers = max(1, os.cpu_count() or 1)
-    for index, (pdf, pages) in enumerate(pdfs):
+    chosen = list(only) if only is not None else [None] * len(pdfs)
+    for index, ((pdf, pages), wanted) in enumerate(zip(pdfs, chosen, strict=True)):
         folder = work / f"pages-{index}"
         folder.mkdir()
         folders.append(folder)
-        runs.extend(_split(pdf, pages, folder, workers))
+        if wanted is None:
+            runs.extend(_split(pdf, pages, folder, workers))
+        else:
+            runs.extend(_Run(pdf, first, last, False, folder) for first, last in _spans(wanted))
     with ThreadPoolExecutor(max_workers=workers) as pool:
         futures = [pool.submit(_draw, pdftoppm, run, width_px) for run in runs]
         _follow(futures, runs, progress)
@@ -70,8 +76,13 @@ def rasterise(
             said = done.tail() or " (it printed nothing)"
             raise OutputError(f"pdftoppm {what} drawing {part}{run.pdf.name}:{said}")
     drawn = []
-    for (pdf, pages), folder in zip(pdfs, folders, strict=True):
+    for (pdf, pages), folder, wanted in zip(pdfs, folders, chosen, strict=True):
         pngs = sorted(folder.glob("page-*.png"), key=_page_number)
+        if wanted is not None:  # some pages only: the PDF's count is not looked at
+            if [_page_number(png) for png in pngs] != list(wanted):
+                raise OutputError(f"{pdf.name} has fewer pages than the slides asked for")
+            drawn.append(pngs)
+            continue
         if len(pngs) != pages:
             raise OutputError(
                 f"{pdf.name} has {len(pngs)} page(s) but the deck has {pages} visible slide(s); "
@@ -79,6 +90,17 @@ def rasterise(
             )
         drawn.append(pngs)
     return drawn
+
+
+def _spans(pages: Sequence[int]) -> list[tuple[int, int]]:
+    """Ascending page numbers as runs of neighbours: [2, 3, 4, 9] -> [(2, 4), (9, 9)]."""
+    spans: list[tuple[int, int]] = []
+    for page in pages:
+        if spans and page == spans[-1][1] + 1:
+            spans[-1] = (spans[-1][0], page)
+        else:
+            spans.append((page, page))
+    return spans
 
 
 def _split(pdf: Path, pages: int, folder: Path, workers: int) -> list[_Run]:

@@ -11,13 +11,13 @@ import os
 import shutil
 import tempfile
 import time
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from summarydeck.diagnostics import OutputError
 from summarydeck.export.contact_sheet import tile
-from summarydeck.export.decks import InputDeck, read_decks
+from summarydeck.export.decks import InputDeck, Slide, read_decks
 from summarydeck.export.libreoffice import convert_to_tagged_pdf
 from summarydeck.export.naming import caption
 from summarydeck.export.pictures import name_slides, rasterise
@@ -49,10 +49,13 @@ def export_decks(
     width_px: int = DEFAULT_WIDTH_PX,
     allow_linked_files: bool = False,
     contact_sheets: bool = True,
+    pictures_of: Collection[int] | None = None,
     progress: Progress = NO_PROGRESS,
 ) -> list[ExportedDeck]:
     """Export each deck to `out_dir`: a PDF, one PNG per slide `width_px` wide, and (with
-    `contact_sheets`) a contact sheet.
+    `contact_sheets`) a contact sheet. `pictures_of`: the numbers of the slides to draw
+    (`preview` has the others from before); the pictures then hold only those, and no
+    contact sheet is tiled.
 
     Raises OutputError (ToolMissingError when LibreOffice or pdftoppm is not installed,
     LinkedFilesError when a deck links to files outside itself and `allow_linked_files` is
@@ -61,6 +64,8 @@ def export_decks(
     page) and tiling contact sheets (a step a deck)."""
     if width_px < 1:
         raise ValueError(f"width_px must be positive, not {width_px}")
+    if pictures_of is not None and contact_sheets:
+        raise ValueError("a contact sheet needs every slide's picture")
     start = time.monotonic()
     tools = find_tools()  # before anything else: a missing tool is the likeliest problem
     progress.stage("Reading decks", len(decks))
@@ -72,6 +77,10 @@ def export_decks(
         work = staging / "work"
         ready.mkdir()
         work.mkdir()
+        chosen = [
+            [slide for slide in deck.slides if pictures_of is None or slide.number in pictures_of]
+            for deck in inputs
+        ]
         notes = _make(
             inputs,
             tools,
@@ -80,6 +89,7 @@ def export_decks(
             width_px,
             allow_linked_files=allow_linked_files,
             contact_sheets=contact_sheets,
+            chosen=chosen if pictures_of is not None else None,
             progress=progress,
         )
         _move_into_place(inputs, ready, staging / "old", out_dir)
@@ -94,12 +104,12 @@ def export_decks(
         ExportedDeck(
             deck.given,
             out_dir / f"{deck.stem}.pdf",
-            [out_dir / f"{deck.stem}-slides" / slide.file_name for slide in deck.slides],
+            [out_dir / f"{deck.stem}-slides" / slide.file_name for slide in drawn],
             out_dir / f"{deck.stem}-contact-sheet.png" if contact_sheets else None,
             seconds * len(deck.slides) / total_slides,
             deck_notes,
         )
-        for deck, deck_notes in zip(inputs, notes, strict=True)
+        for deck, drawn, deck_notes in zip(inputs, chosen, notes, strict=True)
     ]
 
 
@@ -121,9 +131,11 @@ def _make(
     *,
     allow_linked_files: bool,
     contact_sheets: bool,
+    chosen: list[list[Slide]] | None,
     progress: Progress,
 ) -> list[tuple[str, ...]]:
-    """Every result in `ready/` under its final name; what each PDF's tags lack."""
+    """Every result in `ready/` under its final name; what each PDF's tags lack. `chosen`:
+    the slides of each deck to draw, when not every one."""
     # linked files allowed: the deck where it is, so links relative to it still resolve
     given = [deck.path for deck in inputs] if allow_linked_files else _staged_copies(inputs, work)
     progress.stage("Converting with LibreOffice")  # one run: LibreOffice's start-up dominates
@@ -132,14 +144,24 @@ def _make(
     )
     pdfs = [deck.pdf for deck in converted]
     expected = [(pdf, len(deck.slides)) for pdf, deck in zip(pdfs, inputs, strict=True)]
-    progress.stage("Drawing pages", sum(count for _, count in expected))
-    pages = rasterise(tools.pdftoppm, expected, work, width_px, progress=progress)
+    drawn = chosen or [list(deck.slides) for deck in inputs]
+    # a PDF's pages are the deck's visible slides, in order
+    only = (
+        [
+            [deck.slides.index(s) + 1 for s in some]
+            for deck, some in zip(inputs, chosen, strict=True)
+        ]
+        if chosen is not None
+        else None
+    )
+    progress.stage("Drawing pages", sum(len(some) for some in drawn))
+    pages = rasterise(tools.pdftoppm, expected, work, width_px, only=only, progress=progress)
     if contact_sheets:
         progress.stage("Tiling contact sheets", len(inputs))
-    for deck, pdf, pngs in zip(inputs, pdfs, pages, strict=True):
+    for deck, pdf, pngs, some in zip(inputs, pdfs, pages, drawn, strict=True):
         os.replace(pdf, ready / f"{deck.stem}.pdf")
         slides = name_slides(
-            pngs, [slide.file_name for slide in deck.slides], ready / f"{deck.stem}-slides"
+            pngs, [slide.file_name for slide in some], ready / f"{deck.stem}-slides"
         )
         if contact_sheets:
             tile(

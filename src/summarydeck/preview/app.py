@@ -69,7 +69,7 @@ def make_app(state: PreviewState) -> Starlette:
         data = state.picture(request.path_params["name"])
         if data is None:
             return Response("no such slide picture", status_code=404, media_type="text/plain")
-        # its address carries the version it was drawn for, so it never changes under one
+        # its name carries its slide's drawing key, so it is never another picture
         return Response(
             data,
             media_type="image/png",

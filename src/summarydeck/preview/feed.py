@@ -25,6 +25,7 @@ from summarydeck.watch import Rebuilt
 # sharp in a grid of slides, and legible when one is opened; a wider picture costs pdftoppm
 # time on every save (27 slides at 1280 px: 1.7 s)
 PREVIEW_WIDTH_PX = 960
+KEPT_PICTURES = 500  # about 30 MB of 960-pixel slides: a long deck and its last few edits
 
 
 class Feed:
@@ -42,6 +43,10 @@ class Feed:
         self.width_px = width_px
         self.say = say
         self.stopping = stopping or threading.Event()  # set: the export's failure is ours
+        # pictures drawn so far, by the drawing key of their slide: a slide that looks as
+        # it did is not drawn again, nor one that looks as it did a few edits ago (undo)
+        self._drawn: dict[str, bytes] = {}
+        self._hidden: set[str] = set()  # keys of hidden slides: never a picture
 
     def __call__(self, done: Rebuilt) -> None:
         try:
@@ -77,28 +82,38 @@ class Feed:
     def _built(self, result: api.BuildResult) -> None:
         now = time.strftime("%H:%M:%S")
         slides = read_slides(result.manifest, result.path)
-        old = {s.id: s.picture for s in self.state.snapshot().slides}
-        # until the new pictures come: each slide's last picture, if it had one (a moved
-        # slide's picture is found by id; a new slide has none yet)
-        shown = tuple(replace(s, picture=old.get(s.id)) for s in slides)
+        # a build always gives its keys; were one missing, the deck's digest stands in
+        keys = result.slide_keys or tuple(f"{result.sha256}-{s.number}" for s in slides)
         lines = SourceLines()
         warnings = tuple(problem(d, {}, lines) for d in ordered(result.diagnostics))
+        missing = [
+            s.number
+            for s, key in zip(slides, keys, strict=True)
+            if key not in self._drawn and key not in self._hidden
+        ]
+        # at once: the pictures of slides drawn before as they look now (their keys say so),
+        # and, until the others are drawn, the picture each of those had last, if any
         self.state.update(
-            phase="rendering",
+            self._pictures(slides, keys, interim=True),
+            phase="rendering" if missing else "ready",
             deck=result.path.name,
             built_at=now,
-            slides=shown,
+            slides=self._shown(slides, keys, interim=True),
             problems=warnings,
             message="",
             hint=None,
         )
-        self.say(f"built {_count(result.slides, 'slide')}; drawing the pictures")
+        if not missing:
+            self.say(f"built {_count(result.slides, 'slide')}; no slide looks different")
+            return
+        self.say(f"built {_count(result.slides, 'slide')}; drawing {_count(len(missing), 'slide')}")
         try:
             exported = api.export(
                 [result.path],
                 api.preview_folder(result.path),
                 width_px=self.width_px,
                 contact_sheets=False,  # the page is the contact sheet
+                pictures_of=missing,
             )
         except OutputError as exc:
             if self.stopping.is_set():  # killed because we stop, not LibreOffice's failure
@@ -110,14 +125,54 @@ class Feed:
             )
             self.say(f"no pictures: {exc}")
             return
-        files = {_number(path): path for path in exported[0].slides}
-        pictures = {path.name: path.read_bytes() for path in files.values()}
-        # a hidden slide is in the deck but not in the PDF, so it has no picture
-        drawn = tuple(
-            replace(s, picture=files[s.number].name if s.number in files else None) for s in slides
+        drawn = {_number(path): path for path in exported[0].slides}
+        for number in missing:
+            if number in drawn:
+                self._keep(keys[number - 1], drawn[number].read_bytes())
+            else:  # a hidden slide: in the deck, not in the PDF, so it has no picture
+                self._hidden.add(keys[number - 1])
+        self.state.update(
+            self._pictures(slides, keys, interim=False),
+            phase="ready",
+            slides=self._shown(slides, keys, interim=False),
         )
-        self.state.update(pictures, phase="ready", slides=drawn)
-        self.say(f"pictures of {_count(len(pictures), 'slide')} ready")
+        self.say(f"pictures of {_count(len(drawn), 'slide')} drawn")
+
+    def _keep(self, key: str, picture: bytes) -> None:
+        self._drawn[key] = picture
+        while len(self._drawn) > KEPT_PICTURES:  # the oldest go first
+            del self._drawn[next(iter(self._drawn))]
+
+    def _shown(
+        self, slides: tuple[SlideView, ...], keys: tuple[str, ...], *, interim: bool
+    ) -> tuple[SlideView, ...]:
+        last = {s.id: s.picture for s in self.state.snapshot().slides} if interim else {}
+        return tuple(
+            replace(s, picture=_name(s, key) if key in self._drawn else last.get(s.id))
+            for s, key in zip(slides, keys, strict=True)
+        )
+
+    def _pictures(
+        self, slides: tuple[SlideView, ...], keys: tuple[str, ...], *, interim: bool
+    ) -> dict[str, bytes]:
+        pictures = {
+            _name(s, key): self._drawn[key]
+            for s, key in zip(slides, keys, strict=True)
+            if key in self._drawn
+        }
+        if interim:  # the last pictures of the slides still to draw, served until then
+            for view in self._shown(slides, keys, interim=True):
+                if view.picture is not None and view.picture not in pictures:
+                    last = self.state.picture(view.picture)
+                    if last is not None:
+                        pictures[view.picture] = last
+        return pictures
+
+
+def _name(slide: SlideView, key: str) -> str:
+    """A picture's name: its slide's number, and its key, so a name is always one picture
+    (the page's browser may keep it for good)."""
+    return f"{slide.number:02d}-{key[:16]}.png"
 
 
 def read_slides(manifest: Path | None, deck: Path) -> tuple[SlideView, ...]:

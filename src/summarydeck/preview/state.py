@@ -53,7 +53,6 @@ class Snapshot:
     problems: tuple[Problem, ...] = ()  # of the latest build: its errors, or its warnings
     message: str = ""  # one line on the latest build when it did not simply work
     hint: str | None = None  # what to do about `message`
-    pictures: int = 0  # the version the pictures were drawn for (in their addresses)
 
     @property
     def stale(self) -> bool:
@@ -75,7 +74,7 @@ class Snapshot:
                     "title": s.title,
                     "kind": s.kind,
                     "section": s.section,
-                    "picture": f"/slides/{s.picture}?v={self.pictures}" if s.picture else None,
+                    "picture": f"/slides/{s.picture}" if s.picture else None,
                 }
                 for s in self.slides
             ],
@@ -118,7 +117,6 @@ class PreviewState:
             version = self._snapshot.version + 1
             if pictures is not None:
                 self._pictures = dict(pictures)
-                changes["pictures"] = version
             self._snapshot = replace(self._snapshot, version=version, **changes)
             waiters = list(self._waiters)
             snapshot = self._snapshot

@@ -67,6 +67,9 @@ class RenderedDeck:
     base: list[BasePart]  # its parts, serialised
     slides: list[RenderedSlide]
     drawn: int  # slides drawn this time; the others came from the cache
+    # each slide's key: a digest of everything drawing it read (its plan, number, footer,
+    # master), so equal keys mean slides that look the same wherever they are drawn
+    keys: list[str]
 
 
 # one build at a time draws into a master kept in the cache, and writes its package from it
@@ -110,10 +113,12 @@ def render_deck(
                 cache.keep_master(master_key, master)
         prs, by_name = master.prs, master.layouts
         rendered: list[RenderedSlide] = []
+        keys: list[str] = []
         drawn = 0
         try:
             for number, plan in enumerate(plans, 1):
                 key = slide_key(master_key, plan, number, footer, cache_dir)
+                keys.append(key.hex())
                 done = cache.get(key) if cache is not None else None
                 if done is None:
                     design = layouts.named(plan.layout)
@@ -136,7 +141,7 @@ def render_deck(
             if cache is not None:
                 cache.forget_master(master_key)
             raise
-    return RenderedDeck(prs, master.base, rendered, drawn)
+    return RenderedDeck(prs, master.base, rendered, drawn, keys)
 
 
 def _new_master(
