@@ -13,6 +13,7 @@ import subprocess
 import sys
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
@@ -169,15 +170,31 @@ def _fake_export(asked: list[list[int]]) -> object:
     return export
 
 
-def test_a_good_build_shows_its_slides_then_their_pictures(
-    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+@dataclass
+class Fed:
+    """A state, the feed into it, what the fake export was asked to draw and what was said."""
+
+    state: PreviewState
+    feed: Feed
+    asked: list[list[int]]
+    said: list[str]
+
+
+@pytest.fixture
+def fed(monkeypatch: pytest.MonkeyPatch) -> Fed:
     asked: list[list[int]] = []
+    said: list[str] = []
     monkeypatch.setattr(api, "export", _fake_export(asked))
     state = PreviewState()
-    said: list[str] = []
+    return Fed(state, Feed(state, width_px=640, say=said.append), asked, said)
+
+
+def test_a_good_build_shows_its_slides_then_their_pictures(
+    content: Path, tmp_path: Path, fed: Fed
+) -> None:
+    state, asked, said = fed.state, fed.asked, fed.said
     result = _built(content, tmp_path / "out")
-    Feed(state, width_px=640, say=said.append)(Rebuilt(result, result.diagnostics))
+    fed.feed(Rebuilt(result, result.diagnostics))
     snapshot = state.snapshot()
     assert snapshot.phase == "ready" and snapshot.deck == "deck.pptx"
     assert asked == [list(range(1, result.slides + 1))]
@@ -196,13 +213,9 @@ def test_a_good_build_shows_its_slides_then_their_pictures(
 
 
 def test_only_the_slides_that_look_different_are_drawn_again(
-    content: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    content: Path, tmp_path: Path, fed: Fed
 ) -> None:
-    asked: list[list[int]] = []
-    monkeypatch.setattr(api, "export", _fake_export(asked))
-    state = PreviewState()
-    said: list[str] = []
-    feed = Feed(state, width_px=640, say=said.append)
+    state, feed, asked, said = fed.state, fed.feed, fed.asked, fed.said
     first = _built(content, tmp_path / "out")
     feed(Rebuilt(first, first.diagnostics))
     before = {s.number: state.picture(s.picture) for s in state.snapshot().slides if s.picture}
@@ -257,18 +270,10 @@ def test_without_libreoffice_the_slides_are_listed_and_the_page_says_why(
     assert len(snapshot.slides) == result.slides and all(s.picture is None for s in snapshot.slides)
 
 
-@pytest.fixture
-def drawn(monkeypatch: pytest.MonkeyPatch) -> tuple[PreviewState, Feed]:
-    """A state and the feed into it, with `export` drawing three fake pictures."""
-    monkeypatch.setattr(api, "export", _fake_export([]))
-    state = PreviewState()
-    return state, Feed(state, width_px=640)
-
-
 def test_a_failed_build_keeps_the_last_slides_and_places_each_error(
-    content: Path, tmp_path: Path, drawn: tuple[PreviewState, Feed]
+    content: Path, tmp_path: Path, fed: Fed
 ) -> None:
-    state, feed = drawn
+    state, feed = fed.state, fed.feed
     result = _built(content, tmp_path / "out")
     feed(Rebuilt(result, result.diagnostics))
     good = state.snapshot().slides
@@ -383,9 +388,9 @@ def test_what_watch_says_between_builds_is_on_the_page(tmp_path: Path) -> None:
 
 
 def test_a_build_that_cannot_be_shown_is_said_and_the_next_one_is_shown(
-    content: Path, tmp_path: Path, drawn: tuple[PreviewState, Feed]
+    content: Path, tmp_path: Path, fed: Fed
 ) -> None:
-    state, feed = drawn
+    state, feed = fed.state, fed.feed
     result = _built(content, tmp_path / "out")
     manifest = result.manifest
     assert manifest is not None

@@ -76,41 +76,33 @@ def _construct_bool(constructor: yaml.constructor.SafeConstructor, node: yaml.No
     return value.lower() == "true"
 
 
-class WrittenInt(int):
-    """A whole number written otherwise than Python writes it (`0800`, `+5`, `0x1F`): a number
-    to a number field, and the text as written to a text field (`str()` gives it, which is
-    what the model's numbers-as-text coercion calls), so a headline `0800` stays `0800`."""
+class _Written:
+    """A number written otherwise than Python writes it (`0800`, `+5`, `0x1F`, `1e6`, `1.50`,
+    `.inf`): a number to a number field, and the text as written to a text field (`str()`
+    gives it, which is what the model's numbers-as-text coercion calls), so a headline `0800`
+    stays `0800`. Mixed into `int` and `float` below."""
 
     written: str
 
-    def __new__(cls, number: int, written: str) -> WrittenInt:
-        made = super().__new__(cls, number)
+    def __new__(cls, number: float, written: str) -> Any:
+        made = super().__new__(cls, number)  # type: ignore[call-arg]  # int's or float's
         made.written = written
         return made
 
     def __str__(self) -> str:
         return self.written
 
-    def __reduce__(self) -> tuple[type[WrittenInt], tuple[int, str]]:  # copy, deepcopy, pickle
-        return (WrittenInt, (int(self), self.written))
+    def __reduce__(self) -> tuple[type, tuple[Any, str]]:  # copy, deepcopy, pickle
+        number = type(self).__bases__[1]  # int or float
+        return (type(self), (number(self), self.written))
 
 
-class WrittenFloat(float):
-    """A number written otherwise than Python writes it (`1e6`, `1.50`, `.inf`): see
-    `WrittenInt`."""
+class WrittenInt(_Written, int):
+    """A whole number kept with its spelling (`0800`)."""
 
-    written: str
 
-    def __new__(cls, number: float, written: str) -> WrittenFloat:
-        made = super().__new__(cls, number)
-        made.written = written
-        return made
-
-    def __str__(self) -> str:
-        return self.written
-
-    def __reduce__(self) -> tuple[type[WrittenFloat], tuple[float, str]]:
-        return (WrittenFloat, (float(self), self.written))
+class WrittenFloat(_Written, float):
+    """A number kept with its spelling (`1.50`)."""
 
 
 def _construct_int(constructor: yaml.constructor.SafeConstructor, node: yaml.Node) -> int:

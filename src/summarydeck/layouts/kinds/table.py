@@ -250,5 +250,4 @@ def _report_too_tall(spec: TableSlide, too_tall: TooTall, ctx: LayoutContext) ->
         f"{too_tall.size:g} pt",
         smap.locate(source) if source else smap.locate(("slides", ctx.slide_index)),
         f"shorten it by about {share}%, or split it over two rows",
-        slide=spec.slide_id,
-    )
+    )  # the planner names the slide it is laying out (`_name_the_slide`)
